@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Builds the release WASM and its JavaScript glue into www/pkg/: cargo, then wasm-bindgen, then wasm-opt.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/env.sh
+
+cargo build --quiet --release --lib --target wasm32-unknown-unknown
+wasm=target/wasm32-unknown-unknown/release/slacalc.wasm
+out=www/pkg
+if [ ! -f "$out/slacalc_bg.wasm" ] || [ "$wasm" -nt "$out/slacalc_bg.wasm" ]; then
+  wasm-bindgen --target web --remove-name-section --out-dir "$out" "$wasm"
+  # npm's binaryen: Debian's wasm-opt 108 produces modules that fail at run time.
+  wasm-opt -Oz --strip-debug --strip-producers "$out/slacalc_bg.wasm" -o "$out/slacalc_bg.opt.wasm"
+  mv "$out/slacalc_bg.opt.wasm" "$out/slacalc_bg.wasm"
+  rm -f "$out/.gitignore" "$out/package.json"
+fi
+say "built $out/slacalc_bg.wasm ($(wc -c <"$out/slacalc_bg.wasm") bytes, $(gzip -9c "$out/slacalc_bg.wasm" | wc -c) gzip)"

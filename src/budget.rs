@@ -1,0 +1,380 @@
+//! Availability budgets: what a target allows over a period, and what a downtime achieved.
+//!
+//! # Rounding
+//! - Allowed downtime is exact: `period x (100 - target) / 100` has at most 8 decimal places of a second
+//!   for every period (all periods are whole seconds and targets have at most 6 decimal places).
+//! - Achieved availability is compared with a target exactly, as a fraction. It is displayed rounded
+//!   **down** to 6 decimal places, so an unmet target never looks met: 1 s of downtime in a day is
+//!   99.998842592...% and shows as `99.998842`.
+//! - Nines are `-log10(1 - availability)`, rounded down to 2 decimal places; the whole part is exact
+//!   (99.9% is exactly 3 nines, 99.95% is 3.30).
+
+use crate::decimal::{format_fixed, group_thousands};
+use crate::duration::{approximate, ExactDuration};
+use crate::error::Error;
+use crate::period::{Average, Period};
+use crate::target::Target;
+
+/// What a target allows over a period.
+///
+/// # Example: 99% measured every two weeks
+/// ```
+/// use slacalc::{Budget, Period, Target};
+/// let b = Budget::new(Target::parse("99")?, Period::parse("P14D")?);
+/// assert_eq!(b.allowed().seconds_decimal(), "12096");
+/// assert_eq!(b.allowed().to_string(), "3 h 21 min 36 s");
+/// assert_eq!(
+///     b.sentence(),
+///     "99% measured over 14 days allows 3 h 21 min 36 s of downtime: the service may be down \
+///      for about 3.4 hours every fortnight and still meet its target."
+/// );
+/// # Ok::<(), slacalc::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Budget {
+    target: Target,
+    period: Period,
+    allowed: ExactDuration,
+}
+
+impl Budget {
+    /// The budget of `target` over `period`.
+    pub fn new(target: Target, period: Period) -> Budget {
+        let allowed = allowance(target, period.length());
+        Budget {
+            target,
+            period,
+            allowed,
+        }
+    }
+
+    /// The target.
+    pub fn target(&self) -> Target {
+        self.target
+    }
+
+    /// The period.
+    pub fn period(&self) -> &Period {
+        &self.period
+    }
+
+    /// The allowed downtime over the whole period, exact.
+    pub fn allowed(&self) -> ExactDuration {
+        self.allowed
+    }
+
+    /// The same target's allowance over another length of time (a day, a week, an average month), for
+    /// comparison.
+    pub fn allowed_per(&self, length: ExactDuration) -> ExactDuration {
+        allowance(self.target, length)
+    }
+
+    /// One sentence that explains the budget to a person.
+    pub fn sentence(&self) -> String {
+        let target = self.target;
+        let over = self.period.over_phrase();
+        if self.allowed.is_zero() {
+            return format!(
+                "{target}% measured over {over} allows no downtime at all: any outage, however short, \
+                 misses the target."
+            );
+        }
+        format!(
+            "{target}% measured over {over} allows {} of downtime: the service may be down for {} {} \
+             and still meet its target.",
+            self.allowed,
+            approximate(self.allowed),
+            self.period.every_phrase()
+        )
+    }
+}
+
+/// `length x (100 - target) / 100`, exact for whole-second lengths.
+fn allowance(target: Target, length: ExactDuration) -> ExactDuration {
+    length
+        .mul_div(
+            u128::from(target.unavailability_parts()),
+            u128::from(Target::PARTS),
+        )
+        .unwrap_or(ExactDuration::ZERO)
+}
+
+/// The availability a downtime achieved over a period.
+///
+/// # Example: 1 h 20 min down in an average month
+/// ```
+/// use slacalc::{Achieved, ExactDuration, Field, Period, Target};
+/// let a = Achieved::new(ExactDuration::parse("PT1H20M", Field::Downtime)?, Period::parse("month")?)?;
+/// // (2 629 746 - 4 800) / 2 629 746 = 99.8174728...%
+/// assert_eq!(a.availability(6), "99.817472");
+/// assert_eq!(a.nines(), Some(2.73));
+/// assert!(!a.meets(Target::parse("99.9")?));
+/// assert!(a.meets(Target::parse("99.8")?));
+/// # Ok::<(), slacalc::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Achieved {
+    downtime: ExactDuration,
+    period: Period,
+}
+
+impl Achieved {
+    /// The availability of `period` with `downtime` of it lost.
+    ///
+    /// # Errors
+    /// [`Error::DowntimeExceedsPeriod`] if the downtime is longer than the period.
+    pub fn new(downtime: ExactDuration, period: Period) -> Result<Achieved, Error> {
+        if downtime > period.length() {
+            return Err(Error::DowntimeExceedsPeriod {
+                downtime: downtime.to_string(),
+                period: period.length().to_string(),
+            });
+        }
+        Ok(Achieved { downtime, period })
+    }
+
+    /// The downtime.
+    pub fn downtime(&self) -> ExactDuration {
+        self.downtime
+    }
+
+    /// The period.
+    pub fn period(&self) -> &Period {
+        &self.period
+    }
+
+    fn up_and_total(&self) -> (u128, u128) {
+        let total = u128::from(self.period.length().as_nanos());
+        (total - u128::from(self.downtime.as_nanos()), total)
+    }
+
+    /// The availability in percent, rounded down to `decimals` places (at most 12).
+    pub fn availability(&self, decimals: u32) -> String {
+        let decimals = decimals.min(12);
+        let (up, total) = self.up_and_total();
+        let scaled = up * 100 * 10u128.pow(decimals) / total;
+        format_fixed(scaled, decimals, decimals)
+    }
+
+    /// Whether [`Achieved::availability`] with `decimals` places is exact (nothing was rounded away).
+    pub fn availability_is_exact(&self, decimals: u32) -> bool {
+        let (up, total) = self.up_and_total();
+        (up * 100 * 10u128.pow(decimals.min(12))) % total == 0
+    }
+
+    /// Whether the availability meets `target`, compared exactly.
+    pub fn meets(&self, target: Target) -> bool {
+        let (up, total) = self.up_and_total();
+        up * u128::from(Target::PARTS) >= u128::from(target.micros()) * total
+    }
+
+    /// The number of nines, `-log10(1 - availability)`, rounded down to 2 decimals; `None` without downtime.
+    pub fn nines(&self) -> Option<f64> {
+        let down = u128::from(self.downtime.as_nanos());
+        let (_, total) = self.up_and_total();
+        if down == 0 {
+            return None;
+        }
+        let mut whole = 0u32;
+        let mut power = 1u128;
+        while down * power * 10 <= total {
+            whole += 1;
+            power *= 10;
+        }
+        // total / (down * 10^whole) lies in [1, 10): its log10 is the fraction.
+        let rest = total as f64 / (down * power) as f64;
+        let hundredths = (rest.log10() * 100.0).floor().clamp(0.0, 99.0);
+        Some(f64::from(whole) + hundredths / 100.0)
+    }
+
+    /// One sentence that explains the result.
+    pub fn sentence(&self, target: Option<Target>) -> String {
+        let over = self.period.over_phrase();
+        let shown = self.availability(6);
+        let base = format!(
+            "{} of downtime over {over} is {shown}% availability",
+            self.downtime
+        );
+        match target {
+            None => format!("{base}."),
+            Some(t) => {
+                let budget = Budget::new(t, self.period.clone());
+                if self.meets(t) {
+                    let left = budget
+                        .allowed()
+                        .checked_sub(self.downtime)
+                        .unwrap_or(ExactDuration::ZERO);
+                    format!(
+                        "{base}: it meets the {t}% target with {left} of the {} allowed to spare.",
+                        budget.allowed()
+                    )
+                } else {
+                    let over_by = self
+                        .downtime
+                        .checked_sub(budget.allowed())
+                        .unwrap_or(ExactDuration::ZERO);
+                    format!(
+                        "{base}: it misses the {t}% target, which allows {}, by {over_by}.",
+                        budget.allowed()
+                    )
+                }
+            }
+        }
+    }
+}
+
+/// The targets of [`table`]: the ones contracts use most.
+pub const COMMON_TARGETS: [&str; 8] =
+    ["90", "95", "99", "99.5", "99.9", "99.95", "99.99", "99.999"];
+
+/// Allowed downtime for each of [`COMMON_TARGETS`] (rows) over each [`Average`] period (columns).
+///
+/// # Example: the 99.9% row
+/// ```
+/// let rows = slacalc::table();
+/// let (target, cells) = &rows[4];
+/// assert_eq!(target.to_string(), "99.9");
+/// let text: Vec<String> = cells.iter().map(|d| d.to_string()).collect();
+/// assert_eq!(text, ["1 min 26.4 s", "10 min 4.8 s", "43 min 49.746 s", "2 h 11 min 29.238 s", "8 h 45 min 56.952 s"]);
+/// ```
+pub fn table() -> Vec<(Target, [ExactDuration; 5])> {
+    COMMON_TARGETS
+        .iter()
+        .filter_map(|t| Target::parse(t).ok())
+        .map(|t| (t, Average::ALL.map(|a| allowance(t, a.length()))))
+        .collect()
+}
+
+/// Seconds written with thin-space thousands separators (`2 629 746`), for labels.
+pub fn grouped_seconds(d: ExactDuration) -> String {
+    group_thousands(u128::from(d.as_nanos() / 1_000_000_000))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::Field;
+
+    #[track_caller]
+    fn allowed(target: &str, period: &str) -> String {
+        Budget::new(
+            Target::parse(target).unwrap(),
+            Period::parse(period).unwrap(),
+        )
+        .allowed()
+        .seconds_decimal()
+    }
+
+    #[track_caller]
+    fn achieved(downtime: &str, period: &str) -> Achieved {
+        Achieved::new(
+            ExactDuration::parse(downtime, Field::Downtime).unwrap(),
+            Period::parse(period).unwrap(),
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn hand_worked_budgets() {
+        // 14 d = 1 209 600 s; 1% of it is 12 096 s.
+        assert_eq!(allowed("99", "P14D"), "12096");
+        // 0.1% of 2 629 746 s.
+        assert_eq!(allowed("99.9", "month"), "2629.746");
+        // February 2026: 28 d = 2 419 200 s; 0.1% is 2 419.2 s.
+        assert_eq!(allowed("99.9", "2026-02"), "2419.2");
+        // 0.1% of 86 400 s.
+        assert_eq!(allowed("99.9", "day"), "86.4");
+        assert_eq!(allowed("100", "year"), "0");
+        // 0.000001% of a day: 86 400 s / 10^8 = 0.000864 s.
+        assert_eq!(allowed("99.999999", "day"), "0.000864");
+        // 0.000001% of a day, target just above zero: 86 400 * (100 - 0.000001) / 100.
+        assert_eq!(allowed("0.000001", "day"), "86399.999136");
+    }
+
+    /// Source: uptime.is, which uses the average Gregorian year of 365.2425 days (figures for 99.9%:
+    /// daily 1m 26s, weekly 10m 4.8s, monthly 43m 49.7s, quarterly 2h 11m 29s, yearly 8h 45m 57s).
+    #[test]
+    fn published_gregorian_figures() {
+        assert_eq!(allowed("99.9", "week"), "604.8");
+        assert_eq!(allowed("99.9", "quarter"), "7889.238");
+        assert_eq!(allowed("99.9", "year"), "31556.952");
+        assert_eq!(allowed("99.99", "month"), "262.9746");
+    }
+
+    /// Source: Google SRE book, "Availability table" (365-day year): 99.9% allows 8.76 hours a year and
+    /// 99.99% allows 52.56 minutes.
+    #[test]
+    fn published_365_day_figures() {
+        assert_eq!(
+            allowed("99.9", "P365D"),
+            (8.76f64 * 3600.0).round().to_string()
+        );
+        assert_eq!(allowed("99.99", "P365D"), "3153.6");
+    }
+
+    #[test]
+    fn availability_is_rounded_down_and_compared_exactly() {
+        // 1 s in a day: 86 399 / 86 400 = 99.99884259259...%
+        let a = achieved("1", "day");
+        assert_eq!(a.availability(6), "99.998842");
+        assert!(!a.availability_is_exact(6));
+        // 86.4 s in a day is exactly 99.9% and meets 99.9%.
+        let a = achieved("86.4", "day");
+        assert_eq!(a.availability(6), "99.900000");
+        assert!(a.availability_is_exact(6));
+        assert!(a.meets(Target::parse("99.9").unwrap()));
+        assert_eq!(a.nines(), Some(3.0));
+        // One nanosecond more misses it although it shows as 99.899999.
+        let a = achieved("86.400000001", "day");
+        assert_eq!(a.availability(6), "99.899999");
+        assert!(!a.meets(Target::parse("99.9").unwrap()));
+        assert_eq!(a.nines(), Some(2.99));
+        assert_eq!(achieved("0", "day").nines(), None);
+        assert_eq!(achieved("P1D", "day").availability(6), "0.000000");
+        assert_eq!(achieved("P1D", "day").nines(), Some(0.0));
+        // 0.05% of a day: 43.2 s -> 99.95% -> log10(2000) = 3.30103
+        assert_eq!(achieved("43.2", "day").nines(), Some(3.30));
+    }
+
+    #[test]
+    fn downtime_longer_than_the_period_is_an_error() {
+        let err = Achieved::new(
+            ExactDuration::parse("P2D", Field::Downtime).unwrap(),
+            Period::parse("day").unwrap(),
+        )
+        .unwrap_err();
+        assert_eq!(err.field(), Field::Downtime);
+        assert_eq!(err.code(), "exceeds_period");
+    }
+
+    #[test]
+    fn sentences() {
+        let s = |t: &str, p: &str| {
+            Budget::new(Target::parse(t).unwrap(), Period::parse(p).unwrap()).sentence()
+        };
+        assert_eq!(
+            s("99.9", "month"),
+            "99.9% measured over an average Gregorian month (30.436875 days) allows 43 min 49.746 s of downtime: \
+             the service may be down for about 44 minutes every month and still meet its target."
+        );
+        assert_eq!(
+            s("99.9", "2026-02"),
+            "99.9% measured over February 2026 allows 40 min 19.2 s of downtime: the service may be down for \
+             about 40 minutes in February 2026 and still meet its target."
+        );
+        assert_eq!(
+            s("100", "week"),
+            "100% measured over a week allows no downtime at all: any outage, however short, misses the target."
+        );
+        assert_eq!(
+            achieved("PT1H", "day").sentence(Some(Target::parse("99").unwrap())),
+            "1 h of downtime over a day is 95.833333% availability: it misses the 99% target, which allows \
+             14 min 24 s, by 45 min 36 s."
+        );
+        assert_eq!(
+            achieved("PT10M", "day").sentence(Some(Target::parse("99").unwrap())),
+            "10 min of downtime over a day is 99.305555% availability: it meets the 99% target with \
+             4 min 24 s of the 14 min 24 s allowed to spare."
+        );
+    }
+}

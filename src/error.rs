@@ -1,0 +1,213 @@
+//! Errors: every bad input becomes an [`Error`] that names the field, quotes the value and says what would
+//! be valid. Nothing in the crate panics on input.
+
+use std::fmt;
+
+/// The input an error concerns, as the JavaScript API names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    /// The availability target, a percentage.
+    Target,
+    /// The measurement period.
+    Period,
+    /// An observed downtime.
+    Downtime,
+    /// The input object as a whole.
+    Input,
+}
+
+impl Field {
+    /// The field's name in the JavaScript API (`"target"`, `"period"`, ...).
+    pub fn name(self) -> &'static str {
+        match self {
+            Field::Target => "target",
+            Field::Period => "period",
+            Field::Downtime => "downtime",
+            Field::Input => "input",
+        }
+    }
+}
+
+/// Why an input was refused. Each variant carries the field and, where there is one, the value as typed.
+///
+/// # Example: the message names the field and the value
+/// ```
+/// use slacalc::Target;
+/// let err = Target::parse("100.5").unwrap_err();
+/// assert_eq!(err.field().name(), "target");
+/// assert_eq!(err.code(), "out_of_range");
+/// assert_eq!(err.to_string(), r#"target "100.5" must be greater than 0 and at most 100"#);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[allow(missing_docs)] // fields: `field` is the input concerned, `value` the text as typed
+pub enum Error {
+    /// The field was not given at all (or was `null`/`undefined`).
+    Missing { field: Field },
+    /// The field was given as the wrong kind of value, e.g. an array where a string belongs.
+    WrongType {
+        field: Field,
+        expected: &'static str,
+        found: &'static str,
+    },
+    /// The field is an empty (or all-blank) string.
+    Empty { field: Field },
+    /// A number that cannot be read; `hint` says what a valid one looks like.
+    InvalidNumber {
+        field: Field,
+        value: String,
+        hint: &'static str,
+    },
+    /// A target outside 0 < target <= 100.
+    TargetOutOfRange { value: String },
+    /// More decimal places than the field allows.
+    TooManyDecimals {
+        field: Field,
+        value: String,
+        max: u32,
+    },
+    /// A period that is none of the accepted forms.
+    InvalidPeriod { value: String },
+    /// A duration that cannot be read; `reason` says why.
+    InvalidDuration {
+        field: Field,
+        value: String,
+        reason: String,
+    },
+    /// A date that does not exist or cannot be read (`2026-02-30`, `2026-Q5`, `2026-W54`).
+    InvalidDate {
+        field: Field,
+        value: String,
+        reason: String,
+    },
+    /// A range whose end is not after its start.
+    ReversedRange { value: String },
+    /// A duration or period longer than the longest one accepted.
+    TooLong { field: Field, value: String },
+    /// A duration or period of zero length where a positive one is needed.
+    ZeroLength { field: Field, value: String },
+    /// A downtime longer than the period it was observed in.
+    DowntimeExceedsPeriod { downtime: String, period: String },
+}
+
+impl Error {
+    /// The field the error concerns.
+    pub fn field(&self) -> Field {
+        match self {
+            Error::Missing { field }
+            | Error::WrongType { field, .. }
+            | Error::Empty { field }
+            | Error::InvalidNumber { field, .. }
+            | Error::TooManyDecimals { field, .. }
+            | Error::InvalidDuration { field, .. }
+            | Error::InvalidDate { field, .. }
+            | Error::TooLong { field, .. }
+            | Error::ZeroLength { field, .. } => *field,
+            Error::TargetOutOfRange { .. } => Field::Target,
+            Error::InvalidPeriod { .. } | Error::ReversedRange { .. } => Field::Period,
+            Error::DowntimeExceedsPeriod { .. } => Field::Downtime,
+        }
+    }
+
+    /// A stable machine-readable code (`"missing"`, `"out_of_range"`, ...), for programs that react to errors.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::Missing { .. } => "missing",
+            Error::WrongType { .. } => "wrong_type",
+            Error::Empty { .. } => "empty",
+            Error::InvalidNumber { .. } => "invalid_number",
+            Error::TargetOutOfRange { .. } => "out_of_range",
+            Error::TooManyDecimals { .. } => "too_many_decimals",
+            Error::InvalidPeriod { .. } => "invalid_period",
+            Error::InvalidDuration { .. } => "invalid_duration",
+            Error::InvalidDate { .. } => "invalid_date",
+            Error::ReversedRange { .. } => "reversed_range",
+            Error::TooLong { .. } => "too_long",
+            Error::ZeroLength { .. } => "zero_length",
+            Error::DowntimeExceedsPeriod { .. } => "exceeds_period",
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Missing { field } => {
+                write!(f, "{} is required: {}", field.name(), example(*field))
+            }
+            Error::WrongType {
+                field,
+                expected,
+                found,
+            } => {
+                write!(f, "{} must be {expected}, not {found}", field.name())
+            }
+            Error::Empty { field } => write!(f, "{} is empty: {}", field.name(), example(*field)),
+            Error::InvalidNumber { field, value, hint } => {
+                write!(f, "{} {value:?} is not a number: {hint}", field.name())
+            }
+            Error::TargetOutOfRange { value } => {
+                write!(f, "target {value:?} must be greater than 0 and at most 100")
+            }
+            Error::TooManyDecimals { field, value, max } => write!(
+                f,
+                "{} {value:?} has too many decimal places: at most {max} are allowed",
+                field.name()
+            ),
+            Error::InvalidPeriod { value } => write!(
+                f,
+                "period {value:?} is not a period: use day, week, month, quarter or year, \
+                 a duration such as P14D, P2W or PT12H, a calendar period such as 2026-02, \
+                 2026-Q1, 2026 or 2026-W09, or a date range such as 2026-03-01/2026-03-15"
+            ),
+            Error::InvalidDuration {
+                field,
+                value,
+                reason,
+            } => {
+                write!(f, "{} {value:?} is not a duration: {reason}", field.name())
+            }
+            Error::InvalidDate {
+                field,
+                value,
+                reason,
+            } => {
+                write!(
+                    f,
+                    "{} {value:?} is not a valid date: {reason}",
+                    field.name()
+                )
+            }
+            Error::ReversedRange { value } => {
+                write!(f, "period {value:?} ends before it starts: the end date must be after the start date")
+            }
+            Error::TooLong { field, value } => write!(
+                f,
+                "{} {value:?} is too long: at most 100 years (36 524.25 days) is accepted",
+                field.name()
+            ),
+            Error::ZeroLength { field, value } => {
+                write!(
+                    f,
+                    "{} {value:?} has no length: it must be longer than zero",
+                    field.name()
+                )
+            }
+            Error::DowntimeExceedsPeriod { downtime, period } => write!(
+                f,
+                "downtime {downtime} is longer than the period ({period}): \
+                 a service cannot be down for longer than the period it is measured over"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+fn example(field: Field) -> &'static str {
+    match field {
+        Field::Target => "enter a percentage such as 99.9",
+        Field::Period => "enter a period such as month, P14D or 2026-02",
+        Field::Downtime => "enter a duration such as PT1H20M, 1 h 20 min or a number of seconds",
+        Field::Input => "pass an object such as { target: \"99.9\", period: \"month\" }",
+    }
+}

@@ -1,0 +1,33 @@
+//! # slacalc: exact service-level-agreement arithmetic
+//!
+//! What does "99.9% availability, measured monthly" allow? slacalc answers exactly: a [`Target`] over a
+//! [`Period`] gives a [`Budget`] of allowed downtime, and a downtime over a period gives the availability
+//! [`Achieved`]. No floating point touches a figure: 99.9% of an average Gregorian month is 2 629.746 s,
+//! not 2 629.7459999.
+//!
+//! ```
+//! use slacalc::{Budget, Period, Target};
+//! let budget = Budget::new(Target::parse("99.9")?, Period::parse("month")?);
+//! assert_eq!(budget.allowed().to_string(), "43 min 49.746 s");
+//! assert_eq!(budget.period().label(), "average Gregorian month (30.436875 days)");
+//! # Ok::<(), slacalc::Error>(())
+//! ```
+//!
+//! The conventions (period lengths, rounding) are documented in [`period`] and [`budget`]. The JavaScript
+//! API is the `js` module, compiled only for `wasm32`.
+#![deny(missing_docs)]
+
+pub mod budget;
+mod decimal;
+pub mod duration;
+pub mod error;
+#[cfg(target_arch = "wasm32")]
+pub mod js;
+pub mod period;
+pub mod target;
+
+pub use budget::{table, Achieved, Budget, COMMON_TARGETS};
+pub use duration::ExactDuration;
+pub use error::{Error, Field};
+pub use period::{Average, CalendarKind, CalendarPeriod, Period};
+pub use target::Target;

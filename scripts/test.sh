@@ -22,4 +22,4 @@ export CHROMEDRIVER=/usr/bin/chromedriver
 cargo test --target wasm32-unknown-unknown --test wasm_node --test wasm_browser
 
 say "JavaScript API, TypeScript declarations and the page end to end"
-node --test --test-reporter=spec tests/js/*.test.mjs
+node --test --test-reporter=spec --test-concurrency=1 tests/js/*.test.mjs tests/e2e/*.test.mjs

@@ -1,0 +1,380 @@
+// The calculator page: reads the form, asks the WASM core, shows the result, keeps the state in the URL.
+// Every figure comes from the core; this file only moves text between the page and the core.
+import init, { achieved, budget, table } from './pkg/slacalc.js';
+
+const $ = (id) => document.getElementById(id);
+const SVG = 'http://www.w3.org/2000/svg';
+const COLUMNS = 50;
+const ROWS = 20;
+
+const form = $('calculator');
+const kindSelect = $('period-kind');
+
+/** The period text for the core, from whichever period controls are showing. */
+function periodText() {
+  switch (kindSelect.value) {
+    case 'average':
+      return $('period-average').value;
+    case 'fixed': {
+      const unit = $('period-unit').value;
+      const count = $('period-count').value.trim();
+      return unit === 'H' || unit === 'M' ? `PT${count}${unit}` : `P${count}${unit}`;
+    }
+    case 'month':
+      return $('period-month').value;
+    case 'quarter':
+      return `${$('period-quarter-year').value.trim().padStart(4, '0')}-Q${$('period-quarter').value}`;
+    case 'year':
+      return $('period-year').value.trim();
+    case 'week':
+      return $('period-week').value.trim();
+    case 'range': {
+      const from = $('period-from').value;
+      const to = $('period-to').value;
+      return from && to ? `${from}/${nextDay(to)}` : from || to ? `${from}/${to}` : '';
+    }
+    default:
+      return $('period-code').value;
+  }
+}
+
+/** The ISO date after `date` (YYYY-MM-DD); the range's end is excluded in the core. */
+function nextDay(date) {
+  const d = new Date(`${date}T00:00:00Z`);
+  if (Number.isNaN(d.getTime())) return date;
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+function previousDay(date) {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Sets the period controls to show `text`, choosing the friendliest picker that can hold it. */
+function showPeriod(text) {
+  let m;
+  const t = text.trim();
+  if (/^(day|week|month|quarter|year)$/i.test(t)) {
+    kindSelect.value = 'average';
+    $('period-average').value = t.toLowerCase();
+  } else if ((m = /^P(\d+)([DW])$/i.exec(t)) || (m = /^PT(\d+)([HM])$/i.exec(t))) {
+    kindSelect.value = 'fixed';
+    $('period-count').value = m[1];
+    $('period-unit').value = m[2].toUpperCase();
+  } else if (/^\d{4}-(0[1-9]|1[0-2])$/.test(t)) {
+    kindSelect.value = 'month';
+    $('period-month').value = t;
+  } else if ((m = /^(\d{4})-Q([1-4])$/i.exec(t))) {
+    kindSelect.value = 'quarter';
+    $('period-quarter-year').value = String(Number(m[1]));
+    $('period-quarter').value = m[2];
+  } else if (/^\d{4}$/.test(t) && t !== '0000') {
+    kindSelect.value = 'year';
+    $('period-year').value = String(Number(t));
+  } else if (/^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/i.test(t) && $('period-week').type === 'week') {
+    kindSelect.value = 'week';
+    $('period-week').value = t.toUpperCase();
+  } else if ((m = /^(\d{4}-\d{2}-\d{2})\/(\d{4}-\d{2}-\d{2})$/.exec(t)) && m[2] > m[1] && isDate(m[1]) && isDate(m[2])) {
+    kindSelect.value = 'range';
+    $('period-from').value = m[1];
+    $('period-to').value = previousDay(m[2]);
+  } else {
+    kindSelect.value = 'code';
+    $('period-code').value = text;
+  }
+  showKind();
+}
+
+function isDate(s) {
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+/** Shows the controls of the chosen kind of period, filling sensible defaults from today. */
+function showKind() {
+  const kind = kindSelect.value;
+  for (const el of document.querySelectorAll('.kind')) el.hidden = el.dataset.kind !== kind;
+  const today = new Date();
+  const year = today.getUTCFullYear();
+  const iso = today.toISOString();
+  if (kind === 'month' && !$('period-month').value) $('period-month').value = iso.slice(0, 7);
+  if (kind === 'quarter' && !$('period-quarter-year').value) {
+    $('period-quarter-year').value = String(year);
+    $('period-quarter').value = String(Math.floor(today.getUTCMonth() / 3) + 1);
+  }
+  if (kind === 'year' && !$('period-year').value) $('period-year').value = String(year);
+  if (kind === 'week' && !$('period-week').value) $('period-week').value = isoWeek(today);
+  if (kind === 'range' && !$('period-from').value && !$('period-to').value) {
+    $('period-from').value = `${iso.slice(0, 7)}-01`;
+    $('period-to').value = `${iso.slice(0, 7)}-14`;
+  }
+  if (kind === 'code' && !$('period-code').value) $('period-code').value = periodTextFallback;
+}
+
+let periodTextFallback = 'P14D';
+
+function isoWeek(date) {
+  const d = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+  const day = d.getUTCDay() || 7;
+  d.setUTCDate(d.getUTCDate() + 4 - day);
+  const yearStart = new Date(Date.UTC(d.getUTCFullYear(), 0, 1));
+  const week = Math.ceil(((d - yearStart) / 86_400_000 + 1) / 7);
+  return `${d.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
+}
+
+/** Writes or clears the error next to a field, marking the field invalid for assistive technology. */
+function showError(field, message) {
+  const error = $(`${field}-error`);
+  error.textContent = message ?? '';
+  error.hidden = !message;
+  const inputs = field === 'period' ? document.querySelectorAll('#period-fields input, #period-fields select') : [$(field)];
+  for (const input of inputs) {
+    if (message) input.setAttribute('aria-invalid', 'true');
+    else input.removeAttribute('aria-invalid');
+  }
+}
+
+/** Groups the whole part of a decimal string in threes: "2629746.5" -> "2 629 746.5". */
+function grouped(decimal) {
+  const [whole, frac] = decimal.split('.');
+  const g = whole.replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f');
+  return frac ? `${g}.${frac}` : g;
+}
+
+function state() {
+  return { target: $('target').value, period: periodText(), downtime: $('downtime').value };
+}
+
+/** The page's URL for a state: ?target=99.9&period=P14D&downtime=PT1H */
+function permalink(s) {
+  const params = new URLSearchParams();
+  params.set('target', s.target);
+  params.set('period', s.period);
+  if (s.downtime.trim()) params.set('downtime', s.downtime);
+  const url = new URL(location.href);
+  url.search = params.toString();
+  url.hash = '';
+  return url.href;
+}
+
+function update() {
+  const s = state();
+  periodTextFallback = s.period || periodTextFallback;
+  let result;
+  const failed = new Set();
+  try {
+    result = budget({ target: s.target, period: s.period });
+  } catch (e) {
+    failed.add(e.field);
+    showError(e.field === 'period' ? 'period' : 'target', e.message);
+  }
+  // A bad target must not hide a bad period: check the period alone too.
+  if (failed.has('target')) {
+    try {
+      budget({ target: '50', period: s.period });
+      showError('period', null);
+    } catch (e) {
+      failed.add('period');
+      showError('period', e.message);
+    }
+  }
+  if (!failed.has('target')) showError('target', null);
+  if (!failed.has('period')) showError('period', null);
+
+  if (result) showBudget(result, s);
+  $('stale').hidden = Boolean(result);
+  $('result-body').classList.toggle('stale', !result);
+
+  let reached;
+  showError('downtime', null);
+  if (s.downtime.trim() && !failed.has('period')) {
+    try {
+      reached = achieved({ downtime: s.downtime, period: s.period, target: failed.has('target') ? undefined : s.target });
+    } catch (e) {
+      showError('downtime', e.message);
+    }
+  }
+  if (result) showAchieved(reached);
+  updateTable(result ? s.period : null, result?.periodLabel);
+
+  const link = permalink(s);
+  $('permalink').href = link;
+  history.replaceState(null, '', link);
+}
+
+function showBudget(b, s) {
+  $('allowed').textContent = b.allowedDowntime;
+  $('allowed-seconds').textContent = grouped(b.allowedDowntimeSeconds);
+  $('period-label').textContent = b.periodLabel;
+  $('period-seconds').textContent = grouped(b.periodSeconds);
+  $('sentence').textContent = b.sentence;
+  $('per-day').textContent = b.perDay.text;
+  $('per-week').textContent = b.perWeek.text;
+  $('per-month').textContent = b.perMonth.text;
+  drawWaffle(b, s);
+  for (const button of document.querySelectorAll('[data-target]')) {
+    button.setAttribute('aria-pressed', String(button.dataset.target === b.target));
+  }
+}
+
+function showAchieved(a) {
+  $('achieved-panel').hidden = !a;
+  if (!a) return;
+  $('availability').textContent = a.availability;
+  const verdict = $('verdict');
+  verdict.textContent = a.meetsTarget ? 'meets the target' : 'misses the target';
+  verdict.className = `verdict ${a.meetsTarget ? 'met' : 'missed'}`;
+  $('nines').textContent =
+    a.nines === null ? 'No downtime: 100% exactly.' : `${a.nines.toFixed(2)} nines${a.availabilityIsExact ? '' : ' (availability rounded down)'}`;
+  $('achieved-sentence').textContent = a.sentence;
+}
+
+/** A 50 x 20 grid: each square is 0.1% of the period; the allowed downtime is shaded to scale. */
+function drawWaffle(b, s) {
+  const svg = $('waffle');
+  svg.replaceChildren();
+  // unavailabilityPercent has at most 6 decimals: squares = percent x 10, read exactly from the string.
+  const [whole, frac = ''] = b.unavailabilityPercent.split('.');
+  const millionths = Number(whole) * 1e6 + Number(frac.padEnd(6, '0'));
+  const squares = millionths / 1e5; // 1 square = 0.1% = 100 000 millionths of a percent
+  const size = 10;
+  for (let i = 0; i < COLUMNS * ROWS; i++) {
+    const x = (i % COLUMNS) * size;
+    const y = Math.floor(i / COLUMNS) * size;
+    const cell = document.createElementNS(SVG, 'rect');
+    cell.setAttribute('x', x + 0.5);
+    cell.setAttribute('y', y + 0.5);
+    cell.setAttribute('width', size - 1);
+    cell.setAttribute('height', size - 1);
+    cell.setAttribute('class', 'up');
+    svg.append(cell);
+    const share = Math.min(1, Math.max(0, squares - i));
+    if (share > 0) {
+      const down = document.createElementNS(SVG, 'rect');
+      down.setAttribute('x', x + 0.5);
+      down.setAttribute('y', y + 0.5);
+      down.setAttribute('width', Math.max(0.6, (size - 1) * share));
+      down.setAttribute('height', size - 1);
+      down.setAttribute('class', 'down');
+      svg.append(down);
+    }
+  }
+  const square = budget({ target: '99.9', period: s.period }).allowedDowntime;
+  const count =
+    squares >= 1
+      ? `The allowed downtime fills ${squares.toLocaleString('en', { maximumFractionDigits: 4 })} of the 1 000 squares.`
+      : `The allowed downtime is ${(squares * 100).toLocaleString('en', { maximumFractionDigits: 4 })}% of one square: the sliver in the first square.`;
+  $('waffle-caption').textContent = `The whole period as 1 000 squares, each 0.1% of it (${square}). ${count}`;
+}
+
+let tableData;
+
+function buildTable() {
+  tableData = table();
+  const head = document.querySelector('#targets thead tr');
+  for (const p of tableData.periods) {
+    const th = document.createElement('th');
+    th.scope = 'col';
+    th.textContent = p.period[0].toUpperCase() + p.period.slice(1);
+    th.title = p.label;
+    head.append(th);
+  }
+  const mine = document.createElement('th');
+  mine.scope = 'col';
+  mine.id = 'chosen-period-head';
+  mine.textContent = 'Chosen period';
+  head.append(mine);
+  const body = document.querySelector('#targets tbody');
+  for (const row of tableData.rows) {
+    const tr = document.createElement('tr');
+    tr.dataset.row = row.target;
+    const th = document.createElement('th');
+    th.scope = 'row';
+    const use = document.createElement('button');
+    use.type = 'button';
+    use.className = 'link';
+    use.dataset.target = row.target;
+    use.textContent = `${row.target}%`;
+    use.setAttribute('aria-label', `Use ${row.target}%`);
+    th.append(use);
+    tr.append(th);
+    for (const cell of row.cells) {
+      const td = document.createElement('td');
+      td.textContent = cell.text;
+      td.title = `${grouped(cell.seconds)} s`;
+      tr.append(td);
+    }
+    const chosen = document.createElement('td');
+    chosen.className = 'chosen';
+    tr.append(chosen);
+    body.append(tr);
+  }
+}
+
+function updateTable(period, label) {
+  const target = $('target').value.trim().replace(/%$/, '');
+  $('chosen-period-head').textContent = label ?? 'Chosen period';
+  for (const tr of document.querySelectorAll('#targets tbody tr')) {
+    const chosen = tr.querySelector('.chosen');
+    chosen.textContent = period ? budget({ target: tr.dataset.row, period }).allowedDowntime : '–';
+    if (tr.dataset.row === target) tr.setAttribute('aria-current', 'true');
+    else tr.removeAttribute('aria-current');
+  }
+}
+
+function restore() {
+  const params = new URLSearchParams(location.search);
+  if (params.has('target')) $('target').value = params.get('target');
+  if (params.has('period')) showPeriod(params.get('period'));
+  else showPeriod('month');
+  if (params.has('downtime')) $('downtime').value = params.get('downtime');
+}
+
+function wire() {
+  form.addEventListener('input', update);
+  form.addEventListener('change', update);
+  form.addEventListener('submit', (e) => e.preventDefault());
+  kindSelect.addEventListener('change', showKind, { capture: true });
+  document.addEventListener('click', (e) => {
+    const button = e.target.closest('button[data-target]');
+    if (!button) return;
+    $('target').value = button.dataset.target;
+    update();
+  });
+  $('copy-link').addEventListener('click', async () => {
+    const status = $('copy-status');
+    try {
+      await navigator.clipboard.writeText($('permalink').href);
+      status.textContent = 'Link copied.';
+    } catch {
+      status.textContent = 'Copying is not allowed here: use the link, or copy the address bar.';
+    }
+  });
+  $('print').addEventListener('click', () => window.print());
+  window.addEventListener('popstate', () => {
+    restore();
+    update();
+  });
+}
+
+async function main() {
+  try {
+    await init();
+  } catch (e) {
+    $('loading').hidden = true;
+    $('fatal').hidden = false;
+    $('fatal').textContent = `The calculator could not start: ${e.message}. It needs a browser with WebAssembly, served over http(s).`;
+    return;
+  }
+  buildTable();
+  restore();
+  wire();
+  update();
+  $('loading').hidden = true;
+  $('result-body').hidden = false;
+  document.documentElement.dataset.ready = 'true';
+}
+
+main();

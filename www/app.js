@@ -143,6 +143,11 @@ function grouped(decimal) {
   return frac ? `${g}.${frac}` : g;
 }
 
+/** Keeps each number with its unit when a duration wraps: "14 min 24 s" breaks only between parts. */
+function keepUnits(text) {
+  return text.replace(/(\d) /g, '$1\u00a0');
+}
+
 function state() {
   return { target: $('target').value, period: periodText(), downtime: $('downtime').value };
 }
@@ -233,40 +238,49 @@ function showAchieved(a) {
 
 /** A 50 x 20 grid: each square is 0.1% of the period; the allowed downtime is shaded to scale. */
 function drawWaffle(b, s) {
-  const svg = $('waffle');
-  svg.replaceChildren();
   // unavailabilityPercent has at most 6 decimals: squares = percent x 10, read exactly from the string.
   const [whole, frac = ''] = b.unavailabilityPercent.split('.');
-  const millionths = Number(whole) * 1e6 + Number(frac.padEnd(6, '0'));
-  const squares = millionths / 1e5; // 1 square = 0.1% = 100 000 millionths of a percent
-  const size = 10;
-  for (let i = 0; i < COLUMNS * ROWS; i++) {
-    const x = (i % COLUMNS) * size;
-    const y = Math.floor(i / COLUMNS) * size;
-    const cell = document.createElementNS(SVG, 'rect');
-    cell.setAttribute('x', x + 0.5);
-    cell.setAttribute('y', y + 0.5);
-    cell.setAttribute('width', size - 1);
-    cell.setAttribute('height', size - 1);
-    cell.setAttribute('class', 'up');
-    svg.append(cell);
-    const share = Math.min(1, Math.max(0, squares - i));
-    if (share > 0) {
-      const down = document.createElementNS(SVG, 'rect');
-      down.setAttribute('x', x + 0.5);
-      down.setAttribute('y', y + 0.5);
-      down.setAttribute('width', Math.max(0.6, (size - 1) * share));
-      down.setAttribute('height', size - 1);
-      down.setAttribute('class', 'down');
-      svg.append(down);
-    }
-  }
+  const squares = (Number(whole) * 1e6 + Number(frac.padEnd(6, '0'))) / 1e5;
+  $('waffle-down').setAttribute('d', waffleCells(squares));
   const square = budget({ target: '99.9', period: s.period }).allowedDowntime;
   const count =
     squares >= 1
       ? `The allowed downtime fills ${squares.toLocaleString('en', { maximumFractionDigits: 4 })} of the 1 000 squares.`
       : `The allowed downtime is ${(squares * 100).toLocaleString('en', { maximumFractionDigits: 4 })}% of one square: the sliver in the first square.`;
   $('waffle-caption').textContent = `The whole period as 1 000 squares, each 0.1% of it (${square}). ${count}`;
+}
+
+const CELL = 10;
+
+/** An SVG path of the first `squares` cells of the grid, row by row; the last one partly filled. */
+function waffleCells(squares) {
+  let d = '';
+  for (let i = 0; i < COLUMNS * ROWS && squares - i > 0; i++) {
+    const share = Math.min(1, squares - i);
+    const x = (i % COLUMNS) * CELL + 0.5;
+    const y = Math.floor(i / COLUMNS) * CELL + 0.5;
+    d += `M${x} ${y}h${Math.max(0.6, (CELL - 1) * share).toFixed(3)}v${CELL - 1}H${x}Z`;
+  }
+  return d;
+}
+
+/** The grid itself, drawn once: a pattern of empty squares under the path of downtime squares. */
+function buildWaffle() {
+  const svg = $('waffle');
+  const defs = document.createElementNS(SVG, 'defs');
+  const pattern = document.createElementNS(SVG, 'pattern');
+  pattern.id = 'waffle-cell';
+  for (const [k, v] of Object.entries({ width: CELL, height: CELL, patternUnits: 'userSpaceOnUse' })) pattern.setAttribute(k, v);
+  const cell = document.createElementNS(SVG, 'rect');
+  for (const [k, v] of Object.entries({ x: 0.5, y: 0.5, width: CELL - 1, height: CELL - 1, class: 'up' })) cell.setAttribute(k, v);
+  pattern.append(cell);
+  defs.append(pattern);
+  const grid = document.createElementNS(SVG, 'rect');
+  for (const [k, v] of Object.entries({ width: COLUMNS * CELL, height: ROWS * CELL, fill: 'url(#waffle-cell)' })) grid.setAttribute(k, v);
+  const down = document.createElementNS(SVG, 'path');
+  down.id = 'waffle-down';
+  down.setAttribute('class', 'down');
+  svg.append(defs, grid, down);
 }
 
 let tableData;
@@ -302,7 +316,7 @@ function buildTable() {
     tr.append(th);
     for (const cell of row.cells) {
       const td = document.createElement('td');
-      td.textContent = cell.text;
+      td.textContent = keepUnits(cell.text);
       td.title = `${grouped(cell.seconds)} s`;
       tr.append(td);
     }
@@ -318,7 +332,7 @@ function updateTable(period, label) {
   $('chosen-period-head').textContent = label ?? 'Chosen period';
   for (const tr of document.querySelectorAll('#targets tbody tr')) {
     const chosen = tr.querySelector('.chosen');
-    chosen.textContent = period ? budget({ target: tr.dataset.row, period }).allowedDowntime : '–';
+    chosen.textContent = period ? keepUnits(budget({ target: tr.dataset.row, period }).allowedDowntime) : '–';
     if (tr.dataset.row === target) tr.setAttribute('aria-current', 'true');
     else tr.removeAttribute('aria-current');
   }
@@ -368,12 +382,14 @@ async function main() {
     $('fatal').textContent = `The calculator could not start: ${e.message}. It needs a browser with WebAssembly, served over http(s).`;
     return;
   }
+  buildWaffle();
   buildTable();
   restore();
   wire();
   update();
   $('loading').hidden = true;
   $('result-body').hidden = false;
+  document.documentElement.dataset.firstResultMs = String(Math.round(performance.now()));
   document.documentElement.dataset.ready = 'true';
 }
 

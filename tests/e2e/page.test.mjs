@@ -42,7 +42,7 @@ test('first load shows 99.9% of an average month', async () => {
   assert.match(await text(page, 'sentence'), /^99\.9% measured over an average Gregorian month/);
   // The table: 99.99% over an average year is 3 155.6952 s.
   const row = page.locator('#targets tbody tr[data-row="99.99"] td').nth(4);
-  assert.equal(await row.textContent(), '52 min 35.6952 s');
+  assert.equal(await row.textContent(), '52\u00a0min 35.6952\u00a0s');
   await page.context().close();
 });
 

@@ -1,0 +1,57 @@
+// The WASM half of `npm run bench`: budget() calls per second in Node (median of runs), the ratio to native,
+// the bytes the page loads (raw and gzip) and the time to the first result in Chromium (median of loads).
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { serve } from './serve.mjs';
+import { launch } from '../tests/e2e/browser.mjs';
+import slacalc from '../tests/js/load.mjs';
+
+const RUNS = 9;
+const CALLS = 50_000;
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+function rate(f) {
+  const rates = [];
+  for (let r = 0; r < RUNS; r++) {
+    const start = performance.now();
+    for (let i = 0; i < CALLS; i++) f(i);
+    rates.push(CALLS / ((performance.now() - start) / 1000));
+  }
+  return median(rates);
+}
+
+const targets = ['99', '99.9', '99.95', '99.999'];
+const periods = ['month', 'P14D', '2026-02', '2026-03-01/2026-03-15'];
+const wasm = rate((i) => slacalc.budget({ target: targets[i % 4], period: periods[(i >> 2) % 4] }));
+const native = Number(process.argv[2]);
+console.log(`wasm budget() in Node ${process.version}: ${wasm.toFixed(0)} calls/s`);
+if (native > 0) console.log(`wasm / native: ${(wasm / native).toFixed(2)} (native ${native} calls/s)`);
+const achieved = rate((i) => slacalc.achieved({ downtime: ['PT1H20M', 4800, '1 h 20 min', 0.5][i % 4], period: 'month' }));
+console.log(`wasm achieved() in Node: ${achieved.toFixed(0)} calls/s`);
+
+const files = ['index.html', 'app.js', 'style.css', 'pkg/slacalc.js', 'pkg/slacalc_bg.wasm'];
+let raw = 0;
+let gz = 0;
+for (const f of files) {
+  const bytes = readFileSync(new URL(`../www/${f}`, import.meta.url));
+  const z = gzipSync(bytes, { level: 9 }).length;
+  raw += bytes.length;
+  gz += z;
+  console.log(`  ${f.padEnd(22)} ${String(bytes.length).padStart(8)} B  ${String(z).padStart(7)} B gzip`);
+}
+console.log(`page weight: ${raw} B raw, ${gz} B gzip (aim: WASM + JS under 100 KB gzip)`);
+
+const server = await serve({ port: 0 });
+const browser = await launch();
+const times = [];
+for (let i = 0; i < 7; i++) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`http://127.0.0.1:${server.address().port}/`);
+  await page.waitForSelector('html[data-ready="true"]');
+  times.push(Number(await page.evaluate(() => document.documentElement.dataset.firstResultMs)));
+  await context.close();
+}
+await browser.close();
+server.close();
+console.log(`first result on screen in Chromium: median ${median(times)} ms after navigation start (runs: ${times.join(', ')}; aim: under 100 ms)`);

@@ -31,7 +31,11 @@ fn main() {
         let target = Target::parse(targets[i as usize % 4]).unwrap();
         let period = Period::parse(periods[i as usize / 4 % 4]).unwrap();
         let budget = Budget::new(target, period);
-        black_box((budget.allowed().to_string(), budget.sentence(), budget.period().label()));
+        black_box((
+            budget.allowed().to_string(),
+            budget.sentence(),
+            budget.period().label(),
+        ));
     });
     println!("native budget (parse + compute + texts): {full:.0} calls/s");
     let core = rate(|i| {
@@ -41,7 +45,10 @@ fn main() {
     });
     println!("native budget (parse + compute only): {core:.0} calls/s");
     let achieved = rate(|i| {
-        let downtime = ExactDuration::parse(["PT1H20M", "4800", "1 h 20 min", "0.5"][i as usize % 4], Field::Downtime);
+        let downtime = ExactDuration::parse(
+            ["PT1H20M", "4800", "1 h 20 min", "0.5"][i as usize % 4],
+            Field::Downtime,
+        );
         let a = Achieved::new(downtime.unwrap(), Period::Average(slacalc::Average::Month)).unwrap();
         black_box((a.availability(6), a.nines()));
     });

@@ -103,6 +103,39 @@ pub(crate) fn group_thousands(n: u128) -> String {
     out
 }
 
+/// Writes a number given in exponent form, as JavaScript writes very small and very large numbers
+/// (`"1.5e-7"`, `"1e+21"`), out in full (`"0.00000015"`, `"1000000000000000000000"`). Text without an
+/// exponent comes back as it is; `None` for malformed text or absurd exponents.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub(crate) fn expand_exponent(text: &str) -> Option<String> {
+    let Some((mantissa, exponent)) = text.split_once(['e', 'E']) else {
+        return Some(text.to_string());
+    };
+    let exponent: i32 = exponent.parse().ok().filter(|e: &i32| e.abs() <= 400)?;
+    let (sign, mantissa) = match mantissa.strip_prefix('-') {
+        Some(m) => ("-", m),
+        None => ("", mantissa),
+    };
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    if int.is_empty() || !int.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let digits = format!("{int}{frac}");
+    let point = int.len() as i32 + exponent;
+    let body = if point <= 0 {
+        format!("0.{}{digits}", "0".repeat(point.unsigned_abs() as usize))
+    } else if point as usize >= digits.len() {
+        format!("{digits}{}", "0".repeat(point as usize - digits.len()))
+    } else {
+        format!(
+            "{}.{}",
+            &digits[..point as usize],
+            &digits[point as usize..]
+        )
+    };
+    Some(format!("{sign}{body}"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -133,6 +166,25 @@ mod tests {
         assert_eq!(
             parse_scaled(&"9".repeat(60), 6),
             Err(DecimalError::Overflow)
+        );
+    }
+
+    #[test]
+    fn expands_exponents() {
+        assert_eq!(expand_exponent("1.5e-7").as_deref(), Some("0.00000015"));
+        assert_eq!(expand_exponent("1e-7").as_deref(), Some("0.0000001"));
+        assert_eq!(
+            expand_exponent("1e+21").as_deref(),
+            Some("1000000000000000000000")
+        );
+        assert_eq!(expand_exponent("-2.5e+1").as_deref(), Some("-25"));
+        assert_eq!(expand_exponent("1.25e1").as_deref(), Some("12.5"));
+        assert_eq!(expand_exponent("99.9").as_deref(), Some("99.9"));
+        assert_eq!(expand_exponent("1e999"), None);
+        assert_eq!(expand_exponent("e5"), None);
+        assert_eq!(
+            parse_scaled(&expand_exponent("1.5e-7").unwrap(), 9),
+            Ok(150)
         );
     }
 

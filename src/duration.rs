@@ -326,7 +326,7 @@ fn parse_human(text: &str) -> Result<u128, Problem> {
             .find(|c: char| !c.is_alphabetic())
             .unwrap_or(tail.len());
         let (unit_text, tail) = tail.split_at(unit_end);
-        let unit = match unit_text.to_lowercase().as_str() {
+        let unit = match unit_text.to_ascii_lowercase().as_str() {
             "w" | "wk" | "wks" | "week" | "weeks" => NANOS_PER_WEEK,
             "d" | "day" | "days" => NANOS_PER_DAY,
             "h" | "hr" | "hrs" | "hour" | "hours" => NANOS_PER_HOUR,

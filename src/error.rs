@@ -143,19 +143,22 @@ impl fmt::Display for Error {
             }
             Error::Empty { field } => write!(f, "{} is empty: {}", field.name(), example(*field)),
             Error::InvalidNumber { field, value, hint } => {
-                write!(f, "{} {value:?} is not a number: {hint}", field.name())
+                write!(f, "{} \"{value}\" is not a number: {hint}", field.name())
             }
             Error::TargetOutOfRange { value } => {
-                write!(f, "target {value:?} must be greater than 0 and at most 100")
+                write!(
+                    f,
+                    "target \"{value}\" must be greater than 0 and at most 100"
+                )
             }
             Error::TooManyDecimals { field, value, max } => write!(
                 f,
-                "{} {value:?} has too many decimal places: at most {max} are allowed",
+                "{} \"{value}\" has too many decimal places: at most {max} are allowed",
                 field.name()
             ),
             Error::InvalidPeriod { value } => write!(
                 f,
-                "period {value:?} is not a period: use day, week, month, quarter or year, \
+                "period \"{value}\" is not a period: use day, week, month, quarter or year, \
                  a duration such as P14D, P2W or PT12H, a calendar period such as 2026-02, \
                  2026-Q1, 2026 or 2026-W09, or a date range such as 2026-03-01/2026-03-15"
             ),
@@ -164,7 +167,11 @@ impl fmt::Display for Error {
                 value,
                 reason,
             } => {
-                write!(f, "{} {value:?} is not a duration: {reason}", field.name())
+                write!(
+                    f,
+                    "{} \"{value}\" is not a duration: {reason}",
+                    field.name()
+                )
             }
             Error::InvalidDate {
                 field,
@@ -173,22 +180,22 @@ impl fmt::Display for Error {
             } => {
                 write!(
                     f,
-                    "{} {value:?} is not a valid date: {reason}",
+                    "{} \"{value}\" is not a valid date: {reason}",
                     field.name()
                 )
             }
             Error::ReversedRange { value } => {
-                write!(f, "period {value:?} ends before it starts: the end date must be after the start date")
+                write!(f, "period \"{value}\" ends before it starts: the end date must be after the start date")
             }
             Error::TooLong { field, value } => write!(
                 f,
-                "{} {value:?} is too long: at most 100 years (36 524.25 days) is accepted",
+                "{} \"{value}\" is too long: at most 100 years (36 524.25 days) is accepted",
                 field.name()
             ),
             Error::ZeroLength { field, value } => {
                 write!(
                     f,
-                    "{} {value:?} has no length: it must be longer than zero",
+                    "{} \"{value}\" has no length: it must be longer than zero",
                     field.name()
                 )
             }

@@ -2,12 +2,14 @@
 //! the core and returns plain objects. Every bad input becomes a thrown `Error` with `code`, `field` and a
 //! message a person understands; nothing here panics.
 
+use chrono::Datelike;
 use js_sys::{Array, Reflect};
 use serde::Serialize;
 use tsify::Tsify;
 use wasm_bindgen::prelude::*;
 
 use crate::budget::{self, Achieved, Budget};
+use crate::decimal::expand_exponent;
 use crate::duration::ExactDuration;
 use crate::error::{Error, Field};
 use crate::period::{Average, Period};
@@ -94,7 +96,9 @@ pub struct PeriodInfo {
 
 impl From<&Period> for PeriodInfo {
     fn from(p: &Period) -> Self {
-        let instant = |d: chrono::NaiveDate| format!("{}T00:00:00Z", d.format("%Y-%m-%d"));
+        let instant = |d: chrono::NaiveDate| {
+            format!("{:04}-{:02}-{:02}T00:00:00Z", d.year(), d.month(), d.day())
+        };
         PeriodInfo {
             period_kind: p.kind(),
             period_label: p.label(),
@@ -368,7 +372,7 @@ fn target_from(v: &JsValue) -> Result<Target, Error> {
     if let Some(text) = v.as_string() {
         Target::parse(&text)
     } else if let Some(number) = v.as_f64() {
-        Target::from_f64(number)
+        Target::parse(&number_text(number, Field::Target)?)
     } else {
         Err(missing_or_wrong(
             v,
@@ -376,6 +380,23 @@ fn target_from(v: &JsValue) -> Result<Target, Error> {
             "a percentage, as a string such as \"99.9\" or a number",
         ))
     }
+}
+
+/// A JavaScript number as the shortest decimal text that reads back as it (JavaScript's own `String(n)`),
+/// written out in full: `99.9` is exactly 99.9, not the binary fraction nearest to it.
+fn number_text(number: f64, field: Field) -> Result<String, Error> {
+    let text: String = js_sys::Number::from(number)
+        .to_string_with_radix(10)
+        .map(String::from)
+        .unwrap_or_default();
+    if !number.is_finite() {
+        return Err(Error::InvalidNumber {
+            field,
+            value: text,
+            hint: "give a finite number",
+        });
+    }
+    expand_exponent(&text).ok_or(Error::TooLong { field, value: text })
 }
 
 fn period_from(v: &JsValue) -> Result<Period, Error> {
@@ -393,7 +414,7 @@ fn downtime_from(v: &JsValue) -> Result<ExactDuration, Error> {
     if let Some(text) = v.as_string() {
         ExactDuration::parse(&text, Field::Downtime)
     } else if let Some(number) = v.as_f64() {
-        ExactDuration::from_seconds_f64(number, Field::Downtime)
+        ExactDuration::parse(&number_text(number, Field::Downtime)?, Field::Downtime)
     } else {
         Err(missing_or_wrong(
             v,

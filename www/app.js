@@ -201,7 +201,10 @@ function update() {
       showError('downtime', e.message);
     }
   }
-  if (result) showAchieved(reached);
+  if (result) {
+    showAchieved(reached);
+    drawObserved(reached);
+  }
   updateTable(result ? s.period : null, result?.periodLabel);
 
   const link = permalink(s);
@@ -250,6 +253,17 @@ function drawWaffle(b, s) {
   $('waffle-caption').textContent = `The whole period as 1 000 squares, each 0.1% of it (${square}). ${count}`;
 }
 
+/** Outlines the squares the observed downtime fills, over the allowed ones. */
+function drawObserved(a) {
+  const squares = a ? (Number(a.downtimeSeconds) / Number(a.periodSeconds)) * 1000 : 0;
+  $('waffle-observed').setAttribute('d', squares > 0 ? waffleCells(squares) : '');
+  $('waffle-legend-observed').hidden = !a;
+  if (a) {
+    const shown = squares.toLocaleString('en', { maximumFractionDigits: 2 });
+    $('waffle-caption').textContent += ` The observed downtime (${a.downtime}) fills about ${shown} squares, outlined.`;
+  }
+}
+
 const CELL = 10;
 
 /** An SVG path of the first `squares` cells of the grid, row by row; the last one partly filled. */
@@ -280,7 +294,10 @@ function buildWaffle() {
   const down = document.createElementNS(SVG, 'path');
   down.id = 'waffle-down';
   down.setAttribute('class', 'down');
-  svg.append(defs, grid, down);
+  const observed = document.createElementNS(SVG, 'path');
+  observed.id = 'waffle-observed';
+  observed.setAttribute('class', 'observed');
+  svg.append(defs, grid, down, observed);
 }
 
 let tableData;

@@ -248,8 +248,8 @@ function drawWaffle(b, s) {
   const square = budget({ target: '99.9', period: s.period }).allowedDowntime;
   const count =
     squares >= 1
-      ? `The allowed downtime fills ${squares.toLocaleString('en', { maximumFractionDigits: 4 })} of the 1 000 squares.`
-      : `The allowed downtime is ${(squares * 100).toLocaleString('en', { maximumFractionDigits: 4 })}% of one square: the sliver in the first square.`;
+      ? `The allowed downtime fills ${short(squares, 4)} of the 1 000 squares.`
+      : `The allowed downtime is ${short(squares * 100, 4)}% of one square: the sliver in the first square.`;
   $('waffle-caption').textContent = `The whole period as 1 000 squares, each 0.1% of it (${square}). ${count}`;
 }
 
@@ -259,9 +259,14 @@ function drawObserved(a) {
   $('waffle-observed').setAttribute('d', squares > 0 ? waffleCells(squares) : '');
   $('waffle-legend-observed').hidden = !a;
   if (a) {
-    const shown = squares.toLocaleString('en', { maximumFractionDigits: 2 });
+    const shown = short(squares, 2);
     $('waffle-caption').textContent += ` The observed downtime (${a.downtime}) fills about ${shown} squares, outlined.`;
   }
+}
+
+/** A picture's number with at most `places` decimals, trailing zeros dropped: 11.904761 -> "11.9". */
+function short(x, places) {
+  return String(Number(x.toFixed(places)));
 }
 
 const CELL = 10;
@@ -345,6 +350,7 @@ function buildTable() {
 }
 
 function updateTable(period, label) {
+  if (!tableData) return;
   const target = $('target').value.trim().replace(/%$/, '');
   $('chosen-period-head').textContent = label ?? 'Chosen period';
   for (const tr of document.querySelectorAll('#targets tbody tr')) {
@@ -400,14 +406,20 @@ async function main() {
     return;
   }
   buildWaffle();
-  buildTable();
   restore();
   wire();
   update();
   $('loading').hidden = true;
   $('result-body').hidden = false;
   document.documentElement.dataset.firstResultMs = String(Math.round(performance.now()));
-  document.documentElement.dataset.ready = 'true';
+  // The table is below the fold: build it once the first result is on screen.
+  requestAnimationFrame(() =>
+    setTimeout(() => {
+      buildTable();
+      update();
+      document.documentElement.dataset.ready = 'true';
+    }),
+  );
 }
 
 main();

@@ -9,7 +9,7 @@
 //! - Nines are `-log10(1 - availability)`, rounded down to 2 decimal places; the whole part is exact
 //!   (99.9% is exactly 3 nines, 99.95% is 3.30).
 
-use crate::decimal::{format_fixed, group_thousands};
+use crate::decimal::format_fixed;
 use crate::duration::{approximate, ExactDuration};
 use crate::error::Error;
 use crate::period::{Average, Period};
@@ -243,11 +243,6 @@ pub fn table() -> Vec<(Target, [ExactDuration; 5])> {
         .filter_map(|t| Target::parse(t).ok())
         .map(|t| (t, Average::ALL.map(|a| allowance(t, a.length()))))
         .collect()
-}
-
-/// Seconds written with thin-space thousands separators (`2 629 746`), for labels.
-pub fn grouped_seconds(d: ExactDuration) -> String {
-    group_thousands(u128::from(d.as_nanos() / 1_000_000_000))
 }
 
 #[cfg(test)]

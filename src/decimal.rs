@@ -90,19 +90,6 @@ pub(crate) fn format_fixed(units: u128, scale: u32, decimals: u32) -> String {
     )
 }
 
-/// Groups the digits of a whole number in threes with a thin space, for reading: `2629746` -> `"2 629 746"`.
-pub(crate) fn group_thousands(n: u128) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push('\u{202f}');
-        }
-        out.push(c);
-    }
-    out
-}
-
 /// Writes a number given in exponent form, as JavaScript writes very small and very large numbers
 /// (`"1.5e-7"`, `"1e+21"`), out in full (`"0.00000015"`, `"1000000000000000000000"`). Text without an
 /// exponent comes back as it is; `None` for malformed text or absurd exponents.
@@ -196,7 +183,5 @@ mod tests {
         assert_eq!(format_scaled(5, 3), "0.005");
         assert_eq!(format_fixed(99_861_111_111, 9, 6), "99.861111");
         assert_eq!(format_fixed(100_000_000, 6, 6), "100.000000");
-        assert_eq!(group_thousands(2_629_746), "2\u{202f}629\u{202f}746");
-        assert_eq!(group_thousands(999), "999");
     }
 }

@@ -22,12 +22,17 @@ after(async () => {
 });
 
 /** A fresh page at `path`, ready once the WASM has loaded; records every request and console error. */
-async function open(path = '/') {
+async function open(path = '/', seen = problems) {
   const context = await browser.newContext();
   const page = await context.newPage();
   page.on('request', (r) => requests.push(r.url()));
-  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-  page.on('pageerror', (e) => problems.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && seen.push(m.text()));
+  page.on('pageerror', (e) => seen.push(e.message));
+  // Any Content-Security-Policy violation on the page is a problem.
+  await page.exposeFunction('reportViolation', (v) => seen.push(`CSP violation: ${v}`));
+  await page.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (e) => window.reportViolation(`${e.violatedDirective} ${e.blockedURI}`)),
+  );
   await page.goto(origin + path);
   await page.waitForSelector('html[data-ready="true"]');
   return page;
@@ -78,8 +83,10 @@ test('a calendar month and a custom range use their real lengths', async () => {
   await page.context().close();
 });
 
-test('presets set the target and show which one is chosen', async () => {
+test('presets set the target and show which one is chosen, offline too', async () => {
   const page = await open();
+  // Once loaded, the calculator needs no network at all.
+  await page.context().setOffline(true);
   await page.getByRole('group', { name: 'Common targets' }).getByRole('button', { name: '99.95%' }).click();
   assert.equal(await page.getByLabel('Availability target').inputValue(), '99.95');
   assert.equal(await page.getByRole('button', { name: '99.95%' }).first().getAttribute('aria-pressed'), 'true');
@@ -169,6 +176,30 @@ test('keyboard: the controls are labelled and reachable in order', async () => {
     assert.equal(await page.locator(`label[for="${id}"]`).count(), 1, `label for ${id}`);
   }
   assert.equal(await page.locator('[role="status"]#sentence').count(), 1);
+  await page.context().close();
+});
+
+test('the page runs under a strict Content-Security-Policy', async () => {
+  const seen = [];
+  const page = await open('/', seen);
+  const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  assert.match(policy, /default-src 'none'/);
+  assert.match(policy, /script-src 'self' 'wasm-unsafe-eval';/);
+  assert.doesNotMatch(policy, /'unsafe-inline'|'unsafe-eval'|\*/);
+  assert.equal(await page.locator('script:not([src])').count(), 0, 'no inline script');
+  assert.equal(await page.locator('[style]').count(), 0, 'no inline style attribute');
+  // The policy is enforced: an inline script injected now does not run.
+  const ran = await page.evaluate(() => {
+    const s = document.createElement('script');
+    s.textContent = 'window.injected = true';
+    document.body.append(s);
+    return window.injected === true;
+  });
+  assert.equal(ran, false);
+  // ... and the browser reports the violation.
+  const reported = () => seen.some((p) => p.startsWith('CSP violation: script-src'));
+  for (let i = 0; i < 50 && !reported(); i++) await new Promise((r) => setTimeout(r, 20));
+  assert.ok(reported(), 'the blocked script was reported');
   await page.context().close();
 });
 

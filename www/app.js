@@ -175,6 +175,10 @@ function update() {
     failed.add(e.field);
     showError(e.field === 'period' ? 'period' : 'target', e.message);
   }
+  // The page asks for the last day of a range, the core for the (excluded) day after: say it in the page's terms.
+  if (failed.has('period') && kindSelect.value === 'range' && $('period-to').value && $('period-to').value < $('period-from').value) {
+    showError('period', `The last day (${$('period-to').value}) is before the first day (${$('period-from').value}).`);
+  }
   // A bad target must not hide a bad period: check the period alone too.
   if (failed.has('target')) {
     try {

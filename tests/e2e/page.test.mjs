@@ -80,6 +80,12 @@ test('a calendar month and a custom range use their real lengths', async () => {
   // 1 to 14 March, both included: 14 days; 0.1% of 1 209 600 s = 1 209.6 s.
   assert.equal(await text(page, 'period-label'), '1 March 2026 to 14 March 2026 (14 days, UTC)');
   assert.equal(await text(page, 'allowed'), '20 min 9.6 s');
+  // A last day before the first is explained in the page's own terms.
+  await page.getByTestId('period-to').fill('2026-02-20');
+  assert.equal(await text(page, 'period-error'), 'The last day (2026-02-20) is before the first day (2026-03-01).');
+  // The same day twice is one day.
+  await page.getByTestId('period-to').fill('2026-03-01');
+  assert.equal(await text(page, 'period-label'), '1 March 2026 to 1 March 2026 (1 day, UTC)');
   await page.context().close();
 });
 

@@ -12,6 +12,14 @@ pub enum Field {
     Period,
     /// An observed downtime.
     Downtime,
+    /// A service calendar (time zone, weekly hours, holidays, exclusions).
+    Calendar,
+    /// The first instant of an interval.
+    Start,
+    /// The instant an interval ends.
+    End,
+    /// A length of service time.
+    Duration,
     /// The input object as a whole.
     Input,
 }
@@ -23,6 +31,10 @@ impl Field {
             Field::Target => "target",
             Field::Period => "period",
             Field::Downtime => "downtime",
+            Field::Calendar => "calendar",
+            Field::Start => "start",
+            Field::End => "end",
+            Field::Duration => "duration",
             Field::Input => "input",
         }
     }
@@ -87,6 +99,22 @@ pub enum Error {
     ZeroLength { field: Field, value: String },
     /// A downtime longer than the period it was observed in.
     DowntimeExceedsPeriod { downtime: String, period: String },
+    /// A time zone whose data is invalid.
+    InvalidTimeZone { value: String, reason: String },
+    /// A time zone that is not known (or whose data has not been loaded).
+    UnknownTimeZone { value: String },
+    /// A part of a service calendar that cannot be read; `part` says which (`weekly.mon`, `holidays[2]`).
+    InvalidCalendar {
+        part: String,
+        value: String,
+        reason: String,
+    },
+    /// Service hours that overlap, within a day or across midnight.
+    OverlappingHours { part: String, value: String },
+    /// A calendar with no service time at all in the period asked about.
+    NoServiceTime { period: String },
+    /// An instant that cannot be read.
+    InvalidInstant { field: Field, value: String },
 }
 
 impl Error {
@@ -101,7 +129,13 @@ impl Error {
             | Error::InvalidDuration { field, .. }
             | Error::InvalidDate { field, .. }
             | Error::TooLong { field, .. }
-            | Error::ZeroLength { field, .. } => *field,
+            | Error::ZeroLength { field, .. }
+            | Error::InvalidInstant { field, .. } => *field,
+            Error::InvalidTimeZone { .. }
+            | Error::UnknownTimeZone { .. }
+            | Error::InvalidCalendar { .. }
+            | Error::OverlappingHours { .. }
+            | Error::NoServiceTime { .. } => Field::Calendar,
             Error::TargetOutOfRange { .. } => Field::Target,
             Error::InvalidPeriod { .. } | Error::ReversedRange { .. } => Field::Period,
             Error::DowntimeExceedsPeriod { .. } => Field::Downtime,
@@ -124,6 +158,24 @@ impl Error {
             Error::TooLong { .. } => "too_long",
             Error::ZeroLength { .. } => "zero_length",
             Error::DowntimeExceedsPeriod { .. } => "exceeds_period",
+            Error::InvalidTimeZone { .. } => "invalid_time_zone",
+            Error::UnknownTimeZone { .. } => "unknown_time_zone",
+            Error::InvalidCalendar { .. } => "invalid_calendar",
+            Error::OverlappingHours { .. } => "overlapping_hours",
+            Error::NoServiceTime { .. } => "no_service_time",
+            Error::InvalidInstant { .. } => "invalid_instant",
+        }
+    }
+
+    /// For calendar errors, the part of the calendar concerned: `"timeZone"`, `"weekly.mon"`,
+    /// `"holidays[2]"`, `"exclusions[0]"`.
+    pub fn part(&self) -> Option<&str> {
+        match self {
+            Error::InvalidTimeZone { .. } | Error::UnknownTimeZone { .. } => Some("timeZone"),
+            Error::InvalidCalendar { part, .. } | Error::OverlappingHours { part, .. } => {
+                Some(part)
+            }
+            _ => None,
         }
     }
 }
@@ -204,6 +256,31 @@ impl fmt::Display for Error {
                 "downtime {downtime} is longer than the period ({period}): \
                  a service cannot be down for longer than the period it is measured over"
             ),
+            Error::InvalidTimeZone { value, reason } => {
+                write!(f, "calendar time zone \"{value}\" cannot be used: {reason}")
+            }
+            Error::UnknownTimeZone { value } => write!(
+                f,
+                "calendar time zone \"{value}\" is not known: use an IANA name such as Europe/London or \
+                 America/New_York (its data must be loaded first)"
+            ),
+            Error::InvalidCalendar { part, value, reason } => {
+                write!(f, "calendar {part} \"{value}\" cannot be read: {reason}")
+            }
+            Error::OverlappingHours { part, value } => write!(
+                f,
+                "calendar {part} \"{value}\" overlaps other service hours: each moment may be counted once only"
+            ),
+            Error::NoServiceTime { period } => write!(
+                f,
+                "calendar has no service time at all in {period}: there is nothing to measure availability against"
+            ),
+            Error::InvalidInstant { field, value } => write!(
+                f,
+                "{} \"{value}\" is not an instant: use ISO 8601 with an offset such as 2026-03-02T09:00:00Z or \
+                 2026-03-02T10:00+01:00, or a local time such as 2026-03-02T09:00 read in the calendar's time zone",
+                field.name()
+            ),
         }
     }
 }
@@ -215,6 +292,11 @@ fn example(field: Field) -> &'static str {
         Field::Target => "enter a percentage such as 99.9",
         Field::Period => "enter a period such as month, P14D or 2026-02",
         Field::Downtime => "enter a duration such as PT1H20M, 1 h 20 min or a number of seconds",
+        Field::Calendar => {
+            "give a calendar object such as { timeZone: \"UTC\", weekly: { mon: \"09:00-17:00\" } }"
+        }
+        Field::Start | Field::End => "enter an instant such as 2026-03-02T09:00:00Z",
+        Field::Duration => "enter a duration such as PT4H or 4 h",
         Field::Input => "pass an object such as { target: \"99.9\", period: \"month\" }",
     }
 }

@@ -18,6 +18,7 @@
 #![deny(missing_docs)]
 
 pub mod budget;
+pub mod calendar;
 mod decimal;
 pub mod duration;
 pub mod error;
@@ -25,6 +26,7 @@ pub mod error;
 pub mod js;
 pub mod period;
 pub mod target;
+pub mod zone;
 
 pub use budget::{table, Achieved, Budget, COMMON_TARGETS};
 pub use duration::ExactDuration;

@@ -9,6 +9,7 @@
 //! - Nines are `-log10(1 - availability)`, rounded down to 2 decimal places; the whole part is exact
 //!   (99.9% is exactly 3 nines, 99.95% is 3.30).
 
+use crate::calendar::Calendar;
 use crate::decimal::format_fixed;
 use crate::duration::{approximate, ExactDuration};
 use crate::error::Error;
@@ -87,6 +88,160 @@ impl Budget {
             self.period.every_phrase()
         )
     }
+}
+
+/// What a target allows over the service hours of a calendar in a period, beside the same target on 24x7.
+///
+/// # Service time in a period
+/// - A calendar period (`2026-03`, `2026-Q1`, `2026-W09`, a date range) is taken in the calendar's time
+///   zone, from local midnight to local midnight, with its holidays, exclusions and clock changes.
+/// - A whole number of weeks (`week`, `P2W`, `P14D`) and the average `month`, `quarter` and `year` count
+///   typical weeks: the weekly hours less weekly and daily exclusions, without holidays, monthly
+///   exclusions or clock changes. An average month is 30.436875 / 7 = 4.348125 typical weeks. Allowed
+///   downtime is then rounded down to the nanosecond.
+/// - Other lengths (a day, `P10D`, `PT12H`) have no meaningful share of a weekly schedule and are refused.
+///
+/// # Example: 99% of office hours over a fortnight
+/// ```
+/// use slacalc::budget::ServiceBudget;
+/// use slacalc::calendar::{preset, Calendar};
+/// use slacalc::{Period, Target, zone::Zone};
+/// let office = Calendar::new(&preset("8x5").unwrap(), Zone::utc())?;
+/// let b = ServiceBudget::new(Target::parse("99")?, Period::parse("P14D")?, &office)?;
+/// assert_eq!(b.service().to_hours_string(), "80 h");
+/// assert_eq!(b.allowed().to_string(), "48 min");
+/// assert_eq!(b.plain().allowed().to_string(), "3 h 21 min 36 s");
+/// # Ok::<(), slacalc::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub struct ServiceBudget {
+    plain: Budget,
+    service: ExactDuration,
+    allowed: ExactDuration,
+    basis: String,
+    summary: String,
+}
+
+impl ServiceBudget {
+    /// The budget of `target` over the service hours of `calendar` in `period`.
+    ///
+    /// # Errors
+    /// [`Error::UnsupportedServicePeriod`] for lengths that are not whole weeks or Gregorian averages,
+    /// [`Error::NoServiceTime`] when the calendar has no service time in the period.
+    pub fn new(
+        target: Target,
+        period: Period,
+        calendar: &Calendar,
+    ) -> Result<ServiceBudget, Error> {
+        let zone = calendar.zone().name().to_string();
+        let week = ExactDuration::from_seconds(calendar.typical_week_seconds().max(0) as u64)
+            .unwrap_or(ExactDuration::ZERO);
+        let typical = |weeks_num: u128, weeks_den: u128, words: String| {
+            let service = week
+                .mul_div(weeks_num, weeks_den)
+                .unwrap_or(ExactDuration::ZERO);
+            let basis = format!(
+                "{words} of {} ({zone}; holidays and clock changes not counted)",
+                week.to_hours_string()
+            );
+            (service, basis)
+        };
+        let length = period.length().as_nanos() / 1_000_000_000;
+        let (service, basis) = match &period {
+            Period::Calendar(c) => {
+                let date = |d: chrono::NaiveDate| {
+                    use chrono::Datelike;
+                    jiff::civil::Date::new(d.year() as i16, d.month() as i8, d.day() as i8)
+                };
+                let (Ok(from), Ok(to)) = (date(c.start()), date(c.end())) else {
+                    return Err(Error::TooLong {
+                        field: crate::Field::Period,
+                        value: period.label(),
+                    });
+                };
+                let seconds = calendar.schedule(from, to)?.total_seconds();
+                let service = ExactDuration::from_seconds(seconds.max(0) as u64)
+                    .unwrap_or(ExactDuration::ZERO);
+                (
+                    service,
+                    format!("service hours in {} ({zone})", period.over_phrase()),
+                )
+            }
+            Period::Average(Average::Month | Average::Quarter | Average::Year) => {
+                let words = format!("{} typical weeks", format_weeks(length));
+                typical(u128::from(length), 604_800, words)
+            }
+            _ if length % 604_800 == 0 => {
+                let n = length / 604_800;
+                let words = if n == 1 {
+                    "1 typical week".to_string()
+                } else {
+                    format!("{n} typical weeks")
+                };
+                typical(u128::from(n), 1, words)
+            }
+            _ => {
+                return Err(Error::UnsupportedServicePeriod {
+                    value: period.label(),
+                })
+            }
+        };
+        if service.is_zero() {
+            return Err(Error::NoServiceTime {
+                period: period.over_phrase(),
+            });
+        }
+        Ok(ServiceBudget {
+            plain: Budget::new(target, period),
+            allowed: allowance(target, service),
+            service,
+            basis,
+            summary: format!("{} ({zone})", calendar.summary()),
+        })
+    }
+
+    /// The same target over the period on 24x7, for contrast.
+    pub fn plain(&self) -> &Budget {
+        &self.plain
+    }
+
+    /// Service time in the period.
+    pub fn service(&self) -> ExactDuration {
+        self.service
+    }
+
+    /// Allowed downtime within the service time.
+    pub fn allowed(&self) -> ExactDuration {
+        self.allowed
+    }
+
+    /// How the service time was counted: `service hours in March 2026 (Europe/London)`.
+    pub fn basis(&self) -> &str {
+        &self.basis
+    }
+
+    /// The weekly hours and zone in short: `Mon-Fri 09:00-17:00 (Europe/London)`.
+    pub fn summary(&self) -> &str {
+        &self.summary
+    }
+
+    /// One sentence that sets the calendar's budget beside 24x7.
+    pub fn sentence(&self) -> String {
+        let target = self.plain.target();
+        format!(
+            "{target}% of {} over {} allows {} of downtime in {} of service; {target}% of 24x7 allows {}.",
+            self.summary,
+            self.plain.period().over_phrase(),
+            self.allowed,
+            self.service.to_hours_string(),
+            self.plain.allowed()
+        )
+    }
+}
+
+/// A whole number of seconds as weeks, exactly: 2 629 746 s is `4.348125`.
+fn format_weeks(seconds: u64) -> String {
+    crate::decimal::format_scaled(u128::from(seconds) * 1_000_000 / 604_800, 6)
 }
 
 /// `length x (100 - target) / 100`, exact for whole-second lengths.
@@ -340,6 +495,49 @@ mod tests {
         .unwrap_err();
         assert_eq!(err.field(), Field::Downtime);
         assert_eq!(err.code(), "exceeds_period");
+    }
+
+    #[test]
+    fn service_budgets() {
+        use crate::calendar::preset;
+        use crate::zone::Zone;
+        let office = Calendar::new(&preset("8x5").unwrap(), Zone::utc()).unwrap();
+        let b = |t: &str, p: &str| {
+            ServiceBudget::new(
+                Target::parse(t).unwrap(),
+                Period::parse(p).unwrap(),
+                &office,
+            )
+        };
+        // March 2026 has 22 weekdays: 176 h; 0.1% = 633.6 s.
+        let march = b("99.9", "2026-03").unwrap();
+        assert_eq!(
+            march.service().seconds_decimal(),
+            (22 * 8 * 3600).to_string()
+        );
+        assert_eq!(march.allowed().seconds_decimal(), "633.6");
+        assert_eq!(march.basis(), "service hours in March 2026 (UTC)");
+        // An average month is 4.348125 typical weeks of 40 h: 626 130 s; 0.1% = 626.13 s.
+        let month = b("99.9", "month").unwrap();
+        assert_eq!(month.service().seconds_decimal(), "626130");
+        assert_eq!(month.allowed().seconds_decimal(), "626.13");
+        assert_eq!(
+            month.basis(),
+            "4.348125 typical weeks of 40 h (UTC; holidays and clock changes not counted)"
+        );
+        assert_eq!(
+            b("99", "P14D").unwrap().sentence(),
+            "99% of Mon-Fri 09:00-17:00 (UTC) over 14 days allows 48 min of downtime in 80 h of service; \
+             99% of 24x7 allows 3 h 21 min 36 s."
+        );
+        assert_eq!(b("99", "day").unwrap_err().code(), "unsupported_period");
+        assert_eq!(b("99", "P10D").unwrap_err().code(), "unsupported_period");
+        // A weekend has no office hours.
+        let weekend = b("99", "2026-03-07/2026-03-09").unwrap_err();
+        assert_eq!(
+            (weekend.code(), weekend.field()),
+            ("no_service_time", Field::Calendar)
+        );
     }
 
     #[test]

@@ -35,6 +35,12 @@ const WEEKDAYS: [(&str, Weekday); 7] = [
     ("sun", Weekday::Sunday),
 ];
 
+const TITLES: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+
+fn clock(minute: u32) -> String {
+    format!("{:02}:{:02}", minute / 60, minute % 60)
+}
+
 const MONTHS: [&str; 12] = [
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 ];
@@ -241,6 +247,50 @@ impl Calendar {
     /// The time zone.
     pub fn zone(&self) -> &Zone {
         &self.zone
+    }
+
+    /// The weekly hours in short: `Mon-Fri 09:00-17:00, Sat 10:00-14:00`; `24x7`; `no service hours`.
+    pub fn summary(&self) -> String {
+        let text = |ranges: &[Hours]| {
+            ranges
+                .iter()
+                .map(|h| format!("{}-{}", clock(h.start), clock(h.end)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        if self.weekly.iter().all(|d| {
+            d.len() == 1
+                && d[0]
+                    == Hours {
+                        start: 0,
+                        end: 1440,
+                    }
+        }) {
+            return "24x7".to_string();
+        }
+        let mut parts = Vec::new();
+        let mut day = 0;
+        while day < 7 {
+            let mut last = day;
+            while last + 1 < 7 && self.weekly[last + 1] == self.weekly[day] {
+                last += 1;
+            }
+            if !self.weekly[day].is_empty() {
+                let name = |d: usize| TITLES[d];
+                let days = if last == day {
+                    name(day).to_string()
+                } else {
+                    format!("{}-{}", name(day), name(last))
+                };
+                parts.push(format!("{days} {}", text(&self.weekly[day])));
+            }
+            day = last + 1;
+        }
+        if parts.is_empty() {
+            "no service hours".to_string()
+        } else {
+            parts.join(", ")
+        }
     }
 
     /// Service time in a typical week (no holiday, no clock change, no monthly exclusion), in seconds.
@@ -1049,6 +1099,30 @@ mod tests {
         assert_eq!(s.service_seconds(hi, lo), None);
         assert_eq!(s.add_service(lo, 10_000 * 3600), None);
         assert_eq!(s.add_service(lo, 0), Some(lo));
+    }
+
+    #[test]
+    fn summaries() {
+        let summary = |weekly: [&str; 7]| {
+            Calendar::new(&spec("UTC", weekly), Zone::utc())
+                .unwrap()
+                .summary()
+        };
+        assert_eq!(summary(OFFICE), "Mon-Fri 09:00-17:00");
+        assert_eq!(summary(["00:00-24:00"; 7]), "24x7");
+        assert_eq!(summary(["", "", "", "", "", "", ""]), "no service hours");
+        assert_eq!(
+            summary([
+                "08:00-12:00, 13:00-17:00",
+                "08:00-12:00, 13:00-17:00",
+                "",
+                "",
+                "22:00-06:00",
+                "10:00-14:00",
+                ""
+            ]),
+            "Mon-Tue 08:00-12:00, 13:00-17:00, Fri 22:00-06:00, Sat 10:00-14:00"
+        );
     }
 
     #[test]

@@ -373,6 +373,31 @@ fn scaled_component(number: &str, unit: u64) -> Result<u128, Problem> {
     Ok(product / 1_000_000_000)
 }
 
+impl ExactDuration {
+    /// Writes the duration with hours as the largest unit, as service time is usually counted:
+    /// `80 h`, `176 h 30 min`; shorter durations as [`Display`](fmt::Display) writes them.
+    ///
+    /// ```
+    /// use slacalc::ExactDuration;
+    /// assert_eq!(ExactDuration::from_seconds(80 * 3600).unwrap().to_hours_string(), "80 h");
+    /// assert_eq!(ExactDuration::from_seconds(80 * 3600).unwrap().to_string(), "3 d 8 h");
+    /// ```
+    pub fn to_hours_string(self) -> String {
+        if self.nanos < NANOS_PER_DAY {
+            return self.to_string();
+        }
+        let hours = self.nanos / NANOS_PER_HOUR;
+        let rest = ExactDuration {
+            nanos: self.nanos % NANOS_PER_HOUR,
+        };
+        if rest.is_zero() {
+            format!("{hours} h")
+        } else {
+            format!("{hours} h {rest}")
+        }
+    }
+}
+
 /// Writes the duration for people: `3 h 21 min 36 s`, `43 min 49.746 s`, `864 ms`, `1 d 2 h`, `0 s`.
 /// Every digit is exact: nothing is rounded.
 impl fmt::Display for ExactDuration {

@@ -115,6 +115,9 @@ pub enum Error {
     NoServiceTime { period: String },
     /// An instant that cannot be read.
     InvalidInstant { field: Field, value: String },
+    /// A period that cannot be measured on a service calendar (an average day, or a length that is not a
+    /// whole number of weeks).
+    UnsupportedServicePeriod { value: String },
 }
 
 impl Error {
@@ -137,7 +140,9 @@ impl Error {
             | Error::OverlappingHours { .. }
             | Error::NoServiceTime { .. } => Field::Calendar,
             Error::TargetOutOfRange { .. } => Field::Target,
-            Error::InvalidPeriod { .. } | Error::ReversedRange { .. } => Field::Period,
+            Error::InvalidPeriod { .. }
+            | Error::ReversedRange { .. }
+            | Error::UnsupportedServicePeriod { .. } => Field::Period,
             Error::DowntimeExceedsPeriod { .. } => Field::Downtime,
         }
     }
@@ -164,6 +169,7 @@ impl Error {
             Error::OverlappingHours { .. } => "overlapping_hours",
             Error::NoServiceTime { .. } => "no_service_time",
             Error::InvalidInstant { .. } => "invalid_instant",
+            Error::UnsupportedServicePeriod { .. } => "unsupported_period",
         }
     }
 
@@ -274,6 +280,11 @@ impl fmt::Display for Error {
             Error::NoServiceTime { period } => write!(
                 f,
                 "calendar has no service time at all in {period}: there is nothing to measure availability against"
+            ),
+            Error::UnsupportedServicePeriod { value } => write!(
+                f,
+                "period \"{value}\" cannot be measured on service hours: use a calendar period (2026-03), a \
+                 date range, a whole number of weeks (P2W) or an average month, quarter or year"
             ),
             Error::InvalidInstant { field, value } => write!(
                 f,

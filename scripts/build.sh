@@ -14,4 +14,9 @@ if [ ! -f "$out/slacalc_bg.wasm" ] || [ "$wasm" -nt "$out/slacalc_bg.wasm" ]; th
   mv "$out/slacalc_bg.opt.wasm" "$out/slacalc_bg.wasm"
   rm -f "$out/.gitignore" "$out/package.json"
 fi
+# The time-zone database, one small TZif file per zone, fetched by the page only for the zone in use.
+if [ ! -f www/tz/zones.json ] || [ Cargo.lock -nt www/tz/zones.json ]; then
+  rm -rf www/tz
+  cargo run --quiet --example export_tz -- www/tz
+fi
 say "built $out/slacalc_bg.wasm ($(wc -c <"$out/slacalc_bg.wasm") bytes, $(gzip -9c "$out/slacalc_bg.wasm" | wc -c) gzip)"

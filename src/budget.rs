@@ -196,7 +196,7 @@ impl ServiceBudget {
             allowed: allowance(target, service),
             service,
             basis,
-            summary: format!("{} ({zone})", calendar.summary()),
+            summary: format!("{} in {zone}", calendar.summary()),
         })
     }
 
@@ -220,7 +220,7 @@ impl ServiceBudget {
         &self.basis
     }
 
-    /// The weekly hours and zone in short: `Mon-Fri 09:00-17:00 (Europe/London)`.
+    /// The weekly hours and zone in short: `Mon-Fri 09:00-17:00 in Europe/London`.
     pub fn summary(&self) -> &str {
         &self.summary
     }
@@ -271,6 +271,10 @@ fn allowance(target: Target, length: ExactDuration) -> ExactDuration {
 pub struct Achieved {
     downtime: ExactDuration,
     period: Period,
+    /// The time the availability is measured against: the period, or its service time.
+    total: ExactDuration,
+    /// How sentences say what was measured: "an average Gregorian month ...", "176 h of service in ...".
+    over: String,
 }
 
 impl Achieved {
@@ -279,13 +283,52 @@ impl Achieved {
     /// # Errors
     /// [`Error::DowntimeExceedsPeriod`] if the downtime is longer than the period.
     pub fn new(downtime: ExactDuration, period: Period) -> Result<Achieved, Error> {
-        if downtime > period.length() {
+        let over = period.over_phrase();
+        Achieved::measured(downtime, period.length(), period, over)
+    }
+
+    /// The availability of a calendar's service time in a period with `downtime` of service time lost.
+    ///
+    /// # Errors
+    /// [`Error::DowntimeExceedsPeriod`] if the downtime is longer than the service time.
+    pub fn in_service(downtime: ExactDuration, budget: &ServiceBudget) -> Result<Achieved, Error> {
+        let over = format!(
+            "{} of service ({}) in {}",
+            budget.service().to_hours_string(),
+            budget.summary(),
+            budget.plain().period().over_phrase()
+        );
+        Achieved::measured(
+            downtime,
+            budget.service(),
+            budget.plain().period().clone(),
+            over,
+        )
+    }
+
+    fn measured(
+        downtime: ExactDuration,
+        total: ExactDuration,
+        period: Period,
+        over: String,
+    ) -> Result<Achieved, Error> {
+        if downtime > total {
             return Err(Error::DowntimeExceedsPeriod {
                 downtime: downtime.to_string(),
-                period: period.length().to_string(),
+                period: total.to_string(),
             });
         }
-        Ok(Achieved { downtime, period })
+        Ok(Achieved {
+            downtime,
+            period,
+            total,
+            over,
+        })
+    }
+
+    /// The time measured against: the period's length, or its service time.
+    pub fn total(&self) -> ExactDuration {
+        self.total
     }
 
     /// The downtime.
@@ -299,7 +342,7 @@ impl Achieved {
     }
 
     fn up_and_total(&self) -> (u128, u128) {
-        let total = u128::from(self.period.length().as_nanos());
+        let total = u128::from(self.total.as_nanos());
         (total - u128::from(self.downtime.as_nanos()), total)
     }
 
@@ -344,37 +387,32 @@ impl Achieved {
 
     /// One sentence that explains the result.
     pub fn sentence(&self, target: Option<Target>) -> String {
-        let over = self.period.over_phrase();
         let shown = self.availability(6);
         let base = format!(
-            "{} of downtime over {over} is {shown}% availability",
-            self.downtime
+            "{} of downtime over {} is {shown}% availability",
+            self.downtime, self.over
         );
-        match target {
-            None => format!("{base}."),
-            Some(t) => {
-                let budget = Budget::new(t, self.period.clone());
-                if self.meets(t) {
-                    let left = budget
-                        .allowed()
-                        .checked_sub(self.downtime)
-                        .unwrap_or(ExactDuration::ZERO);
-                    format!(
-                        "{base}: it meets the {t}% target with {left} of the {} allowed to spare.",
-                        budget.allowed()
-                    )
-                } else {
-                    let over_by = self
-                        .downtime
-                        .checked_sub(budget.allowed())
-                        .unwrap_or(ExactDuration::ZERO);
-                    format!(
-                        "{base}: it misses the {t}% target, which allows {}, by {over_by}.",
-                        budget.allowed()
-                    )
-                }
+        let Some(t) = target else {
+            return format!("{base}.");
+        };
+        let allowed = allowance(t, self.total);
+        match allowed.checked_sub(self.downtime) {
+            Some(left) if self.meets(t) => format!(
+                "{base}: it meets the {t}% target with {left} of the {allowed} allowed to spare."
+            ),
+            _ => {
+                let over_by = self
+                    .downtime
+                    .checked_sub(allowed)
+                    .unwrap_or(ExactDuration::ZERO);
+                format!("{base}: it misses the {t}% target, which allows {allowed}, by {over_by}.")
             }
         }
+    }
+
+    /// The downtime `target` allows over what was measured.
+    pub fn allowed(&self, target: Target) -> ExactDuration {
+        allowance(target, self.total)
     }
 }
 
@@ -527,8 +565,23 @@ mod tests {
         );
         assert_eq!(
             b("99", "P14D").unwrap().sentence(),
-            "99% of Mon-Fri 09:00-17:00 (UTC) over 14 days allows 48 min of downtime in 80 h of service; \
+            "99% of Mon-Fri 09:00-17:00 in UTC over 14 days allows 48 min of downtime in 80 h of service; \
              99% of 24x7 allows 3 h 21 min 36 s."
+        );
+        // 1 h down in March 2026's 176 office hours: 175 / 176 = 99.431818...%
+        let down = ExactDuration::parse("PT1H", Field::Downtime).unwrap();
+        let a = Achieved::in_service(down, &march).unwrap();
+        assert_eq!(a.availability(6), "99.431818");
+        assert!(!a.meets(Target::parse("99.5").unwrap()));
+        assert_eq!(
+            a.sentence(Some(Target::parse("99").unwrap())),
+            "1 h of downtime over 176 h of service (Mon-Fri 09:00-17:00 in UTC) in March 2026 is 99.431818% \
+             availability: it meets the 99% target with 45 min 36 s of the 1 h 45 min 36 s allowed to spare."
+        );
+        let too_much = ExactDuration::parse("PT177H", Field::Downtime).unwrap();
+        assert_eq!(
+            Achieved::in_service(too_much, &march).unwrap_err().code(),
+            "exceeds_period"
         );
         assert_eq!(b("99", "day").unwrap_err().code(), "unsupported_period");
         assert_eq!(b("99", "P10D").unwrap_err().code(), "unsupported_period");

@@ -122,7 +122,11 @@ impl Holiday {
             }
             Holiday::Easter(offset) => {
                 easter(d.year())
-                    .and_then(|e| e.checked_add(jiff::Span::new().days(offset)))
+                    .and_then(|e| {
+                        jiff::Span::new()
+                            .try_days(offset)
+                            .and_then(|s| e.checked_add(s))
+                    })
                     .ok()
                     == Some(d)
             }

@@ -115,6 +115,8 @@ pub enum Error {
     NoServiceTime { period: String },
     /// An instant that cannot be read.
     InvalidInstant { field: Field, value: String },
+    /// An interval whose end is before its start.
+    ReversedInterval { start: String, end: String },
     /// A period that cannot be measured on a service calendar (an average day, or a length that is not a
     /// whole number of weeks).
     UnsupportedServicePeriod { value: String },
@@ -144,6 +146,7 @@ impl Error {
             | Error::ReversedRange { .. }
             | Error::UnsupportedServicePeriod { .. } => Field::Period,
             Error::DowntimeExceedsPeriod { .. } => Field::Downtime,
+            Error::ReversedInterval { .. } => Field::End,
         }
     }
 
@@ -170,6 +173,7 @@ impl Error {
             Error::NoServiceTime { .. } => "no_service_time",
             Error::InvalidInstant { .. } => "invalid_instant",
             Error::UnsupportedServicePeriod { .. } => "unsupported_period",
+            Error::ReversedInterval { .. } => "reversed_interval",
         }
     }
 
@@ -281,6 +285,9 @@ impl fmt::Display for Error {
                 f,
                 "calendar has no service time at all in {period}: there is nothing to measure availability against"
             ),
+            Error::ReversedInterval { start, end } => {
+                write!(f, "end {end} is before start {start}: an interval must not end before it starts")
+            }
             Error::UnsupportedServicePeriod { value } => write!(
                 f,
                 "period \"{value}\" cannot be measured on service hours: use a calendar period (2026-03), a \

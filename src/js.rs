@@ -8,12 +8,17 @@ use serde::Serialize;
 use tsify::Tsify;
 use wasm_bindgen::prelude::*;
 
-use crate::budget::{self, Achieved, Budget};
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use crate::budget::{self, Achieved, Budget, ServiceBudget};
+use crate::calendar::{self, Calendar, CalendarSpec, Schedule};
 use crate::decimal::expand_exponent;
 use crate::duration::ExactDuration;
 use crate::error::{Error, Field};
 use crate::period::{Average, Period};
 use crate::target::Target;
+use crate::zone::Zone;
 
 #[wasm_bindgen(typescript_custom_section)]
 const ERROR_TYPES: &str = r#"
@@ -22,9 +27,27 @@ export interface SlacalcError extends Error {
     /** A stable machine-readable reason. */
     code: "missing" | "wrong_type" | "empty" | "invalid_number" | "out_of_range" | "too_many_decimals"
         | "invalid_period" | "invalid_duration" | "invalid_date" | "reversed_range" | "too_long"
-        | "zero_length" | "exceeds_period" | "internal";
+        | "zero_length" | "exceeds_period" | "invalid_time_zone" | "unknown_time_zone" | "invalid_calendar"
+        | "overlapping_hours" | "no_service_time" | "invalid_instant" | "unsupported_period"
+        | "reversed_interval" | "internal";
     /** The input the error concerns. */
-    field: "target" | "period" | "downtime" | "input";
+    field: "target" | "period" | "downtime" | "calendar" | "start" | "end" | "duration" | "input";
+    /** For calendar errors, the part concerned: "timeZone", "weekly.mon", "holidays[2]", "exclusions[0]". */
+    part?: string;
+}
+
+/** A service calendar: weekly hours in a time zone, less holidays and exclusions. All strings. */
+export interface CalendarInput {
+    /** Start from a preset; the fields given override it. */
+    preset?: "24x7" | "24x5" | "8x5" | "12x5" | "24x7-maintenance";
+    /** IANA name; its data must be loaded with registerTimeZone first (UTC is built in). Default "UTC". */
+    timeZone?: string;
+    /** Hours per weekday: "09:00-17:00", "08:00-12:00, 13:00-17:00", "22:00-06:00" (overnight), "" (none). */
+    weekly?: { mon?: string; tue?: string; wed?: string; thu?: string; fri?: string; sat?: string; sun?: string };
+    /** "2026-12-25", "2026-12-24..2026-12-26", "12-25", "4th thu of nov", "last mon of may", "easter-2". */
+    holidays?: string[];
+    /** "2026-03-01T02:00/2026-03-01T04:00", "sun 02:00-04:00", "1st sat 22:00-02:00", "daily 01:00-01:30". */
+    exclusions?: string[];
 }
 "#;
 
@@ -38,6 +61,9 @@ pub struct BudgetInput {
     /// `"day"`..`"year"` (Gregorian averages), an ISO 8601 duration (`"P14D"`), a calendar period
     /// (`"2026-02"`, `"2026-Q1"`, `"2026"`, `"2026-W09"`) or a date range (`"2026-03-01/2026-03-15"`).
     pub period: String,
+    /// Optional service calendar: the result's `service` then gives the budget over its service hours.
+    #[tsify(optional, type = "CalendarInput | null")]
+    pub calendar: Option<String>,
 }
 
 /// Input of `achieved`.
@@ -52,6 +78,10 @@ pub struct AchievedInput {
     /// Optional target to compare with.
     #[tsify(optional, type = "string | number | null")]
     pub target: Option<String>,
+    /// Optional service calendar: the downtime is then service time lost, measured against the service
+    /// hours in the period.
+    #[tsify(optional, type = "CalendarInput | null")]
+    pub calendar: Option<String>,
 }
 
 /// A length of time, exactly and for people.
@@ -133,6 +163,29 @@ pub struct BudgetResult {
     pub per_month: DurationText,
     /// One sentence that explains the budget.
     pub sentence: String,
+    /// The budget over the calendar's service hours, when a calendar was given; else null.
+    #[tsify(type = "ServiceResult | null")]
+    pub service: Option<ServiceResult>,
+}
+
+/// A target over a calendar's service hours.
+#[derive(Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct ServiceResult {
+    /// The weekly hours and zone: `"Mon-Fri 09:00-17:00 in Europe/London"`.
+    pub summary: String,
+    /// How the service time was counted: `"service hours in March 2026 (Europe/London)"`.
+    pub basis: String,
+    /// Exact service seconds in the period.
+    pub service_seconds: String,
+    /// Service time for people, in hours: `"176 h"`.
+    pub service: String,
+    /// Exact allowed downtime within the service time, in seconds.
+    pub allowed_downtime_seconds: String,
+    /// Allowed downtime within the service time, for people.
+    pub allowed_downtime: String,
+    /// The calendar's budget beside 24x7 in one sentence.
+    pub sentence: String,
 }
 
 /// The availability a downtime achieved over a period.
@@ -165,6 +218,8 @@ pub struct AchievedResult {
     /// The target's allowed downtime for people, if a target was given.
     #[tsify(type = "string | null")]
     pub allowed_downtime: Option<String>,
+    /// Exact seconds measured against: the period, or its service time under a calendar.
+    pub measured_seconds: String,
     /// One sentence that explains the result.
     pub sentence: String,
 }
@@ -212,7 +267,20 @@ pub fn budget_js(
         check_object(&input)?;
         let target = target_from(&get(&input, Field::Target)?)?;
         let period = period_from(&get(&input, Field::Period)?)?;
-        Ok(budget_result(&Budget::new(target, period)))
+        let mut result = budget_result(&Budget::new(target, period.clone()));
+        if let Some(calendar) = optional_calendar(&input)? {
+            let b = ServiceBudget::new(target, period, &calendar)?;
+            result.service = Some(ServiceResult {
+                summary: b.summary().to_string(),
+                basis: b.basis().to_string(),
+                service_seconds: b.service().seconds_decimal(),
+                service: b.service().to_hours_string(),
+                allowed_downtime_seconds: b.allowed().seconds_decimal(),
+                allowed_downtime: b.allowed().to_string(),
+                sentence: b.sentence(),
+            });
+        }
+        Ok(result)
     })();
     respond(result)
 }
@@ -234,8 +302,15 @@ pub fn achieved_js(
         } else {
             Some(target_from(&target)?)
         };
-        let achieved = Achieved::new(downtime, period)?;
-        let allowed = target.map(|t| Budget::new(t, achieved.period().clone()).allowed());
+        let achieved = match optional_calendar(&input)? {
+            None => Achieved::new(downtime, period)?,
+            Some(calendar) => {
+                // The target only sets the budget's rounding here: availability does not depend on it.
+                let any = Target::parse("50")?;
+                Achieved::in_service(downtime, &ServiceBudget::new(any, period, &calendar)?)?
+            }
+        };
+        let allowed = target.map(|t| achieved.allowed(t));
         Ok(AchievedResult {
             period: achieved.period().into(),
             downtime_seconds: downtime.seconds_decimal(),
@@ -247,6 +322,7 @@ pub fn achieved_js(
             meets_target: target.map(|t| achieved.meets(t)),
             allowed_downtime_seconds: allowed.map(|d| d.seconds_decimal()),
             allowed_downtime: allowed.map(|d| d.to_string()),
+            measured_seconds: achieved.total().seconds_decimal(),
             sentence: achieved.sentence(target),
         })
     })();
@@ -287,16 +363,25 @@ fn budget_result(b: &Budget) -> BudgetResult {
         per_week: b.allowed_per(ExactDuration::WEEK).into(),
         per_month: b.allowed_per(Average::Month.length()).into(),
         sentence: b.sentence(),
+        service: None,
     }
 }
 
 fn respond<T: Serialize>(result: Result<T, Error>) -> Result<JsValue, JsValue> {
     // Only makes a bug visible in the console; no input reaches a panic.
     console_error_panic_hook::set_once();
-    let value = result.map_err(|e| js_error(&e.to_string(), e.code(), e.field().name()))?;
+    let value = result.map_err(|e| error_value(&e))?;
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| js_error(&format!("internal error: {e}"), "internal", "input"))
+}
+
+fn error_value(e: &Error) -> JsValue {
+    let error = js_error(&e.to_string(), e.code(), e.field().name());
+    if let Some(part) = e.part() {
+        let _ = Reflect::set(&error, &"part".into(), &part.into());
+    }
+    error
 }
 
 fn js_error(message: &str, code: &str, field: &str) -> JsValue {
@@ -411,15 +496,343 @@ fn period_from(v: &JsValue) -> Result<Period, Error> {
 }
 
 fn downtime_from(v: &JsValue) -> Result<ExactDuration, Error> {
+    duration_from(v, Field::Downtime)
+}
+
+fn duration_from(v: &JsValue, field: Field) -> Result<ExactDuration, Error> {
     if let Some(text) = v.as_string() {
-        ExactDuration::parse(&text, Field::Downtime)
+        ExactDuration::parse(&text, field)
     } else if let Some(number) = v.as_f64() {
-        ExactDuration::parse(&number_text(number, Field::Downtime)?, Field::Downtime)
+        ExactDuration::parse(&number_text(number, field)?, field)
     } else {
         Err(missing_or_wrong(
             v,
-            Field::Downtime,
+            field,
             "a duration, as a string such as \"PT1H20M\" or a number of seconds",
         ))
+    }
+}
+
+thread_local! {
+    /// Time zones loaded with `registerTimeZone`, by name.
+    static ZONES: RefCell<HashMap<String, Zone>> = RefCell::new(HashMap::new());
+}
+
+/// Loads a time zone's TZif data (from `tz/<name>.tzif` next to the page, or `/usr/share/zoneinfo/<name>`),
+/// so that calendars can use it. UTC is built in. Loading a zone again replaces it.
+#[wasm_bindgen(js_name = registerTimeZone)]
+pub fn register_time_zone(name: &str, tzif: &[u8]) -> Result<(), JsValue> {
+    let zone = Zone::from_tzif(name, tzif).map_err(|e| error_value(&e))?;
+    ZONES.with(|z| z.borrow_mut().insert(name.to_string(), zone));
+    Ok(())
+}
+
+/// Whether a time zone can be used: UTC, or loaded with `registerTimeZone`.
+#[wasm_bindgen(js_name = hasTimeZone)]
+pub fn has_time_zone(name: &str) -> bool {
+    zone_named(name).is_ok()
+}
+
+fn zone_named(name: &str) -> Result<Zone, Error> {
+    if matches!(name, "UTC" | "Etc/UTC" | "Z") {
+        return Ok(Zone::utc());
+    }
+    ZONES
+        .with(|z| z.borrow().get(name).cloned())
+        .ok_or_else(|| Error::UnknownTimeZone {
+            value: name.to_string(),
+        })
+}
+
+fn optional_calendar(input: &JsValue) -> Result<Option<Calendar>, Error> {
+    let v = get(input, Field::Calendar)?;
+    if v.is_undefined() || v.is_null() {
+        return Ok(None);
+    }
+    calendar_from(&v).map(Some)
+}
+
+fn calendar_part_error(part: &str, v: &JsValue, expected: &str) -> Error {
+    Error::InvalidCalendar {
+        part: part.to_string(),
+        value: v.as_string().unwrap_or_default(),
+        reason: format!("it must be {expected}, not {}", kind_of(v)),
+    }
+}
+
+fn calendar_string(v: &JsValue, part: &str) -> Result<Option<String>, Error> {
+    if v.is_undefined() || v.is_null() {
+        Ok(None)
+    } else {
+        v.as_string()
+            .map(Some)
+            .ok_or_else(|| calendar_part_error(part, v, "a string"))
+    }
+}
+
+fn calendar_strings(v: &JsValue, part: &str) -> Result<Option<Vec<String>>, Error> {
+    if v.is_undefined() || v.is_null() {
+        return Ok(None);
+    }
+    if !Array::is_array(v) {
+        return Err(calendar_part_error(part, v, "an array of strings"));
+    }
+    let array: &Array = v.unchecked_ref();
+    if array.length() as usize > calendar::MAX_RULES {
+        return Err(Error::InvalidCalendar {
+            part: part.to_string(),
+            value: String::new(),
+            reason: format!("at most {} entries are allowed", calendar::MAX_RULES),
+        });
+    }
+    array
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let part = format!("{part}[{i}]");
+            item.as_string()
+                .ok_or_else(|| calendar_part_error(&part, &item, "a string"))
+        })
+        .collect::<Result<Vec<_>, _>>()
+        .map(Some)
+}
+
+fn calendar_from(v: &JsValue) -> Result<Calendar, Error> {
+    if !v.is_object() || Array::is_array(v) || v.is_function() {
+        return Err(Error::WrongType {
+            field: Field::Calendar,
+            expected: "an object such as { timeZone: \"Europe/London\", weekly: { mon: \"09:00-17:00\" } }",
+            found: kind_of(v),
+        });
+    }
+    let read = |key: &str| {
+        Reflect::get(v, &key.into()).map_err(|_| Error::InvalidCalendar {
+            part: key.to_string(),
+            value: String::new(),
+            reason: "it cannot be read".to_string(),
+        })
+    };
+    let mut spec = CalendarSpec {
+        time_zone: "UTC".to_string(),
+        ..CalendarSpec::default()
+    };
+    if let Some(name) = calendar_string(&read("preset")?, "preset")? {
+        spec = calendar::preset(&name).ok_or_else(|| Error::InvalidCalendar {
+            part: "preset".to_string(),
+            value: name.clone(),
+            reason: "use 24x7, 24x5, 8x5, 12x5 or 24x7-maintenance".to_string(),
+        })?;
+    }
+    if let Some(zone) = calendar_string(&read("timeZone")?, "timeZone")? {
+        spec.time_zone = zone;
+    }
+    let weekly = read("weekly")?;
+    if !weekly.is_undefined() && !weekly.is_null() {
+        if !weekly.is_object() || Array::is_array(&weekly) {
+            return Err(calendar_part_error(
+                "weekly",
+                &weekly,
+                "an object with mon to sun",
+            ));
+        }
+        for (i, day) in ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+            .iter()
+            .enumerate()
+        {
+            let part = format!("weekly.{day}");
+            let value = Reflect::get(&weekly, &(*day).into()).unwrap_or(JsValue::UNDEFINED);
+            if let Some(hours) = calendar_string(&value, &part)? {
+                spec.weekly[i] = hours;
+            }
+        }
+    }
+    if let Some(holidays) = calendar_strings(&read("holidays")?, "holidays")? {
+        spec.holidays = holidays;
+    }
+    if let Some(exclusions) = calendar_strings(&read("exclusions")?, "exclusions")? {
+        spec.exclusions = exclusions;
+    }
+    Calendar::new(&spec, zone_named(spec.time_zone.trim())?)
+}
+
+/// A service calendar ready for many queries: service time between instants, and deadlines after N hours
+/// of service. Expands its service hours once per span of years, and answers each query in O(log n).
+#[wasm_bindgen]
+pub struct ServiceCalendar {
+    calendar: Calendar,
+    schedule: RefCell<Option<Schedule>>,
+}
+
+/// Service time between two instants.
+#[derive(Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct ServiceTime {
+    /// Exact service seconds.
+    pub seconds: String,
+    /// For people, in hours: `"11 h 30 min"`.
+    pub text: String,
+}
+
+/// An instant, in UTC and in the calendar's time zone.
+#[derive(Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct Instant {
+    /// ISO 8601 in UTC: `"2015-02-27T11:12:34Z"`.
+    pub utc: String,
+    /// The local date and time in the calendar's zone, without offset: `"2015-02-27T11:12:34"`.
+    pub local: String,
+    /// The UTC offset there, in seconds east of UTC.
+    pub offset_seconds: i32,
+}
+
+#[wasm_bindgen]
+impl ServiceCalendar {
+    /// Reads a calendar (see `CalendarInput`). Throws a `SlacalcError` with `field: "calendar"` and the
+    /// `part` concerned on bad input.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "CalendarInput")] spec: JsValue,
+    ) -> Result<ServiceCalendar, JsValue> {
+        console_error_panic_hook::set_once();
+        let calendar = calendar_from(&spec).map_err(|e| error_value(&e))?;
+        Ok(ServiceCalendar {
+            calendar,
+            schedule: RefCell::new(None),
+        })
+    }
+
+    /// The weekly hours in short: `"Mon-Fri 09:00-17:00"`.
+    #[wasm_bindgen(getter)]
+    pub fn summary(&self) -> String {
+        self.calendar.summary()
+    }
+
+    /// The IANA time zone.
+    #[wasm_bindgen(getter, js_name = timeZone)]
+    pub fn time_zone(&self) -> String {
+        self.calendar.zone().name().to_string()
+    }
+
+    /// Service seconds in a typical week (no holidays, no clock changes).
+    #[wasm_bindgen(getter, js_name = typicalWeekSeconds)]
+    pub fn typical_week_seconds(&self) -> f64 {
+        self.calendar.typical_week_seconds() as f64
+    }
+
+    /// Service time in `[start, end)`. Instants are ISO 8601 with an offset (`"2026-03-02T09:00:00Z"`) or
+    /// local times read in the calendar's zone (`"2026-03-02T09:00"`, `"2026-03-02"`).
+    #[wasm_bindgen(js_name = serviceTime, unchecked_return_type = "ServiceTime")]
+    pub fn service_time(&self, start: JsValue, end: JsValue) -> Result<JsValue, JsValue> {
+        let result = (|| {
+            let a = self.instant(&start, Field::Start)?;
+            let b = self.instant(&end, Field::End)?;
+            if b < a {
+                return Err(Error::ReversedInterval {
+                    start: self.text(a),
+                    end: self.text(b),
+                });
+            }
+            let seconds = self
+                .with_schedule(a, b, |s| s.service_seconds(a, b))?
+                .ok_or(Error::TooLong {
+                    field: Field::End,
+                    value: self.text(b),
+                })?;
+            let d = ExactDuration::from_seconds(seconds.max(0) as u64).ok_or_else(|| {
+                Error::TooLong {
+                    field: Field::End,
+                    value: self.text(b),
+                }
+            })?;
+            Ok(ServiceTime {
+                seconds: d.seconds_decimal(),
+                text: d.to_hours_string(),
+            })
+        })();
+        respond(result)
+    }
+
+    /// The instant at which `duration` of service time has passed after `start`: a response or resolution
+    /// deadline. `duration` is an ISO 8601 duration (`"PT4H"`), text (`"4 h"`) or seconds.
+    #[wasm_bindgen(js_name = addServiceTime, unchecked_return_type = "Instant")]
+    pub fn add_service_time(&self, start: JsValue, duration: JsValue) -> Result<JsValue, JsValue> {
+        let result = (|| {
+            let a = self.instant(&start, Field::Start)?;
+            let d = duration_from(&duration, Field::Duration)?;
+            if !d.is_whole_seconds() {
+                return Err(Error::InvalidDuration {
+                    field: Field::Duration,
+                    value: d.to_string(),
+                    reason: "service time is counted in whole seconds".to_string(),
+                });
+            }
+            let seconds = (d.as_nanos() / 1_000_000_000) as i64;
+            // Look one year ahead first, then up to ten.
+            let mut years = 1;
+            loop {
+                let end = a.saturating_add(years * 366 * 86_400);
+                if let Some(t) = self.with_schedule(a, end, |s| s.add_service(a, seconds))? {
+                    return Ok(Instant {
+                        utc: self.text(t),
+                        local: self.calendar.zone().local_text(t)?,
+                        offset_seconds: self.calendar.zone().offset_seconds(t)?,
+                    });
+                }
+                if years >= 10 {
+                    return Err(Error::NoServiceTime {
+                        period: "the ten years after the start".to_string(),
+                    });
+                }
+                years = 10;
+            }
+        })();
+        respond(result)
+    }
+}
+
+impl ServiceCalendar {
+    fn text(&self, t: i64) -> String {
+        crate::zone::utc_text(t)
+    }
+
+    fn instant(&self, v: &JsValue, field: Field) -> Result<i64, Error> {
+        let Some(text) = v.as_string() else {
+            return Err(missing_or_wrong(
+                v,
+                field,
+                "an ISO 8601 instant such as \"2026-03-02T09:00:00Z\"",
+            ));
+        };
+        crate::zone::parse_instant(&text, self.calendar.zone(), field)
+    }
+
+    /// Runs `query` on a schedule covering `[a, b]`, expanding it (by whole years) when needed.
+    fn with_schedule<T>(
+        &self,
+        a: i64,
+        b: i64,
+        query: impl Fn(&Schedule) -> Option<T>,
+    ) -> Result<Option<T>, Error> {
+        let mut cached = self.schedule.borrow_mut();
+        let covered = cached
+            .as_ref()
+            .is_some_and(|s| s.span().0 <= a && b <= s.span().1);
+        if !covered {
+            let zone = self.calendar.zone();
+            let (mut from, mut to) = (
+                zone.local_date(a)?.first_of_year(),
+                zone.local_date(b)?.last_of_year(),
+            );
+            if let Some(s) = cached.as_ref() {
+                from = from.min(zone.local_date(s.span().0)?);
+                to = to.max(zone.local_date(s.span().1)?);
+            }
+            let to = to.tomorrow().unwrap_or(to);
+            *cached = Some(self.calendar.schedule(from, to)?);
+        }
+        let schedule = cached.as_ref().ok_or(Error::NoServiceTime {
+            period: String::new(),
+        })?;
+        Ok(query(schedule))
     }
 }

@@ -276,7 +276,14 @@ impl Random {
             3 => JsValue::from_f64((self.below(20_000) as f64) / 100.0 - 50.0),
             4 => JsValue::from_bool(self.below(2) == 0),
             5 => Array::of1(&self.string().into()).into(),
-            6 => js_sys::Object::new().into(),
+            6 => {
+                let calendar = js_sys::Object::new();
+                let weekly = js_sys::Object::new();
+                Reflect::set(&weekly, &"mon".into(), &self.value()).unwrap();
+                Reflect::set(&calendar, &"weekly".into(), &weekly).unwrap();
+                Reflect::set(&calendar, &"holidays".into(), &Array::of1(&self.value())).unwrap();
+                calendar.into()
+            }
             _ => self.string().into(),
         }
     }
@@ -287,7 +294,7 @@ fn random_input_never_breaks_the_module() {
     let mut random = Random(0x5EED_1234_ABCD_0001);
     for _ in 0..3_000 {
         let input = js_sys::Object::new();
-        for key in ["target", "period", "downtime"] {
+        for key in ["target", "period", "downtime", "calendar"] {
             if random.below(5) > 0 {
                 Reflect::set(&input, &key.into(), &random.value()).unwrap();
             }
@@ -298,7 +305,8 @@ fn random_input_never_breaks_the_module() {
                 Err(error) => {
                     let field = text(&error, "field");
                     assert!(
-                        ["target", "period", "downtime", "input"].contains(&field.as_str()),
+                        ["target", "period", "downtime", "calendar", "input"]
+                            .contains(&field.as_str()),
                         "{field}"
                     );
                     assert!(!text(&error, "code").is_empty());
@@ -336,6 +344,7 @@ fn result_shape_matches_the_typescript_declarations() {
             "periodSeconds",
             "periodStart",
             "sentence",
+            "service",
             "target",
             "unavailabilityPercent",
         ]

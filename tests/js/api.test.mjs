@@ -166,6 +166,7 @@ test('random values through the boundary never break the module', () => {
     const input = i % 500 === 0 ? throwing : {};
     if (input !== throwing) {
       for (const key of ['target', 'period', 'downtime']) if (rand(5)) input[key] = values[rand(values.length)]();
+      if (!rand(3)) input.calendar = { weekly: { mon: values[rand(values.length)]() }, holidays: [values[rand(values.length)]()] };
     }
     for (const fn of [budget, achieved]) {
       try {
@@ -173,7 +174,7 @@ test('random values through the boundary never break the module', () => {
         assert.equal(typeof result, 'object');
       } catch (e) {
         assert.ok(e instanceof Error, `not an Error: ${e}`);
-        assert.ok(['target', 'period', 'downtime', 'input'].includes(e.field), `field ${e.field}: ${e.message}`);
+        assert.ok(['target', 'period', 'downtime', 'calendar', 'input'].includes(e.field), `field ${e.field}: ${e.message}`);
         assert.ok(typeof e.code === 'string' && e.code !== 'internal', e.message);
       }
     }

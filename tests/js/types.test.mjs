@@ -9,7 +9,7 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 test('slacalc.d.ts types a strict TypeScript caller', () => {
   const tsc = fileURLToPath(new URL('../../node_modules/typescript/bin/tsc', import.meta.url));
   const args = [tsc, '--noEmit', '--strict', '--target', 'es2022', '--module', 'es2022', '--moduleResolution', 'bundler',
-    '--lib', 'es2022,dom', 'tests/js/usage.ts'];
+    '--lib', 'esnext,dom', 'tests/js/usage.ts'];
   try {
     execFileSync(process.execPath, args, { cwd: root, encoding: 'utf8', stdio: 'pipe' });
   } catch (e) {

@@ -149,17 +149,7 @@ impl ServiceBudget {
         let length = period.length().as_nanos() / 1_000_000_000;
         let (service, basis) = match &period {
             Period::Calendar(c) => {
-                let date = |d: chrono::NaiveDate| {
-                    use chrono::Datelike;
-                    jiff::civil::Date::new(d.year() as i16, d.month() as i8, d.day() as i8)
-                };
-                let (Ok(from), Ok(to)) = (date(c.start()), date(c.end())) else {
-                    return Err(Error::TooLong {
-                        field: crate::Field::Period,
-                        value: period.label(),
-                    });
-                };
-                let seconds = calendar.schedule(from, to)?.total_seconds();
+                let seconds = calendar.schedule(c.start(), c.end())?.total_seconds();
                 let service = ExactDuration::from_seconds(seconds.max(0) as u64)
                     .unwrap_or(ExactDuration::ZERO);
                 (

@@ -20,19 +20,19 @@
 //!   before a holiday runs as usual into it, and the one that starts on the holiday evening does not run.
 //! - Exclusions are subtracted from service hours; exclusion windows may cross midnight.
 
-use jiff::civil::{Date, Weekday};
+use chrono::{Datelike, NaiveDate as Date, Weekday};
 
 use crate::error::{Error, Field};
 use crate::zone::Zone;
 
 const WEEKDAYS: [(&str, Weekday); 7] = [
-    ("mon", Weekday::Monday),
-    ("tue", Weekday::Tuesday),
-    ("wed", Weekday::Wednesday),
-    ("thu", Weekday::Thursday),
-    ("fri", Weekday::Friday),
-    ("sat", Weekday::Saturday),
-    ("sun", Weekday::Sunday),
+    ("mon", Weekday::Mon),
+    ("tue", Weekday::Tue),
+    ("wed", Weekday::Wed),
+    ("thu", Weekday::Thu),
+    ("fri", Weekday::Fri),
+    ("sat", Weekday::Sat),
+    ("sun", Weekday::Sun),
 ];
 
 const TITLES: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
@@ -90,12 +90,12 @@ pub enum Holiday {
     /// Dates from the first to the last, both included.
     Range(Date, Date),
     /// A month and day every year.
-    Yearly { month: i8, day: i8 },
+    Yearly { month: u32, day: u32 },
     /// The nth (1 to 5, or -1 for the last) weekday of a month every year.
     NthWeekday {
         nth: i8,
         weekday: Weekday,
-        month: i8,
+        month: u32,
     },
     /// A number of days after (or before) Easter Sunday, every year.
     Easter(i16),
@@ -115,19 +115,14 @@ impl Holiday {
                 d.month() == month
                     && d.weekday() == weekday
                     && if nth > 0 {
-                        (d.day() - 1) / 7 + 1 == nth
+                        ((d.day() - 1) / 7 + 1) as i8 == nth
                     } else {
-                        d.day() + 7 > d.days_in_month()
+                        d.day() + 7 > days_in_month(d)
                     }
             }
             Holiday::Easter(offset) => {
                 easter(d.year())
-                    .and_then(|e| {
-                        jiff::Span::new()
-                            .try_days(offset)
-                            .and_then(|s| e.checked_add(s))
-                    })
-                    .ok()
+                    .and_then(|e| e.checked_add_signed(chrono::Duration::days(i64::from(offset))))
                     == Some(d)
             }
         }
@@ -135,8 +130,8 @@ impl Holiday {
 }
 
 /// Easter Sunday of a Gregorian year (the anonymous Gregorian algorithm, Meeus/Jones/Butcher).
-pub fn easter(year: i16) -> Result<Date, jiff::Error> {
-    let y = i32::from(year);
+pub fn easter(year: i32) -> Option<Date> {
+    let y = year;
     let a = y % 19;
     let b = y / 100;
     let c = y % 100;
@@ -151,7 +146,19 @@ pub fn easter(year: i16) -> Result<Date, jiff::Error> {
     let m = (a + 11 * h + 22 * l) / 451;
     let month = (h + l - 7 * m + 114) / 31;
     let day = (h + l - 7 * m + 114) % 31 + 1;
-    Date::new(year, month as i8, day as i8)
+    Date::from_ymd_opt(year, month as u32, day as u32)
+}
+
+/// The number of days in the month of `d`.
+fn days_in_month(d: Date) -> u32 {
+    let (y, m) = (d.year(), d.month());
+    let next = if m == 12 {
+        Date::from_ymd_opt(y + 1, 1, 1)
+    } else {
+        Date::from_ymd_opt(y, m + 1, 1)
+    };
+    next.and_then(|n| n.pred_opt())
+        .map_or(31, |last| last.day())
 }
 
 /// Time not counted as service time.
@@ -185,7 +192,8 @@ pub enum Exclusion {
 /// spec.holidays = vec!["2026-12-25".into()];
 /// let calendar = Calendar::new(&spec, Zone::utc())?;
 /// // 21 to 27 December 2026: Monday to Friday, less Christmas Day: 4 x 8 h.
-/// let week = calendar.schedule(jiff::civil::date(2026, 12, 21), jiff::civil::date(2026, 12, 28))?;
+/// let date = |d| chrono::NaiveDate::from_ymd_opt(2026, 12, d).unwrap();
+/// let week = calendar.schedule(date(21), date(28))?;
 /// assert_eq!(week.total_seconds(), 4 * 8 * 3600);
 /// # Ok::<(), slacalc::Error>(())
 /// ```
@@ -309,7 +317,7 @@ impl Calendar {
             match *e {
                 Exclusion::Daily(h) => (0..7).for_each(|day| mark(&mut minute, day, h, false)),
                 Exclusion::Weekly(w, h) => {
-                    mark(&mut minute, w.to_monday_zero_offset() as usize, h, false)
+                    mark(&mut minute, w.num_days_from_monday() as usize, h, false)
                 }
                 _ => {}
             }
@@ -322,7 +330,7 @@ impl Calendar {
     /// # Errors
     /// [`Error::TooLong`] for more than 100 years; date errors at the ends of the calendar.
     pub fn schedule(&self, from: Date, to: Date) -> Result<Schedule, Error> {
-        let days = from.until(to).map(|s| s.get_days()).unwrap_or(0);
+        let days = (to - from).num_days();
         if days > 36_525 {
             return Err(Error::TooLong {
                 field: Field::Calendar,
@@ -339,9 +347,9 @@ impl Calendar {
         }) {
             excluded.push((a, b));
         }
-        let mut day = from.yesterday().unwrap_or(from);
+        let mut day = from.pred_opt().unwrap_or(from);
         while day < to {
-            let weekday = day.weekday().to_monday_zero_offset() as usize;
+            let weekday = day.weekday().num_days_from_monday() as usize;
             if !self.holidays.iter().any(|h| h.matches(day)) {
                 for h in &self.weekly[weekday] {
                     service.push(self.interval(day, *h)?);
@@ -370,7 +378,7 @@ impl Calendar {
                     excluded.push(self.interval(day, h)?);
                 }
             }
-            day = day.tomorrow().map_err(|_| Error::TooLong {
+            day = day.succ_opt().ok_or_else(|| Error::TooLong {
                 field: Field::Calendar,
                 value: day.to_string(),
             })?;
@@ -636,7 +644,7 @@ fn parse_weekday(text: &str) -> Option<Weekday> {
         .map(|i| WEEKDAYS[i].1)
 }
 
-fn parse_month(text: &str) -> Option<i8> {
+fn parse_month(text: &str) -> Option<u32> {
     const FULL: [&str; 12] = [
         "january",
         "february",
@@ -656,7 +664,7 @@ fn parse_month(text: &str) -> Option<i8> {
         .iter()
         .position(|m| *m == t)
         .or_else(|| FULL.iter().position(|m| *m == t))
-        .map(|i| i as i8 + 1)
+        .map(|i| i as u32 + 1)
 }
 
 fn parse_nth(text: &str) -> Option<i8> {
@@ -678,9 +686,7 @@ fn parse_date(text: &str) -> Option<Date> {
     if parts.next().is_some() || y.len() != 4 || m.len() != 2 || d.len() != 2 {
         return None;
     }
-    Date::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
-        .ok()
-        .filter(|d| d.year() >= 1)
+    Date::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?).filter(|d| d.year() >= 1)
 }
 
 fn parse_holiday(part: &str, text: &str) -> Result<Holiday, Error> {
@@ -728,10 +734,10 @@ fn parse_holiday(part: &str, text: &str) -> Result<Holiday, Error> {
     }
     let md = t.strip_prefix("--").unwrap_or(t);
     if md.len() == 5 && md.as_bytes()[2] == b'-' {
-        let (m, d) = (md[..2].parse::<i8>(), md[3..].parse::<i8>());
+        let (m, d) = (md[..2].parse::<u32>(), md[3..].parse::<u32>());
         if let (Ok(m), Ok(d)) = (m, d) {
             // 2024 is a leap year, so 02-29 is allowed (it is a holiday in leap years only).
-            if Date::new(2024, m, d).is_err() {
+            if Date::from_ymd_opt(2024, m, d).is_none() {
                 return Err(invalid(part, text, "that day does not exist in any year"));
             }
             return Ok(Holiday::Yearly { month: m, day: d });
@@ -832,8 +838,8 @@ pub fn preset(name: &str) -> Option<CalendarSpec> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::zone::tests::date;
     use crate::zone::tests::zone;
-    use jiff::civil::date;
 
     fn spec(zone: &str, weekly: [&str; 7]) -> CalendarSpec {
         CalendarSpec {
@@ -969,7 +975,7 @@ mod tests {
         let c = Calendar::new(&spec("America/New_York", ["00:00-24:00"; 7]), ny.clone()).unwrap();
         let s = c.schedule(date(2026, 3, 1), date(2026, 12, 1)).unwrap();
         let day = |d: Date| {
-            s.service_seconds(at(&ny, d, 0, 0), at(&ny, d.tomorrow().unwrap(), 0, 0))
+            s.service_seconds(at(&ny, d, 0, 0), at(&ny, d.succ_opt().unwrap(), 0, 0))
                 .unwrap()
         };
         assert_eq!(day(date(2026, 3, 8)), 23 * 3600);

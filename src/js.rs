@@ -790,6 +790,11 @@ impl ServiceCalendar {
     }
 }
 
+/// The first (1, 1) or last (12, 31) day of the year of `d`.
+fn year_edge(d: chrono::NaiveDate, month: u32, day: u32) -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(d.year(), month, day).unwrap_or(d)
+}
+
 impl ServiceCalendar {
     fn text(&self, t: i64) -> String {
         crate::zone::utc_text(t)
@@ -820,14 +825,14 @@ impl ServiceCalendar {
         if !covered {
             let zone = self.calendar.zone();
             let (mut from, mut to) = (
-                zone.local_date(a)?.first_of_year(),
-                zone.local_date(b)?.last_of_year(),
+                year_edge(zone.local_date(a)?, 1, 1),
+                year_edge(zone.local_date(b)?, 12, 31),
             );
             if let Some(s) = cached.as_ref() {
                 from = from.min(zone.local_date(s.span().0)?);
                 to = to.max(zone.local_date(s.span().1)?);
             }
-            let to = to.tomorrow().unwrap_or(to);
+            let to = to.succ_opt().unwrap_or(to);
             *cached = Some(self.calendar.schedule(from, to)?);
         }
         let schedule = cached.as_ref().ok_or(Error::NoServiceTime {

@@ -274,6 +274,9 @@ impl fmt::Display for Error {
                 "calendar time zone \"{value}\" is not known: use an IANA name such as Europe/London or \
                  America/New_York (its data must be loaded first)"
             ),
+            Error::InvalidCalendar { part, value, reason } if value.is_empty() => {
+                write!(f, "calendar {part} cannot be read: {reason}")
+            }
             Error::InvalidCalendar { part, value, reason } => {
                 write!(f, "calendar {part} \"{value}\" cannot be read: {reason}")
             }

@@ -841,3 +841,145 @@ impl ServiceCalendar {
         Ok(query(schedule))
     }
 }
+
+/// Holidays read from an iCalendar file.
+#[derive(Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct IcsImport {
+    /// Each all-day event as a holiday rule, with its name and line.
+    pub holidays: Vec<IcsHolidayView>,
+    /// Events that were not turned into holidays, with the reason.
+    pub skipped: Vec<IcsSkippedView>,
+}
+
+/// A holiday read from an iCalendar file.
+#[derive(Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct IcsHolidayView {
+    /// The holiday rule: `"2026-12-25"`, `"2026-12-24..2026-12-26"`, `"12-25"`.
+    pub rule: String,
+    /// The event's SUMMARY.
+    pub name: String,
+    /// The line the event starts on.
+    pub line: usize,
+}
+
+/// An event of an iCalendar file that was not turned into a holiday.
+#[derive(Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct IcsSkippedView {
+    /// The line the event starts on.
+    pub line: usize,
+    /// The event's SUMMARY.
+    pub name: String,
+    /// Why it was skipped.
+    pub reason: String,
+}
+
+/// Reads the all-day events of an iCalendar (.ics) file as holiday rules. Throws a `SlacalcError`
+/// (`field: "calendar"`, `part: "ics"`) for a file that is not iCalendar, binary or too large.
+#[wasm_bindgen(js_name = importIcs, unchecked_return_type = "IcsImport")]
+pub fn import_ics(text: JsValue) -> Result<JsValue, JsValue> {
+    let result = (|| {
+        let text = text.as_string().ok_or_else(|| Error::InvalidCalendar {
+            part: "ics".to_string(),
+            value: String::new(),
+            reason: format!("the file must be given as text, not {}", kind_of(&text)),
+        })?;
+        let (holidays, skipped) = crate::ics::holidays(&text)?;
+        Ok(IcsImport {
+            holidays: holidays
+                .into_iter()
+                .map(|h| IcsHolidayView {
+                    rule: h.rule,
+                    name: h.name,
+                    line: h.line,
+                })
+                .collect(),
+            skipped: skipped
+                .into_iter()
+                .map(|s| IcsSkippedView {
+                    line: s.line,
+                    name: s.name,
+                    reason: s.reason,
+                })
+                .collect(),
+        })
+    })();
+    respond(result)
+}
+
+/// One of the preset calendars (`"24x7"`, `"24x5"`, `"8x5"`, `"12x5"`, `"24x7-maintenance"`) as a
+/// `CalendarInput`, to fill an editor; `null` for an unknown name.
+#[wasm_bindgen(js_name = calendarPreset, unchecked_return_type = "CalendarInput | null")]
+pub fn calendar_preset(name: &str) -> Result<JsValue, JsValue> {
+    let Some(spec) = calendar::preset(name) else {
+        return Ok(JsValue::NULL);
+    };
+    let weekly = js_sys::Object::new();
+    for (day, hours) in ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+        .iter()
+        .zip(&spec.weekly)
+    {
+        Reflect::set(&weekly, &(*day).into(), &hours.into())?;
+    }
+    let result = js_sys::Object::new();
+    let strings = |items: &[String]| items.iter().map(JsValue::from).collect::<Array>();
+    Reflect::set(&result, &"timeZone".into(), &spec.time_zone.into())?;
+    Reflect::set(&result, &"weekly".into(), &weekly)?;
+    Reflect::set(&result, &"holidays".into(), &strings(&spec.holidays))?;
+    Reflect::set(&result, &"exclusions".into(), &strings(&spec.exclusions))?;
+    Ok(result.into())
+}
+
+/// Service hours of one local day, for drawing.
+#[derive(Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct StripDay {
+    /// The local date: `"2026-03-02"`.
+    pub date: String,
+    /// Service time as `[startMinute, endMinute)` pairs on the local clock (0 to 1440 and beyond on a day
+    /// longer than 24 h).
+    pub service: Vec<[i64; 2]>,
+    /// Minutes in the local day: 1440, or 1380 and 1500 on days the clocks change.
+    pub minutes: i64,
+}
+
+#[wasm_bindgen]
+impl ServiceCalendar {
+    /// The service hours of the seven local days from `start` (`"2026-03-02"`), for a week strip.
+    #[wasm_bindgen(js_name = weekStrip, unchecked_return_type = "StripDay[]")]
+    pub fn week_strip(&self, start: JsValue) -> Result<JsValue, JsValue> {
+        let result = (|| {
+            let first = self.instant(&start, Field::Start)?;
+            let zone = self.calendar.zone();
+            let mut day = zone.local_date(first)?;
+            let mut days = Vec::with_capacity(7);
+            for _ in 0..7 {
+                let next = day.succ_opt().ok_or(Error::TooLong {
+                    field: Field::Start,
+                    value: day.to_string(),
+                })?;
+                let (a, b) = (zone.instant(day, 0)?, zone.instant(next, 0)?);
+                let service = self
+                    .with_schedule(a, b, |s| {
+                        Some(
+                            s.intervals()
+                                .filter(|(x, y)| *y > a && *x < b)
+                                .map(|(x, y)| [(x.max(a) - a) / 60, (y.min(b) - a) / 60])
+                                .collect::<Vec<_>>(),
+                        )
+                    })?
+                    .unwrap_or_default();
+                days.push(StripDay {
+                    date: format!("{:04}-{:02}-{:02}", day.year(), day.month(), day.day()),
+                    service,
+                    minutes: (b - a) / 60,
+                });
+                day = next;
+            }
+            Ok(days)
+        })();
+        respond(result)
+    }
+}

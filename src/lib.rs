@@ -22,6 +22,7 @@ pub mod calendar;
 mod decimal;
 pub mod duration;
 pub mod error;
+pub mod ics;
 #[cfg(target_arch = "wasm32")]
 pub mod js;
 pub mod period;

@@ -1,6 +1,15 @@
 // The calculator page: reads the form, asks the WASM core, shows the result, keeps the state in the URL.
 // Every figure comes from the core; this file only moves text between the page and the core.
-import init, { achieved, budget, table } from './pkg/slacalc.js';
+import init, {
+  achieved,
+  budget,
+  calendarPreset,
+  hasTimeZone,
+  importIcs,
+  registerTimeZone,
+  ServiceCalendar,
+  table,
+} from './pkg/slacalc.js';
 
 const $ = (id) => document.getElementById(id);
 const SVG = 'http://www.w3.org/2000/svg';
@@ -149,7 +158,93 @@ function keepUnits(text) {
 }
 
 function state() {
-  return { target: $('target').value, period: periodText(), downtime: $('downtime').value };
+  return { target: $('target').value, period: periodText(), downtime: $('downtime').value, calendar: calendarInput() };
+}
+
+const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+const lines = (text) => text.split('\n').map((l) => l.trim()).filter(Boolean);
+
+/** The calendar the editor describes, or null for 24x7. */
+function calendarInput() {
+  if (!$('hours-preset').value) return null;
+  return {
+    timeZone: $('time-zone').value.trim(),
+    weekly: Object.fromEntries(DAYS.map((d) => [d, $(`hours-${d}`).value])),
+    holidays: lines($('holidays').value),
+    exclusions: lines($('exclusions').value),
+  };
+}
+
+/** Fills the weekly hours and exclusions from a preset, keeping the time zone and holidays. */
+function applyPreset(name) {
+  const preset = calendarPreset(name);
+  if (!preset) return;
+  for (const d of DAYS) $(`hours-${d}`).value = preset.weekly[d] ?? '';
+  $('exclusions').value = preset.exclusions.join('\n');
+}
+
+function showCalendarEditor() {
+  const on = Boolean($('hours-preset').value);
+  $('calendar-editor').hidden = !on;
+  if (on) loadZoneList();
+}
+
+let zoneList;
+
+/** The names of the time zones the server has, for the picker; fetched once, when first needed. */
+async function loadZoneList() {
+  if (zoneList) return zoneList;
+  zoneList = fetch('tz/zones.json')
+    .then((r) => (r.ok ? r.json() : []))
+    .catch(() => []);
+  const names = await zoneList;
+  const list = $('time-zones');
+  list.replaceChildren(...['UTC', ...names].map((n) => Object.assign(document.createElement('option'), { value: n })));
+  return names;
+}
+
+const loadingZones = new Map();
+
+/** Loads a zone's data (tz/<name>.tzif) once; resolves to whether the zone can be used. */
+function ensureZone(name) {
+  if (!name || hasTimeZone(name)) return Promise.resolve(true);
+  if (!loadingZones.has(name)) {
+    const loading = loadZoneList().then(async (names) => {
+      if (!names.includes(name)) return false;
+      const response = await fetch(`tz/${name}.tzif`);
+      if (!response.ok) return false;
+      registerTimeZone(name, new Uint8Array(await response.arrayBuffer()));
+      return true;
+    });
+    loadingZones.set(name, loading.catch(() => false));
+  }
+  return loadingZones.get(name);
+}
+
+/** Where a calendar error is shown, by the part of the calendar it concerns. */
+function calendarErrorTarget(part) {
+  if (part === 'timeZone') return { error: 'time-zone-error', inputs: ['time-zone'] };
+  if (part?.startsWith('weekly.')) return { error: 'hours-error', inputs: [`hours-${part.slice(7)}`] };
+  if (part?.startsWith('holidays')) return { error: 'holidays-error', inputs: ['holidays'] };
+  if (part?.startsWith('exclusions')) return { error: 'exclusions-error', inputs: ['exclusions'] };
+  if (part === 'ics') return { error: 'ics-status', inputs: [] };
+  return { error: 'calendar-error', inputs: [] };
+}
+
+const CALENDAR_ERRORS = ['time-zone-error', 'hours-error', 'holidays-error', 'exclusions-error', 'calendar-error'];
+
+function showCalendarError(e) {
+  for (const id of CALENDAR_ERRORS) {
+    $(id).hidden = true;
+    $(id).textContent = '';
+  }
+  for (const input of document.querySelectorAll('#calendar-fields input, #calendar-fields textarea')) input.removeAttribute('aria-invalid');
+  if (!e) return;
+  const { error, inputs } = calendarErrorTarget(e.part);
+  const line = /\[(\d+)\]$/.exec(e.part ?? '');
+  $(error).textContent = line ? `Line ${Number(line[1]) + 1}: ${e.message}` : e.message;
+  $(error).hidden = false;
+  for (const id of inputs) $(id).setAttribute('aria-invalid', 'true');
 }
 
 /** The page's URL for a state: ?target=99.9&period=P14D&downtime=PT1H */
@@ -158,6 +253,13 @@ function permalink(s) {
   params.set('target', s.target);
   params.set('period', s.period);
   if (s.downtime.trim()) params.set('downtime', s.downtime);
+  if (s.calendar) {
+    params.set('hours', $('hours-preset').value);
+    params.set('tz', s.calendar.timeZone);
+    for (const d of DAYS) params.set(d, s.calendar.weekly[d]);
+    for (const h of s.calendar.holidays) params.append('hol', h);
+    for (const x of s.calendar.exclusions) params.append('excl', x);
+  }
   const url = new URL(location.href);
   url.search = params.toString();
   url.hash = '';
@@ -196,11 +298,35 @@ function update() {
   $('stale').hidden = Boolean(result);
   $('result-body').classList.toggle('stale', !result);
 
+  // Service hours: the same target over the calendar, once its time zone is loaded.
+  let service = null;
+  let calendarOk = !s.calendar;
+  showCalendarError(null);
+  if (s.calendar && result) {
+    if (!hasTimeZone(s.calendar.timeZone)) {
+      ensureZone(s.calendar.timeZone).then((ok) => ok && update());
+    }
+    try {
+      service = budget({ target: s.target, period: s.period, calendar: s.calendar }).service;
+      calendarOk = true;
+    } catch (e) {
+      if (e.field === 'period') showError('period', e.message);
+      else showCalendarError(e);
+    }
+  }
+  $('service-panel').hidden = !service;
+  if (service) showService(service, result, s);
+
   let reached;
   showError('downtime', null);
-  if (s.downtime.trim() && !failed.has('period')) {
+  if (s.downtime.trim() && !failed.has('period') && calendarOk) {
     try {
-      reached = achieved({ downtime: s.downtime, period: s.period, target: failed.has('target') ? undefined : s.target });
+      reached = achieved({
+        downtime: s.downtime,
+        period: s.period,
+        target: failed.has('target') ? undefined : s.target,
+        calendar: s.calendar ?? undefined,
+      });
     } catch (e) {
       showError('downtime', e.message);
     }
@@ -229,6 +355,69 @@ function showBudget(b, s) {
   for (const button of document.querySelectorAll('[data-target]')) {
     button.setAttribute('aria-pressed', String(button.dataset.target === b.target));
   }
+}
+
+function showService(service, plain, s) {
+  $('service-allowed').textContent = service.allowedDowntime;
+  $('service-hours').textContent = service.service;
+  $('service-summary').textContent = service.summary;
+  $('plain-allowed').textContent = plain.allowedDowntime;
+  $('plain-hours').textContent = plain.periodLabel;
+  $('service-sentence').textContent = service.sentence;
+  $('service-basis').textContent = `Service time counted as ${service.basis}.`;
+  drawWeekStrip(s.calendar, plain.periodStart);
+}
+
+/** The Monday on or after a date (YYYY-MM-DD), or on or before it when `before`. */
+function mondayOf(date, before) {
+  const d = new Date(`${date}T00:00:00Z`);
+  const back = (d.getUTCDay() + 6) % 7;
+  d.setUTCDate(d.getUTCDate() + (before ? -back : (7 - back) % 7));
+  return d.toISOString().slice(0, 10);
+}
+
+/** One week of service hours as bars: a row a day, 24 h across. */
+function drawWeekStrip(calendar, periodStart) {
+  const svg = $('week-strip');
+  let days;
+  // The first whole week of a calendar period, or this week.
+  const monday = periodStart ? mondayOf(periodStart.slice(0, 10), false) : mondayOf(new Date().toISOString().slice(0, 10), true);
+  try {
+    const c = new ServiceCalendar(calendar);
+    days = c.weekStrip(monday);
+    c.free();
+  } catch {
+    return;
+  }
+  const left = 80;
+  const width = 470;
+  const row = 20;
+  const parts = [];
+  for (let h = 0; h <= 24; h += 6) {
+    const x = left + (width * h) / 24;
+    parts.push(['line', { x1: x, x2: x, y1: 0, y2: row * 7, class: 'tick' }]);
+    parts.push(['text', { x, y: row * 7 + 14, class: 'label', 'text-anchor': 'middle' }, `${String(h).padStart(2, '0')}:00`]);
+  }
+  days.forEach((day, i) => {
+    const y = i * row;
+    const name = new Date(`${day.date}T00:00:00Z`).toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
+    parts.push(['text', { x: 0, y: y + 14, class: 'label' }, name]);
+    parts.push(['rect', { x: left, y: y + 3, width, height: row - 6, class: 'off' }]);
+    for (const [a, b] of day.service) {
+      const x = left + (width * a) / day.minutes;
+      parts.push(['rect', { x, y: y + 3, width: Math.max(1, (width * (b - a)) / day.minutes), height: row - 6, class: 'on' }]);
+    }
+  });
+  svg.replaceChildren(
+    ...parts.map(([tag, attrs, text]) => {
+      const el = document.createElementNS(SVG, tag);
+      for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+      if (text) el.textContent = text;
+      return el;
+    }),
+  );
+  const hours = days.reduce((sum, d) => sum + d.service.reduce((t, [a, b]) => t + b - a, 0), 0) / 60;
+  $('week-strip-caption').textContent = `Service hours in the week of ${days[0].date} (${calendar.timeZone}): ${short(hours, 2)} h, shaded. Holidays and maintenance windows are left blank.`;
 }
 
 function showAchieved(a) {
@@ -371,6 +560,14 @@ function restore() {
   if (params.has('period')) showPeriod(params.get('period'));
   else showPeriod('month');
   if (params.has('downtime')) $('downtime').value = params.get('downtime');
+  const hours = params.get('hours') ?? '';
+  $('hours-preset').value = [...$('hours-preset').options].some((o) => o.value === hours) ? hours : 'custom';
+  if (hours && hours !== 'custom') applyPreset(hours);
+  if (params.has('tz')) $('time-zone').value = params.get('tz');
+  for (const d of DAYS) if (params.has(d)) $(`hours-${d}`).value = params.get(d);
+  $('holidays').value = params.getAll('hol').join('\n');
+  if (params.has('excl')) $('exclusions').value = params.getAll('excl').join('\n');
+  showCalendarEditor();
 }
 
 function wire() {
@@ -394,10 +591,50 @@ function wire() {
     }
   });
   $('print').addEventListener('click', () => window.print());
+  $('hours-preset').addEventListener(
+    'change',
+    () => {
+      const name = $('hours-preset').value;
+      if (name && name !== 'custom') applyPreset(name);
+      showCalendarEditor();
+    },
+    { capture: true },
+  );
+  for (const d of DAYS) {
+    $(`hours-${d}`).addEventListener('input', () => ($('hours-preset').value = 'custom'), { capture: true });
+  }
+  $('exclusions').addEventListener('input', () => ($('hours-preset').value = 'custom'), { capture: true });
+  $('ics').addEventListener('change', importHolidays);
   window.addEventListener('popstate', () => {
     restore();
     update();
   });
+}
+
+/** Adds the all-day events of a chosen .ics file to the holidays, and says what was skipped. */
+async function importHolidays() {
+  const file = $('ics').files[0];
+  const status = $('ics-status');
+  status.classList.remove('error');
+  if (!file) return;
+  try {
+    if (file.size > 2 * 1024 * 1024) {
+      throw Object.assign(new Error(`${file.name} is ${Math.round(file.size / 1024)} KB: at most 2048 KB of iCalendar text is read.`), {});
+    }
+    const { holidays, skipped } = importIcs(await file.text());
+    const current = lines($('holidays').value);
+    const added = holidays.map((h) => h.rule).filter((r) => !current.includes(r));
+    $('holidays').value = [...current, ...added].join('\n');
+    const notes = skipped.map((k) => `line ${k.line}${k.name ? ` (${k.name})` : ''}: ${k.reason}`);
+    status.textContent =
+      `Imported ${added.length} holiday${added.length === 1 ? '' : 's'} from ${file.name}` +
+      (holidays.length > added.length ? ` (${holidays.length - added.length} already listed)` : '') +
+      (notes.length ? `; skipped ${notes.length}: ${notes.join('; ')}.` : '.');
+    update();
+  } catch (e) {
+    status.textContent = e.message;
+    status.classList.add('error');
+  }
 }
 
 async function main() {

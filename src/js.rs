@@ -983,3 +983,62 @@ impl ServiceCalendar {
         respond(result)
     }
 }
+
+#[wasm_bindgen]
+impl ServiceCalendar {
+    /// Service seconds in many intervals at once: `starts[i]` to `ends[i]`, as seconds since the epoch.
+    /// For large logs: one call instead of one per interval. An interval that ends before it starts has
+    /// no service time (0).
+    #[wasm_bindgen(js_name = serviceSeconds)]
+    pub fn service_seconds(&self, starts: &[f64], ends: &[f64]) -> Result<Vec<f64>, JsValue> {
+        let result = (|| {
+            if starts.len() != ends.len() {
+                return Err(Error::WrongType {
+                    field: Field::End,
+                    expected: "as many ends as starts",
+                    found: "a different number",
+                });
+            }
+            let finite = |x: f64, field| {
+                (x.is_finite() && x.abs() < 1e12)
+                    .then_some(x.floor() as i64)
+                    .ok_or_else(|| Error::InvalidInstant {
+                        field,
+                        value: js_sys::Number::from(x)
+                            .to_string_with_radix(10)
+                            .map(String::from)
+                            .unwrap_or_default(),
+                    })
+            };
+            let (mut lo, mut hi) = (i64::MAX, i64::MIN);
+            let mut pairs = Vec::with_capacity(starts.len());
+            for (a, b) in starts.iter().zip(ends) {
+                let (a, b) = (finite(*a, Field::Start)?, finite(*b, Field::End)?);
+                lo = lo.min(a);
+                hi = hi.max(b);
+                pairs.push((a, b));
+            }
+            if pairs.is_empty() {
+                return Ok(Vec::new());
+            }
+            self.with_schedule(lo, hi.max(lo), |s| {
+                Some(
+                    pairs
+                        .iter()
+                        .map(|&(a, b)| {
+                            if b > a {
+                                s.service_seconds(a, b).unwrap_or(0) as f64
+                            } else {
+                                0.0
+                            }
+                        })
+                        .collect(),
+                )
+            })?
+            .ok_or(Error::NoServiceTime {
+                period: String::new(),
+            })
+        })();
+        result.map_err(|e| error_value(&e))
+    }
+}

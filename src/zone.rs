@@ -29,6 +29,11 @@ pub struct Zone {
     rule: Option<Rule>,
 }
 
+/// The last year whose rule transitions are listed explicitly; later years use the rule.
+const FAT_UNTIL: i32 = 2100;
+/// 2101-01-01T00:00:00Z: transitions are listed up to here.
+const FAT_LIMIT: i64 = 4_133_980_800;
+
 /// The widest offset change the conversions look across (Samoa moved by 24 h in 2011).
 const WINDOW: i64 = 2 * 86_400;
 
@@ -63,13 +68,53 @@ impl Zone {
                     .ok_or_else(|| invalid("its rule for future years cannot be read"))?,
             ),
         };
-        Ok(Zone {
+        let mut zone = Zone {
             name: name.to_string(),
             transitions,
             offsets,
             initial,
             rule,
-        })
+        };
+        zone.fatten();
+        Ok(zone)
+    }
+
+    /// Lists the footer rule's transitions up to [`FAT_UNTIL`] explicitly, so that the years people use are
+    /// answered by a binary search instead of working out the rule's dates on every lookup.
+    fn fatten(&mut self) {
+        let Some(Rule {
+            standard,
+            dst: Some(dst),
+        }) = self.rule.clone()
+        else {
+            return;
+        };
+        let from = self.transitions.last().copied().unwrap_or(0);
+        let first_year = civil_from_days(from.max(0).div_euclid(86_400)).map_or(1970, |d| d.year());
+        for year in first_year..=FAT_UNTIL {
+            let mut changes: Vec<(i64, i32)> = [
+                (dst.start, standard, dst.offset),
+                (dst.end, dst.offset, standard),
+            ]
+            .iter()
+            .filter_map(|&((day, time), before, after)| {
+                let d = day.date(year)?;
+                Some((
+                    days_from_civil(d) * 86_400 + i64::from(time) - i64::from(before),
+                    after,
+                ))
+            })
+            .collect();
+            changes.sort_unstable();
+            for (t, offset) in changes {
+                let last = self.transitions.last().copied();
+                // Only changes after the listed ones, and only real changes of offset.
+                if last.is_none_or(|l| t > l) && t <= FAT_LIMIT && self.offset(t - 1) != offset {
+                    self.transitions.push(t);
+                    self.offsets.push(offset);
+                }
+            }
+        }
     }
 
     /// The IANA name: `"Europe/London"`.
@@ -97,6 +142,12 @@ impl Zone {
     /// The instant of a local time, given as seconds since the epoch as if local time were UTC. Gaps move
     /// forward, folds take the first; see the module docs.
     pub fn instant_of_local(&self, local: i64) -> i64 {
+        // Away from any change of offset (nearly always): one offset, and it reads back.
+        let before = self.offset(local - WINDOW);
+        if before == self.offset(local + WINDOW) && self.offset(local - i64::from(before)) == before
+        {
+            return local - i64::from(before);
+        }
         let offsets = [
             self.offset(local - WINDOW),
             self.offset(local),

@@ -8,3 +8,14 @@ bash scripts/setup.sh --browser
 bash scripts/build.sh
 native=$(cargo bench --quiet --bench budget 2>/dev/null | tee /dev/stderr | sed -n 's/^BENCH native_budget_calls_per_second=//p')
 node scripts/bench.mjs "$native"
+
+# Service calendars against other libraries: workclock natively, opening_hours in Node and Chromium.
+# Their packages are installed under bench/ only, never for the page or the tests.
+say "calendar: slacalc vs workclock (native, release build of bench/peers-rs)"
+cargo run --quiet --release --manifest-path bench/peers-rs/Cargo.toml
+if [ ! -f bench/node_modules/.package-lock.json ] || [ bench/package-lock.json -nt bench/node_modules/.package-lock.json ]; then
+  npm ci --prefix bench --no-audit --no-fund
+fi
+say "calendar: slacalc (WASM) vs opening_hours, in Node and Chromium"
+TZ=Europe/London node bench/peers.mjs
+say "time-zone data: $(find www/tz -name '*.tzif' | wc -l) zones, $(cat $(find www/tz -name '*.tzif') | wc -c) bytes in all; the page fetches only the zone in use (Europe/London: $(wc -c < www/tz/Europe/London.tzif) bytes)"

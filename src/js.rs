@@ -826,7 +826,7 @@ impl ServiceCalendar {
             let zone = self.calendar.zone();
             let (mut from, mut to) = (
                 year_edge(zone.local_date(a)?, 1, 1),
-                year_edge(zone.local_date(b)?, 12, 31),
+                year_edge(zone.local_date((b - 1).max(a))?, 12, 31),
             );
             if let Some(s) = cached.as_ref() {
                 from = from.min(zone.local_date(s.span().0)?);

@@ -186,7 +186,7 @@ impl ServiceBudget {
             allowed: allowance(target, service),
             service,
             basis,
-            summary: format!("{} in {zone}", calendar.summary()),
+            summary: summary(calendar),
         })
     }
 
@@ -227,6 +227,27 @@ impl ServiceBudget {
             self.plain.allowed()
         )
     }
+}
+
+/// The calendar in short, with what it takes away: `Mon-Fri 09:00-17:00 less 1 maintenance window and
+/// 2 holiday rules in Europe/London`.
+fn summary(calendar: &Calendar) -> String {
+    let count = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
+    let (holidays, exclusions) = calendar.rule_counts();
+    let less: Vec<String> = [
+        (exclusions, "maintenance window"),
+        (holidays, "holiday rule"),
+    ]
+    .iter()
+    .filter(|(n, _)| *n > 0)
+    .map(|(n, what)| count(*n, what))
+    .collect();
+    let less = if less.is_empty() {
+        String::new()
+    } else {
+        format!(" less {}", less.join(" and "))
+    };
+    format!("{}{less} in {}", calendar.summary(), calendar.zone().name())
 }
 
 /// A whole number of seconds as weeks, exactly: 2 629 746 s is `4.348125`.
@@ -574,6 +595,19 @@ mod tests {
             "exceeds_period"
         );
         assert_eq!(b("99", "day").unwrap_err().code(), "unsupported_period");
+        let mut spec = preset("24x7-maintenance").unwrap();
+        spec.holidays = vec!["12-25".into(), "easter-2".into()];
+        let busy = Calendar::new(&spec, Zone::utc()).unwrap();
+        let b = ServiceBudget::new(
+            Target::parse("99").unwrap(),
+            Period::parse("week").unwrap(),
+            &busy,
+        )
+        .unwrap();
+        assert_eq!(
+            b.summary(),
+            "24x7 less 1 maintenance window and 2 holiday rules in UTC"
+        );
         assert_eq!(b("99", "P10D").unwrap_err().code(), "unsupported_period");
         // A weekend has no office hours.
         let weekend = b("99", "2026-03-07/2026-03-09").unwrap_err();

@@ -305,6 +305,11 @@ impl Calendar {
         }
     }
 
+    /// The number of holiday rules and of exclusion rules.
+    pub fn rule_counts(&self) -> (usize, usize) {
+        (self.holidays.len(), self.exclusions.len())
+    }
+
     /// Service time in a typical week (no holiday, no clock change, no monthly exclusion), in seconds.
     pub fn typical_week_seconds(&self) -> i64 {
         let mut minute = [false; 7 * 1440];

@@ -141,7 +141,7 @@ fn zone(name: &str) -> Zone {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 1500, ..ProptestConfig::default() })]
 
     #[test]
     fn service_time_matches_a_minute_by_minute_count(c in case()) {

@@ -382,15 +382,20 @@ function drawWeekStrip(calendar, periodStart) {
   let days;
   // The first whole week of a calendar period, or this week.
   const monday = periodStart ? mondayOf(periodStart.slice(0, 10), false) : mondayOf(new Date().toISOString().slice(0, 10), true);
+  // The hours without holidays or maintenance, to show what those take away.
+  let planned;
   try {
     const c = new ServiceCalendar(calendar);
     days = c.weekStrip(monday);
     c.free();
+    const p = new ServiceCalendar({ ...calendar, holidays: [], exclusions: [] });
+    planned = p.weekStrip(monday);
+    p.free();
   } catch {
     return;
   }
   const left = 80;
-  const width = 470;
+  const width = 460;
   const row = 20;
   const parts = [];
   for (let h = 0; h <= 24; h += 6) {
@@ -403,6 +408,10 @@ function drawWeekStrip(calendar, periodStart) {
     const name = new Date(`${day.date}T00:00:00Z`).toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
     parts.push(['text', { x: 0, y: y + 14, class: 'label' }, name]);
     parts.push(['rect', { x: left, y: y + 3, width, height: row - 6, class: 'off' }]);
+    for (const [a, b] of planned[i].service) {
+      const x = left + (width * a) / day.minutes;
+      parts.push(['rect', { x, y: y + 3, width: Math.max(1, (width * (b - a)) / day.minutes), height: row - 6, class: 'excluded' }]);
+    }
     for (const [a, b] of day.service) {
       const x = left + (width * a) / day.minutes;
       parts.push(['rect', { x, y: y + 3, width: Math.max(1, (width * (b - a)) / day.minutes), height: row - 6, class: 'on' }]);
@@ -417,7 +426,11 @@ function drawWeekStrip(calendar, periodStart) {
     }),
   );
   const hours = days.reduce((sum, d) => sum + d.service.reduce((t, [a, b]) => t + b - a, 0), 0) / 60;
-  $('week-strip-caption').textContent = `Service hours in the week of ${days[0].date} (${calendar.timeZone}): ${short(hours, 2)} h, shaded. Holidays and maintenance windows are left blank.`;
+  const plannedHours = planned.reduce((sum, d) => sum + d.service.reduce((t, [a, b]) => t + b - a, 0), 0) / 60;
+  const lost = plannedHours - hours;
+  $('week-strip-caption').textContent =
+    `Service hours in the week of ${days[0].date} (${calendar.timeZone}): ${short(hours, 2)} h, in blue.` +
+    (lost > 0 ? ` Holidays and maintenance windows take ${short(lost, 2)} h of the weekly hours, hatched.` : '');
 }
 
 function showAchieved(a) {

@@ -46,7 +46,14 @@ test('office hours in London set beside 24x7, with a holiday', async () => {
   assert.equal(await text(page, 'service-hours'), '168 h');
   assert.equal(await text(page, 'service-allowed'), '10 min 4.8 s');
   // The week strip shows the first whole week: 5 days x 8 h.
-  assert.match(await page.locator('#week-strip-caption').textContent(), /week of 2026-03-02 \(Europe\/London\): 40 h/);
+  assert.match(await page.locator('#week-strip-caption').textContent(), /week of 2026-03-02 \(Europe\/London\): 40 h, in blue\.$/);
+  // In the week of St Patrick's Day the holiday takes 8 h, hatched.
+  await page.getByLabel('Measured over').selectOption('range');
+  await page.getByTestId('period-from').fill('2026-03-16');
+  await page.getByTestId('period-to').fill('2026-03-22');
+  assert.match(await page.locator('#week-strip-caption').textContent(), /week of 2026-03-16 \(Europe\/London\): 32 h, in blue\. Holidays and maintenance windows take 8 h/);
+  assert.equal(await page.locator('#week-strip rect.excluded').count(), 5);
+  await page.getByLabel('Measured over').selectOption('month');
   // The zone's data was fetched on demand, and only that zone.
   const zones = requests.filter((u) => u.includes('/tz/') && u.endsWith('.tzif'));
   assert.deepEqual(zones.map((u) => new URL(u).pathname), ['/tz/Europe/London.tzif']);

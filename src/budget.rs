@@ -598,14 +598,14 @@ mod tests {
         let mut spec = preset("24x7-maintenance").unwrap();
         spec.holidays = vec!["12-25".into(), "easter-2".into()];
         let busy = Calendar::new(&spec, Zone::utc()).unwrap();
-        let b = ServiceBudget::new(
+        let busy_week = ServiceBudget::new(
             Target::parse("99").unwrap(),
             Period::parse("week").unwrap(),
             &busy,
         )
         .unwrap();
         assert_eq!(
-            b.summary(),
+            busy_week.summary(),
             "24x7 less 1 maintenance window and 2 holiday rules in UTC"
         );
         assert_eq!(b("99", "P10D").unwrap_err().code(), "unsupported_period");

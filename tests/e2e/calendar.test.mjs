@@ -2,32 +2,10 @@
 // imported from an .ics file, errors next to the field, and the link that restores it all.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve } from '../../scripts/serve.mjs';
-import { launch } from './browser.mjs';
+import { pageHarness } from './browser.mjs';
 
-let server;
-let browser;
-let origin;
-const requests = [];
-
-before(async () => {
-  server = await serve({ port: 0 });
-  origin = `http://127.0.0.1:${server.address().port}`;
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
-
-async function open(path = '/') {
-  const page = await (await browser.newContext()).newPage();
-  page.on('request', (r) => requests.push(r.url()));
-  await page.goto(origin + path);
-  await page.waitForSelector('html[data-ready="true"]');
-  return page;
-}
+const harness = pageHarness({ before, after });
+const { open, requests } = harness;
 
 const text = (page, id) => page.getByTestId(id).textContent();
 
@@ -121,6 +99,7 @@ test('calendar errors appear next to their field, keep the text, and the link re
   await page.context().close();
 });
 
-test('no request leaves the page origin', () => {
-  assert.deepEqual(requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:')), []);
+test('no request leaves the page origin and nothing is logged as an error', () => {
+  assert.deepEqual(harness.foreignRequests(), []);
+  assert.deepEqual(harness.problems, []);
 });

@@ -1,42 +1,10 @@
 // The calculator page in real Chromium, used as a person would: type, pick, read, share, make mistakes.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve } from '../../scripts/serve.mjs';
-import { launch } from './browser.mjs';
+import { pageHarness } from './browser.mjs';
 
-let server;
-let browser;
-let origin;
-const requests = [];
-const problems = [];
-
-before(async () => {
-  server = await serve({ port: 0 });
-  origin = `http://127.0.0.1:${server.address().port}`;
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
-
-/** A fresh page at `path`, ready once the WASM has loaded; records every request and console error. */
-async function open(path = '/', seen = problems) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  page.on('request', (r) => requests.push(r.url()));
-  page.on('console', (m) => m.type() === 'error' && seen.push(m.text()));
-  page.on('pageerror', (e) => seen.push(e.message));
-  // Any Content-Security-Policy violation on the page is a problem.
-  await page.exposeFunction('reportViolation', (v) => seen.push(`CSP violation: ${v}`));
-  await page.addInitScript(() =>
-    document.addEventListener('securitypolicyviolation', (e) => window.reportViolation(`${e.violatedDirective} ${e.blockedURI}`)),
-  );
-  await page.goto(origin + path);
-  await page.waitForSelector('html[data-ready="true"]');
-  return page;
-}
+const harness = pageHarness({ before, after });
+const { open, requests, problems } = harness;
 
 const text = (page, id) => page.getByTestId(id).textContent();
 
@@ -211,7 +179,6 @@ test('the page runs under a strict Content-Security-Policy', async () => {
 
 test('no request leaves the page origin and nothing is logged as an error', () => {
   assert.ok(requests.length > 0);
-  const foreign = requests.filter((url) => !url.startsWith(origin) && !url.startsWith('data:'));
-  assert.deepEqual(foreign, []);
+  assert.deepEqual(harness.foreignRequests(), []);
   assert.deepEqual(problems, []);
 });

@@ -116,23 +116,26 @@ impl Budget {
 #[derive(Clone, Debug, PartialEq)]
 pub struct ServiceBudget {
     plain: Budget,
-    service: ExactDuration,
+    time: ServiceTime,
     allowed: ExactDuration,
+}
+
+/// The service time of a calendar in a period, and how it was counted (see [`ServiceBudget`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ServiceTime {
+    period: Period,
+    service: ExactDuration,
     basis: String,
     summary: String,
 }
 
-impl ServiceBudget {
-    /// The budget of `target` over the service hours of `calendar` in `period`.
+impl ServiceTime {
+    /// Counts the service time of `calendar` in `period`.
     ///
     /// # Errors
     /// [`Error::UnsupportedServicePeriod`] for lengths that are not whole weeks or Gregorian averages,
     /// [`Error::NoServiceTime`] when the calendar has no service time in the period.
-    pub fn new(
-        target: Target,
-        period: Period,
-        calendar: &Calendar,
-    ) -> Result<ServiceBudget, Error> {
+    pub fn measure(period: Period, calendar: &Calendar) -> Result<ServiceTime, Error> {
         let zone = calendar.zone().name().to_string();
         let week = ExactDuration::from_seconds(calendar.typical_week_seconds().max(0) as u64)
             .unwrap_or(ExactDuration::ZERO);
@@ -181,28 +184,22 @@ impl ServiceBudget {
                 period: period.over_phrase(),
             });
         }
-        Ok(ServiceBudget {
-            plain: Budget::new(target, period),
-            allowed: allowance(target, service),
+        Ok(ServiceTime {
+            period,
             service,
             basis,
             summary: summary(calendar),
         })
     }
 
-    /// The same target over the period on 24x7, for contrast.
-    pub fn plain(&self) -> &Budget {
-        &self.plain
+    /// The period.
+    pub fn period(&self) -> &Period {
+        &self.period
     }
 
     /// Service time in the period.
     pub fn service(&self) -> ExactDuration {
         self.service
-    }
-
-    /// Allowed downtime within the service time.
-    pub fn allowed(&self) -> ExactDuration {
-        self.allowed
     }
 
     /// How the service time was counted: `service hours in March 2026 (Europe/London)`.
@@ -214,16 +211,65 @@ impl ServiceBudget {
     pub fn summary(&self) -> &str {
         &self.summary
     }
+}
+
+impl ServiceBudget {
+    /// The budget of `target` over the service hours of `calendar` in `period`.
+    ///
+    /// # Errors
+    /// As [`ServiceTime::measure`].
+    pub fn new(
+        target: Target,
+        period: Period,
+        calendar: &Calendar,
+    ) -> Result<ServiceBudget, Error> {
+        let time = ServiceTime::measure(period.clone(), calendar)?;
+        Ok(ServiceBudget {
+            plain: Budget::new(target, period),
+            allowed: allowance(target, time.service()),
+            time,
+        })
+    }
+
+    /// The same target over the period on 24x7, for contrast.
+    pub fn plain(&self) -> &Budget {
+        &self.plain
+    }
+
+    /// Service time in the period, and how it was counted.
+    pub fn time(&self) -> &ServiceTime {
+        &self.time
+    }
+
+    /// Service time in the period.
+    pub fn service(&self) -> ExactDuration {
+        self.time.service()
+    }
+
+    /// Allowed downtime within the service time.
+    pub fn allowed(&self) -> ExactDuration {
+        self.allowed
+    }
+
+    /// How the service time was counted: `service hours in March 2026 (Europe/London)`.
+    pub fn basis(&self) -> &str {
+        self.time.basis()
+    }
+
+    /// The weekly hours and zone in short: `Mon-Fri 09:00-17:00 in Europe/London`.
+    pub fn summary(&self) -> &str {
+        self.time.summary()
+    }
 
     /// One sentence that sets the calendar's budget beside 24x7.
     pub fn sentence(&self) -> String {
         let target = self.plain.target();
         format!(
             "{target}% of {} over {} allows {} of downtime in {} of service; {target}% of 24x7 allows {}.",
-            self.summary,
+            self.summary(),
             self.plain.period().over_phrase(),
             self.allowed,
-            self.service.to_hours_string(),
+            self.service().to_hours_string(),
             self.plain.allowed()
         )
     }
@@ -302,19 +348,14 @@ impl Achieved {
     ///
     /// # Errors
     /// [`Error::DowntimeExceedsPeriod`] if the downtime is longer than the service time.
-    pub fn in_service(downtime: ExactDuration, budget: &ServiceBudget) -> Result<Achieved, Error> {
+    pub fn in_service(downtime: ExactDuration, time: &ServiceTime) -> Result<Achieved, Error> {
         let over = format!(
             "{} of service ({}) in {}",
-            budget.service().to_hours_string(),
-            budget.summary(),
-            budget.plain().period().over_phrase()
+            time.service().to_hours_string(),
+            time.summary(),
+            time.period().over_phrase()
         );
-        Achieved::measured(
-            downtime,
-            budget.service(),
-            budget.plain().period().clone(),
-            over,
-        )
+        Achieved::measured(downtime, time.service(), time.period().clone(), over)
     }
 
     fn measured(
@@ -581,7 +622,7 @@ mod tests {
         );
         // 1 h down in March 2026's 176 office hours: 175 / 176 = 99.431818...%
         let down = ExactDuration::parse("PT1H", Field::Downtime).unwrap();
-        let a = Achieved::in_service(down, &march).unwrap();
+        let a = Achieved::in_service(down, march.time()).unwrap();
         assert_eq!(a.availability(6), "99.431818");
         assert!(!a.meets(Target::parse("99.5").unwrap()));
         assert_eq!(
@@ -591,7 +632,9 @@ mod tests {
         );
         let too_much = ExactDuration::parse("PT177H", Field::Downtime).unwrap();
         assert_eq!(
-            Achieved::in_service(too_much, &march).unwrap_err().code(),
+            Achieved::in_service(too_much, march.time())
+                .unwrap_err()
+                .code(),
             "exceeds_period"
         );
         assert_eq!(b("99", "day").unwrap_err().code(), "unsupported_period");

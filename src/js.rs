@@ -305,9 +305,7 @@ pub fn achieved_js(
         let achieved = match optional_calendar(&input)? {
             None => Achieved::new(downtime, period)?,
             Some(calendar) => {
-                // The target only sets the budget's rounding here: availability does not depend on it.
-                let any = Target::parse("50")?;
-                Achieved::in_service(downtime, &ServiceBudget::new(any, period, &calendar)?)?
+                Achieved::in_service(downtime, &budget::ServiceTime::measure(period, &calendar)?)?
             }
         };
         let allowed = target.map(|t| achieved.allowed(t));
@@ -775,7 +773,7 @@ impl ServiceCalendar {
                     return Ok(Instant {
                         utc: self.text(t),
                         local: self.calendar.zone().local_text(t)?,
-                        offset_seconds: self.calendar.zone().offset_seconds(t)?,
+                        offset_seconds: self.calendar.zone().offset(t),
                     });
                 }
                 if years >= 10 {

@@ -134,11 +134,6 @@ impl Zone {
         }
     }
 
-    /// The UTC offset at `instant` in seconds (east positive).
-    pub fn offset_seconds(&self, instant: i64) -> Result<i32, Error> {
-        Ok(self.offset(instant))
-    }
-
     /// The instant of a local time, given as seconds since the epoch as if local time were UTC. Gaps move
     /// forward, folds take the first; see the module docs.
     pub fn instant_of_local(&self, local: i64) -> i64 {

@@ -204,11 +204,14 @@ async function loadZoneList() {
 }
 
 const loadingZones = new Map();
+/** Zones whose data is being fetched: their "unknown zone" error is not shown yet. */
+const pendingZones = new Set();
 
 /** Loads a zone's data (tz/<name>.tzif) once; resolves to whether the zone can be used. */
 function ensureZone(name) {
   if (!name || hasTimeZone(name)) return Promise.resolve(true);
   if (!loadingZones.has(name)) {
+    pendingZones.add(name);
     const loading = loadZoneList().then(async (names) => {
       if (!names.includes(name)) return false;
       const response = await fetch(`tz/${name}.tzif`);
@@ -216,7 +219,10 @@ function ensureZone(name) {
       registerTimeZone(name, new Uint8Array(await response.arrayBuffer()));
       return true;
     });
-    loadingZones.set(name, loading.catch(() => false));
+    loadingZones.set(
+      name,
+      loading.catch(() => false).finally(() => pendingZones.delete(name)),
+    );
   }
   return loadingZones.get(name);
 }
@@ -303,15 +309,19 @@ function update() {
   let calendarOk = !s.calendar;
   showCalendarError(null);
   if (s.calendar && result) {
-    if (!hasTimeZone(s.calendar.timeZone)) {
-      ensureZone(s.calendar.timeZone).then((ok) => ok && update());
+    // Fetch a zone's data once, then show the result (or why the zone cannot be used).
+    if (!hasTimeZone(s.calendar.timeZone) && !loadingZones.has(s.calendar.timeZone)) {
+      ensureZone(s.calendar.timeZone).then(() => update());
     }
     try {
       service = budget({ target: s.target, period: s.period, calendar: s.calendar }).service;
       calendarOk = true;
     } catch (e) {
       if (e.field === 'period') showError('period', e.message);
-      else showCalendarError(e);
+      else if (e.code === 'unknown_time_zone' && pendingZones.has(s.calendar.timeZone)) {
+        $('calendar-error').textContent = `Loading the time zone ${s.calendar.timeZone}…`;
+        $('calendar-error').hidden = false;
+      } else showCalendarError(e);
     }
   }
   $('service-panel').hidden = !service;

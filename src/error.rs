@@ -20,6 +20,8 @@ pub enum Field {
     End,
     /// A length of service time.
     Duration,
+    /// An outage log.
+    Outages,
     /// The input object as a whole.
     Input,
 }
@@ -35,6 +37,7 @@ impl Field {
             Field::Start => "start",
             Field::End => "end",
             Field::Duration => "duration",
+            Field::Outages => "outages",
             Field::Input => "input",
         }
     }
@@ -115,6 +118,8 @@ pub enum Error {
     NoServiceTime { period: String },
     /// An instant that cannot be read.
     InvalidInstant { field: Field, value: String },
+    /// An outage log that cannot be read at all (no header, no start column, binary data, too large).
+    InvalidLog { reason: String },
     /// An interval whose end is before its start.
     ReversedInterval { start: String, end: String },
     /// A period that cannot be measured on a service calendar (an average day, or a length that is not a
@@ -147,6 +152,7 @@ impl Error {
             | Error::UnsupportedServicePeriod { .. } => Field::Period,
             Error::DowntimeExceedsPeriod { .. } => Field::Downtime,
             Error::ReversedInterval { .. } => Field::End,
+            Error::InvalidLog { .. } => Field::Outages,
         }
     }
 
@@ -174,6 +180,7 @@ impl Error {
             Error::InvalidInstant { .. } => "invalid_instant",
             Error::UnsupportedServicePeriod { .. } => "unsupported_period",
             Error::ReversedInterval { .. } => "reversed_interval",
+            Error::InvalidLog { .. } => "invalid_log",
         }
     }
 
@@ -288,6 +295,7 @@ impl fmt::Display for Error {
                 f,
                 "calendar has no service time at all in {period}: there is nothing to measure availability against"
             ),
+            Error::InvalidLog { reason } => write!(f, "outages cannot be read: {reason}"),
             Error::ReversedInterval { start, end } => {
                 write!(f, "end {end} is before start {start}: an interval must not end before it starts")
             }
@@ -318,6 +326,7 @@ fn example(field: Field) -> &'static str {
         }
         Field::Start | Field::End => "enter an instant such as 2026-03-02T09:00:00Z",
         Field::Duration => "enter a duration such as PT4H or 4 h",
+        Field::Outages => "give a log with a header line and start and end (or duration) columns",
         Field::Input => "pass an object such as { target: \"99.9\", period: \"month\" }",
     }
 }

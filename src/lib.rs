@@ -17,6 +17,7 @@
 //! API is the `js` module, compiled only for `wasm32`.
 #![deny(missing_docs)]
 
+pub mod attainment;
 pub mod budget;
 pub mod calendar;
 mod decimal;
@@ -25,6 +26,7 @@ pub mod error;
 pub mod ics;
 #[cfg(target_arch = "wasm32")]
 pub mod js;
+pub mod outage;
 pub mod period;
 pub mod target;
 pub mod zone;

@@ -1,0 +1,911 @@
+//! Attainment: the same outages measured every way a contract might measure them.
+//!
+//! # How outages are counted
+//! - Overlapping and duplicate outages are merged: each second counts once, at the highest impact of the
+//!   outages covering it.
+//! - Planned maintenance, unless counted, is taken out of both the service time and the downtime (it is
+//!   not agreed service time). Counted, it is downtime like any other.
+//! - With whole minutes, an outage covers every minute it touches (a partial minute counts as a minute).
+//! - A minimum counted outage ignores merged stretches of downtime shorter than it.
+//! - Impact weighting counts a 50% outage as half its length; without it, any impact counts in full.
+//! - On a service calendar only downtime within service hours counts, against the service time.
+//!
+//! Attainment is compared with the target exactly and shown rounded down, as everywhere in slacalc.
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::calendar::{Calendar, Schedule};
+use crate::decimal::format_fixed;
+use crate::duration::ExactDuration;
+use crate::error::Error;
+use crate::outage::{Outage, FULL};
+use crate::target::Target;
+use crate::zone::Zone;
+
+/// How a contract counts outages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Options {
+    /// Merged stretches of downtime shorter than this many seconds are ignored.
+    pub minimum_seconds: i64,
+    /// A partial minute counts as a whole minute.
+    pub whole_minutes: bool,
+    /// Planned maintenance counts as downtime (otherwise it is taken out of the service time).
+    pub count_planned: bool,
+    /// Partial outages count by their impact (otherwise in full).
+    pub weight_impact: bool,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            minimum_seconds: 0,
+            whole_minutes: false,
+            count_planned: false,
+            weight_impact: true,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    /// Downtime at this impact (millionths).
+    Down(u32),
+    /// Not service time: planned maintenance that is not counted.
+    Excluded,
+}
+
+/// Merged outages, ready to be measured over any window in O(log n).
+#[derive(Clone, Debug)]
+pub struct Timeline {
+    starts: Vec<i64>,
+    ends: Vec<i64>,
+    kinds: Vec<Kind>,
+    /// Weighted downtime (service seconds x millionths) before each segment.
+    down_before: Vec<i128>,
+    /// Excluded service seconds before each segment.
+    excluded_before: Vec<i64>,
+    schedule: Option<Schedule>,
+}
+
+impl Timeline {
+    /// Merges `outages` as `options` say, on the service hours of `schedule` (24x7 without one).
+    pub fn new(outages: &[Outage], options: Options, schedule: Option<Schedule>) -> Timeline {
+        let mut events: Vec<(i64, bool, Kind)> = Vec::with_capacity(outages.len() * 2);
+        for o in outages {
+            let (mut start, mut end) = (o.start, o.end);
+            if options.whole_minutes {
+                start = start.div_euclid(60) * 60;
+                end = (end + 59).div_euclid(60) * 60;
+            }
+            if end <= start {
+                continue;
+            }
+            let kind = if o.planned && !options.count_planned {
+                Kind::Excluded
+            } else {
+                Kind::Down(if options.weight_impact {
+                    o.impact
+                } else {
+                    FULL
+                })
+            };
+            events.push((start, true, kind));
+            events.push((end, false, kind));
+        }
+        events.sort_unstable_by_key(|e| e.0);
+        // Sweep: between two event times, the kind is the excluded one if any, else the highest impact.
+        let mut active: BTreeMap<u32, usize> = BTreeMap::new();
+        let mut excluded = 0usize;
+        let mut segments: Vec<(i64, i64, Kind)> = Vec::new();
+        let mut i = 0;
+        while i < events.len() {
+            let t = events[i].0;
+            while i < events.len() && events[i].0 == t {
+                let (_, opens, kind) = events[i];
+                match kind {
+                    Kind::Excluded if opens => excluded += 1,
+                    Kind::Excluded => excluded -= 1,
+                    Kind::Down(w) if opens => *active.entry(w).or_default() += 1,
+                    Kind::Down(w) => {
+                        if let Some(n) = active.get_mut(&w) {
+                            *n -= 1;
+                            if *n == 0 {
+                                active.remove(&w);
+                            }
+                        }
+                    }
+                }
+                i += 1;
+            }
+            let Some(&(next, _, _)) = events.get(i) else {
+                break;
+            };
+            let kind = if excluded > 0 {
+                Some(Kind::Excluded)
+            } else {
+                active.keys().next_back().map(|w| Kind::Down(*w))
+            };
+            if let Some(kind) = kind {
+                match segments.last_mut() {
+                    Some(last) if last.1 == t && last.2 == kind => last.1 = next,
+                    _ => segments.push((t, next, kind)),
+                }
+            }
+        }
+        if options.minimum_seconds > 0 {
+            segments = drop_short(segments, options.minimum_seconds);
+        }
+        let mut timeline = Timeline {
+            starts: Vec::with_capacity(segments.len()),
+            ends: Vec::with_capacity(segments.len()),
+            kinds: Vec::with_capacity(segments.len()),
+            down_before: Vec::with_capacity(segments.len() + 1),
+            excluded_before: Vec::with_capacity(segments.len() + 1),
+            schedule,
+        };
+        let (mut down, mut excl) = (0i128, 0i64);
+        for (a, b, kind) in segments {
+            timeline.down_before.push(down);
+            timeline.excluded_before.push(excl);
+            let service = timeline.service(a, b);
+            match kind {
+                Kind::Down(w) => down += i128::from(service) * i128::from(w),
+                Kind::Excluded => excl += service,
+            }
+            timeline.starts.push(a);
+            timeline.ends.push(b);
+            timeline.kinds.push(kind);
+        }
+        timeline.down_before.push(down);
+        timeline.excluded_before.push(excl);
+        timeline
+    }
+
+    /// The number of merged segments (downtime and excluded).
+    pub fn len(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// Whether there is no downtime and nothing excluded.
+    pub fn is_empty(&self) -> bool {
+        self.starts.is_empty()
+    }
+
+    /// Merged downtime in wall-clock seconds (any impact), for reports.
+    pub fn downtime_stretches(&self) -> impl Iterator<Item = (i64, i64, u32)> + '_ {
+        (0..self.len()).filter_map(|k| match self.kinds[k] {
+            Kind::Down(w) => Some((self.starts[k], self.ends[k], w)),
+            Kind::Excluded => None,
+        })
+    }
+
+    fn service(&self, a: i64, b: i64) -> i64 {
+        if b <= a {
+            return 0;
+        }
+        match &self.schedule {
+            None => b - a,
+            Some(s) => s
+                .service_seconds(a.max(s.span().0), b.min(s.span().1).max(a.max(s.span().0)))
+                .unwrap_or(0),
+        }
+    }
+
+    /// Service seconds and weighted downtime (service seconds x millionths) in `[a, b)`.
+    pub fn measure(&self, a: i64, b: i64) -> (i64, i128) {
+        let total = self.service(a, b);
+        let i = self.ends.partition_point(|e| *e <= a);
+        let j = self.starts.partition_point(|s| *s < b);
+        if i >= j {
+            return (total, 0);
+        }
+        let clipped = |k: usize| {
+            let service = self.service(self.starts[k].max(a), self.ends[k].min(b));
+            match self.kinds[k] {
+                Kind::Down(w) => (i128::from(service) * i128::from(w), 0),
+                Kind::Excluded => (0, service),
+            }
+        };
+        let (mut down, mut excl) = clipped(i);
+        if j - 1 > i {
+            let (d, e) = clipped(j - 1);
+            down += d + self.down_before[j - 1] - self.down_before[i + 1];
+            excl += e + self.excluded_before[j - 1] - self.excluded_before[i + 1];
+        }
+        (total - excl, down)
+    }
+
+    /// Every instant at which the measured amounts change slope: segment and service-hour edges.
+    fn breakpoints(&self) -> Vec<i64> {
+        let mut points: Vec<i64> = self.starts.iter().chain(&self.ends).copied().collect();
+        if let Some(s) = &self.schedule {
+            points.extend(s.intervals().flat_map(|(a, b)| [a, b]));
+        }
+        points.sort_unstable();
+        points.dedup();
+        points
+    }
+}
+
+/// Drops merged stretches of downtime (adjacent downtime segments) shorter than `minimum` seconds.
+fn drop_short(segments: Vec<(i64, i64, Kind)>, minimum: i64) -> Vec<(i64, i64, Kind)> {
+    let mut out = Vec::with_capacity(segments.len());
+    let mut k = 0;
+    while k < segments.len() {
+        if segments[k].2 == Kind::Excluded {
+            out.push(segments[k]);
+            k += 1;
+            continue;
+        }
+        let mut end = k + 1;
+        while end < segments.len()
+            && segments[end].2 != Kind::Excluded
+            && segments[end].0 == segments[end - 1].1
+        {
+            end += 1;
+        }
+        if segments[end - 1].1 - segments[k].0 >= minimum {
+            out.extend_from_slice(&segments[k..end]);
+        }
+        k = end;
+    }
+    out
+}
+
+/// A measurement period a contract may use.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Measure {
+    /// ISO weeks, Monday to Sunday.
+    Week,
+    /// Two ISO weeks, counted from the first week of the span.
+    Fortnight,
+    /// Calendar months.
+    Month,
+    /// Calendar quarters.
+    Quarter,
+    /// Calendar years.
+    Year,
+}
+
+impl Measure {
+    /// All five, shortest first.
+    pub const ALL: [Measure; 5] = [
+        Measure::Week,
+        Measure::Fortnight,
+        Measure::Month,
+        Measure::Quarter,
+        Measure::Year,
+    ];
+
+    /// `"week"` ... `"year"`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Measure::Week => "week",
+            Measure::Fortnight => "fortnight",
+            Measure::Month => "month",
+            Measure::Quarter => "quarter",
+            Measure::Year => "year",
+        }
+    }
+
+    fn adverb(self) -> &'static str {
+        match self {
+            Measure::Week => "weekly",
+            Measure::Fortnight => "every two weeks",
+            Measure::Month => "monthly",
+            Measure::Quarter => "quarterly",
+            Measure::Year => "yearly",
+        }
+    }
+
+    /// The first day of the period that contains `d`.
+    fn floor(self, d: NaiveDate, anchor: NaiveDate) -> NaiveDate {
+        let monday = |d: NaiveDate| {
+            d - chrono::Duration::days(i64::from(d.weekday().num_days_from_monday()))
+        };
+        match self {
+            Measure::Week => monday(d),
+            Measure::Fortnight => {
+                let a = monday(anchor);
+                let weeks = (monday(d) - a).num_days().div_euclid(7);
+                a + chrono::Duration::days(weeks.div_euclid(2) * 14)
+            }
+            Measure::Month => d.with_day(1).unwrap_or(d),
+            Measure::Quarter => {
+                NaiveDate::from_ymd_opt(d.year(), (d.month0() / 3) * 3 + 1, 1).unwrap_or(d)
+            }
+            Measure::Year => NaiveDate::from_ymd_opt(d.year(), 1, 1).unwrap_or(d),
+        }
+    }
+
+    fn next(self, d: NaiveDate) -> Option<NaiveDate> {
+        let months = |n: u32| d.checked_add_months(chrono::Months::new(n));
+        match self {
+            Measure::Week => d.checked_add_days(chrono::Days::new(7)),
+            Measure::Fortnight => d.checked_add_days(chrono::Days::new(14)),
+            Measure::Month => months(1),
+            Measure::Quarter => months(3),
+            Measure::Year => months(12),
+        }
+    }
+
+    fn label(self, start: NaiveDate, end: NaiveDate) -> String {
+        const MONTHS: [&str; 12] = [
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+        ];
+        let last = end.pred_opt().unwrap_or(end);
+        match self {
+            Measure::Week => format!(
+                "week {} of {}",
+                start.iso_week().week(),
+                start.iso_week().year()
+            ),
+            Measure::Fortnight => format!(
+                "{} {} to {} {} {}",
+                start.day(),
+                MONTHS[start.month0() as usize],
+                last.day(),
+                MONTHS[last.month0() as usize],
+                last.year()
+            ),
+            Measure::Month => format!("{} {}", MONTHS[start.month0() as usize], start.year()),
+            Measure::Quarter => format!("Q{} {}", start.month0() / 3 + 1, start.year()),
+            Measure::Year => start.year().to_string(),
+        }
+    }
+}
+
+/// Attainment over one window of time.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Window {
+    /// First instant (seconds since the epoch).
+    pub start: i64,
+    /// End (excluded).
+    pub end: i64,
+    /// `March 2026`, `week 9 of 2026`, `2026-03-02 to 2026-03-31`.
+    pub label: String,
+    /// Service seconds in the window.
+    pub service: i64,
+    /// Weighted downtime: service seconds x millionths of impact.
+    pub downtime_millionths: i128,
+    /// Whether the target was met, compared exactly.
+    pub met: bool,
+}
+
+impl Window {
+    fn new(
+        start: i64,
+        end: i64,
+        label: String,
+        (service, down): (i64, i128),
+        target: Target,
+    ) -> Window {
+        let total = i128::from(service) * i128::from(FULL);
+        let up = total - down;
+        let met =
+            service > 0 && up * i128::from(Target::PARTS) >= i128::from(target.micros()) * total;
+        Window {
+            start,
+            end,
+            label,
+            service,
+            downtime_millionths: down,
+            met: met || service == 0,
+        }
+    }
+
+    /// Attainment in percent, rounded down to `decimals` places; `None` without service time.
+    pub fn availability(&self, decimals: u32) -> Option<String> {
+        let total = i128::from(self.service) * i128::from(FULL);
+        if total == 0 {
+            return None;
+        }
+        let scaled = (total - self.downtime_millionths) * 100 * 10i128.pow(decimals) / total;
+        Some(format_fixed(scaled.max(0) as u128, decimals, decimals))
+    }
+
+    /// The weighted downtime, exact to the microsecond (impacts are millionths).
+    pub fn downtime(&self) -> ExactDuration {
+        ExactDuration::from_nanos(
+            u64::try_from(self.downtime_millionths * 1000 / i128::from(FULL) * 1_000_000 / 1000)
+                .unwrap_or(0),
+        )
+        .unwrap_or(ExactDuration::MAX)
+    }
+
+    /// Whether `self` is worse (lower attainment) than `other`.
+    fn worse_than(&self, other: &Window) -> bool {
+        // down1 / s1 > down2 / s2, without division.
+        self.downtime_millionths * i128::from(other.service)
+            > other.downtime_millionths * i128::from(self.service)
+    }
+}
+
+/// One measurement choice applied to a log.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Choice {
+    /// The period.
+    pub measure: Measure,
+    /// Attainment in each period of the span.
+    pub periods: Vec<Window>,
+}
+
+impl Choice {
+    /// Periods that missed the target.
+    pub fn breached(&self) -> usize {
+        self.periods.iter().filter(|w| !w.met).count()
+    }
+
+    /// The period with the lowest attainment.
+    pub fn worst(&self) -> Option<&Window> {
+        self.periods
+            .iter()
+            .filter(|w| w.service > 0)
+            .reduce(|a, b| if b.worse_than(a) { b } else { a })
+    }
+}
+
+/// The worst rolling window of a length.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rolling {
+    /// The window's length in days.
+    pub days: u32,
+    /// The worst window, if the span is at least that long.
+    pub worst: Option<Window>,
+}
+
+/// A log measured every way: calendar periods and rolling windows, over a span of local dates.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Comparison {
+    /// The target.
+    pub target: Target,
+    /// One per measurement period.
+    pub choices: Vec<Choice>,
+    /// One per rolling window length.
+    pub rolling: Vec<Rolling>,
+}
+
+/// The rolling window lengths compared, in days.
+pub const ROLLING_DAYS: [u32; 4] = [7, 28, 30, 90];
+
+/// Measures `outages` over the local dates `[from, to)` in every way: weeks, fortnights, months,
+/// quarters, years (periods overlapping the span, taken whole) and the worst rolling 7, 28, 30 and 90-day
+/// windows within the span; on the service hours of `calendar`, or 24x7 in `zone` without one.
+///
+/// # Example: one bad week hidden by a month
+/// ```
+/// use chrono::NaiveDate;
+/// use slacalc::attainment::{compare, Options};
+/// use slacalc::{outage, zone::Zone, Target};
+/// // 3 hours down on 10 March 2026.
+/// let log = outage::parse_csv("start,end\n2026-03-10 09:00,2026-03-10 12:00\n", &Zone::utc())?;
+/// let d = |m, d| NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+/// let c = compare(&log.outages, Target::parse("99.5")?, None, &Zone::utc(), d(3, 2), d(3, 30), Options::default())?;
+/// // That week: 3 h of 168 h = 98.21% (breached). March: 3 h of 744 h = 99.59% (met).
+/// assert_eq!(c.choices[0].breached(), 1);
+/// assert_eq!(c.choices[2].breached(), 0);
+/// assert_eq!(c.choices[2].periods[0].availability(2).as_deref(), Some("99.59"));
+/// # Ok::<(), slacalc::Error>(())
+/// ```
+///
+/// # Errors
+/// Errors of the calendar (expanding the span) and [`Error::TooLong`] beyond 100 years.
+pub fn compare(
+    outages: &[Outage],
+    target: Target,
+    calendar: Option<&Calendar>,
+    zone: &Zone,
+    from: NaiveDate,
+    to: NaiveDate,
+    options: Options,
+) -> Result<Comparison, Error> {
+    let zone = calendar.map_or(zone, |c| c.zone());
+    // The periods are taken whole, so the schedule covers from the first year's start to the last's end.
+    let (first, last) = (
+        Measure::Year.floor(from, from),
+        Measure::Year.next(Measure::Year.floor(to, to)),
+    );
+    let last = last.unwrap_or(to);
+    let schedule = calendar.map(|c| c.schedule(first, last)).transpose()?;
+    let timeline = Timeline::new(outages, options, schedule);
+    let instant = |d: NaiveDate| zone.instant(d, 0);
+    let mut choices = Vec::with_capacity(5);
+    for measure in Measure::ALL {
+        let mut periods = Vec::new();
+        let mut day = measure.floor(from, from);
+        while day < to {
+            let Some(next) = measure.next(day) else { break };
+            let (a, b) = (instant(day)?, instant(next)?);
+            periods.push(Window::new(
+                a,
+                b,
+                measure.label(day, next),
+                timeline.measure(a, b),
+                target,
+            ));
+            day = next;
+        }
+        choices.push(Choice { measure, periods });
+    }
+    let (span_a, span_b) = (instant(from)?, instant(to)?);
+    let points = timeline.breakpoints();
+    let mut rolling = Vec::with_capacity(ROLLING_DAYS.len());
+    for days in ROLLING_DAYS {
+        let length = i64::from(days) * 86_400;
+        let worst = (span_b - span_a >= length)
+            .then(|| worst_window(&timeline, &points, span_a, span_b, length, target, zone));
+        rolling.push(Rolling { days, worst });
+    }
+    Ok(Comparison {
+        target,
+        choices,
+        rolling,
+    })
+}
+
+/// The rolling window of `length` seconds within `[a, b)` with the lowest attainment. Attainment is a
+/// ratio of two piecewise-linear functions of the window's start, so its minimum lies where the start or
+/// the end of the window crosses a breakpoint.
+fn worst_window(
+    timeline: &Timeline,
+    points: &[i64],
+    a: i64,
+    b: i64,
+    length: i64,
+    target: Target,
+    zone: &Zone,
+) -> Window {
+    let mut candidates: Vec<i64> = vec![a, b - length];
+    for &p in points {
+        for t in [p, p - length] {
+            if a <= t && t + length <= b {
+                candidates.push(t);
+            }
+        }
+    }
+    candidates.sort_unstable();
+    candidates.dedup();
+    let label = |t: i64| {
+        let day = |x: i64| {
+            zone.local_text(x)
+                .map(|s| s[..16].replace('T', " "))
+                .unwrap_or_default()
+        };
+        format!("{} to {}", day(t), day(t + length))
+    };
+    let mut worst: Option<Window> = None;
+    for t in candidates {
+        let w = Window::new(
+            t,
+            t + length,
+            String::new(),
+            timeline.measure(t, t + length),
+            target,
+        );
+        if worst.as_ref().is_none_or(|x| w.worse_than(x)) {
+            worst = Some(w);
+        }
+    }
+    let mut w = worst.unwrap_or_else(|| {
+        Window::new(
+            a,
+            a + length,
+            String::new(),
+            timeline.measure(a, a + length),
+            target,
+        )
+    });
+    w.label = label(w.start);
+    w
+}
+
+impl Comparison {
+    /// The verdict in plain words: which measurements show a breach and which hide it.
+    pub fn verdict(&self) -> Vec<String> {
+        let t = self.target;
+        let mut lines = Vec::new();
+        for c in &self.choices {
+            let n = c.periods.len();
+            let name = c.measure.name();
+            let plural = |k: usize| {
+                if k == 1 {
+                    name.to_string()
+                } else {
+                    format!("{name}s")
+                }
+            };
+            let breached = c.breached();
+            lines.push(if breached == 0 {
+                match n {
+                    1 => format!("Measured {}, the {name} met {t}%.", c.measure.adverb()),
+                    _ => format!(
+                        "Measured {}, every {name} met {t}% ({n} of {n}).",
+                        c.measure.adverb()
+                    ),
+                }
+            } else {
+                let worst = c.worst().map(|w| {
+                    format!(
+                        "; the worst, {}, was {}%",
+                        w.label,
+                        w.availability(2).unwrap_or_default()
+                    )
+                });
+                format!(
+                    "Measured {}, {breached} of {n} {} breached {t}%{}.",
+                    c.measure.adverb(),
+                    plural(n),
+                    worst.unwrap_or_default()
+                )
+            });
+        }
+        for r in &self.rolling {
+            if let Some(w) = &r.worst {
+                lines.push(format!(
+                    "The worst {}-day window was {}% ({}){}.",
+                    r.days,
+                    w.availability(2).unwrap_or_else(|| "100.00".to_string()),
+                    w.label,
+                    if w.met { "" } else { ", below the target" }
+                ));
+            }
+        }
+        let hides: Vec<&str> = self
+            .choices
+            .iter()
+            .filter(|c| c.breached() == 0)
+            .map(|c| c.measure.adverb())
+            .collect();
+        let shows: Vec<&str> = self
+            .choices
+            .iter()
+            .filter(|c| c.breached() > 0)
+            .map(|c| c.measure.adverb())
+            .collect();
+        if !hides.is_empty() && !shows.is_empty() {
+            lines.push(format!(
+                "Measuring {} hides breaches that measuring {} shows.",
+                either(&hides),
+                either(&shows)
+            ));
+        }
+        lines
+    }
+}
+
+/// `a`, `a or b`, `a, b or c`.
+fn either(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::outage::parse_csv;
+    use crate::zone::tests::date;
+
+    fn outages(text: &str) -> Vec<Outage> {
+        let log = parse_csv(text, &Zone::utc()).unwrap();
+        assert_eq!(log.problems, []);
+        log.outages
+    }
+
+    fn at(text: &str) -> i64 {
+        crate::zone::parse_instant(text, &Zone::utc(), crate::Field::Start).unwrap()
+    }
+
+    fn measure(text: &str, options: Options, a: &str, b: &str) -> (i64, i128) {
+        Timeline::new(&outages(text), options, None).measure(at(a), at(b))
+    }
+
+    #[test]
+    fn overlaps_and_duplicates_count_once_at_the_highest_impact() {
+        let log = "start,end,impact\n\
+                   2026-03-02 09:00,2026-03-02 10:00,50%\n\
+                   2026-03-02 09:30,2026-03-02 11:00,full\n\
+                   2026-03-02 09:30,2026-03-02 11:00,full\n\
+                   2026-03-02 10:30,2026-03-02 12:00,25%\n";
+        // 09:00-09:30 at 50%, 09:30-11:00 full, 11:00-12:00 at 25%: 900 + 5400 + 900 = 7200 s weighted.
+        let (service, down) = measure(
+            log,
+            Options::default(),
+            "2026-03-02T00:00Z",
+            "2026-03-03T00:00Z",
+        );
+        assert_eq!(service, 86_400);
+        assert_eq!(down, 7_200 * i128::from(FULL));
+        // Without weighting: 09:00 to 12:00 in full.
+        let (_, down) = measure(
+            log,
+            Options {
+                weight_impact: false,
+                ..Options::default()
+            },
+            "2026-03-02T00:00Z",
+            "2026-03-03T00:00Z",
+        );
+        assert_eq!(down, 3 * 3600 * i128::from(FULL));
+        // Part of the day: 09:45 to 11:30 = 4 500 s full + 1 800 s at 25%.
+        let (service, down) = measure(
+            log,
+            Options::default(),
+            "2026-03-02T09:45Z",
+            "2026-03-02T11:30Z",
+        );
+        assert_eq!(service, 6_300);
+        assert_eq!(down, (4_500 + 450) * i128::from(FULL));
+    }
+
+    #[test]
+    fn contract_options() {
+        let log = "start,end,planned\n\
+                   2026-03-02 09:00:30,2026-03-02 09:02:10,no\n\
+                   2026-03-02 10:00,2026-03-02 10:04,no\n\
+                   2026-03-02 02:00,2026-03-02 04:00,yes\n";
+        let day = ("2026-03-02T00:00Z", "2026-03-03T00:00Z");
+        let full = i128::from(FULL);
+        // Exact: 100 s + 240 s down; 2 h of maintenance out of the service time.
+        assert_eq!(
+            measure(log, Options::default(), day.0, day.1),
+            (86_400 - 7_200, 340 * full)
+        );
+        // Whole minutes: 09:00-09:03 (180 s) + 240 s.
+        assert_eq!(
+            measure(
+                log,
+                Options {
+                    whole_minutes: true,
+                    ..Options::default()
+                },
+                day.0,
+                day.1
+            )
+            .1,
+            420 * full
+        );
+        // A 3-minute minimum ignores the first outage.
+        assert_eq!(
+            measure(
+                log,
+                Options {
+                    minimum_seconds: 180,
+                    ..Options::default()
+                },
+                day.0,
+                day.1
+            )
+            .1,
+            240 * full
+        );
+        // Planned maintenance counted: service time whole, 2 h more downtime.
+        assert_eq!(
+            measure(
+                log,
+                Options {
+                    count_planned: true,
+                    ..Options::default()
+                },
+                day.0,
+                day.1
+            ),
+            (86_400, (340 + 7_200) * full)
+        );
+    }
+
+    #[test]
+    fn monthly_hides_what_weekly_shows() {
+        // 2026: an outage of 2 h in week 10 (2 to 8 March) and 30 min in April.
+        let log = outages(
+            "start,end\n2026-03-04 10:00,2026-03-04 12:00\n2026-04-15 10:00,2026-04-15 10:30\n",
+        );
+        let c = compare(
+            &log,
+            Target::parse("99.9").unwrap(),
+            None,
+            &Zone::utc(),
+            date(2026, 1, 1),
+            date(2027, 1, 1),
+            Options::default(),
+        )
+        .unwrap();
+        let weeks = &c.choices[0];
+        // 2026-01-01 is a Thursday: weeks from Monday 29 December 2025 to the week of 28 December 2026: 53.
+        assert_eq!(weeks.periods.len(), 53);
+        // Week 10: 2 h of 168 h = 98.809523...% < 99.9%; the April week: 30 min of 168 h = 99.702380...%.
+        assert_eq!(weeks.breached(), 2);
+        assert_eq!(weeks.worst().unwrap().label, "week 10 of 2026");
+        assert_eq!(
+            weeks.worst().unwrap().availability(6).as_deref(),
+            Some("98.809523")
+        );
+        // March: 2 h of 744 h = 99.731182...% < 99.9%: breached. April: 30 min of 720 h = 99.930555...%: met.
+        let months = &c.choices[2];
+        assert_eq!((months.periods.len(), months.breached()), (12, 1));
+        assert_eq!(
+            months.periods[3].availability(6).as_deref(),
+            Some("99.930555")
+        );
+        // The year: 2.5 h of 8 760 h = 99.971461...%: met.
+        assert_eq!(c.choices[4].breached(), 0);
+        // The worst 30-day window holds the 2 h outage: 2 h of 720 h = 99.722222...%.
+        let worst30 = c.rolling[2].worst.as_ref().unwrap();
+        assert_eq!(worst30.availability(6).as_deref(), Some("99.722222"));
+        assert!(worst30.start <= at("2026-03-04T10:00Z") && worst30.end >= at("2026-03-04T12:00Z"));
+        let verdict = c.verdict();
+        assert_eq!(verdict[0], "Measured weekly, 2 of 53 weeks breached 99.9%; the worst, week 10 of 2026, was 98.80%.");
+        assert_eq!(verdict[4], "Measured yearly, the year met 99.9%.");
+        assert_eq!(
+            verdict.last().unwrap(),
+            "Measuring quarterly or yearly hides breaches that measuring weekly, every two weeks or monthly shows."
+        );
+    }
+
+    #[test]
+    fn service_hours_count_only_downtime_within_them() {
+        // Office hours: an outage from Friday 16:00 to Monday 10:00 is 2 h of service time lost.
+        let office = Calendar::new(&crate::calendar::preset("8x5").unwrap(), Zone::utc()).unwrap();
+        let log = outages("start,end\n2026-03-06 16:00,2026-03-09 10:00\n");
+        let c = compare(
+            &log,
+            Target::parse("99").unwrap(),
+            Some(&office),
+            &Zone::utc(),
+            date(2026, 3, 1),
+            date(2026, 4, 1),
+            Options::default(),
+        )
+        .unwrap();
+        let march = &c.choices[2].periods[0];
+        // March 2026: 22 weekdays = 176 h of service; 2 h lost: 174 / 176 = 98.863636...%.
+        assert_eq!(march.service, 176 * 3600);
+        assert_eq!(march.availability(6).as_deref(), Some("98.863636"));
+        assert!(!march.met);
+    }
+
+    #[test]
+    fn rolling_windows_find_the_worst_stretch() {
+        // Two outages 20 days apart: a 28-day window can hold both, a 7-day window one.
+        let log = outages(
+            "start,end\n2026-02-02 00:00,2026-02-02 06:00\n2026-02-22 00:00,2026-02-22 03:00\n",
+        );
+        let c = compare(
+            &log,
+            Target::parse("99").unwrap(),
+            None,
+            &Zone::utc(),
+            date(2026, 1, 1),
+            date(2026, 6, 1),
+            Options::default(),
+        )
+        .unwrap();
+        let worst = |days: u32| {
+            c.rolling
+                .iter()
+                .find(|r| r.days == days)
+                .unwrap()
+                .worst
+                .clone()
+                .unwrap()
+        };
+        // 7 days: 6 h of 168 h = 96.428571...%.
+        assert_eq!(worst(7).availability(6).as_deref(), Some("96.428571"));
+        // 28 days: 9 h of 672 h = 98.660714...%.
+        assert_eq!(worst(28).availability(6).as_deref(), Some("98.660714"));
+        // An independent scan of window starts every 10 minutes finds nothing worse.
+        let timeline = Timeline::new(&log, Options::default(), None);
+        let (a, b) = (at("2026-01-01T00:00Z"), at("2026-06-01T00:00Z"));
+        let length = 28 * 86_400;
+        let mut t = a;
+        while t + length <= b {
+            let (_, down) = timeline.measure(t, t + length);
+            assert!(down <= 9 * 3600 * i128::from(FULL));
+            t += 600;
+        }
+    }
+}

@@ -1,0 +1,492 @@
+//! Outage logs: reading them from CSV, merging overlapping outages, and the time they take away.
+//!
+//! # The log
+//! A header line names the columns, in any order and with flexible names (case, spaces, `_` and `-` do
+//! not matter):
+//! - `start` (or `begin`, `from`, `started`, `start time`, ...): required;
+//! - `end` (or `until`, `to`, `ended`, `resolved`, ...) or `duration` (ISO 8601 `PT1H20M` or text
+//!   `1 h 20 min`; a plain number only under a header that names its unit, such as `minutes` or
+//!   `duration (s)`);
+//! - optional `impact` (`full`, or a percentage of the service lost such as `50%`), `planned` (`yes`,
+//!   `no`, `true`, `false`, `planned`, `maintenance`, ...), `service` (or `component`, `system`) and `note`.
+//!
+//! Times are ISO 8601 with an offset (`2026-03-02T09:00:00Z`) or local times read in the calendar's time
+//! zone (`2026-03-02 09:00`). The delimiter (comma, semicolon, tab or `|`) is found from the header line;
+//! fields may be quoted as in RFC 4180. Every row that cannot be read is reported with its line and the
+//! reason; nothing is dropped silently or guessed.
+
+use crate::duration::ExactDuration;
+use crate::error::{Error, Field};
+use crate::zone::{parse_instant, Zone};
+
+/// Impact is counted in millionths of the service: 1 000 000 is a full outage.
+pub const FULL: u32 = 1_000_000;
+
+/// The largest log accepted, in bytes.
+pub const MAX_BYTES: usize = 256 * 1024 * 1024;
+
+/// One outage as read from a log.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Outage {
+    /// First second of the outage (seconds since the epoch).
+    pub start: i64,
+    /// The second it ended (excluded).
+    pub end: i64,
+    /// The share of the service lost, in millionths (`FULL` is a full outage).
+    pub impact: u32,
+    /// Planned maintenance.
+    pub planned: bool,
+    /// The service or component, if the log says.
+    pub service: String,
+    /// The note, if any.
+    pub note: String,
+    /// The line of the log it was read from (1-based; 0 when not read from a file).
+    pub line: usize,
+}
+
+/// A row of a log that could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RowProblem {
+    /// The line (1-based).
+    pub line: usize,
+    /// Why it was refused.
+    pub reason: String,
+}
+
+/// A log read from text: the outages and the rows that could not be read.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Log {
+    /// The outages, in the order of the file.
+    pub outages: Vec<Outage>,
+    /// The rows refused, in the order of the file.
+    pub problems: Vec<RowProblem>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Column {
+    Start,
+    End,
+    /// A duration; the number is the unit for plain numbers (seconds per unit), 0 when the header names none.
+    Duration(i64),
+    Impact,
+    Planned,
+    Service,
+    Note,
+}
+
+fn column(header: &str) -> Option<Column> {
+    let h: String = header
+        .to_ascii_lowercase()
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '(' || *c == ')')
+        .collect();
+    let h = h.as_str();
+    let unit = |h: &str| {
+        if h.contains("(s)") || h.ends_with("seconds") || h.ends_with("secs") || h.ends_with("sec")
+        {
+            1
+        } else if h.contains("(min)")
+            || h.contains("minutes")
+            || h.ends_with("mins")
+            || h.ends_with("min")
+        {
+            60
+        } else if h.contains("(h)") || h.contains("hours") || h.ends_with("hrs") {
+            3600
+        } else {
+            0
+        }
+    };
+    let starts = |names: &[&str]| names.iter().any(|n| h.starts_with(n));
+    Some(
+        if starts(&["start", "begin", "from", "opened", "down"]) && !h.contains("duration") {
+            Column::Start
+        } else if starts(&[
+            "end", "until", "to", "stop", "finish", "resolved", "restored", "closed", "up",
+        ]) {
+            Column::End
+        } else if starts(&[
+            "duration", "length", "minutes", "seconds", "hours", "downtime",
+        ]) {
+            Column::Duration(unit(h))
+        } else if starts(&["impact", "severity", "degradation", "partial", "level"]) {
+            Column::Impact
+        } else if starts(&["planned", "scheduled", "maintenance", "type", "kind"]) {
+            Column::Planned
+        } else if starts(&["service", "component", "system", "app", "application"]) {
+            Column::Service
+        } else if starts(&[
+            "note",
+            "description",
+            "comment",
+            "summary",
+            "reason",
+            "cause",
+            "title",
+        ]) {
+            Column::Note
+        } else {
+            return None;
+        },
+    )
+}
+
+/// Splits one CSV record, honouring quotes; returns the fields and whether a quote was left open.
+fn split_record(line: &str, delimiter: char) -> Result<Vec<String>, &'static str> {
+    let mut fields = Vec::new();
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if quoted && chars.peek() == Some(&'"') => {
+                field.push('"');
+                chars.next();
+            }
+            '"' if quoted => quoted = false,
+            '"' if field.trim().is_empty() => {
+                field.clear();
+                quoted = true;
+            }
+            c if c == delimiter && !quoted => fields.push(std::mem::take(&mut field)),
+            c => field.push(c),
+        }
+    }
+    if quoted {
+        return Err("a quoted field is not closed");
+    }
+    fields.push(field);
+    Ok(fields)
+}
+
+/// The delimiter that splits the header line into the most recognised columns.
+fn sniff(header: &str) -> char {
+    [',', ';', '\t', '|']
+        .into_iter()
+        .max_by_key(|d| {
+            split_record(header, *d)
+                .map(|f| f.iter().filter(|h| column(h).is_some()).count())
+                .unwrap_or(0)
+        })
+        .unwrap_or(',')
+}
+
+fn parse_impact(text: &str) -> Result<u32, String> {
+    let t = text.trim().to_ascii_lowercase();
+    if t.is_empty()
+        || ["full", "down", "outage", "total", "major", "complete"].contains(&t.as_str())
+    {
+        return Ok(FULL);
+    }
+    let number = t.trim_end_matches('%').trim();
+    let ppm = crate::decimal::parse_scaled(number, 4).map_err(|_| {
+        format!("impact \"{text}\" is not full or a percentage of the service lost, such as 50%")
+    })?;
+    // A percentage with 4 decimals is exactly millionths of the service.
+    match u32::try_from(ppm) {
+        Ok(ppm) if ppm > 0 && ppm <= FULL => Ok(ppm),
+        _ => Err(format!(
+            "impact \"{text}\" must be more than 0% and at most 100% of the service"
+        )),
+    }
+}
+
+fn parse_planned(text: &str) -> Result<bool, String> {
+    match text.trim().to_ascii_lowercase().as_str() {
+        "" | "no" | "n" | "false" | "0" | "unplanned" | "incident" | "outage" => Ok(false),
+        "yes" | "y" | "true" | "1" | "planned" | "maintenance" | "scheduled" => Ok(true),
+        _ => Err(format!(
+            "planned \"{}\" is not yes or no (also true/false, planned/unplanned, maintenance)",
+            text.trim()
+        )),
+    }
+}
+
+/// Reads an outage log in CSV form, times read in `zone` when they have no offset.
+///
+/// # Example: two outages, one bad row
+/// ```
+/// use slacalc::{outage, zone::Zone};
+/// let log = outage::parse_csv("start;end;impact\n2026-03-02 09:00;2026-03-02 09:30;full\n\
+///                              2026-03-03 10:00;2026-03-03 09:00;\n2026-03-04 12:00;2026-03-04 13:00;50%\n", &Zone::utc())?;
+/// assert_eq!(log.outages.len(), 2);
+/// assert_eq!(log.outages[1].impact, 500_000);
+/// assert_eq!(log.problems[0].line, 3);
+/// assert_eq!(log.problems[0].reason, "the end 2026-03-03 09:00 is before the start 2026-03-03 10:00");
+/// # Ok::<(), slacalc::Error>(())
+/// ```
+///
+/// # Errors
+/// [`Error::InvalidLog`] when the text is empty, binary, too large, or has no start column or no end or
+/// duration column.
+pub fn parse_csv(text: &str, zone: &Zone) -> Result<Log, Error> {
+    let invalid = |reason: &str| Error::InvalidLog {
+        reason: reason.to_string(),
+    };
+    if text.len() > MAX_BYTES {
+        return Err(invalid("the log is larger than 256 MB"));
+    }
+    if text.contains('\0') {
+        return Err(invalid("the file is binary, not text: give a CSV file"));
+    }
+    let mut lines = text
+        .trim_start_matches('\u{feff}')
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty());
+    let Some((_, header)) = lines.next() else {
+        return Err(invalid(
+            "the log is empty: give a header line and one line per outage",
+        ));
+    };
+    let delimiter = sniff(header);
+    let headers = split_record(header, delimiter).map_err(invalid)?;
+    let columns: Vec<Option<Column>> = headers.iter().map(|h| column(h)).collect();
+    let find =
+        |wanted: fn(&Column) -> bool| columns.iter().position(|c| c.as_ref().is_some_and(wanted));
+    let Some(start_at) = find(|c| *c == Column::Start) else {
+        return Err(invalid(&format!(
+            "no start column in the header \"{}\": name one start (or begin, from)",
+            header.trim()
+        )));
+    };
+    let end_at = find(|c| *c == Column::End);
+    let duration_at = find(|c| matches!(c, Column::Duration(_)));
+    if end_at.is_none() && duration_at.is_none() {
+        return Err(invalid(
+            "no end or duration column in the header: name one end (or until, to) or duration",
+        ));
+    }
+    let at = |c: Column| columns.iter().position(|x| *x == Some(c));
+    let (impact_at, planned_at, service_at, note_at) = (
+        at(Column::Impact),
+        at(Column::Planned),
+        at(Column::Service),
+        at(Column::Note),
+    );
+    let mut log = Log::default();
+    for (index, raw) in lines {
+        let line = index + 1;
+        let fields = match split_record(raw, delimiter) {
+            Ok(f) => f,
+            Err(reason) => {
+                log.problems.push(RowProblem {
+                    line,
+                    reason: reason.to_string(),
+                });
+                continue;
+            }
+        };
+        let get = |i: Option<usize>| i.and_then(|i| fields.get(i)).map_or("", |s| s.trim());
+        match read_row(&get, start_at, end_at, duration_at, &columns, zone) {
+            Ok((start, end)) => {
+                let impact = parse_impact(get(impact_at));
+                let planned = parse_planned(get(planned_at));
+                match (impact, planned) {
+                    (Ok(impact), Ok(planned)) => log.outages.push(Outage {
+                        start,
+                        end,
+                        impact,
+                        planned,
+                        service: get(service_at).to_string(),
+                        note: get(note_at).to_string(),
+                        line,
+                    }),
+                    (Err(reason), _) | (_, Err(reason)) => {
+                        log.problems.push(RowProblem { line, reason })
+                    }
+                }
+            }
+            Err(reason) => log.problems.push(RowProblem { line, reason }),
+        }
+    }
+    Ok(log)
+}
+
+fn read_row<'a>(
+    get: &dyn Fn(Option<usize>) -> &'a str,
+    start_at: usize,
+    end_at: Option<usize>,
+    duration_at: Option<usize>,
+    columns: &[Option<Column>],
+    zone: &Zone,
+) -> Result<(i64, i64), String> {
+    let start_text = get(Some(start_at));
+    let instant = |text: &str, what: &str| {
+        parse_instant(text, zone, Field::Outages).map_err(|_| {
+            if text.is_empty() {
+                format!("the {what} is missing")
+            } else {
+                format!("the {what} \"{text}\" is not a date and time such as 2026-03-02T09:00:00Z or 2026-03-02 09:00")
+            }
+        })
+    };
+    let start = instant(start_text, "start")?;
+    let end_text = get(end_at);
+    let end = if !end_text.is_empty() || duration_at.is_none() {
+        let end = instant(end_text, "end")?;
+        if end < start {
+            return Err(format!(
+                "the end {end_text} is before the start {start_text}"
+            ));
+        }
+        end
+    } else {
+        let text = get(duration_at);
+        let unit = match duration_at.and_then(|i| columns[i]) {
+            Some(Column::Duration(unit)) => unit,
+            _ => 0,
+        };
+        let plain = !text.is_empty()
+            && text
+                .bytes()
+                .all(|b| b.is_ascii_digit() || b == b'.' || b == b',');
+        let seconds_text;
+        let text = if plain {
+            if unit == 0 {
+                return Err(format!(
+                    "the duration \"{text}\" has no unit: write 90 min or PT90M, or name the unit in the header (minutes)"
+                ));
+            }
+            let scaled = crate::decimal::parse_scaled(text, 3)
+                .map_err(|_| format!("the duration \"{text}\" is not a number"))?;
+            seconds_text = crate::decimal::format_scaled(scaled * unit as u128, 3);
+            seconds_text.as_str()
+        } else {
+            text
+        };
+        if text.is_empty() {
+            return Err("the end and the duration are both missing".to_string());
+        }
+        let d = ExactDuration::parse(text, Field::Outages).map_err(|e| e.to_string())?;
+        start + (d.as_nanos() / 1_000_000_000) as i64
+    };
+    Ok((start, end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn utc(text: &str) -> Log {
+        parse_csv(text, &Zone::utc()).unwrap()
+    }
+
+    fn at(text: &str) -> i64 {
+        parse_instant(text, &Zone::utc(), Field::Start).unwrap()
+    }
+
+    #[test]
+    fn headers_and_delimiters_are_found() {
+        for text in [
+            "Start,End\n2026-03-02T09:00:00Z,2026-03-02T10:00:00Z\n",
+            "begin_time;finish time\n2026-03-02 09:00;2026-03-02 10:00\n",
+            "From\tUntil\tNote\n2026-03-02 09:00\t2026-03-02 10:00\tdisk full, again\n",
+            "\u{feff}started | duration\n2026-03-02 09:00 | PT1H\n",
+            "start,minutes\n2026-03-02 09:00,60\n",
+            "start,Duration (s)\n2026-03-02 09:00,3600\n",
+            "\"start\",\"end\",\"note\"\n\"2026-03-02 09:00\",\"2026-03-02 10:00\",\"said \"\"hi\"\", left\"\n",
+        ] {
+            let log = utc(text);
+            assert_eq!(log.problems, [], "{text}");
+            assert_eq!((log.outages[0].start, log.outages[0].end), (at("2026-03-02T09:00Z"), at("2026-03-02T10:00Z")), "{text}");
+        }
+        assert_eq!(
+            utc("From\tUntil\tNote\n2026-03-02 09:00\t2026-03-02 10:00\tdisk full, again\n")
+                .outages[0]
+                .note,
+            "disk full, again"
+        );
+        assert_eq!(utc("\"start\",\"end\",\"note\"\n\"2026-03-02 09:00\",\"2026-03-02 10:00\",\"said \"\"hi\"\", left\"\n").outages[0].note, "said \"hi\", left");
+    }
+
+    #[test]
+    fn local_times_are_read_in_the_zone() {
+        let london = crate::zone::tests::zone("Europe/London");
+        let log = parse_csv("start,end\n2026-07-01 10:00,2026-07-01 11:00\n", &london).unwrap();
+        assert_eq!(log.outages[0].start, at("2026-07-01T09:00Z"));
+    }
+
+    #[test]
+    fn impact_and_planned() {
+        let log = utc("start,end,impact,planned,service\n\
+                       2026-03-02 09:00,2026-03-02 10:00,50%,no,mail\n\
+                       2026-03-02 09:00,2026-03-02 10:00,12.5,maintenance,\n\
+                       2026-03-02 09:00,2026-03-02 10:00,,,\n");
+        let got: Vec<(u32, bool, &str)> = log
+            .outages
+            .iter()
+            .map(|o| (o.impact, o.planned, o.service.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (500_000, false, "mail"),
+                (125_000, true, ""),
+                (FULL, false, "")
+            ]
+        );
+    }
+
+    #[test]
+    fn bad_rows_are_reported_with_line_and_reason() {
+        let log = utc("start,end,impact,planned\n\
+                       2026-03-02 09:00,2026-03-02 08:00,,\n\
+                       yesterday,2026-03-02 08:00,,\n\
+                       2026-03-02 09:00,,,\n\
+                       2026-03-02 09:00,2026-03-02 10:00,150%,\n\
+                       2026-03-02 09:00,2026-03-02 10:00,degraded,\n\
+                       2026-03-02 09:00,2026-03-02 10:00,,perhaps\n\
+                       \"2026-03-02 09:00,2026-03-02 10:00,,\n\
+                       \n\
+                       2026-03-02 09:00,2026-03-02 10:00,0%,\n\
+                       2026-03-02 09:00,2026-03-02 10:00,,\n");
+        let reasons: Vec<(usize, &str)> = log
+            .problems
+            .iter()
+            .map(|p| (p.line, p.reason.as_str()))
+            .collect();
+        assert_eq!(
+            reasons[0],
+            (
+                2,
+                "the end 2026-03-02 08:00 is before the start 2026-03-02 09:00"
+            )
+        );
+        assert!(
+            reasons[1]
+                .1
+                .starts_with("the start \"yesterday\" is not a date and time"),
+            "{reasons:?}"
+        );
+        assert_eq!(reasons[2], (4, "the end is missing"));
+        assert!(reasons[3].1.contains("at most 100%"));
+        assert!(reasons[4].1.contains("not full or a percentage"));
+        assert!(reasons[5].1.contains("not yes or no"));
+        assert_eq!(reasons[6], (8, "a quoted field is not closed"));
+        assert_eq!(reasons[7].0, 10);
+        assert!(reasons[7].1.contains("more than 0%"));
+        assert_eq!(log.outages.len(), 1);
+        assert_eq!(log.outages[0].line, 11);
+        // A plain number under a header without a unit is not guessed.
+        let log = utc("start,duration\n2026-03-02 09:00,90\n2026-03-02 09:00,90 min\n");
+        assert!(log.problems[0].reason.contains("has no unit"));
+        assert_eq!(log.outages[0].end - log.outages[0].start, 5400);
+    }
+
+    #[test]
+    fn logs_that_cannot_be_read() {
+        let e = |t: &str| parse_csv(t, &Zone::utc()).unwrap_err().to_string();
+        assert_eq!(
+            e(""),
+            "outages cannot be read: the log is empty: give a header line and one line per outage"
+        );
+        assert!(e("\u{89}PNG\0\0").contains("binary"));
+        assert!(e("when,what\n1,2\n").contains("no start column"));
+        assert!(e("start,what\n1,2\n").contains("no end or duration column"));
+        assert_eq!(
+            parse_csv("", &Zone::utc()).unwrap_err().field(),
+            Field::Outages
+        );
+    }
+}

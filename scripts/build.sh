@@ -4,16 +4,28 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/env.sh
 
-cargo build --quiet --release --lib --target wasm32-unknown-unknown
-wasm=target/wasm32-unknown-unknown/release/slacalc.wasm
-out=www/pkg
-if [ ! -f "$out/slacalc_bg.wasm" ] || [ "$wasm" -nt "$out/slacalc_bg.wasm" ]; then
-  wasm-bindgen --target web --remove-name-section --out-dir "$out" "$wasm"
-  # npm's binaryen: Debian's wasm-opt 108 produces modules that fail at run time.
-  wasm-opt -Oz --strip-debug --strip-producers "$out/slacalc_bg.wasm" -o "$out/slacalc_bg.opt.wasm"
-  mv "$out/slacalc_bg.opt.wasm" "$out/slacalc_bg.wasm"
-  rm -f "$out/.gitignore" "$out/package.json"
+# Builds the module with the given features into a folder of www/. Each feature set has its own target
+# folder, so that a warm build of either is quick.
+module() {
+  local out=$1 features=$2 dir=$3
+  local wasm=$dir/wasm32-unknown-unknown/release/slacalc.wasm
+  cargo build --quiet --release --lib --target wasm32-unknown-unknown --target-dir "$dir" ${features:+--features "$features"}
+  if [ ! -f "$out/slacalc_bg.wasm" ] || [ "$wasm" -nt "$out/slacalc_bg.wasm" ]; then
+    wasm-bindgen --target web --remove-name-section --out-dir "$out" "$wasm"
+    # npm's binaryen: Debian's wasm-opt 108 produces modules that fail at run time.
+    wasm-opt -Oz --strip-debug --strip-producers "$out/slacalc_bg.wasm" -o "$out/slacalc_bg.opt.wasm"
+    mv "$out/slacalc_bg.opt.wasm" "$out/slacalc_bg.wasm"
+    rm -f "$out/.gitignore" "$out/package.json"
+  fi
+}
+# The page's module; with --with-logs also the one with the outage-log API (www/pkg-logs/, for Node
+# reports and the tests).
+module www/pkg "" target
+if [ "${1:-}" = "--with-logs" ]; then
+  module www/pkg-logs logs target/logs
 fi
+out=www/pkg
+
 # The time-zone database, one small TZif file per zone, fetched by the page only for the zone in use.
 if [ ! -f www/tz/zones.json ] || [ Cargo.lock -nt www/tz/zones.json ]; then
   rm -rf www/tz

@@ -6,13 +6,13 @@ cd "$(dirname "$0")/.."
 . scripts/env.sh
 
 bash scripts/setup.sh --browser
-bash scripts/build.sh
+bash scripts/build.sh --with-logs
 
 say "cargo fmt --check, clippy, doc"
 cargo fmt --check
 cargo clippy --quiet --all-targets -- -D warnings
-cargo clippy --quiet --lib --tests --target wasm32-unknown-unknown -- -D warnings
-RUSTDOCFLAGS="-D warnings" cargo doc --quiet --no-deps --lib --target wasm32-unknown-unknown
+cargo clippy --quiet --lib --tests --all-features --target wasm32-unknown-unknown -- -D warnings
+RUSTDOCFLAGS="-D warnings" cargo doc --quiet --no-deps --lib --all-features --target wasm32-unknown-unknown
 
 say "native unit, property and doc tests"
 cargo test

@@ -36,7 +36,7 @@ pub fn has_time_zone(name: &str) -> bool {
     zone_named(name).is_ok()
 }
 
-fn zone_named(name: &str) -> Result<Zone, Error> {
+pub(super) fn zone_named(name: &str) -> Result<Zone, Error> {
     if matches!(name, "UTC" | "Etc/UTC" | "Z") {
         return Ok(Zone::utc());
     }

@@ -15,8 +15,12 @@ use crate::error::{Error, Field};
 use crate::period::{Average, Period};
 use crate::target::Target;
 
+#[cfg(feature = "logs")]
+mod attainment;
 mod calendar;
 
+#[cfg(feature = "logs")]
+pub use attainment::*;
 use calendar::optional_calendar;
 pub use calendar::*;
 
@@ -29,9 +33,9 @@ export interface SlacalcError extends Error {
         | "invalid_period" | "invalid_duration" | "invalid_date" | "reversed_range" | "too_long"
         | "zero_length" | "exceeds_period" | "invalid_time_zone" | "unknown_time_zone" | "invalid_calendar"
         | "overlapping_hours" | "no_service_time" | "invalid_instant" | "unsupported_period"
-        | "reversed_interval" | "internal";
+        | "reversed_interval" | "invalid_log" | "internal";
     /** The input the error concerns. */
-    field: "target" | "period" | "downtime" | "calendar" | "start" | "end" | "duration" | "input";
+    field: "target" | "period" | "downtime" | "calendar" | "start" | "end" | "duration" | "outages" | "input";
     /** For calendar errors, the part concerned: "timeZone", "weekly.mon", "holidays[2]", "exclusions[0]". */
     part?: string;
 }

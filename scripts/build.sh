@@ -18,12 +18,10 @@ module() {
     rm -f "$out/.gitignore" "$out/package.json"
   fi
 }
-# The page's module; with --with-logs also the one with the outage-log API (www/pkg-logs/, for Node
-# reports and the tests).
+# The calculator's module, and the one with the outage-log API (www/pkg-logs/) for the log analysis
+# page, its Web Worker and Node reports.
 module www/pkg "" target
-if [ "${1:-}" = "--with-logs" ]; then
-  module www/pkg-logs logs target/logs
-fi
+module www/pkg-logs logs target/logs
 out=www/pkg
 
 # The time-zone database, one small TZif file per zone, fetched by the page only for the zone in use.

@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 . scripts/env.sh
 
 bash scripts/setup.sh --browser
-bash scripts/build.sh --with-logs
+bash scripts/build.sh
 
 say "cargo fmt --check, clippy, doc"
 cargo fmt --check

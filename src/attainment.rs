@@ -617,14 +617,20 @@ impl Comparison {
                 }
             };
             let breached = c.breached();
-            lines.push(if breached == 0 {
-                match n {
-                    1 => format!("Measured {}, the {name} met {t}%.", c.measure.adverb()),
-                    _ => format!(
-                        "Measured {}, every {name} met {t}% ({n} of {n}).",
-                        c.measure.adverb()
-                    ),
-                }
+            lines.push(if n == 1 {
+                let only = &c.periods[0];
+                format!(
+                    "Measured {}, {} {} {t}% at {}%.",
+                    c.measure.adverb(),
+                    only.label,
+                    if only.met { "met" } else { "breached" },
+                    only.availability(2).unwrap_or_else(|| "100.00".to_string())
+                )
+            } else if breached == 0 {
+                format!(
+                    "Measured {}, every {name} met {t}% ({n} of {n}).",
+                    c.measure.adverb()
+                )
             } else {
                 let worst = c.worst().map(|w| {
                     format!(
@@ -839,7 +845,7 @@ mod tests {
         assert!(worst30.start <= at("2026-03-04T10:00Z") && worst30.end >= at("2026-03-04T12:00Z"));
         let verdict = c.verdict();
         assert_eq!(verdict[0], "Measured weekly, 2 of 53 weeks breached 99.9%; the worst, week 10 of 2026, was 98.80%.");
-        assert_eq!(verdict[4], "Measured yearly, the year met 99.9%.");
+        assert_eq!(verdict[4], "Measured yearly, 2026 met 99.9% at 99.97%.");
         assert_eq!(
             verdict.last().unwrap(),
             "Measuring quarterly or yearly hides breaches that measuring weekly, every two weeks or monthly shows."

@@ -39,7 +39,7 @@ export function pageHarness({ before, after }) {
     server?.close();
   });
   harness.open = async (path = '/', seen = harness.problems) => {
-    const page = await (await browser.newContext()).newPage();
+    const page = await (await browser.newContext({ acceptDownloads: true })).newPage();
     page.on('request', (r) => harness.requests.push(r.url()));
     page.on('console', (m) => m.type() === 'error' && seen.push(m.text()));
     page.on('pageerror', (e) => seen.push(e.message));

@@ -1,0 +1,82 @@
+// The outage-log page in Chromium: the example log judged every way, bad rows reported by line, errors
+// next to the field, a large file read in the worker, and the exports.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { pageHarness } from './browser.mjs';
+
+const harness = pageHarness({ before, after });
+
+async function open() {
+  const page = await harness.open('/logs.html');
+  return page;
+}
+
+const report = (page) => page.waitForSelector('#log-report:not([hidden])');
+
+test('the example log: weekly measurement shows what monthly hides', async () => {
+  const page = await open();
+  await page.getByTestId('log-example').click();
+  await report(page);
+  const verdict = await page.getByTestId('log-verdict').locator('li').allTextContents();
+  // Week 10 of 2026 (2 to 8 March): 604 800 s less 3 h of maintenance = 594 000 s of service; down
+  // 131 + 22 min = 9 180 s; 1 - 9 180 / 594 000 = 98.4545...% < 99.5%.
+  assert.equal(verdict[0], 'Measured weekly, 4 of 53 weeks breached 99.5%; the worst, week 10 of 2026, was 98.45%.');
+  assert.equal(verdict[2], 'Measured monthly, every month met 99.5% (12 of 12).');
+  assert.equal(verdict.at(-1), 'Measuring monthly, quarterly or yearly hides breaches that measuring weekly or every two weeks shows.');
+  // At 99.9% the months show it too.
+  await page.getByTestId('log-target').fill('99.9');
+  await page.waitForFunction(() => document.querySelector('[data-testid=log-verdict] li')?.textContent.includes('99.9%'));
+  assert.match((await page.getByTestId('log-verdict').locator('li').allTextContents())[2], /^Measured monthly, 6 of 12 months breached 99\.9%/);
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('log-export-csv').click()]);
+  const text = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString());
+  const lines = text.trim().split('\n');
+  assert.equal(lines[0], 'measured,period,start,end,service_seconds,downtime_seconds,availability_percent,met');
+  // 53 weeks, 27 fortnights, 12 months, 4 quarters, 1 year, 4 rolling windows.
+  assert.equal(lines.length, 1 + 53 + 27 + 12 + 4 + 1 + 4);
+  // March 2026: 31 days = 2 678 400 s, less the maintenance of Saturday 7 March 22:00-01:00 (10 800 s) =
+  // 2 667 600 s of service; down 131 + 22 + 12 min = 9 900 s; 1 - 9 900 / 2 667 600 = 99.6288798...%.
+  assert.ok(lines.includes('month,Mar 2026,2026-03-01T00:00:00Z,2026-04-01T00:00:00Z,2667600,9900,99.628879,false'), lines.filter((l) => l.startsWith('month,Mar')).join());
+  await page.context().close();
+});
+
+test('bad rows are listed by line, and a bad target is shown next to it', async () => {
+  const page = await open();
+  await page.getByTestId('log-text').fill('start,end\n2026-03-02 10:00,2026-03-02 11:00\n2026-03-02 12:00,2026-03-02 11:00\nsoon,later\n');
+  await report(page);
+  assert.equal(await page.getByTestId('log-problems-title').textContent(), '2 rows not read');
+  assert.deepEqual(await page.locator('#log-problems li').allTextContents(), [
+    'Line 3: the end 2026-03-02 11:00 is before the start 2026-03-02 12:00',
+    'Line 4: the start "soon" is not a date and time such as 2026-03-02T09:00:00Z or 2026-03-02 09:00',
+  ]);
+  await page.getByTestId('log-target').fill('abc');
+  await page.waitForSelector('#log-target-error:not([hidden])');
+  assert.equal(await page.locator('#log-target-error').textContent(), 'target "abc" is not a number: enter a percentage such as 99.9');
+  assert.equal(await page.getByTestId('log-text').inputValue(), 'start,end\n2026-03-02 10:00,2026-03-02 11:00\n2026-03-02 12:00,2026-03-02 11:00\nsoon,later\n');
+  await page.getByTestId('log-text').fill('this is not a log');
+  await page.getByTestId('log-target').fill('99');
+  await page.waitForSelector('[data-testid=log-error]:not([hidden])');
+  assert.match(await page.getByTestId('log-error').textContent(), /^outages cannot be read: no start column/);
+  await page.context().close();
+});
+
+test('a large file is read and measured in the worker', async () => {
+  const page = await open();
+  const rows = ['start,end,impact'];
+  const t0 = Date.UTC(2026, 0, 1) / 1000;
+  for (let i = 0; i < 100_000; i++) {
+    const a = t0 + i * 300;
+    rows.push(`${new Date(a * 1000).toISOString()},${new Date((a + 60) * 1000).toISOString()},full`);
+  }
+  await page.getByTestId('log-file').setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n')) });
+  await page.waitForFunction(() => document.querySelector('[data-testid=log-summary]')?.textContent.startsWith('100,000 outages'), null, { timeout: 60_000 });
+  // One minute down in every five: 80% everywhere.
+  const verdict = await page.getByTestId('log-verdict').locator('li').allTextContents();
+  assert.match(verdict[2], /^Measured monthly, \d+ of \d+ months breached 99\.5%; the worst, .*, was 80\.00%\./);
+  await page.context().close();
+});
+
+test('no request leaves the page origin and nothing is logged as an error', () => {
+  assert.deepEqual(harness.foreignRequests(), []);
+  assert.deepEqual(harness.problems, []);
+});

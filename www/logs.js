@@ -50,8 +50,16 @@ function busy(on) {
   }
 }
 
+const MAX_BYTES = 256 * 1024 * 1024;
+
 /** Measures the log (text or file) with the current terms. */
 function run(source) {
+  if (source?.file && source.file.size > MAX_BYTES) {
+    showError({
+      message: `${source.file.name} is ${Math.round(source.file.size / 1024 / 1024)} MB: at most 256 MB of log is read. Split it by year or by service.`,
+    });
+    return;
+  }
   if (source) pending = source;
   if (!pending || (pending.text !== undefined && !pending.text.trim())) {
     $('log-report').hidden = true;

@@ -189,6 +189,29 @@ pub fn attainment(
             options.weight_impact = option_flag(&options_value, "weightImpact", true)?;
         }
         let (from, to) = span(&input, &log.outages, &zone)?;
+        // Outages wholly outside the span are not measured: say so, row by row.
+        let (a, b) = (zone.instant(from, 0)?, zone.instant(to, 0)?);
+        let last_day = to.pred_opt().unwrap_or(to);
+        let mut problems: Vec<LogProblem> = log
+            .problems
+            .iter()
+            .map(|p| LogProblem {
+                line: p.line,
+                reason: p.reason.clone(),
+            })
+            .chain(
+                log.outages
+                    .iter()
+                    .filter(|o| o.end <= a || o.start >= b)
+                    .map(|o| LogProblem {
+                        line: o.line,
+                        reason: format!(
+                            "the outage lies outside the span measured, {from} to {last_day}"
+                        ),
+                    }),
+            )
+            .collect();
+        problems.sort_by_key(|p| p.line);
         let c = compare(
             &log.outages,
             target,
@@ -201,14 +224,7 @@ pub fn attainment(
         let last = to.pred_opt().unwrap_or(to);
         Ok(AttainmentResult {
             outages: log.outages.len(),
-            problems: log
-                .problems
-                .into_iter()
-                .map(|p| LogProblem {
-                    line: p.line,
-                    reason: p.reason,
-                })
-                .collect(),
+            problems,
             span: format!("{from} to {last}"),
             verdict: c.verdict(),
             choices: c

@@ -49,6 +49,9 @@ test('bad rows are listed by line; unusable logs throw with field "outages"', ()
     assert.throws(() => attainment({ outages, target: 99 }), (e) => e.field === 'outages' && e.code === code);
   }
   assert.throws(() => attainment({ outages: 'start,end\n', target: 99 }), { field: 'outages', code: 'invalid_log' });
+  // Outages outside the span are listed, not silently dropped.
+  const q2 = attainment({ outages: LOG, target: 99, span: '2026-Q2' });
+  assert.deepEqual(q2.problems, [{ line: 2, reason: 'the outage lies outside the span measured, 2026-04-01 to 2026-06-30' }]);
   assert.throws(() => attainment({ outages: LOG, target: 99, span: 'month' }), { field: 'period', code: 'unsupported_period' });
   assert.throws(() => attainment({ outages: LOG, target: 99, options: { wholeMinutes: 'yes' } }), { code: 'wrong_type' });
 });

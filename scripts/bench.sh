@@ -12,10 +12,22 @@ node scripts/bench.mjs "$native"
 # Service calendars against other libraries: workclock natively, opening_hours in Node and Chromium.
 # Their packages are installed under bench/ only, never for the page or the tests.
 say "calendar: slacalc vs workclock (native, release build of bench/peers-rs)"
-cargo run --quiet --release --manifest-path bench/peers-rs/Cargo.toml
+cargo run --quiet --release --manifest-path bench/peers-rs/Cargo.toml --bin slacalc-peers
 if [ ! -f bench/node_modules/.package-lock.json ] || [ bench/package-lock.json -nt bench/node_modules/.package-lock.json ]; then
   npm ci --prefix bench --no-audit --no-fund
 fi
 say "calendar: slacalc (WASM) vs opening_hours, in Node and Chromium"
 TZ=Europe/London node bench/peers.mjs
 say "time-zone data: $(find www/tz -name '*.tzif' | wc -l) zones, $(cat $(find www/tz -name '*.tzif') | wc -c) bytes in all; the page fetches only the zone in use (Europe/London: $(wc -c < www/tz/Europe/London.tzif) bytes)"
+
+# Outage logs: parse + merge + attainment every way on 1 000 000 outages, natively, in WASM in Node and
+# Chromium, and the same analysis in pandas (installed into bench/.venv from PyPI, once).
+log=target/bench-log-1m.csv
+[ -f "$log" ] || node bench/make-log.mjs "$log" 1000000
+say "outage log: native"
+cargo run --quiet --release --manifest-path bench/peers-rs/Cargo.toml --bin logs -- "$log"
+if [ ! -x bench/.venv/bin/python ] || ! bench/.venv/bin/python -c 'import pandas' 2>/dev/null; then
+  python3 -m venv bench/.venv && bench/.venv/bin/pip install --quiet pandas
+fi
+say "outage log: WASM in Node and Chromium, and pandas"
+node bench/logs.mjs "$log"

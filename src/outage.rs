@@ -15,6 +15,8 @@
 //! fields may be quoted as in RFC 4180. Every row that cannot be read is reported with its line and the
 //! reason; nothing is dropped silently or guessed.
 
+use std::borrow::Cow;
+
 use crate::duration::ExactDuration;
 use crate::error::{Error, Field};
 use crate::zone::{parse_instant, Zone};
@@ -131,8 +133,11 @@ fn column(header: &str) -> Option<Column> {
     )
 }
 
-/// Splits one CSV record, honouring quotes; returns the fields and whether a quote was left open.
-fn split_record(line: &str, delimiter: char) -> Result<Vec<String>, &'static str> {
+/// Splits one CSV record, honouring quotes (RFC 4180). Lines without quotes are split without copying.
+fn split_record(line: &str, delimiter: char) -> Result<Vec<Cow<'_, str>>, &'static str> {
+    if !line.contains('"') {
+        return Ok(line.split(delimiter).map(Cow::Borrowed).collect());
+    }
     let mut fields = Vec::new();
     let mut field = String::new();
     let mut quoted = false;
@@ -148,14 +153,14 @@ fn split_record(line: &str, delimiter: char) -> Result<Vec<String>, &'static str
                 field.clear();
                 quoted = true;
             }
-            c if c == delimiter && !quoted => fields.push(std::mem::take(&mut field)),
+            c if c == delimiter && !quoted => fields.push(Cow::Owned(std::mem::take(&mut field))),
             c => field.push(c),
         }
     }
     if quoted {
         return Err("a quoted field is not closed");
     }
-    fields.push(field);
+    fields.push(Cow::Owned(field));
     Ok(fields)
 }
 
@@ -172,10 +177,9 @@ fn sniff(header: &str) -> char {
 }
 
 fn parse_impact(text: &str) -> Result<u32, String> {
-    let t = text.trim().to_ascii_lowercase();
-    if t.is_empty()
-        || ["full", "down", "outage", "total", "major", "complete"].contains(&t.as_str())
-    {
+    let t = text.trim();
+    let full = ["full", "down", "outage", "total", "major", "complete"];
+    if t.is_empty() || full.iter().any(|w| t.eq_ignore_ascii_case(w)) {
         return Ok(FULL);
     }
     let number = t.trim_end_matches('%').trim();
@@ -192,14 +196,34 @@ fn parse_impact(text: &str) -> Result<u32, String> {
 }
 
 fn parse_planned(text: &str) -> Result<bool, String> {
-    match text.trim().to_ascii_lowercase().as_str() {
-        "" | "no" | "n" | "false" | "0" | "unplanned" | "incident" | "outage" => Ok(false),
-        "yes" | "y" | "true" | "1" | "planned" | "maintenance" | "scheduled" => Ok(true),
-        _ => Err(format!(
-            "planned \"{}\" is not yes or no (also true/false, planned/unplanned, maintenance)",
-            text.trim()
-        )),
+    let t = text.trim();
+    let is = |words: &[&str]| words.iter().any(|w| t.eq_ignore_ascii_case(w));
+    if is(&[
+        "",
+        "no",
+        "n",
+        "false",
+        "0",
+        "unplanned",
+        "incident",
+        "outage",
+    ]) {
+        return Ok(false);
     }
+    if is(&[
+        "yes",
+        "y",
+        "true",
+        "1",
+        "planned",
+        "maintenance",
+        "scheduled",
+    ]) {
+        return Ok(true);
+    }
+    Err(format!(
+        "planned \"{t}\" is not yes or no (also true/false, planned/unplanned, maintenance)"
+    ))
 }
 
 /// Reads an outage log in CSV form, times read in `zone` when they have no offset.

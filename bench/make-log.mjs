@@ -1,0 +1,30 @@
+// Writes a synthetic outage log of N rows (default 1 000 000) for the log benchmarks: a year of outages,
+// some overlapping, some partial, some planned, in random order. Deterministic.
+import { writeFileSync } from 'node:fs';
+
+export function makeLog(n = 1_000_000) {
+  let seed = 0x9e3779b97f4a7c15n;
+  const next = () => {
+    seed ^= (seed << 13n) & 0xffffffffffffffffn;
+    seed ^= seed >> 7n;
+    seed ^= (seed << 17n) & 0xffffffffffffffffn;
+    return Number(seed & 0xffffffffn);
+  };
+  const t0 = Date.UTC(2026, 0, 1) / 1000;
+  const rows = ['start,end,impact,planned'];
+  const iso = (s) => new Date(s * 1000).toISOString().slice(0, 19) + 'Z';
+  for (let i = 0; i < n; i++) {
+    const start = t0 + (next() % (365 * 86400));
+    const length = 30 + (next() % 600);
+    const impact = next() % 10 === 0 ? '50%' : 'full';
+    const planned = next() % 50 === 0 ? 'yes' : 'no';
+    rows.push(`${iso(start)},${iso(start + length)},${impact},${planned}`);
+  }
+  return `${rows.join('\n')}\n`;
+}
+
+if (process.argv[2]) {
+  const text = makeLog(Number(process.argv[3] ?? 1_000_000));
+  writeFileSync(process.argv[2], text);
+  console.log(`wrote ${process.argv[2]}: ${(text.length / 1e6).toFixed(1)} MB`);
+}

@@ -18,7 +18,6 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::calendar::{Calendar, Schedule};
 use crate::decimal::format_fixed;
-use crate::duration::ExactDuration;
 use crate::error::Error;
 use crate::outage::{Outage, FULL};
 use crate::target::Target;
@@ -187,9 +186,16 @@ impl Timeline {
         }
         match &self.schedule {
             None => b - a,
-            Some(s) => s
-                .service_seconds(a.max(s.span().0), b.min(s.span().1).max(a.max(s.span().0)))
-                .unwrap_or(0),
+            Some(s) => {
+                // Only the part inside the expanded span has service hours.
+                let (lo, hi) = s.span();
+                let (a, b) = (a.max(lo), b.min(hi));
+                if b <= a {
+                    0
+                } else {
+                    s.service_seconds(a, b).unwrap_or(0)
+                }
+            }
         }
     }
 
@@ -404,15 +410,6 @@ impl Window {
         }
         let scaled = (total - self.downtime_millionths) * 100 * 10i128.pow(decimals) / total;
         Some(format_fixed(scaled.max(0) as u128, decimals, decimals))
-    }
-
-    /// The weighted downtime, exact to the microsecond (impacts are millionths).
-    pub fn downtime(&self) -> ExactDuration {
-        ExactDuration::from_nanos(
-            u64::try_from(self.downtime_millionths * 1000 / i128::from(FULL) * 1_000_000 / 1000)
-                .unwrap_or(0),
-        )
-        .unwrap_or(ExactDuration::MAX)
     }
 
     /// Whether `self` is worse (lower attainment) than `other`.

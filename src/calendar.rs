@@ -685,13 +685,7 @@ fn parse_nth(text: &str) -> Option<i8> {
 }
 
 fn parse_date(text: &str) -> Option<Date> {
-    let t = text.trim();
-    let mut parts = t.split('-');
-    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
-    if parts.next().is_some() || y.len() != 4 || m.len() != 2 || d.len() != 2 {
-        return None;
-    }
-    Date::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?).filter(|d| d.year() >= 1)
+    crate::zone::parse_civil_date(text.trim())
 }
 
 fn parse_holiday(part: &str, text: &str) -> Result<Holiday, Error> {

@@ -560,8 +560,8 @@ fn digits(s: &str) -> Option<i32> {
         .flatten()
 }
 
-/// `YYYY-MM-DD`.
-fn parse_civil_date(s: &str) -> Option<NaiveDate> {
+/// `YYYY-MM-DD`, years 0001 to 9999.
+pub(crate) fn parse_civil_date(s: &str) -> Option<NaiveDate> {
     let b = s.as_bytes();
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
         return None;

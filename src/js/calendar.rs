@@ -319,7 +319,7 @@ impl ServiceCalendar {
         &self,
         a: i64,
         b: i64,
-        query: impl Fn(&Schedule) -> Option<T>,
+        query: impl FnOnce(&Schedule) -> Option<T>,
     ) -> Result<Option<T>, Error> {
         let mut cached = self.schedule.borrow_mut();
         let covered = cached
@@ -338,10 +338,7 @@ impl ServiceCalendar {
             let to = to.succ_opt().unwrap_or(to);
             *cached = Some(self.calendar.schedule(from, to)?);
         }
-        let schedule = cached.as_ref().ok_or(Error::NoServiceTime {
-            period: String::new(),
-        })?;
-        Ok(query(schedule))
+        Ok(cached.as_ref().and_then(query))
     }
 }
 

@@ -1,12 +1,12 @@
 //! The outage-log half of the JavaScript API: `attainment`, a log measured every way a contract might.
 
 use chrono::{Datelike, NaiveDate};
-use js_sys::Reflect;
+use js_sys::{Array, Reflect};
 use serde::Serialize;
 use tsify::Tsify;
 use wasm_bindgen::prelude::*;
 
-use super::calendar::{optional_calendar, zone_named};
+use super::calendar::{calendar_string, optional_calendar, zone_named};
 use super::{check_object, duration_from, get, kind_of, respond, target_from};
 use crate::attainment::{compare, Options, Window};
 use crate::decimal::format_scaled;
@@ -158,9 +158,11 @@ pub fn attainment(
         check_object(&input)?;
         let target = target_from(&get(&input, Field::Target)?)?;
         let calendar = optional_calendar(&input)?;
-        let zone_name = Reflect::get(&input, &"timeZone".into())
-            .ok()
-            .and_then(|v| v.as_string());
+        // The top-level time zone is read as the calendar's would be, with the same errors.
+        let zone_name = calendar_string(
+            &Reflect::get(&input, &"timeZone".into()).unwrap_or(JsValue::UNDEFINED),
+            "timeZone",
+        )?;
         let zone = match (&calendar, zone_name) {
             (Some(c), _) => c.zone().clone(),
             (None, Some(name)) => zone_named(name.trim())?,
@@ -177,6 +179,16 @@ pub fn attainment(
         let log = parse_csv(&text, &zone)?;
         let options_value = Reflect::get(&input, &"options".into()).unwrap_or(JsValue::UNDEFINED);
         let mut options = Options::default();
+        if !options_value.is_undefined()
+            && !options_value.is_null()
+            && (!options_value.is_object() || Array::is_array(&options_value))
+        {
+            return Err(Error::WrongType {
+                field: Field::Input,
+                expected: "options as an object such as { minimumOutage: \"PT5M\" }",
+                found: kind_of(&options_value),
+            });
+        }
         if options_value.is_object() {
             let minimum =
                 Reflect::get(&options_value, &"minimumOutage".into()).unwrap_or(JsValue::UNDEFINED);
@@ -259,6 +271,13 @@ fn span(
     zone: &Zone,
 ) -> Result<(NaiveDate, NaiveDate), Error> {
     let given = Reflect::get(input, &"span".into()).unwrap_or(JsValue::UNDEFINED);
+    if !given.is_undefined() && !given.is_null() && !given.is_string() {
+        return Err(Error::WrongType {
+            field: Field::Period,
+            expected: "a span as a string such as \"2026\" or \"2026-01-01/2026-07-01\"",
+            found: kind_of(&given),
+        });
+    }
     if let Some(text) = given.as_string() {
         return match Period::parse(&text)? {
             Period::Calendar(c) => Ok((c.start(), c.end())),

@@ -63,7 +63,7 @@ fn calendar_part_error(part: &str, v: &JsValue, expected: &str) -> Error {
     }
 }
 
-fn calendar_string(v: &JsValue, part: &str) -> Result<Option<String>, Error> {
+pub(super) fn calendar_string(v: &JsValue, part: &str) -> Result<Option<String>, Error> {
     if v.is_undefined() || v.is_null() {
         Ok(None)
     } else {

@@ -54,4 +54,9 @@ test('bad rows are listed by line; unusable logs throw with field "outages"', ()
   assert.deepEqual(q2.problems, [{ line: 2, reason: 'the outage lies outside the span measured, 2026-04-01 to 2026-06-30' }]);
   assert.throws(() => attainment({ outages: LOG, target: 99, span: 'month' }), { field: 'period', code: 'unsupported_period' });
   assert.throws(() => attainment({ outages: LOG, target: 99, options: { wholeMinutes: 'yes' } }), { code: 'wrong_type' });
+  // Wrong types are refused, not ignored.
+  assert.throws(() => attainment({ outages: LOG, target: 99, timeZone: 5 }), { field: 'calendar', part: 'timeZone' });
+  assert.throws(() => attainment({ outages: LOG, target: 99, timeZone: 'Mars/Olympus' }), { code: 'unknown_time_zone' });
+  assert.throws(() => attainment({ outages: LOG, target: 99, span: 2026 }), { field: 'period', code: 'wrong_type' });
+  assert.throws(() => attainment({ outages: LOG, target: 99, options: 'strict' }), { field: 'input', code: 'wrong_type' });
 });

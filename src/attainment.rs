@@ -56,7 +56,7 @@ enum Kind {
 }
 
 /// Merged outages, ready to be measured over any window in O(log n).
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Timeline {
     starts: Vec<i64>,
     ends: Vec<i64>,
@@ -137,29 +137,48 @@ impl Timeline {
             segments = drop_short(segments, options.minimum_seconds);
         }
         let mut timeline = Timeline {
-            starts: Vec::with_capacity(segments.len()),
-            ends: Vec::with_capacity(segments.len()),
-            kinds: Vec::with_capacity(segments.len()),
-            down_before: Vec::with_capacity(segments.len() + 1),
-            excluded_before: Vec::with_capacity(segments.len() + 1),
+            starts: segments.iter().map(|s| s.0).collect(),
+            ends: segments.iter().map(|s| s.1).collect(),
+            kinds: segments.iter().map(|s| s.2).collect(),
+            down_before: Vec::new(),
+            excluded_before: Vec::new(),
             schedule,
         };
+        timeline.sum();
+        timeline
+    }
+
+    /// The same merged outages measured round the clock (24x7), without service hours.
+    pub fn round_the_clock(&self) -> Timeline {
+        let mut timeline = Timeline {
+            schedule: None,
+            down_before: Vec::new(),
+            excluded_before: Vec::new(),
+            ..self.clone()
+        };
+        timeline.sum();
+        timeline
+    }
+
+    /// Fills the running sums of downtime and excluded service time before each segment.
+    fn sum(&mut self) {
+        let n = self.starts.len();
+        let (mut down_before, mut excluded_before) =
+            (Vec::with_capacity(n + 1), Vec::with_capacity(n + 1));
         let (mut down, mut excl) = (0i128, 0i64);
-        for (a, b, kind) in segments {
-            timeline.down_before.push(down);
-            timeline.excluded_before.push(excl);
-            let service = timeline.service(a, b);
-            match kind {
+        for k in 0..n {
+            down_before.push(down);
+            excluded_before.push(excl);
+            let service = self.service(self.starts[k], self.ends[k]);
+            match self.kinds[k] {
                 Kind::Down(w) => down += i128::from(service) * i128::from(w),
                 Kind::Excluded => excl += service,
             }
-            timeline.starts.push(a);
-            timeline.ends.push(b);
-            timeline.kinds.push(kind);
         }
-        timeline.down_before.push(down);
-        timeline.excluded_before.push(excl);
-        timeline
+        down_before.push(down);
+        excluded_before.push(excl);
+        self.down_before = down_before;
+        self.excluded_before = excluded_before;
     }
 
     /// The number of merged segments (downtime and excluded).
@@ -462,6 +481,12 @@ pub struct Comparison {
     pub choices: Vec<Choice>,
     /// One per rolling window length.
     pub rolling: Vec<Rolling>,
+    /// The first local date measured.
+    pub from: NaiveDate,
+    /// The local date after the last one measured.
+    pub to: NaiveDate,
+    timeline: Timeline,
+    zone: Zone,
 }
 
 /// The rolling window lengths compared, in days.
@@ -507,6 +532,16 @@ pub fn compare(
     let last = last.unwrap_or(to);
     let schedule = calendar.map(|c| c.schedule(first, last)).transpose()?;
     let timeline = Timeline::new(outages, options, schedule);
+    measure_all(timeline, target, zone, from, to)
+}
+
+fn measure_all(
+    timeline: Timeline,
+    target: Target,
+    zone: &Zone,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Comparison, Error> {
     let instant = |d: NaiveDate| zone.instant(d, 0);
     let mut choices = Vec::with_capacity(5);
     for measure in Measure::ALL {
@@ -539,7 +574,166 @@ pub fn compare(
         target,
         choices,
         rolling,
+        from,
+        to,
+        timeline,
+        zone: zone.clone(),
     })
+}
+
+/// One local day of the span: its service time and the downtime counted in it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Day {
+    /// The local date.
+    pub date: NaiveDate,
+    /// Service seconds in the day.
+    pub service: i64,
+    /// Weighted downtime: service seconds x millionths of impact.
+    pub downtime_millionths: i128,
+}
+
+/// The error budget of the period that holds an instant: allowed, spent so far, and how it was spent.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Burn {
+    /// The measurement period.
+    pub measure: Measure,
+    /// The whole period, measured up to `as_of` (its service time is the whole period's).
+    pub period: Window,
+    /// The instant the budget is read at.
+    pub as_of: i64,
+    /// Downtime the target allows in the whole period (service seconds x millionths, rounded down).
+    pub allowed_millionths: i128,
+    /// Downtime counted from the period's start to `as_of`.
+    pub used_millionths: i128,
+    /// Downtime counted up to the end of each local day of the period before `as_of`, then at `as_of`.
+    pub points: Vec<(i64, i128)>,
+}
+
+impl Burn {
+    /// What is left of the budget; negative when it is overspent.
+    pub fn remaining_millionths(&self) -> i128 {
+        self.allowed_millionths - self.used_millionths
+    }
+}
+
+impl Comparison {
+    /// Each local day of the span with its service time and downtime, for a year's picture.
+    ///
+    /// # Errors
+    /// Errors of the zone (none for the zones slacalc reads).
+    pub fn days(&self) -> Result<Vec<Day>, Error> {
+        let mut days = Vec::new();
+        let mut day = self.from;
+        let mut a = self.zone.instant(day, 0)?;
+        while day < self.to {
+            let Some(next) = day.succ_opt() else { break };
+            let b = self.zone.instant(next, 0)?;
+            let (service, downtime_millionths) = self.timeline.measure(a, b);
+            days.push(Day {
+                date: day,
+                service,
+                downtime_millionths,
+            });
+            (day, a) = (next, b);
+        }
+        Ok(days)
+    }
+
+    /// The error budget of each measurement's period that holds `as_of`, with its burn-down; empty when
+    /// `as_of` is outside the periods measured.
+    ///
+    /// # Errors
+    /// Errors of the zone (none for the zones slacalc reads).
+    pub fn burn(&self, as_of: i64) -> Result<Vec<Burn>, Error> {
+        let unavailable = i128::from(self.target.unavailability_parts());
+        let mut burns = Vec::new();
+        for choice in &self.choices {
+            let Some(period) = choice
+                .periods
+                .iter()
+                .find(|p| p.start <= as_of && as_of < p.end)
+            else {
+                continue;
+            };
+            let allowed = i128::from(period.service) * i128::from(FULL) * unavailable
+                / i128::from(Target::PARTS);
+            let mut points = Vec::new();
+            let mut day = self.zone.local_date(period.start)?;
+            while let Some(next) = day.succ_opt() {
+                let t = self.zone.instant(next, 0)?;
+                if t >= as_of {
+                    break;
+                }
+                points.push((t, self.timeline.measure(period.start, t).1));
+                day = next;
+            }
+            let used = self.timeline.measure(period.start, as_of).1;
+            points.push((as_of, used));
+            burns.push(Burn {
+                measure: choice.measure,
+                period: period.clone(),
+                as_of,
+                allowed_millionths: allowed,
+                used_millionths: used,
+                points,
+            });
+        }
+        Ok(burns)
+    }
+
+    /// The same log measured round the clock (24x7) in the same zone over the same span, to set beside
+    /// a measurement on service hours.
+    ///
+    /// # Errors
+    /// Errors of the zone (none for the zones slacalc reads).
+    pub fn round_the_clock(&self) -> Result<Comparison, Error> {
+        measure_all(
+            self.timeline.round_the_clock(),
+            self.target,
+            &self.zone,
+            self.from,
+            self.to,
+        )
+    }
+
+    /// Plain words on what counting every hour (24x7) does to a measurement on service hours (`self`).
+    pub fn contrast(&self, clock: &Comparison) -> Vec<String> {
+        let t = self.target;
+        let mut lines = Vec::new();
+        let (mut hidden, mut shown) = (0, 0);
+        for (s, c) in self.choices.iter().zip(&clock.choices) {
+            let (bs, bc, n) = (s.breached(), c.breached(), s.periods.len());
+            let name = if n == 1 {
+                s.measure.name().to_string()
+            } else {
+                format!("{}s", s.measure.name())
+            };
+            if bs > bc {
+                hidden += bs - bc;
+                lines.push(format!(
+                    "Measured {}, {bs} of {n} {name} breached {t}% on service hours; counted 24x7, only {bc} did.",
+                    s.measure.adverb()
+                ));
+            } else if bc > bs {
+                shown += bc - bs;
+                lines.push(format!(
+                    "Measured {}, {bc} of {n} {name} breached {t}% counted 24x7; on service hours, only {bs} did.",
+                    s.measure.adverb()
+                ));
+            }
+        }
+        lines.push(if hidden > 0 {
+            format!(
+                "Counting nights and weekends (24x7) hides {hidden} breach{} that service hours show.",
+                if hidden == 1 { "" } else { "es" }
+            )
+        } else if shown > 0 {
+            "The outages fell mostly outside service hours: counted 24x7 they look worse than the service people had.".to_string()
+        } else {
+            "Counted 24x7 or on service hours, the same periods breached.".to_string()
+        });
+        lines
+    }
 }
 
 /// The rolling window of `length` seconds within `[a, b)` with the lowest attainment. Attainment is a
@@ -910,5 +1104,100 @@ mod tests {
             assert!(down <= 9 * 3600 * i128::from(FULL));
             t += 600;
         }
+    }
+
+    #[test]
+    fn the_budget_of_the_current_period_burns_down() {
+        // 2 h down on 4 March 2026 and 30 min on 20 March; read at 15 March 12:00 against 99.9%.
+        let log = outages(
+            "start,end\n2026-03-04 10:00,2026-03-04 12:00\n2026-03-20 00:00,2026-03-20 00:30\n",
+        );
+        let c = compare(
+            &log,
+            Target::parse("99.9").unwrap(),
+            None,
+            &Zone::utc(),
+            date(2026, 1, 1),
+            date(2027, 1, 1),
+            Options::default(),
+        )
+        .unwrap();
+        let burns = c.burn(at("2026-03-15T12:00Z")).unwrap();
+        let full = i128::from(FULL);
+        let month = burns.iter().find(|b| b.measure == Measure::Month).unwrap();
+        // March: 744 h = 2 678 400 s; 0.1% of it is 2 678.4 s. Spent by the 15th: 7 200 s.
+        assert_eq!(month.period.label, "Mar 2026");
+        assert_eq!(month.allowed_millionths, 2_678_400_000);
+        assert_eq!(month.used_millionths, 7_200 * full);
+        assert_eq!(month.remaining_millionths(), -4_521_600_000);
+        // One point at the end of each day from 1 to 14 March, then the instant read.
+        assert_eq!(month.points.len(), 15);
+        assert_eq!(month.points[2], (at("2026-03-04T00:00Z"), 0));
+        assert_eq!(month.points[3], (at("2026-03-05T00:00Z"), 7_200 * full));
+        // The week of Monday 9 to Sunday 15 March: nothing spent of 604.8 s.
+        let week = burns.iter().find(|b| b.measure == Measure::Week).unwrap();
+        assert_eq!(
+            (week.allowed_millionths, week.used_millionths),
+            (604_800_000, 0)
+        );
+        // The year: 0.1% of 8 760 h is 31 536 s.
+        let year = burns.iter().find(|b| b.measure == Measure::Year).unwrap();
+        assert_eq!(year.allowed_millionths, 31_536 * full);
+        // On 1 January 2027 only the last week and fortnight, taken whole, are still running.
+        let measures: Vec<Measure> = c
+            .burn(at("2027-01-01T00:00Z"))
+            .unwrap()
+            .iter()
+            .map(|b| b.measure)
+            .collect();
+        assert_eq!(measures, [Measure::Week, Measure::Fortnight]);
+        assert!(c.burn(at("2027-02-01T00:00Z")).unwrap().is_empty());
+        // Days: 4 March is the 63rd day of 2026.
+        let days = c.days().unwrap();
+        assert_eq!(days.len(), 365);
+        assert_eq!(days[62].date, date(2026, 3, 4));
+        assert_eq!(days[62].downtime_millionths, 7_200 * full);
+        assert_eq!(days[63].downtime_millionths, 0);
+    }
+
+    #[test]
+    fn service_hours_against_round_the_clock() {
+        // 3 h down on Tuesday 10 March 2026, within office hours, against 99%.
+        let office = Calendar::new(&crate::calendar::preset("8x5").unwrap(), Zone::utc()).unwrap();
+        let log = outages("start,end\n2026-03-10 10:00,2026-03-10 13:00\n");
+        let c = compare(
+            &log,
+            Target::parse("99").unwrap(),
+            Some(&office),
+            &Zone::utc(),
+            date(2026, 3, 1),
+            date(2026, 4, 1),
+            Options::default(),
+        )
+        .unwrap();
+        let clock = c.round_the_clock().unwrap();
+        // March on service hours: 3 h of 176 h = 98.295454...%; counted 24x7: 3 h of 744 h = 99.596774...%.
+        assert_eq!(
+            c.choices[2].periods[0].availability(6).as_deref(),
+            Some("98.295454")
+        );
+        assert_eq!(
+            clock.choices[2].periods[0].availability(6).as_deref(),
+            Some("99.596774")
+        );
+        // The week of 9 March: 3 h of 40 h, or of 168 h (98.21%): breached either way. The fortnight of 9 to
+        // 22 March: 3 h of 80 h (96.25%), or of 336 h (99.107142...%): hidden by 24x7. Q1: 3 h of 512 h: met.
+        assert_eq!(
+            c.contrast(&clock),
+            [
+                "Measured every two weeks, 1 of 3 fortnights breached 99% on service hours; counted 24x7, only 0 did.",
+                "Measured monthly, 1 of 1 month breached 99% on service hours; counted 24x7, only 0 did.",
+                "Counting nights and weekends (24x7) hides 2 breaches that service hours show.",
+            ]
+        );
+        assert_eq!(
+            c.contrast(&c),
+            ["Counted 24x7 or on service hours, the same periods breached."]
+        );
     }
 }

@@ -22,6 +22,8 @@ pub enum Field {
     Duration,
     /// An outage log.
     Outages,
+    /// The instant an error budget is read at.
+    AsOf,
     /// The input object as a whole.
     Input,
 }
@@ -38,6 +40,7 @@ impl Field {
             Field::End => "end",
             Field::Duration => "duration",
             Field::Outages => "outages",
+            Field::AsOf => "asOf",
             Field::Input => "input",
         }
     }
@@ -324,7 +327,7 @@ fn example(field: Field) -> &'static str {
         Field::Calendar => {
             "give a calendar object such as { timeZone: \"UTC\", weekly: { mon: \"09:00-17:00\" } }"
         }
-        Field::Start | Field::End => "enter an instant such as 2026-03-02T09:00:00Z",
+        Field::Start | Field::End | Field::AsOf => "enter an instant such as 2026-03-02T09:00:00Z",
         Field::Duration => "enter a duration such as PT4H or 4 h",
         Field::Outages => "give a log with a header line and start and end (or duration) columns",
         Field::Input => "pass an object such as { target: \"99.9\", period: \"month\" }",

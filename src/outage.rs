@@ -244,87 +244,241 @@ fn parse_planned(text: &str) -> Result<bool, String> {
 /// [`Error::InvalidLog`] when the text is empty, binary, too large, or has no start column or no end or
 /// duration column.
 pub fn parse_csv(text: &str, zone: &Zone) -> Result<Log, Error> {
-    let invalid = |reason: &str| Error::InvalidLog {
+    let mut reader = LogReader::new(zone);
+    reader.push(text)?;
+    reader.finish()
+}
+
+fn invalid(reason: &str) -> Error {
+    Error::InvalidLog {
         reason: reason.to_string(),
-    };
-    if text.len() > MAX_BYTES {
-        return Err(invalid("the log is larger than 256 MB"));
     }
-    if text.contains('\0') {
-        return Err(invalid("the file is binary, not text: give a CSV file"));
-    }
-    let mut lines = text
-        .trim_start_matches('\u{feff}')
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty());
-    let Some((_, header)) = lines.next() else {
-        return Err(invalid(
-            "the log is empty: give a header line and one line per outage",
-        ));
-    };
-    let delimiter = sniff(header);
-    let headers = split_record(header, delimiter).map_err(invalid)?;
-    let columns: Vec<Option<Column>> = headers.iter().map(|h| column(h)).collect();
-    let find =
-        |wanted: fn(&Column) -> bool| columns.iter().position(|c| c.as_ref().is_some_and(wanted));
-    let Some(start_at) = find(|c| *c == Column::Start) else {
-        return Err(invalid(&format!(
-            "no start column in the header \"{}\": name one start (or begin, from)",
-            header.trim()
-        )));
-    };
-    let end_at = find(|c| *c == Column::End);
-    let duration_at = find(|c| matches!(c, Column::Duration(_)));
-    if end_at.is_none() && duration_at.is_none() {
-        return Err(invalid(
-            "no end or duration column in the header: name one end (or until, to) or duration",
-        ));
-    }
-    let at = |c: Column| columns.iter().position(|x| *x == Some(c));
-    let (impact_at, planned_at, service_at, note_at) = (
-        at(Column::Impact),
-        at(Column::Planned),
-        at(Column::Service),
-        at(Column::Note),
-    );
-    let mut log = Log::default();
-    for (index, raw) in lines {
-        let line = index + 1;
-        let fields = match split_record(raw, delimiter) {
-            Ok(f) => f,
-            Err(reason) => {
-                log.problems.push(RowProblem {
-                    line,
-                    reason: reason.to_string(),
-                });
-                continue;
-            }
+}
+
+/// Where each field of a record is: found from a CSV header line or a JSON record's keys.
+#[derive(Clone, Debug)]
+struct Layout {
+    columns: Vec<Option<Column>>,
+    start: usize,
+    end: Option<usize>,
+    duration: Option<usize>,
+    impact: Option<usize>,
+    planned: Option<usize>,
+    service: Option<usize>,
+    note: Option<usize>,
+}
+
+impl Layout {
+    fn new<S: AsRef<str>>(names: &[S], shown: &str) -> Result<Layout, String> {
+        let columns: Vec<Option<Column>> = names.iter().map(|h| column(h.as_ref())).collect();
+        let find = |wanted: fn(&Column) -> bool| {
+            columns.iter().position(|c| c.as_ref().is_some_and(wanted))
         };
-        let get = |i: Option<usize>| i.and_then(|i| fields.get(i)).map_or("", |s| s.trim());
-        match read_row(&get, start_at, end_at, duration_at, &columns, zone) {
-            Ok((start, end)) => {
-                let impact = parse_impact(get(impact_at));
-                let planned = parse_planned(get(planned_at));
-                match (impact, planned) {
-                    (Ok(impact), Ok(planned)) => log.outages.push(Outage {
-                        start,
-                        end,
-                        impact,
-                        planned,
-                        service: get(service_at).to_string(),
-                        note: get(note_at).to_string(),
-                        line,
-                    }),
-                    (Err(reason), _) | (_, Err(reason)) => {
-                        log.problems.push(RowProblem { line, reason })
-                    }
-                }
-            }
-            Err(reason) => log.problems.push(RowProblem { line, reason }),
+        let Some(start) = find(|c| *c == Column::Start) else {
+            return Err(format!(
+                "no start column in {shown}: name one start (or begin, from)"
+            ));
+        };
+        let end = find(|c| *c == Column::End);
+        let duration = find(|c| matches!(c, Column::Duration(_)));
+        if end.is_none() && duration.is_none() {
+            return Err(format!(
+                "no end or duration column in {shown}: name one end (or until, to) or duration"
+            ));
+        }
+        let at = |c: Column| columns.iter().position(|x| *x == Some(c));
+        Ok(Layout {
+            start,
+            end,
+            duration,
+            impact: at(Column::Impact),
+            planned: at(Column::Planned),
+            service: at(Column::Service),
+            note: at(Column::Note),
+            columns,
+        })
+    }
+
+    /// Reads one record (its fields in the layout's order) into an outage or the reason it is refused.
+    fn read<S: AsRef<str>>(
+        &self,
+        fields: &[S],
+        line: usize,
+        zone: &Zone,
+    ) -> Result<Outage, String> {
+        let get = |i: Option<usize>| {
+            i.and_then(|i| fields.get(i))
+                .map_or("", |s| s.as_ref().trim())
+        };
+        let (start, end) = read_row(
+            &get,
+            self.start,
+            self.end,
+            self.duration,
+            &self.columns,
+            zone,
+        )?;
+        Ok(Outage {
+            start,
+            end,
+            impact: parse_impact(get(self.impact))?,
+            planned: parse_planned(get(self.planned))?,
+            service: get(self.service).to_string(),
+            note: get(self.note).to_string(),
+            line,
+        })
+    }
+}
+
+/// Reads a log piece by piece, as a large file arrives, without holding the whole text.
+///
+/// Lines are numbered across pieces; a piece may end anywhere, even inside a line.
+///
+/// # Example
+/// ```
+/// use slacalc::{outage::LogReader, zone::Zone};
+/// let mut reader = LogReader::new(&Zone::utc());
+/// reader.push("start,end\n2026-03-02 09:00,2026-03-0")?;
+/// reader.push("2 09:30\n2026-03-03 10:00,2026-03-03 11:00")?;
+/// let log = reader.finish()?;
+/// assert_eq!(log.outages.len(), 2);
+/// assert_eq!(log.outages[1].line, 3);
+/// # Ok::<(), slacalc::Error>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct LogReader {
+    zone: Zone,
+    layout: Option<(Layout, char)>,
+    /// The start of a line whose end has not arrived yet.
+    tail: String,
+    lines: usize,
+    bytes: usize,
+    log: Log,
+}
+
+impl LogReader {
+    /// A reader of CSV text whose local times are read in `zone`.
+    pub fn new(zone: &Zone) -> LogReader {
+        LogReader {
+            zone: zone.clone(),
+            layout: None,
+            tail: String::new(),
+            lines: 0,
+            bytes: 0,
+            log: Log::default(),
         }
     }
-    Ok(log)
+
+    /// Bytes read so far.
+    pub fn bytes(&self) -> usize {
+        self.bytes
+    }
+
+    /// Reads the next piece of CSV text.
+    ///
+    /// # Errors
+    /// [`Error::InvalidLog`] when the text is binary, the log grows past 256 MB, or the header has no start
+    /// column or no end or duration column.
+    pub fn push(&mut self, piece: &str) -> Result<(), Error> {
+        self.bytes += piece.len();
+        if self.bytes > MAX_BYTES {
+            return Err(invalid("the log is larger than 256 MB"));
+        }
+        if piece.contains('\0') {
+            return Err(invalid("the file is binary, not text: give a CSV file"));
+        }
+        let mut rest = piece;
+        if !self.tail.is_empty() {
+            let Some(i) = rest.find('\n') else {
+                self.tail.push_str(rest);
+                return Ok(());
+            };
+            let mut line = std::mem::take(&mut self.tail);
+            line.push_str(&rest[..i]);
+            self.line(&line)?;
+            rest = &rest[i + 1..];
+        }
+        let cut = rest.rfind('\n').map_or(0, |i| i + 1);
+        for line in rest[..cut]
+            .split('\n')
+            .take(rest[..cut].matches('\n').count())
+        {
+            self.line(line)?;
+        }
+        self.tail.push_str(&rest[cut..]);
+        Ok(())
+    }
+
+    fn line(&mut self, raw: &str) -> Result<(), Error> {
+        self.lines += 1;
+        let line = self.lines;
+        let mut raw = raw.strip_suffix('\r').unwrap_or(raw);
+        if line == 1 {
+            raw = raw.trim_start_matches('\u{feff}');
+        }
+        if raw.trim().is_empty() {
+            return Ok(());
+        }
+        let Some((layout, delimiter)) = &self.layout else {
+            let delimiter = sniff(raw);
+            let headers = split_record(raw, delimiter).map_err(invalid)?;
+            let layout = Layout::new(&headers, &format!("the header \"{}\"", raw.trim()))
+                .map_err(|reason| invalid(&reason))?;
+            self.layout = Some((layout, delimiter));
+            return Ok(());
+        };
+        let read = split_record(raw, *delimiter)
+            .map_err(str::to_string)
+            .and_then(|fields| layout.read(&fields, line, &self.zone));
+        match read {
+            Ok(outage) => self.log.outages.push(outage),
+            Err(reason) => self.log.problems.push(RowProblem { line, reason }),
+        }
+        Ok(())
+    }
+
+    /// Reads one record given as names and values (a JSON object's keys and values), numbered `line`.
+    /// The names are matched as a CSV header's are.
+    pub fn push_record<N: AsRef<str>, V: AsRef<str>>(
+        &mut self,
+        names: &[N],
+        values: &[V],
+        line: usize,
+    ) {
+        let read = Layout::new(names, "the record's names")
+            .and_then(|layout| layout.read(values, line, &self.zone));
+        match read {
+            Ok(outage) => self.log.outages.push(outage),
+            Err(reason) => self.log.problems.push(RowProblem { line, reason }),
+        }
+    }
+
+    /// Records a record that could not be read at all, numbered `line`.
+    pub fn push_problem(&mut self, line: usize, reason: String) {
+        self.log.problems.push(RowProblem { line, reason });
+    }
+
+    /// Outages and problems read so far.
+    pub fn counts(&self) -> (usize, usize) {
+        (self.log.outages.len(), self.log.problems.len())
+    }
+
+    /// Reads the last line and returns the log.
+    ///
+    /// # Errors
+    /// [`Error::InvalidLog`] when there was no header line (an empty log), or the last line is a bad header.
+    pub fn finish(mut self) -> Result<Log, Error> {
+        if !self.tail.is_empty() {
+            let tail = std::mem::take(&mut self.tail);
+            self.line(&tail)?;
+        }
+        if self.layout.is_none() && self.log.outages.is_empty() && self.log.problems.is_empty() {
+            return Err(invalid(
+                "the log is empty: give a header line and one line per outage",
+            ));
+        }
+        Ok(self.log)
+    }
 }
 
 fn read_row<'a>(
@@ -512,5 +666,62 @@ mod tests {
             parse_csv("", &Zone::utc()).unwrap_err().field(),
             Field::Outages
         );
+    }
+
+    #[test]
+    fn pieces_cut_anywhere_read_as_the_whole() {
+        let text = "\u{feff}start;end;note\r\n2026-03-02 09:00;2026-03-02 10:00;\"a; b\"\r\n\r\n\
+                    bad;2026-03-02 10:00;\n2026-03-03 09:00;2026-03-03 09:30;é\n2026-03-04 09:00;2026-03-04 09:05;last";
+        let whole = utc(text);
+        assert_eq!(whole.outages.len(), 3);
+        assert_eq!(whole.problems[0].line, 4);
+        assert_eq!(whole.outages[2].line, 6);
+        let cuts: Vec<usize> = (0..=text.len())
+            .filter(|i| text.is_char_boundary(*i))
+            .collect();
+        for &i in &cuts {
+            for &j in cuts.iter().filter(|j| **j >= i) {
+                let mut reader = LogReader::new(&Zone::utc());
+                for piece in [&text[..i], &text[i..j], &text[j..]] {
+                    reader.push(piece).unwrap();
+                }
+                assert_eq!(reader.finish().unwrap(), whole, "cut at {i} and {j}");
+            }
+        }
+    }
+
+    #[test]
+    fn records_are_read_by_their_names() {
+        let mut reader = LogReader::new(&Zone::utc());
+        reader.push_record(
+            &["Start", "duration (min)", "impact"],
+            &["2026-03-02 09:00", "30", "50"],
+            1,
+        );
+        reader.push_record(
+            &["when", "end"],
+            &["2026-03-02 09:00", "2026-03-02 10:00"],
+            2,
+        );
+        reader.push_record(
+            &["from", "until", "planned"],
+            &["2026-03-02 09:00", "2026-03-02 10:00", "maybe"],
+            3,
+        );
+        let log = reader.finish().unwrap();
+        assert_eq!(log.outages.len(), 1);
+        assert_eq!(
+            (
+                log.outages[0].end - log.outages[0].start,
+                log.outages[0].impact
+            ),
+            (1800, 500_000)
+        );
+        assert_eq!(log.problems[0].line, 2);
+        assert_eq!(
+            log.problems[0].reason,
+            "no start column in the record's names: name one start (or begin, from)"
+        );
+        assert!(log.problems[1].reason.contains("not yes or no"));
     }
 }

@@ -1,7 +1,7 @@
 //! The outage-log half of the JavaScript API: `attainment`, a log measured every way a contract might.
 
 use chrono::{Datelike, NaiveDate};
-use js_sys::{Array, Reflect};
+use js_sys::{Array, Object, Reflect};
 use serde::Serialize;
 use tsify::Tsify;
 use wasm_bindgen::prelude::*;
@@ -11,17 +11,25 @@ use super::{check_object, duration_from, get, kind_of, respond, target_from};
 use crate::attainment::{compare, Options, Window};
 use crate::decimal::format_scaled;
 use crate::error::{Error, Field};
-use crate::outage::parse_csv;
+use crate::outage::{parse_csv, Log, LogReader};
 use crate::period::Period;
-use crate::zone::{utc_text, Zone};
+use crate::zone::{parse_instant, utc_text, Zone};
 
 #[wasm_bindgen(typescript_custom_section)]
 const ATTAINMENT_TYPES: &str = r#"
+/** One outage of a log given as records; the names are matched as a CSV header's are
+ *  (`start`/`begin`/`from`, `end`/`until`, `duration`, `impact`, `planned`, `service`, `note`). */
+export type OutageRecord = Record<string, string | number | boolean | null | undefined>;
+
 /** Input of `attainment`. */
-export interface AttainmentInput {
-    /** The outage log as CSV text: a header line (start; end or duration; optional impact, planned,
-     *  service, note) and one line per outage. */
-    outages: string;
+export interface AttainmentInput extends MeasureInput {
+    /** The outage log: CSV text (a header line with start; end or duration; optional impact, planned,
+     *  service, note; then one line per outage), JSON text of an array of records, or the records. */
+    outages: string | OutageRecord[];
+}
+
+/** How to measure a log: everything of `AttainmentInput` but the outages (see `OutageLog.attainment`). */
+export interface MeasureInput {
     /** The availability target in percent. */
     target: string | number;
     /** Service hours to measure on; 24x7 without. */
@@ -31,6 +39,9 @@ export interface AttainmentInput {
     /** The span to measure: a calendar period ("2026", "2026-Q1") or a date range; default the years the
      *  log covers. */
     span?: string;
+    /** The instant at which to read the error budget of each current period ("2026-11-24T12:00:00Z");
+     *  without it, `burn` is empty. */
+    asOf?: string;
     /** How the contract counts outages. */
     options?: {
         /** Ignore merged outages shorter than this ("PT5M", "5 min" or seconds). */
@@ -116,10 +127,47 @@ pub struct LogProblem {
     pub reason: String,
 }
 
+/// Downtime day by day over the span, for a year's picture. Seconds are for drawing, not for checking:
+/// they are binary floating point.
+#[derive(Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct DaysResult {
+    /// The first local date, `YYYY-MM-DD`; the others follow day by day.
+    pub first: String,
+    /// Service seconds in each day.
+    pub service_seconds: Vec<f64>,
+    /// Downtime counted in each day, weighted by impact, in seconds.
+    pub downtime_seconds: Vec<f64>,
+}
+
+/// The error budget of a current period: allowed, spent and left at `asOf`, and how it burned down.
+#[derive(Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct BurnResult {
+    /// `"week"` ... `"year"`.
+    pub measure: &'static str,
+    /// The period holding `asOf`, measured up to it; its service time is the whole period's.
+    pub period: WindowResult,
+    /// The instant read, ISO 8601 UTC.
+    pub as_of: String,
+    /// Downtime the target allows in the whole period, in seconds (rounded down to the microsecond).
+    pub allowed_seconds: String,
+    /// Downtime counted from the period's start to `asOf`.
+    pub used_seconds: String,
+    /// What is left; negative when overspent.
+    pub remaining_seconds: String,
+    /// Instants (seconds since the epoch): the end of each local day of the period before `asOf`, then `asOf`.
+    pub times: Vec<f64>,
+    /// Downtime counted up to each of `times`, in seconds (for drawing).
+    pub used: Vec<f64>,
+}
+
 /// An outage log measured every way.
 #[derive(Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct AttainmentResult {
+    /// How the log was given: `"csv"` (problems are numbered by line) or `"records"` (by record, from 1).
+    pub format: &'static str,
     /// Outages read.
     pub outages: usize,
     /// Rows that could not be read, with their line and reason.
@@ -132,6 +180,15 @@ pub struct AttainmentResult {
     pub rolling: Vec<RollingResult>,
     /// The verdict in plain words, a sentence a line.
     pub verdict: Vec<String>,
+    /// On service hours: what counting 24x7 instead does, in plain words; empty on 24x7.
+    pub contrast: Vec<String>,
+    /// On service hours: the same log measured 24x7 in the same zone; null on 24x7.
+    #[tsify(type = "ChoiceResult[] | null")]
+    pub round_the_clock: Option<Vec<ChoiceResult>>,
+    /// Downtime per local day of the span.
+    pub days: DaysResult,
+    /// The error budget of each measurement's period holding `asOf`.
+    pub burn: Vec<BurnResult>,
 }
 
 fn option_flag(options: &JsValue, key: &str, default: bool) -> Result<bool, Error> {
@@ -154,114 +211,366 @@ fn option_flag(options: &JsValue, key: &str, default: bool) -> Result<bool, Erro
 pub fn attainment(
     #[wasm_bindgen(unchecked_param_type = "AttainmentInput")] input: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let result = (|| {
+    respond((|| {
         check_object(&input)?;
-        let target = target_from(&get(&input, Field::Target)?)?;
         let calendar = optional_calendar(&input)?;
-        // The top-level time zone is read as the calendar's would be, with the same errors.
-        let zone_name = calendar_string(
-            &Reflect::get(&input, &"timeZone".into()).unwrap_or(JsValue::UNDEFINED),
-            "timeZone",
-        )?;
-        let zone = match (&calendar, zone_name) {
-            (Some(c), _) => c.zone().clone(),
-            (None, Some(name)) => zone_named(name.trim())?,
-            (None, None) => Zone::utc(),
+        let zone = measuring_zone(&input, calendar.as_ref(), Zone::utc())?;
+        let (log, format) = read_outages(&get(&input, Field::Outages)?, &zone)?;
+        measure(&input, &log, format, calendar, zone)
+    })())
+}
+
+/// A log read piece by piece, as a large file arrives, then measured as often as the terms change
+/// without reading it again.
+#[wasm_bindgen]
+pub struct OutageLog {
+    reader: Option<LogReader>,
+    log: Option<Log>,
+    zone: Zone,
+}
+
+#[wasm_bindgen]
+impl OutageLog {
+    /// A log whose local times are read in `timeZone` (default UTC; register other zones first).
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(js_name = timeZone)] time_zone: Option<String>,
+    ) -> Result<OutageLog, JsValue> {
+        let zone = match time_zone {
+            Some(name) if !name.trim().is_empty() => zone_named(name.trim()),
+            _ => Ok(Zone::utc()),
+        }
+        .map_err(|e| super::error_value(&e))?;
+        Ok(OutageLog {
+            reader: Some(LogReader::new(&zone)),
+            log: None,
+            zone,
+        })
+    }
+
+    /// Reads the next piece of CSV text; a piece may end anywhere, even inside a line.
+    pub fn push(&mut self, piece: &str) -> Result<(), JsValue> {
+        let Some(reader) = self.reader.as_mut() else {
+            return Err(super::error_value(&Error::InvalidLog {
+                reason: "the log was already finished; start a new one".to_string(),
+            }));
         };
-        let log_value = get(&input, Field::Outages)?;
-        let Some(text) = log_value.as_string() else {
+        reader.push(piece).map_err(|e| {
+            // A log that cannot be read at all is not read further.
+            self.reader = None;
+            super::error_value(&e)
+        })
+    }
+
+    /// Outages read so far.
+    #[wasm_bindgen(getter)]
+    pub fn outages(&self) -> usize {
+        match (&self.reader, &self.log) {
+            (Some(r), _) => r.counts().0,
+            (None, Some(l)) => l.outages.len(),
+            (None, None) => 0,
+        }
+    }
+
+    /// Rows refused so far.
+    #[wasm_bindgen(getter)]
+    pub fn problems(&self) -> usize {
+        match (&self.reader, &self.log) {
+            (Some(r), _) => r.counts().1,
+            (None, Some(l)) => l.problems.len(),
+            (None, None) => 0,
+        }
+    }
+
+    /// Reads the last line. Throws for a log that cannot be read at all (empty, binary, no start column).
+    pub fn finish(&mut self) -> Result<(), JsValue> {
+        if let Some(reader) = self.reader.take() {
+            self.log = Some(reader.finish().map_err(|e| super::error_value(&e))?);
+        }
+        if self.log.is_none() {
+            return Err(super::error_value(&Error::InvalidLog {
+                reason: "the log could not be read; start a new one".to_string(),
+            }));
+        }
+        Ok(())
+    }
+
+    /// Measures the log (finishing it first) as `attainment` does; the outages are this log's.
+    #[wasm_bindgen(unchecked_return_type = "AttainmentResult")]
+    pub fn attainment(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "MeasureInput")] input: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        self.finish()?;
+        let log = self.log.as_ref();
+        respond((|| {
+            check_object(&input)?;
+            let calendar = optional_calendar(&input)?;
+            let zone = measuring_zone(&input, calendar.as_ref(), self.zone.clone())?;
+            let log = log.ok_or(Error::Missing {
+                field: Field::Outages,
+            })?;
+            measure(&input, log, "csv", calendar, zone)
+        })())
+    }
+}
+
+/// The zone the log is measured in: the calendar's, else `timeZone`, else `default`.
+fn measuring_zone(
+    input: &JsValue,
+    calendar: Option<&crate::calendar::Calendar>,
+    default: Zone,
+) -> Result<Zone, Error> {
+    // The top-level time zone is read as the calendar's would be, with the same errors.
+    let name = calendar_string(
+        &Reflect::get(input, &"timeZone".into()).unwrap_or(JsValue::UNDEFINED),
+        "timeZone",
+    )?;
+    Ok(match (calendar, name) {
+        (Some(c), _) => c.zone().clone(),
+        (None, Some(name)) if !name.trim().is_empty() => zone_named(name.trim())?,
+        _ => default,
+    })
+}
+
+/// Reads the log given as CSV text, JSON text or an array of records.
+fn read_outages(value: &JsValue, zone: &Zone) -> Result<(Log, &'static str), Error> {
+    if let Some(text) = value.as_string() {
+        let head = text.trim_start_matches('\u{feff}').trim_start();
+        if head.starts_with('[') || head.starts_with('{') {
+            let parsed = js_sys::JSON::parse(head).map_err(|e| Error::InvalidLog {
+                reason: format!(
+                    "the log looks like JSON but cannot be read as JSON ({})",
+                    js_sys::Error::from(e).message()
+                ),
+            })?;
+            return read_records(&parsed, zone).map(|log| (log, "records"));
+        }
+        return parse_csv(&text, zone).map(|log| (log, "csv"));
+    }
+    if Array::is_array(value) {
+        return read_records(value, zone).map(|log| (log, "records"));
+    }
+    Err(super::missing_or_wrong(
+        value,
+        Field::Outages,
+        "the log as CSV or JSON text, or an array of records",
+    ))
+}
+
+/// Reads an array of records, or an object whose `outages` is one.
+fn read_records(value: &JsValue, zone: &Zone) -> Result<Log, Error> {
+    let records = if Array::is_array(value) {
+        value.clone()
+    } else {
+        Reflect::get(value, &"outages".into()).unwrap_or(JsValue::UNDEFINED)
+    };
+    if !Array::is_array(&records) {
+        return Err(Error::InvalidLog {
+            reason: "the JSON is neither an array of outages nor an object with an outages array"
+                .to_string(),
+        });
+    }
+    let records: Array = records.unchecked_into();
+    if records.length() == 0 {
+        return Err(Error::InvalidLog {
+            reason: "the log is empty: give at least one outage".to_string(),
+        });
+    }
+    if records.length() > 10_000_000 {
+        return Err(Error::InvalidLog {
+            reason: "the log has more than 10 000 000 records".to_string(),
+        });
+    }
+    let mut reader = LogReader::new(zone);
+    for (i, record) in records.iter().enumerate() {
+        if !record.is_object() || Array::is_array(&record) {
+            reader.push_problem(
+                i + 1,
+                format!(
+                    "the record is {}, not an object with start and end",
+                    kind_of(&record)
+                ),
+            );
+            continue;
+        }
+        let record: Object = record.unchecked_into();
+        let entries = Object::entries(&record);
+        let mut names = Vec::with_capacity(entries.length() as usize);
+        let mut values = Vec::with_capacity(entries.length() as usize);
+        for entry in entries.iter() {
+            let entry: Array = entry.unchecked_into();
+            names.push(entry.get(0).as_string().unwrap_or_default());
+            values.push(value_text(&entry.get(1)));
+        }
+        reader.push_record(&names, &values, i + 1);
+    }
+    reader.finish()
+}
+
+/// A record's value as the text a CSV field would hold.
+fn value_text(v: &JsValue) -> String {
+    if let Some(text) = v.as_string() {
+        text
+    } else if let Some(b) = v.as_bool() {
+        (if b { "yes" } else { "no" }).to_string()
+    } else if let Some(n) = v.as_f64() {
+        super::number_text(n, Field::Outages).unwrap_or_else(|_| "not a finite number".to_string())
+    } else if v.is_undefined() || v.is_null() {
+        String::new()
+    } else {
+        kind_of(v).to_string()
+    }
+}
+
+fn seconds_text(millionths: i128) -> String {
+    let text = format_scaled(millionths.unsigned_abs(), 6);
+    if millionths < 0 {
+        format!("-{text}")
+    } else {
+        text
+    }
+}
+
+fn choice_results(choices: &[crate::attainment::Choice]) -> Vec<ChoiceResult> {
+    choices
+        .iter()
+        .map(|choice| ChoiceResult {
+            measure: choice.measure.name(),
+            periods: choice.periods.iter().map(WindowResult::from).collect(),
+            breached: choice.breached(),
+            worst: choice
+                .worst()
+                .and_then(|w| choice.periods.iter().position(|p| p == w)),
+        })
+        .collect()
+}
+
+/// Measures a log that has been read, with the terms of `input`.
+fn measure(
+    input: &JsValue,
+    log: &Log,
+    format: &'static str,
+    calendar: Option<crate::calendar::Calendar>,
+    zone: Zone,
+) -> Result<AttainmentResult, Error> {
+    let target = target_from(&get(input, Field::Target)?)?;
+    let options_value = Reflect::get(input, &"options".into()).unwrap_or(JsValue::UNDEFINED);
+    let mut options = Options::default();
+    if !options_value.is_undefined()
+        && !options_value.is_null()
+        && (!options_value.is_object() || Array::is_array(&options_value))
+    {
+        return Err(Error::WrongType {
+            field: Field::Input,
+            expected: "options as an object such as { minimumOutage: \"PT5M\" }",
+            found: kind_of(&options_value),
+        });
+    }
+    if options_value.is_object() {
+        let minimum =
+            Reflect::get(&options_value, &"minimumOutage".into()).unwrap_or(JsValue::UNDEFINED);
+        if !minimum.is_undefined() && !minimum.is_null() {
+            options.minimum_seconds =
+                (duration_from(&minimum, Field::Duration)?.as_nanos() / 1_000_000_000) as i64;
+        }
+        options.whole_minutes = option_flag(&options_value, "wholeMinutes", false)?;
+        options.count_planned = option_flag(&options_value, "countPlanned", false)?;
+        options.weight_impact = option_flag(&options_value, "weightImpact", true)?;
+    }
+    let as_of_value = Reflect::get(input, &"asOf".into()).unwrap_or(JsValue::UNDEFINED);
+    let as_of = if as_of_value.is_undefined() || as_of_value.is_null() {
+        None
+    } else {
+        let Some(text) = as_of_value.as_string() else {
             return Err(super::missing_or_wrong(
-                &log_value,
-                Field::Outages,
-                "the log as CSV text",
+                &as_of_value,
+                Field::AsOf,
+                "an instant as a string such as \"2026-11-24T12:00:00Z\"",
             ));
         };
-        let log = parse_csv(&text, &zone)?;
-        let options_value = Reflect::get(&input, &"options".into()).unwrap_or(JsValue::UNDEFINED);
-        let mut options = Options::default();
-        if !options_value.is_undefined()
-            && !options_value.is_null()
-            && (!options_value.is_object() || Array::is_array(&options_value))
-        {
-            return Err(Error::WrongType {
-                field: Field::Input,
-                expected: "options as an object such as { minimumOutage: \"PT5M\" }",
-                found: kind_of(&options_value),
-            });
-        }
-        if options_value.is_object() {
-            let minimum =
-                Reflect::get(&options_value, &"minimumOutage".into()).unwrap_or(JsValue::UNDEFINED);
-            if !minimum.is_undefined() && !minimum.is_null() {
-                options.minimum_seconds =
-                    (duration_from(&minimum, Field::Duration)?.as_nanos() / 1_000_000_000) as i64;
-            }
-            options.whole_minutes = option_flag(&options_value, "wholeMinutes", false)?;
-            options.count_planned = option_flag(&options_value, "countPlanned", false)?;
-            options.weight_impact = option_flag(&options_value, "weightImpact", true)?;
-        }
-        let (from, to) = span(&input, &log.outages, &zone)?;
-        // Outages wholly outside the span are not measured: say so, row by row.
-        let (a, b) = (zone.instant(from, 0)?, zone.instant(to, 0)?);
-        let last_day = to.pred_opt().unwrap_or(to);
-        let mut problems: Vec<LogProblem> = log
-            .problems
-            .iter()
-            .map(|p| LogProblem {
-                line: p.line,
-                reason: p.reason.clone(),
-            })
-            .chain(
-                log.outages
-                    .iter()
-                    .filter(|o| o.end <= a || o.start >= b)
-                    .map(|o| LogProblem {
-                        line: o.line,
-                        reason: format!(
-                            "the outage lies outside the span measured, {from} to {last_day}"
-                        ),
-                    }),
-            )
-            .collect();
-        problems.sort_by_key(|p| p.line);
-        let c = compare(
-            &log.outages,
-            target,
-            calendar.as_ref(),
-            &zone,
-            from,
-            to,
-            options,
-        )?;
-        let last = to.pred_opt().unwrap_or(to);
-        Ok(AttainmentResult {
-            outages: log.outages.len(),
-            problems,
-            span: format!("{from} to {last}"),
-            verdict: c.verdict(),
-            choices: c
-                .choices
-                .iter()
-                .map(|choice| ChoiceResult {
-                    measure: choice.measure.name(),
-                    periods: choice.periods.iter().map(WindowResult::from).collect(),
-                    breached: choice.breached(),
-                    worst: choice
-                        .worst()
-                        .and_then(|w| choice.periods.iter().position(|p| p == w)),
-                })
-                .collect(),
-            rolling: c
-                .rolling
-                .iter()
-                .map(|r| RollingResult {
-                    days: r.days,
-                    worst: r.worst.as_ref().map(WindowResult::from),
-                })
-                .collect(),
+        Some(parse_instant(&text, &zone, Field::AsOf)?)
+    };
+    let (from, to) = span(input, &log.outages, &zone)?;
+    // Outages wholly outside the span are not measured: say so, row by row.
+    let (a, b) = (zone.instant(from, 0)?, zone.instant(to, 0)?);
+    let last = to.pred_opt().unwrap_or(to);
+    let mut problems: Vec<LogProblem> = log
+        .problems
+        .iter()
+        .map(|p| LogProblem {
+            line: p.line,
+            reason: p.reason.clone(),
         })
-    })();
-    respond(result)
+        .chain(
+            log.outages
+                .iter()
+                .filter(|o| o.end <= a || o.start >= b)
+                .map(|o| LogProblem {
+                    line: o.line,
+                    reason: format!("the outage lies outside the span measured, {from} to {last}"),
+                }),
+        )
+        .collect();
+    problems.sort_by_key(|p| p.line);
+    let c = compare(
+        &log.outages,
+        target,
+        calendar.as_ref(),
+        &zone,
+        from,
+        to,
+        options,
+    )?;
+    let clock = calendar
+        .is_some()
+        .then(|| c.round_the_clock())
+        .transpose()?;
+    let days = c.days()?;
+    let seconds = |m: i128| m as f64 / 1e6;
+    Ok(AttainmentResult {
+        format,
+        outages: log.outages.len(),
+        problems,
+        span: format!("{from} to {last}"),
+        verdict: c.verdict(),
+        contrast: clock.as_ref().map(|k| c.contrast(k)).unwrap_or_default(),
+        choices: choice_results(&c.choices),
+        round_the_clock: clock.as_ref().map(|k| choice_results(&k.choices)),
+        rolling: c
+            .rolling
+            .iter()
+            .map(|r| RollingResult {
+                days: r.days,
+                worst: r.worst.as_ref().map(WindowResult::from),
+            })
+            .collect(),
+        days: DaysResult {
+            first: from.to_string(),
+            service_seconds: days.iter().map(|d| d.service as f64).collect(),
+            downtime_seconds: days
+                .iter()
+                .map(|d| seconds(d.downtime_millionths))
+                .collect(),
+        },
+        burn: match as_of {
+            None => Vec::new(),
+            Some(t) => c
+                .burn(t)?
+                .iter()
+                .map(|b| BurnResult {
+                    measure: b.measure.name(),
+                    period: WindowResult::from(&b.period),
+                    as_of: utc_text(b.as_of),
+                    allowed_seconds: seconds_text(b.allowed_millionths),
+                    used_seconds: seconds_text(b.used_millionths),
+                    remaining_seconds: seconds_text(b.remaining_millionths()),
+                    times: b.points.iter().map(|p| p.0 as f64).collect(),
+                    used: b.points.iter().map(|p| seconds(p.1)).collect(),
+                })
+                .collect(),
+        },
+    })
 }
 
 /// The local dates `[from, to)` to measure: the `span` given, or the whole years the log covers.

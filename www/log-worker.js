@@ -1,38 +1,71 @@
-// The log analysis runs here, off the page's thread: reading a large file with progress, then measuring
-// it. The page can cancel by terminating this worker.
-import init, { attainment, registerTimeZone, hasTimeZone } from './pkg-logs/slacalc.js';
+// The log analysis runs here, off the page's thread. A CSV file is read as it streams in, piece by piece,
+// into an OutageLog, with progress; the log read is kept, so new terms are measured without reading it
+// again. A pasted log (CSV or JSON) and JSON files are measured in one call. The page cancels by
+// terminating this worker.
+import init, { attainment, registerTimeZone, hasTimeZone, OutageLog } from './pkg-logs/slacalc.js';
 
 const ready = init();
 
-async function readWithProgress(file) {
-  const reader = file.stream().pipeThrough(new TextDecoderStream()).getReader();
-  const parts = [];
-  let read = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    parts.push(value);
-    read += value.length;
-    postMessage({ type: 'progress', done: Math.min(read, file.size), total: file.size });
-  }
-  return parts.join('');
-}
+/** The last file read: its identity, the zone its local times were read in, and the log. */
+let kept;
 
 async function loadZone(name) {
   if (!name || hasTimeZone(name)) return;
-  const response = await fetch(`tz/${name}.tzif`);
+  const response = await fetch(`tz/${encodeURIComponent(name).replace(/%2F/g, '/')}.tzif`);
   if (response.ok) registerTimeZone(name, new Uint8Array(await response.arrayBuffer()));
+}
+
+const isJson = (file) => /\.json$/i.test(file.name) || file.type === 'application/json';
+
+async function readFile(file, zone) {
+  const key = `${file.name}\u0000${file.size}\u0000${file.lastModified}\u0000${zone}`;
+  if (kept?.key === key) return kept.log;
+  kept?.log.free();
+  kept = undefined;
+  const log = new OutageLog(zone);
+  const reader = file.stream().pipeThrough(new TextDecoderStream()).getReader();
+  let read = 0;
+  let last = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      log.push(value);
+      read += value.length;
+      const now = performance.now();
+      if (now - last > 50) {
+        last = now;
+        postMessage({ type: 'progress', done: Math.min(read, file.size), total: file.size, outages: log.outages });
+      }
+    }
+    log.finish();
+  } catch (e) {
+    log.free();
+    throw e;
+  }
+  kept = { key, log };
+  return log;
 }
 
 onmessage = async ({ data }) => {
   try {
     await ready;
-    const text = data.file ? await readWithProgress(data.file) : data.text;
-    postMessage({ type: 'measuring' });
-    await loadZone(data.input.calendar?.timeZone ?? data.input.timeZone);
-    const started = performance.now();
-    const report = attainment({ ...data.input, outages: text });
-    postMessage({ type: 'report', report, ms: performance.now() - started, bytes: text.length });
+    const zone = data.input.calendar?.timeZone ?? data.input.timeZone ?? 'UTC';
+    await loadZone(zone);
+    let report;
+    let started;
+    if (data.file && !isJson(data.file)) {
+      const log = await readFile(data.file, zone);
+      postMessage({ type: 'measuring' });
+      started = performance.now();
+      report = log.attainment(data.input);
+    } else {
+      const text = data.file ? await data.file.text() : data.text;
+      postMessage({ type: 'measuring' });
+      started = performance.now();
+      report = attainment({ ...data.input, outages: text });
+    }
+    postMessage({ type: 'report', report, ms: performance.now() - started });
   } catch (e) {
     postMessage({ type: 'error', error: { message: e.message, field: e.field, code: e.code, part: e.part } });
   }

@@ -76,6 +76,42 @@ test('a large file is read and measured in the worker', async () => {
   await page.context().close();
 });
 
+test('a JSON log: the budget left in the current period, the day-by-day picture, and service hours against 24x7', async () => {
+  const page = await open();
+  await page.getByTestId('log-target').fill('99.9');
+  await page.getByTestId('log-asof').fill('2026-03-15T12:00:00Z');
+  // 2 h down on Wednesday 4 March 2026 and 30 min on Wednesday 15 April, both in office hours.
+  await page.getByTestId('log-text').fill('[{"start": "2026-03-04 10:00", "end": "2026-03-04 12:00"}, {"start": "2026-04-15 10:00", "duration": "30 min"}]');
+  await report(page);
+  // March on 24x7: 744 h; 0.1% is 2 678.4 s = 44 min 38.4 s; 2 h spent by the 15th: 4 521.6 s over.
+  const month = page.getByTestId('log-burn-table').locator('tr', { hasText: 'Monthly' });
+  assert.deepEqual(await month.locator('td').allTextContents(), ['Mar 2026', '44 min 38.4 s', '2 h', '1 h 15 min 21.6 s over']);
+  // The year: 0.1% of 8 760 h = 31 536 s = 8 h 45 min 36 s; 6 h 45 min 36 s left.
+  assert.deepEqual(await page.getByTestId('log-burn-table').locator('tr', { hasText: 'Yearly' }).locator('td').allTextContents(), ['2026', '8 h 45 min 36 s', '2 h', '6 h 45 min 36 s']);
+  assert.match(await page.getByTestId('log-burn-caption').textContent(), /^Mar 2026: 44 min 38\.4 s of downtime allowed at 99\.9%; 2 h spent by 2026-03-15 12:00 UTC; 1 h 15 min 21\.6 s over budget\./);
+  // A square a day; 4 March says what it lost.
+  assert.equal(await page.locator('#log-heat rect').count(), 365);
+  assert.equal(await page.locator('#log-heat rect[data-date="2026-03-04"] title').textContent(), 'Wed 4 Mar 2026: 2 h down in 1 d of service');
+  assert.equal(await page.locator('#log-heat rect[data-date="2026-03-04"]').getAttribute('class'), 'heat-4');
+  assert.match(await page.getByTestId('log-heat-caption').textContent(), /^2 of 365 days had downtime counted\. The worst, 2026-03-04, lost 2 h\./);
+  assert.equal(await page.locator('#log-contrast-box').isHidden(), true);
+  // On office hours against 99.5%, see the JS API test for the figures.
+  await page.getByTestId('log-target').fill('99.5');
+  await page.getByTestId('log-hours').selectOption('8x5');
+  await page.waitForSelector('#log-contrast-box:not([hidden])');
+  assert.equal((await page.getByTestId('log-contrast').locator('li').allTextContents()).at(-1), 'Counting nights and weekends (24x7) hides 3 breaches that service hours show.');
+  assert.equal(await page.locator('#log-heat rect[data-date="2026-03-07"]').getAttribute('class'), 'heat-closed');
+  // An instant outside the span says so.
+  await page.getByTestId('log-asof').fill('2030-01-01T00:00:00Z');
+  await page.waitForSelector('[data-testid=log-burn-none]:not([hidden])');
+  assert.match(await page.getByTestId('log-burn-none').textContent(), /^No period measured holds the instant 2030-01-01T00:00:00Z: the span is 2026-01-01 to 2026-12-31\./);
+  await page.getByTestId('log-asof').fill('soon');
+  await page.waitForSelector('#log-asof-error:not([hidden])');
+  assert.match(await page.locator('#log-asof-error').textContent(), /^asOf "soon"/);
+  assert.equal(await page.getByTestId('log-asof').getAttribute('aria-invalid'), 'true');
+  await page.context().close();
+});
+
 test('no request leaves the page origin and nothing is logged as an error', () => {
   assert.deepEqual(harness.foreignRequests(), []);
   assert.deepEqual(harness.problems, []);

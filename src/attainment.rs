@@ -1200,4 +1200,53 @@ mod tests {
             ["Counted 24x7 or on service hours, the same periods breached."]
         );
     }
+
+    #[test]
+    fn outages_across_a_clock_change_and_a_month_end_in_london() {
+        let london = crate::zone::tests::zone("Europe/London");
+        // Local times: 00:30 to 03:30 on 29 March 2026 spans the spring change (01:00 GMT becomes 02:00
+        // BST), so it lasts 2 h. 23:00 on 31 March to 01:00 on 1 April: 1 h in each month.
+        let log = parse_csv(
+            "start,end\n2026-03-29 00:30,2026-03-29 03:30\n2026-03-31 23:00,2026-04-01 01:00\n",
+            &london,
+        )
+        .unwrap();
+        assert_eq!(log.outages[0].end - log.outages[0].start, 7_200);
+        let c = compare(
+            &log.outages,
+            Target::parse("99.9").unwrap(),
+            None,
+            &london,
+            date(2026, 3, 1),
+            date(2026, 5, 1),
+            Options::default(),
+        )
+        .unwrap();
+        let availability = |measure: usize, label: &str| {
+            let w = c.choices[measure]
+                .periods
+                .iter()
+                .find(|p| p.label == label)
+                .unwrap();
+            (w.service, w.availability(6).unwrap())
+        };
+        // March in London has 743 h: 3 h down = 99.596231...%. April: 720 h, 1 h down = 99.861111...%.
+        assert_eq!(
+            availability(2, "Mar 2026"),
+            (743 * 3600, "99.596231".to_string())
+        );
+        assert_eq!(
+            availability(2, "Apr 2026"),
+            (720 * 3600, "99.861111".to_string())
+        );
+        // The week of 23 to 29 March has 167 h: 2 h down = 98.802395...%. The next: 168 h, 2 h = 98.809523...%.
+        assert_eq!(
+            availability(0, "week 13 of 2026"),
+            (167 * 3600, "98.802395".to_string())
+        );
+        assert_eq!(
+            availability(0, "week 14 of 2026"),
+            (168 * 3600, "98.809523".to_string())
+        );
+    }
 }

@@ -24,6 +24,12 @@ pub enum Field {
     Outages,
     /// The instant an error budget is read at.
     AsOf,
+    /// A service-credit schedule.
+    Schedule,
+    /// The periods to compute credits for: attainment, downtime and charges.
+    Periods,
+    /// An outage model for simulating contract years.
+    Model,
     /// The input object as a whole.
     Input,
 }
@@ -41,6 +47,9 @@ impl Field {
             Field::Duration => "duration",
             Field::Outages => "outages",
             Field::AsOf => "asOf",
+            Field::Schedule => "schedule",
+            Field::Periods => "periods",
+            Field::Model => "model",
             Field::Input => "input",
         }
     }
@@ -128,6 +137,13 @@ pub enum Error {
     /// A period that cannot be measured on a service calendar (an average day, or a length that is not a
     /// whole number of weeks).
     UnsupportedServicePeriod { value: String },
+    /// A value of a penalty input (schedule, periods or outage model) that cannot be used; `part` says
+    /// which (`tiers[1].when`, `periods[3].charges`, `incidentsPerMonth`).
+    InvalidValue {
+        field: Field,
+        part: String,
+        reason: String,
+    },
 }
 
 impl Error {
@@ -143,7 +159,8 @@ impl Error {
             | Error::InvalidDate { field, .. }
             | Error::TooLong { field, .. }
             | Error::ZeroLength { field, .. }
-            | Error::InvalidInstant { field, .. } => *field,
+            | Error::InvalidInstant { field, .. }
+            | Error::InvalidValue { field, .. } => *field,
             Error::InvalidTimeZone { .. }
             | Error::UnknownTimeZone { .. }
             | Error::InvalidCalendar { .. }
@@ -184,6 +201,7 @@ impl Error {
             Error::UnsupportedServicePeriod { .. } => "unsupported_period",
             Error::ReversedInterval { .. } => "reversed_interval",
             Error::InvalidLog { .. } => "invalid_log",
+            Error::InvalidValue { .. } => "invalid_value",
         }
     }
 
@@ -192,9 +210,9 @@ impl Error {
     pub fn part(&self) -> Option<&str> {
         match self {
             Error::InvalidTimeZone { .. } | Error::UnknownTimeZone { .. } => Some("timeZone"),
-            Error::InvalidCalendar { part, .. } | Error::OverlappingHours { part, .. } => {
-                Some(part)
-            }
+            Error::InvalidCalendar { part, .. }
+            | Error::OverlappingHours { part, .. }
+            | Error::InvalidValue { part, .. } => Some(part),
             _ => None,
         }
     }
@@ -299,6 +317,17 @@ impl fmt::Display for Error {
                 "calendar has no service time at all in {period}: there is nothing to measure availability against"
             ),
             Error::InvalidLog { reason } => write!(f, "outages cannot be read: {reason}"),
+            Error::InvalidValue {
+                field,
+                part,
+                reason,
+            } => {
+                if part.is_empty() {
+                    write!(f, "{}: {reason}", field.name())
+                } else {
+                    write!(f, "{}.{part}: {reason}", field.name())
+                }
+            }
             Error::ReversedInterval { start, end } => {
                 write!(f, "end {end} is before start {start}: an interval must not end before it starts")
             }
@@ -330,6 +359,9 @@ fn example(field: Field) -> &'static str {
         Field::Start | Field::End | Field::AsOf => "enter an instant such as 2026-03-02T09:00:00Z",
         Field::Duration => "enter a duration such as PT4H or 4 h",
         Field::Outages => "give a log with a header line and start and end (or duration) columns",
+        Field::Schedule => "give a schedule such as { target: \"99.9\", tiers: [{ when: \"< 99.9\", percent: \"10\" }] }",
+        Field::Periods => "give periods such as [{ attainment: \"99.82\", charges: \"12000\" }]",
+        Field::Model => "give a model such as { incidentsPerMonth: 2, median: \"PT30M\", p90: \"PT4H\" }",
         Field::Input => "pass an object such as { target: \"99.9\", period: \"month\" }",
     }
 }

@@ -27,8 +27,11 @@ pub mod ics;
 #[cfg(target_arch = "wasm32")]
 pub mod js;
 pub mod outage;
+pub mod penalty;
 pub mod period;
+pub mod risk;
 pub mod target;
+pub mod value;
 pub mod zone;
 
 pub use budget::{table, Achieved, Budget, COMMON_TARGETS};

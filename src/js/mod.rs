@@ -33,10 +33,12 @@ export interface SlacalcError extends Error {
         | "invalid_period" | "invalid_duration" | "invalid_date" | "reversed_range" | "too_long"
         | "zero_length" | "exceeds_period" | "invalid_time_zone" | "unknown_time_zone" | "invalid_calendar"
         | "overlapping_hours" | "no_service_time" | "invalid_instant" | "unsupported_period"
-        | "reversed_interval" | "invalid_log" | "internal";
+        | "reversed_interval" | "invalid_log" | "invalid_value" | "internal";
     /** The input the error concerns. */
-    field: "target" | "period" | "downtime" | "calendar" | "start" | "end" | "duration" | "outages" | "input";
-    /** For calendar errors, the part concerned: "timeZone", "weekly.mon", "holidays[2]", "exclusions[0]". */
+    field: "target" | "period" | "downtime" | "calendar" | "start" | "end" | "duration" | "outages" | "asOf"
+        | "schedule" | "periods" | "model" | "input";
+    /** The part concerned, for calendar errors ("timeZone", "weekly.mon", "holidays[2]") and penalty
+     *  inputs ("tiers[1].when", "periods[3].charges", "incidentsPerMonth"). */
     part?: string;
 }
 

@@ -1,0 +1,569 @@
+//! Risk: what a credit schedule may cost over whole contract years, simulated under an outage model.
+//!
+//! # The model
+//! Incidents arrive at random (Poisson) at a rate per month; each lasts a random time drawn from a
+//! log-normal distribution given by its median and 90th percentile, or resampled from the outages of a
+//! log. Incidents are assumed not to overlap; a period's downtime is their sum (plus any planned downtime
+//! counted), at most the whole period. Periods have the schedule's length: a week, two weeks, or the
+//! Gregorian average month, quarter or year, measured 24x7.
+//!
+//! # Reproducible
+//! The generator is xoshiro256** seeded through SplitMix64, and the logarithm and exponential come from
+//! the pure-Rust `libm`, so the same seed gives the same figures natively and in every browser. Durations
+//! are rounded to whole seconds; from there on every figure is exact.
+
+use crate::duration::ExactDuration;
+use crate::error::{Error, Field};
+use crate::penalty::{Money, Quick, Schedule, UNIT};
+use crate::value::{invalid, Object, Value};
+
+const NS: i128 = 1_000_000_000;
+const MONTH: f64 = 2_629_746.0;
+/// The 90th percentile of the standard normal distribution.
+const Z90: f64 = 1.281_551_565_544_600_4;
+
+/// The most simulated years in one run.
+pub const MAX_YEARS: u32 = 1_000_000;
+
+/// How long incidents last.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Durations {
+    /// Log-normal: `ln(duration)` is normal with mean `mu` and deviation `sigma` (seconds).
+    LogNormal {
+        /// Mean of the logarithm.
+        mu: f64,
+        /// Deviation of the logarithm.
+        sigma: f64,
+    },
+    /// Drawn with replacement from these lengths (seconds), e.g. an outage log's.
+    Resample(Vec<i64>),
+}
+
+/// An outage model.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Model {
+    /// Incidents per (average) month.
+    pub incidents_per_month: f64,
+    /// How long they last.
+    pub durations: Durations,
+    /// Planned downtime counted in every period, in seconds.
+    pub planned_seconds: i64,
+}
+
+impl Model {
+    /// A log-normal model from a rate, a median and a 90th percentile in seconds.
+    ///
+    /// # Errors
+    /// [`Error::InvalidValue`] for a rate that is not above 0 (or above 10 000 a month), a median of 0, a
+    /// 90th percentile below the median, or durations longer than 31 days.
+    pub fn log_normal(incidents_per_month: f64, median: i64, p90: i64) -> Result<Model, Error> {
+        let bad = |part: &str, reason: &str| invalid(Field::Model, part, reason.to_string());
+        if !(incidents_per_month > 0.0) {
+            return Err(bad("incidentsPerMonth", "must be more than 0: with no incidents every credit is 0, and there is nothing to simulate"));
+        }
+        if incidents_per_month > 10_000.0 {
+            return Err(bad("incidentsPerMonth", "must be at most 10 000 a month"));
+        }
+        if median <= 0 {
+            return Err(bad("median", "must be at least one second"));
+        }
+        if p90 < median {
+            return Err(bad(
+                "p90",
+                "must be at least the median: 90% of incidents end by then",
+            ));
+        }
+        if p90 > 31 * 86_400 {
+            return Err(bad(
+                "p90",
+                "must be at most 31 days: a longer outage is not an incident but a lost service",
+            ));
+        }
+        Ok(Model {
+            incidents_per_month,
+            durations: Durations::LogNormal {
+                mu: libm::log(median as f64),
+                sigma: libm::log(p90 as f64 / median as f64) / Z90,
+            },
+            planned_seconds: 0,
+        })
+    }
+
+    /// Reads `{ incidentsPerMonth, median, p90 }` or `{ incidentsPerMonth, durations: [...] }`, with an
+    /// optional `plannedPerPeriod`; durations as ISO 8601, text or seconds.
+    ///
+    /// # Errors
+    /// [`Error::InvalidValue`] naming the part.
+    pub fn from_value(value: &Value) -> Result<Model, Error> {
+        let o = Object::new(
+            value,
+            Field::Model,
+            "",
+            &[
+                "incidentsPerMonth",
+                "median",
+                "p90",
+                "durations",
+                "plannedPerPeriod",
+            ],
+        )?;
+        let rate_text = o.text("incidentsPerMonth")?;
+        let rate = crate::value::decimal(rate_text, 6, Some(10_000_000_000))
+            .map_err(|r| o.error("incidentsPerMonth", r))? as f64
+            / 1e6;
+        let seconds = |part: &str, text: &str| -> Result<i64, Error> {
+            ExactDuration::parse(text, Field::Model)
+                .map(|d| (d.as_nanos() / 1_000_000_000) as i64)
+                .map_err(|_| {
+                    invalid(
+                        Field::Model,
+                        part,
+                        format!("\"{text}\" is not a duration such as PT30M, 30 min or 1800"),
+                    )
+                })
+        };
+        let mut model = match o.list("durations")? {
+            Some(items) => {
+                if o.get("median").is_some() || o.get("p90").is_some() {
+                    return Err(o.error(
+                        "durations",
+                        "give either durations (to resample) or median and p90, not both",
+                    ));
+                }
+                if items.is_empty() {
+                    return Err(o.error("durations", "must list at least one outage length"));
+                }
+                let mut list = Vec::with_capacity(items.len());
+                for (i, item) in items.iter().enumerate() {
+                    let part = format!("durations[{i}]");
+                    let text = item.text().ok_or_else(|| {
+                        invalid(
+                            Field::Model,
+                            &part,
+                            format!("must be a duration, not {}", item.kind()),
+                        )
+                    })?;
+                    let s = seconds(&part, text)?;
+                    if s <= 0 || s > 31 * 86_400 {
+                        return Err(invalid(
+                            Field::Model,
+                            &part,
+                            "must be more than 0 and at most 31 days".to_string(),
+                        ));
+                    }
+                    list.push(s);
+                }
+                let mut m = Model::log_normal(rate, 1, 1)?;
+                m.durations = Durations::Resample(list);
+                m
+            }
+            None => {
+                let median = seconds(&o.path("median"), o.text("median")?)?;
+                let p90 = seconds(&o.path("p90"), o.text("p90")?)?;
+                Model::log_normal(rate, median, p90)?
+            }
+        };
+        if let Some(text) = o.optional_text("plannedPerPeriod")? {
+            model.planned_seconds = seconds("plannedPerPeriod", text)?;
+        }
+        Ok(model)
+    }
+
+    /// The mean length of an incident in seconds, before rounding (the log-normal mean, or the sample's).
+    pub fn mean_duration(&self) -> f64 {
+        match &self.durations {
+            Durations::LogNormal { mu, sigma } => libm::exp(mu + sigma * sigma / 2.0),
+            Durations::Resample(list) => list.iter().sum::<i64>() as f64 / list.len() as f64,
+        }
+    }
+
+    /// The same model with incidents `rate` times as frequent and `repair` times as long.
+    pub fn scaled(&self, rate: f64, repair: f64) -> Model {
+        Model {
+            incidents_per_month: self.incidents_per_month * rate,
+            durations: match &self.durations {
+                Durations::LogNormal { mu, sigma } => Durations::LogNormal {
+                    mu: mu + libm::log(repair),
+                    sigma: *sigma,
+                },
+                Durations::Resample(list) => Durations::Resample(
+                    list.iter()
+                        .map(|s| ((*s as f64) * repair).round().max(1.0) as i64)
+                        .collect(),
+                ),
+            },
+            planned_seconds: self.planned_seconds,
+        }
+    }
+}
+
+/// xoshiro256**, seeded through SplitMix64.
+#[derive(Clone, Debug)]
+pub struct Rng([u64; 4]);
+
+impl Rng {
+    /// A generator from a seed.
+    pub fn new(seed: u64) -> Rng {
+        let mut x = seed;
+        let mut next = || {
+            x = x.wrapping_add(0x9e37_79b9_7f4a_7c15);
+            let mut z = x;
+            z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+            z ^ (z >> 31)
+        };
+        Rng([next(), next(), next(), next()])
+    }
+
+    /// The next 64 random bits.
+    pub fn next_u64(&mut self) -> u64 {
+        let s = &mut self.0;
+        let result = s[1].wrapping_mul(5).rotate_left(7).wrapping_mul(9);
+        let t = s[1] << 17;
+        s[2] ^= s[0];
+        s[3] ^= s[1];
+        s[1] ^= s[2];
+        s[0] ^= s[3];
+        s[2] ^= t;
+        s[3] = s[3].rotate_left(45);
+        result
+    }
+
+    /// Uniform in (0, 1), never 0 or 1.
+    pub fn open01(&mut self) -> f64 {
+        ((self.next_u64() >> 11) as f64 + 0.5) / 9_007_199_254_740_992.0
+    }
+
+    /// A Poisson count with mean `lambda` (Knuth's method, in steps of at most 30).
+    pub fn poisson(&mut self, mut lambda: f64) -> u32 {
+        let mut k = 0;
+        while lambda > 0.0 {
+            let step = lambda.min(30.0);
+            lambda -= step;
+            let limit = libm::exp(-step);
+            let mut p = self.open01();
+            while p > limit {
+                k += 1;
+                p *= self.open01();
+            }
+        }
+        k
+    }
+}
+
+/// The standard normal quantile (Acklam's rational approximation, relative error under 1.2e-9).
+pub fn normal_quantile(p: f64) -> f64 {
+    const A: [f64; 6] = [
+        -3.969_683_028_665_376e1,
+        2.209_460_984_245_205e2,
+        -2.759_285_104_469_687e2,
+        1.383_577_518_672_69e2,
+        -3.066_479_806_614_716e1,
+        2.506_628_277_459_239,
+    ];
+    const B: [f64; 5] = [
+        -5.447_609_879_822_406e1,
+        1.615_858_368_580_409e2,
+        -1.556_989_798_598_866e2,
+        6.680_131_188_771_972e1,
+        -1.328_068_155_288_572e1,
+    ];
+    const C: [f64; 6] = [
+        -7.784_894_002_430_293e-3,
+        -3.223_964_580_411_365e-1,
+        -2.400_758_277_161_838,
+        -2.549_732_539_343_734,
+        4.374_664_141_464_968,
+        2.938_163_982_698_783,
+    ];
+    const D: [f64; 4] = [
+        7.784_695_709_041_462e-3,
+        3.224_671_290_700_398e-1,
+        2.445_134_137_142_996,
+        3.754_408_661_907_416,
+    ];
+    let low = 0.02425;
+    if p < low {
+        let q = libm::sqrt(-2.0 * libm::log(p));
+        (((((C[0] * q + C[1]) * q + C[2]) * q + C[3]) * q + C[4]) * q + C[5])
+            / ((((D[0] * q + D[1]) * q + D[2]) * q + D[3]) * q + 1.0)
+    } else if p <= 1.0 - low {
+        let q = p - 0.5;
+        let r = q * q;
+        (((((A[0] * r + A[1]) * r + A[2]) * r + A[3]) * r + A[4]) * r + A[5]) * q
+            / (((((B[0] * r + B[1]) * r + B[2]) * r + B[3]) * r + B[4]) * r + 1.0)
+    } else {
+        -normal_quantile(1.0 - p)
+    }
+}
+
+/// The closed-form check, where one exists.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Analytic {
+    /// Mean downtime per period in seconds: incidents per period x mean duration (+ planned), before
+    /// rounding and the cap at the period's length.
+    pub mean_downtime: f64,
+    /// For fixed-length incidents: the chance that a period breaches.
+    pub breach_period: Option<f64>,
+    /// For fixed-length incidents: the chance that a year has at least one breach.
+    pub breach_year: Option<f64>,
+    /// For fixed-length incidents and a flat refund: the expected credits of a year.
+    pub expected_credits: Option<f64>,
+}
+
+/// The distribution of a contract year's credits.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Risk {
+    /// Years simulated.
+    pub years: u32,
+    /// Periods in a year.
+    pub periods_per_year: usize,
+    /// Each year's credits, in the order simulated.
+    pub yearly: Vec<Money>,
+    /// The mean (rounded down to a millionth of the currency unit).
+    pub mean: Money,
+    /// Nearest-rank percentiles: the median, the 90th and the 99th.
+    pub median: Money,
+    /// The 90th percentile.
+    pub p90: Money,
+    /// The 99th percentile.
+    pub p99: Money,
+    /// The worst year.
+    pub worst: Money,
+    /// Years with at least one breached period.
+    pub years_breached: u32,
+    /// Breached periods, over all years.
+    pub periods_breached: u64,
+    /// Mean downtime per period, in seconds.
+    pub mean_downtime: f64,
+    /// The charges of a year.
+    pub yearly_charges: Money,
+    /// The closed form, where one exists.
+    pub analytic: Analytic,
+}
+
+impl Risk {
+    /// Expected credits as a share of the contract value, in millionths of a percent.
+    pub fn expected_percent(&self) -> i128 {
+        if self.yearly_charges == 0 {
+            0
+        } else {
+            self.mean * 100_000_000 / self.yearly_charges
+        }
+    }
+}
+
+/// Simulates `years` contract years of `schedule` under `model`, with `charges` per period.
+///
+/// # Example: a flat refund with fixed one-hour incidents, against its closed form
+/// ```
+/// use slacalc::penalty::Schedule;
+/// use slacalc::risk::{simulate, Model};
+/// use slacalc::value::Value;
+/// let text = |s: &str| Value::Text(s.to_string());
+/// let schedule = Schedule::from_value(&Value::Map(vec![("target".into(), text("99.9")), ("flat".into(), text("10"))]))?;
+/// // Two one-hour incidents a month: 99.9% of a month allows 43 min 49.746 s, so any incident breaches.
+/// let risk = simulate(&schedule, &Model::log_normal(2.0, 3600, 3600)?, 1_000 * 1_000_000, 20_000, 7)?;
+/// let p = risk.analytic.breach_period.unwrap(); // 1 - e^-2 = 0.8647
+/// let simulated = risk.periods_breached as f64 / (20_000.0 * 12.0);
+/// assert!((p - 0.864_664_7).abs() < 1e-6 && (simulated - p).abs() < 0.005);
+/// # Ok::<(), slacalc::Error>(())
+/// ```
+///
+/// # Errors
+/// [`Error::InvalidValue`] for 0 years or more than [`MAX_YEARS`].
+pub fn simulate(
+    schedule: &Schedule,
+    model: &Model,
+    charges: Money,
+    years: u32,
+    seed: u64,
+) -> Result<Risk, Error> {
+    if years == 0 || years > MAX_YEARS {
+        return Err(invalid(
+            Field::Model,
+            "years",
+            format!("must be from 1 to {MAX_YEARS}"),
+        ));
+    }
+    let per_year = schedule.cadence.per_year();
+    let length_s = schedule.cadence.seconds();
+    let length = i128::from(length_s) * NS;
+    let lambda = model.incidents_per_month * length_s as f64 / MONTH;
+    let mut rng = Rng::new(seed);
+    let mut yearly = Vec::with_capacity(years as usize);
+    let mut credits = vec![0 as Money; per_year];
+    let mut downs = vec![(0i128, length); per_year];
+    let mut outages: Vec<i64> = Vec::new();
+    let (mut years_breached, mut periods_breached) = (0u32, 0u64);
+    let mut total_down: i128 = 0;
+    for _ in 0..years {
+        let mut breached_year = false;
+        for k in 0..per_year {
+            outages.clear();
+            let n = rng.poisson(lambda);
+            let mut down: i64 = model.planned_seconds;
+            for _ in 0..n {
+                let d = match &model.durations {
+                    Durations::LogNormal { mu, sigma } => {
+                        let z = normal_quantile(rng.open01());
+                        libm::round(libm::exp(mu + sigma * z)).clamp(1.0, length_s as f64) as i64
+                    }
+                    Durations::Resample(list) => {
+                        list[(rng.next_u64() % list.len() as u64) as usize]
+                    }
+                };
+                outages.push(d);
+                down = down.saturating_add(d);
+            }
+            let down = i128::from(down.min(length_s)) * NS;
+            total_down += down;
+            let (credit, breached) = schedule.quick_credit(Quick {
+                down,
+                length,
+                outages: &outages,
+                charges,
+            });
+            credits[k] = credit;
+            downs[k] = (down, length);
+            if breached {
+                breached_year = true;
+                periods_breached += 1;
+            }
+        }
+        schedule.settle_year(&mut credits, &downs, charges);
+        yearly.push(credits.iter().sum::<Money>());
+        years_breached += u32::from(breached_year);
+    }
+    let mut sorted = yearly.clone();
+    sorted.sort_unstable();
+    let rank = |q: f64| sorted[((q * f64::from(years)).ceil() as usize).clamp(1, sorted.len()) - 1];
+    let n = per_year as f64;
+    let analytic = analytic(schedule, model, lambda, length, charges, n);
+    Ok(Risk {
+        years,
+        periods_per_year: per_year,
+        mean: yearly.iter().sum::<Money>() / i128::from(years),
+        median: rank(0.5),
+        p90: rank(0.9),
+        p99: rank(0.99),
+        worst: sorted[sorted.len() - 1],
+        yearly,
+        years_breached,
+        periods_breached,
+        mean_downtime: (total_down as f64 / NS as f64) / (f64::from(years) * n),
+        yearly_charges: charges * per_year as i128,
+        analytic,
+    })
+}
+
+fn analytic(
+    schedule: &Schedule,
+    model: &Model,
+    lambda: f64,
+    length: i128,
+    charges: Money,
+    n: f64,
+) -> Analytic {
+    let mean_downtime = lambda * model.mean_duration() + model.planned_seconds as f64;
+    let fixed = match &model.durations {
+        Durations::LogNormal { mu, sigma } if *sigma == 0.0 => {
+            Some(libm::round(libm::exp(*mu)) as i64)
+        }
+        Durations::Resample(list) if list.iter().all(|d| *d == list[0]) => Some(list[0]),
+        _ => None,
+    };
+    let mut result = Analytic {
+        mean_downtime,
+        breach_period: None,
+        breach_year: None,
+        expected_credits: None,
+    };
+    let Some(d) = fixed else { return result };
+    // A period breaches when k x d + planned exceeds the allowance: k > m.
+    let allowed = schedule.allowed(length);
+    let spare = allowed - i128::from(model.planned_seconds) * NS;
+    let p = if spare < 0 {
+        1.0
+    } else {
+        let m = (spare / (i128::from(d) * NS)) as u64;
+        // P(K <= m) for K ~ Poisson(lambda).
+        let (mut term, mut cdf) = (libm::exp(-lambda), 0.0);
+        for k in 0..=m {
+            if k > 0 {
+                term *= lambda / k as f64;
+            }
+            cdf += term;
+        }
+        (1.0 - cdf).max(0.0)
+    };
+    result.breach_period = Some(p);
+    result.breach_year = Some(1.0 - libm::pow(1.0 - p, n));
+    if let Some(x) = schedule.single_payment() {
+        let credit = crate::penalty::round_cents(charges * i128::from(x) / 100_000_000);
+        result.expected_credits = Some(n * p * credit as f64 / UNIT as f64);
+    }
+    result
+}
+
+/// Expected credits (millionths of a percent of the contract value) on a grid of incident-rate and
+/// repair-time factors, each cell simulated with `years` years and the same seed.
+///
+/// # Errors
+/// As [`simulate`].
+pub fn sensitivity(
+    schedule: &Schedule,
+    model: &Model,
+    charges: Money,
+    rates: &[f64],
+    repairs: &[f64],
+    years: u32,
+    seed: u64,
+) -> Result<Vec<Vec<i128>>, Error> {
+    let mut grid = Vec::with_capacity(rates.len());
+    for &r in rates {
+        let mut row = Vec::with_capacity(repairs.len());
+        for &f in repairs {
+            row.push(
+                simulate(schedule, &model.scaled(r, f), charges, years, seed)?.expected_percent(),
+            );
+        }
+        grid.push(row);
+    }
+    Ok(grid)
+}
+
+/// The factor on repair times (within 1/1000 to 1000) below which expected credits stay under
+/// `percent` millionths of a percent of the contract value; `None` if even the shortest repairs
+/// exceed it. With the same seed, longer repairs never lower the credits, so bisection applies.
+///
+/// # Errors
+/// As [`simulate`].
+pub fn break_even(
+    schedule: &Schedule,
+    model: &Model,
+    charges: Money,
+    percent: i128,
+    years: u32,
+    seed: u64,
+) -> Result<Option<f64>, Error> {
+    let at = |f: f64| -> Result<i128, Error> {
+        Ok(simulate(schedule, &model.scaled(1.0, f), charges, years, seed)?.expected_percent())
+    };
+    let (mut lo, mut hi) = (libm::log(1e-3), libm::log(1e3));
+    if at(libm::exp(lo))? > percent {
+        return Ok(None);
+    }
+    if at(libm::exp(hi))? <= percent {
+        return Ok(Some(libm::exp(hi)));
+    }
+    for _ in 0..24 {
+        let mid = (lo + hi) / 2.0;
+        if at(libm::exp(mid))? <= percent {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    Ok(Some(libm::exp(lo)))
+}

@@ -1,0 +1,524 @@
+//! Credits worked out by hand for each structure and each published preset, at and around every tier
+//! boundary; properties (caps hold, credits never rise with attainment); the simulation against closed
+//! forms with a fixed seed.
+use proptest::prelude::*;
+use slacalc::penalty::{money_text, periods_from_value, PeriodInput, Quick, Schedule, UNIT};
+use slacalc::risk::{break_even, simulate, Model};
+use slacalc::value::Value;
+
+fn value(json: &str) -> Value {
+    serde_json::from_str(json).unwrap()
+}
+
+fn schedule(json: &str) -> Schedule {
+    Schedule::from_value(&value(json)).unwrap()
+}
+
+fn error(json: &str) -> String {
+    Schedule::from_value(&value(json)).unwrap_err().to_string()
+}
+
+fn presets() -> Vec<(String, Schedule)> {
+    let list: Vec<serde_json::Value> =
+        serde_json::from_str(include_str!("../src/presets.json")).unwrap();
+    list.iter()
+        .map(|p| {
+            let v: Value = serde_json::from_value(p.clone()).unwrap();
+            (
+                p["id"].as_str().unwrap().to_string(),
+                Schedule::from_value(&v).unwrap(),
+            )
+        })
+        .collect()
+}
+
+fn preset(id: &str) -> Schedule {
+    presets().into_iter().find(|(i, _)| i == id).unwrap().1
+}
+
+/// Credits (in whole currency units, as text) for attainments typed with charges of `charges`.
+fn credits(s: &Schedule, attainments: &[&str], charges: &str) -> Vec<String> {
+    let periods: Vec<PeriodInput> = attainments
+        .iter()
+        .map(|a| PeriodInput::typed(a, a, charges).unwrap())
+        .collect();
+    s.credits(&periods, "")
+        .unwrap()
+        .periods
+        .iter()
+        .map(|l| money_text(l.credit, ""))
+        .collect()
+}
+
+#[test]
+fn every_preset_at_and_around_its_boundaries() {
+    // AWS compute, region: < 99.99 and >= 99.0: 10%; < 99.0 and >= 95.0: 30%; < 95.0: 100%. Charges 1 000.
+    let s = preset("aws-compute-region");
+    assert_eq!(
+        credits(
+            &s,
+            &[
+                "100",
+                "99.99",
+                "99.989999",
+                "99.0",
+                "98.999999",
+                "95.0",
+                "94.999999",
+                "0"
+            ],
+            "1000"
+        ),
+        ["0", "0", "100", "100", "300", "300", "1 000", "1 000"]
+    );
+    let s = preset("aws-ec2-instance");
+    assert_eq!(
+        credits(
+            &s,
+            &["99.5", "99.499999", "99", "98.99", "95", "94.99"],
+            "1000"
+        ),
+        ["0", "100", "100", "300", "300", "1 000"]
+    );
+    for id in ["aws-s3-standard", "aws-rds-multi-az"] {
+        let s = preset(id);
+        let target = s.target.to_string();
+        let just_below = format!(
+            "{}9",
+            (target.parse::<f64>().unwrap() - 0.000001)
+                .to_string()
+                .trim_end_matches('9')
+        );
+        let _ = just_below;
+        assert_eq!(
+            credits(
+                &s,
+                &[&target, "99.0", "98.999999", "95.0", "94.999999"],
+                "1000"
+            ),
+            ["0", "100", "250", "250", "1 000"],
+            "{id}"
+        );
+    }
+    assert_eq!(
+        credits(&preset("aws-s3-standard"), &["99.899999"], "1000"),
+        ["100"]
+    );
+    assert_eq!(
+        credits(&preset("aws-rds-multi-az"), &["99.949999"], "1000"),
+        ["100"]
+    );
+    for id in ["azure-vm-zones", "azure-vm-set"] {
+        assert_eq!(
+            credits(
+                &preset(id),
+                &["99.99", "99", "98.999999", "95", "94.999999"],
+                "1000"
+            )[1..],
+            ["100", "250", "250", "1 000"],
+            "{id}"
+        );
+    }
+    assert_eq!(
+        credits(&preset("azure-vm-zones"), &["99.99", "99.989999"], "1000"),
+        ["0", "100"]
+    );
+    assert_eq!(
+        credits(&preset("azure-vm-set"), &["99.95", "99.949999"], "1000"),
+        ["0", "100"]
+    );
+    // Microsoft 365: < 99.9: 25%; < 99: 50%; < 95: 100%.
+    assert_eq!(
+        credits(
+            &preset("microsoft-365"),
+            &["99.9", "99.899999", "99", "98.999999", "95", "94.999999"],
+            "1000"
+        ),
+        ["0", "250", "250", "500", "500", "1 000"]
+    );
+    // Google Workspace: 3, 7 or 15 days of service at 1/30 of a 3 000 fee a day = 300, 700, 1 500.
+    assert_eq!(
+        credits(
+            &preset("google-workspace"),
+            &[
+                "99.9",
+                "99.899999",
+                "99.0",
+                "98.999999",
+                "95.0",
+                "94.999999"
+            ],
+            "3000"
+        ),
+        ["0", "300", "300", "700", "700", "1 500"]
+    );
+    // GitHub (older terms): <= 99.9 and > 99.0: 10%; < 99.0: 25%. 99.9 itself is credited; 99.0 is in no tier.
+    let s = preset("github-enterprise-cloud");
+    assert_eq!(
+        credits(
+            &s,
+            &["99.900001", "99.9", "99.000001", "99.0", "98.999999"],
+            "1000"
+        ),
+        ["0", "100", "100", "0", "250"]
+    );
+    let lines = s
+        .credits(
+            &[PeriodInput::typed("Q2 2026", "99", "1000").unwrap()],
+            "USD",
+        )
+        .unwrap();
+    assert_eq!(
+        lines.periods[0].explanation,
+        "Q2 2026: 99% falls in no tier of the schedule: no credit."
+    );
+    // The flat fortnight: 10% of 5 000 when below 99%.
+    assert_eq!(
+        credits(
+            &preset("example-flat-fortnight"),
+            &["99", "98.999999"],
+            "5000"
+        ),
+        ["0", "500"]
+    );
+}
+
+#[test]
+fn the_explanation_a_finance_person_follows() {
+    let s = preset("microsoft-365");
+    let c = s
+        .credits(
+            &[PeriodInput::typed("May", "99.82", "12000").unwrap()],
+            "EUR",
+        )
+        .unwrap();
+    assert_eq!(
+        c.periods[0].explanation,
+        "May: 99.82% is below 99.9% and at or above 99%: 25% of 12 000 EUR = 3 000 EUR."
+    );
+    assert_eq!(c.total, 3_000 * UNIT);
+}
+
+#[test]
+fn tiers_that_overlap_or_leave_gaps_are_refused() {
+    assert_eq!(
+        error(r#"{"target": "99.9", "tiers": [{"when": "< 99.9 and >= 99", "percent": 10}, {"when": "< 98", "percent": 25}]}"#),
+        "schedule.tiers: attainments below the target 99.9% fall in no tier: from 98% (inclusive) to just below 99%. Cover them, or say uncovered: \"no credit\""
+    );
+    assert!(error(r#"{"target": "99.9", "tiers": [{"when": "<= 99.9 and > 99.0", "percent": 10}, {"when": "< 99.0", "percent": 25}]}"#).contains("fall in no tier: exactly 99%"));
+    assert_eq!(
+        error(r#"{"target": "99.9", "tiers": [{"when": "< 99.9 and >= 99", "percent": 10}, {"when": "< 99.5", "percent": 25}]}"#),
+        "schedule.tiers: tiers[1] (below 99.5%) and tiers[0] (below 99.9% and at or above 99%) overlap: an attainment must fall in one tier at most"
+    );
+    assert_eq!(
+        error(r#"{"target": "99.9", "flat": "110"}"#),
+        "schedule.flat: \"110\" is more than 100"
+    );
+    assert_eq!(
+        error(r#"{"target": "99.9", "flat": "10", "capPercent": "-5"}"#),
+        "schedule.capPercent: \"-5\" must not be negative"
+    );
+    assert_eq!(error(r#"{"target": "99.9"}"#), "schedule: give one way to compute the credit: tiers, flat, perUnit, feeMultiplier or atRisk");
+    assert_eq!(
+        error(r#"{"target": "99.9", "flat": 10, "tiers": []}"#),
+        "schedule: give one way to compute the credit, not tiers and flat"
+    );
+    assert!(error(r#"{"target": "99.9", "tierz": []}"#)
+        .starts_with("schedule.tierz: is not a known name"));
+    assert_eq!(
+        error(r#"{"target": "99.9", "tiers": [{"when": "about 99", "percent": 10}]}"#),
+        "schedule.tiers[0].when: \"about 99\" must be bounds such as \"< 99.99 and >= 99.0\""
+    );
+    assert_eq!(
+        error(r#"{"target": "99.9", "tiers": [{"when": "< 99 and > 99.5", "percent": 10}]}"#),
+        "schedule.tiers[0].when: \"< 99 and > 99.5\" holds no attainment at all"
+    );
+}
+
+#[test]
+fn per_hour_fee_multiplier_and_at_risk() {
+    // 5% of 10 000 per hour beyond the first 2 consecutive hours of each outage: 3 h, 1 h 30 min and
+    // 2 h 30 min count 1 h + 0 + 30 min = 1.5 h: 7.5% = 750.
+    let s = preset("example-per-hour");
+    let p = periods_from_value(&value(r#"[{"label": "March", "downtime": "PT7H", "outages": ["PT3H", "PT1H30M", "PT2H30M"], "charges": "10000"}]"#), &s).unwrap();
+    let c = s.credits(&p, "EUR").unwrap();
+    assert_eq!(c.total, 750 * UNIT);
+    assert_eq!(c.periods[0].explanation, "March: 99.041732%, 3 outages, each counted beyond its first 2 h: 1.5 hours counted at 5% of 10 000 EUR = 750 EUR.");
+    // Without outage lengths the downtime is one outage: 7 h - 2 h = 5 h: 25% = 2 500.
+    let p =
+        periods_from_value(&value(r#"[{"downtime": "PT7H", "charges": "10000"}]"#), &s).unwrap();
+    assert_eq!(s.credits(&p, "").unwrap().total, 2_500 * UNIT);
+    // Beyond the allowance: 99.9% of the average month (2 629 746 s) allows 2 629.746 s; 2 h down leaves
+    // (7 h of 2 629 746 s is 99.041732...% attained.)
+    // 4 570.254 s = 1.269515 h at 500 an hour = 634.7575, rounded half up to 634.76.
+    let s = schedule(r#"{"target": "99.9", "perUnit": {"percent": "5", "unit": "hour"}}"#);
+    let p =
+        periods_from_value(&value(r#"[{"downtime": "PT2H", "charges": "10000"}]"#), &s).unwrap();
+    assert_eq!(money_text(s.credits(&p, "").unwrap().total, ""), "634.76");
+    // Counting a started hour in full: 2 hours = 1 000.
+    let s = schedule(
+        r#"{"target": "99.9", "perUnit": {"percent": "5", "unit": "hour", "started": true}}"#,
+    );
+    assert_eq!(s.credits(&p, "").unwrap().total, 1_000 * UNIT);
+    // Twice the fees for the time down: 36 h of a 30-day month (2026-04) of 3 000 = 150; x 2 = 300.
+    let s = schedule(r#"{"target": "99.9", "feeMultiplier": "2"}"#);
+    let p = periods_from_value(
+        &value(r#"[{"period": "2026-04", "downtime": "PT36H", "charges": "3000"}]"#),
+        &s,
+    )
+    .unwrap();
+    assert_eq!(p[0].label, "2026-04");
+    assert_eq!(s.credits(&p, "").unwrap().total, 300 * UNIT);
+    // At risk: 12% of 100 000 = 12 000. Both levels missed: 60% x 100% + 40% x 150% = 120% of the pool,
+    // capped at the pool; only the network missed: 60% of the pool = 7 200.
+    let s = preset("example-at-risk");
+    let p = periods_from_value(&value(r#"[
+        {"label": "Jan", "levels": {"Availability": "99.5", "Network": "99.9"}, "charges": "100000"},
+        {"label": "Feb", "levels": {"Availability": "99.95", "Network": "99.9"}, "charges": "100000"},
+        {"label": "Mar", "levels": {"Availability": "99.95", "Network": "99.99"}, "charges": "100000"}]"#), &s).unwrap();
+    let c = s.credits(&p, "EUR").unwrap();
+    let got: Vec<Money> = c.periods.iter().map(|l| l.credit / UNIT).collect();
+    // The 12-month cap of 8% holds Jan to 8% of 100 000 = 8 000; Feb's 7 200 fits in 8% of 200 000 - 8 000.
+    assert_eq!(got, [8_000, 7_200, 0]);
+    assert!(
+        c.periods[0]
+            .explanation
+            .contains("14 400 EUR in all, capped at the pool: 12 000 EUR"),
+        "{}",
+        c.periods[0].explanation
+    );
+    assert!(c.periods[0].explanation.ends_with("Then capped at 8% of the charges of 12 months (8 000 EUR of 100 000 EUR): 8 000 EUR was left. Credit: 8 000 EUR."), "{}", c.periods[0].explanation);
+    let missing = periods_from_value(
+        &value(r#"[{"label": "Jan", "levels": {"Availability": "99.5"}, "charges": "1"}]"#),
+        &s,
+    )
+    .unwrap();
+    assert_eq!(
+        s.credits(&missing, "").unwrap_err().to_string(),
+        "periods.Jan.levels: gives no attainment for the service level \"Network\""
+    );
+}
+
+type Money = i128;
+
+#[test]
+fn caps_minimum_earn_back_and_bonus() {
+    let base = r#""target": "99.9", "tiers": [{"when": "< 99.9 and >= 99", "percent": 10}, {"when": "< 99", "percent": 100}]"#;
+    // A cap of 50% per period.
+    let s = schedule(&format!("{{{base}, \"capPercent\": \"50\"}}"));
+    assert_eq!(credits(&s, &["90"], "1000"), ["500"]);
+    // A minimum credit of 5: 10% of 40 = 4 is not paid.
+    let s = schedule(&format!("{{{base}, \"minimumCredit\": \"5\"}}"));
+    assert_eq!(credits(&s, &["99.5", "99.5"], "40")[0], "0");
+    assert_eq!(credits(&s, &["99.5"], "60"), ["6"]);
+    // Earn-back: a credit is cancelled when the next 2 periods both meet 99.95%.
+    let s = schedule(&format!(
+        "{{{base}, \"earnBack\": {{\"target\": \"99.95\", \"periods\": 2}}}}"
+    ));
+    assert_eq!(
+        credits(&s, &["99.5", "99.96", "99.97"], "1000"),
+        ["0", "0", "0"]
+    );
+    assert_eq!(
+        credits(&s, &["99.5", "99.96", "99.9"], "1000"),
+        ["100", "0", "0"]
+    );
+    let c = s
+        .credits(
+            &[
+                PeriodInput::typed("Jan", "99.5", "1000").unwrap(),
+                PeriodInput::typed("Feb", "99.99", "1000").unwrap(),
+            ],
+            "",
+        )
+        .unwrap();
+    assert_eq!(c.periods[0].credit, 100 * UNIT);
+    assert!(c.periods[0]
+        .explanation
+        .contains("owed unless the next 2 periods all meet 99.95% (earn-back)"));
+    // 12 months: at most 10% of the charges of any 12 months.
+    let s = schedule(&format!("{{{base}, \"cap12MonthsPercent\": \"10\"}}"));
+    assert_eq!(
+        credits(&s, &["98", "98", "98", "100"], "1000"),
+        ["100", "100", "100", "0"]
+    );
+    // A bonus of 2% (capped at 1%) when the period reaches 99.99%.
+    let s = schedule(&format!("{{{base}, \"bonus\": {{\"tiers\": [{{\"when\": \">= 99.99\", \"percent\": 2}}], \"capPercent\": 1}}}}"));
+    let c = s
+        .credits(
+            &[
+                PeriodInput::typed("Jan", "99.995", "1000").unwrap(),
+                PeriodInput::typed("Feb", "99.95", "1000").unwrap(),
+            ],
+            "",
+        )
+        .unwrap();
+    assert_eq!((c.total, c.total_bonus), (0, 10 * UNIT));
+}
+
+#[test]
+fn bad_periods_say_which() {
+    let s = preset("aws-compute-region");
+    let e = |json: &str| {
+        periods_from_value(&value(json), &s)
+            .unwrap_err()
+            .to_string()
+    };
+    assert_eq!(
+        e(r#"[{"attainment": "99.5", "charges": "-3"}]"#),
+        "periods.[0].charges: \"-3\" must not be negative"
+    );
+    assert_eq!(
+        e(r#"[{"attainment": "100.5", "charges": "3"}]"#),
+        "periods.[0].attainment: \"100.5\" is more than 100"
+    );
+    assert_eq!(
+        e(r#"[{"charges": "3"}]"#),
+        "periods.[0]: give the attainment (a percentage) or the downtime"
+    );
+    assert_eq!(
+        e(r#"[{"attainment": "99", "downtime": "PT1H", "charges": "3"}]"#),
+        "periods.[0]: give attainment or downtime, not both"
+    );
+    assert_eq!(
+        e(r#"[{"downtime": "P40D", "charges": "3"}]"#),
+        "periods.[0].downtime: is longer than the period"
+    );
+}
+
+proptest! {
+    #[test]
+    fn credits_hold_caps_and_never_rise_with_attainment(a in 0u32..=100_000_000, b in 0u32..=100_000_000, charges in 0u64..10_000_000) {
+        let (lo, hi) = (a.min(b), a.max(b));
+        let charges = charges.to_string();
+        for (id, s) in presets() {
+            let at = |x: u32| {
+                let text = format!("{}.{:06}", x / 1_000_000, x % 1_000_000);
+                s.credits(&[PeriodInput::typed("p", &text, &charges).unwrap()], "")
+            };
+            if id == "example-at-risk" {
+                continue;
+            }
+            let (c_lo, c_hi) = (at(lo).unwrap().total, at(hi).unwrap().total);
+            prop_assert!(c_lo >= c_hi, "{id}: {lo} gives {c_lo}, {hi} gives {c_hi}");
+            let cap = charges.parse::<i128>().unwrap() * UNIT * i128::from(s.cap_percent) / 100_000_000;
+            prop_assert!(c_lo <= cap + UNIT / 200, "{id}: {c_lo} above the cap {cap}");
+        }
+    }
+
+    #[test]
+    fn the_quick_path_agrees_with_the_explained_one(down in 0i64..2_629_746, charges in 0u64..1_000_000, cuts in proptest::collection::vec(1i64..20_000, 0..4)) {
+        for (id, s) in presets() {
+            if id == "example-at-risk" {
+                continue;
+            }
+            let down = down % s.cadence.seconds().min(2_629_746);
+            let length = i128::from(s.cadence.seconds()) * 1_000_000_000;
+            let outages: Vec<i64> = cuts.clone();
+            let json = format!(r#"[{{"downtime": "{down}", "charges": "{charges}", "outages": [{}]}}]"#, outages.iter().map(|o| format!("\"{o}\"")).collect::<Vec<_>>().join(","));
+            let p = periods_from_value(&value(&json), &s).unwrap();
+            let slow = s.credits(&p, "").unwrap().periods[0].credit;
+            let (quick, _) = s.quick_credit(Quick { down: i128::from(down) * 1_000_000_000, length, outages: &outages, charges: i128::from(charges) * UNIT });
+            prop_assert_eq!(slow, quick, "{}", id);
+        }
+    }
+}
+
+#[test]
+fn the_simulation_meets_its_closed_forms() {
+    // A flat 10% of 1 000 a month below 99.9%; incidents of exactly 30 min, 1.5 a month. 99.9% of the
+    // average month allows 2 629.746 s: one incident (1 800 s) fits, two do not. P(breach) = P(K >= 2)
+    // = 1 - e^-1.5 (1 + 1.5) = 0.442175...
+    let s = schedule(r#"{"target": "99.9", "flat": "10"}"#);
+    let model = Model::log_normal(1.5, 1800, 1800).unwrap();
+    let risk = simulate(&s, &model, 1_000 * UNIT, 50_000, 42).unwrap();
+    let p = risk.analytic.breach_period.unwrap();
+    assert!((p - 0.442_174_599_628).abs() < 1e-9, "{p}");
+    let simulated = risk.periods_breached as f64 / (50_000.0 * 12.0);
+    // 600 000 periods: the standard error is 0.00064; 5 of them is 0.0032.
+    assert!((simulated - p).abs() < 0.0032, "{simulated} against {p}");
+    // Expected credits: 12 x p x 100 = 530.61 a year.
+    let expected = risk.analytic.expected_credits.unwrap();
+    assert!((expected - 530.609_519_553).abs() < 1e-6, "{expected}");
+    let mean = risk.mean as f64 / UNIT as f64;
+    assert!((mean - expected).abs() < 4.0, "{mean} against {expected}");
+    // P(a year has a breach) = 1 - (1 - p)^12.
+    let year = risk.years_breached as f64 / 50_000.0;
+    assert!((year - risk.analytic.breach_year.unwrap()).abs() < 0.005);
+    // The same seed gives the same figures; another seed other ones.
+    assert_eq!(
+        simulate(&s, &model, 1_000 * UNIT, 2_000, 42)
+            .unwrap()
+            .yearly,
+        simulate(&s, &model, 1_000 * UNIT, 2_000, 42)
+            .unwrap()
+            .yearly
+    );
+    assert_ne!(
+        simulate(&s, &model, 1_000 * UNIT, 2_000, 42)
+            .unwrap()
+            .yearly,
+        simulate(&s, &model, 1_000 * UNIT, 2_000, 43)
+            .unwrap()
+            .yearly
+    );
+}
+
+#[test]
+fn log_normal_durations_have_the_stated_median_and_mean() {
+    // Median 30 min, 90th percentile 4 h: sigma = ln(8) / 1.281552 = 1.622597; the mean is
+    // 1 800 e^(sigma^2 / 2) = 6 714.01 s. Two incidents a month: 13 428 s of downtime a month on average.
+    let s = schedule(r#"{"target": "99.9", "flat": "10"}"#);
+    let model = Model::log_normal(2.0, 1800, 14_400).unwrap();
+    assert!(
+        (model.mean_duration() - 6_714.01).abs() < 0.01,
+        "{}",
+        model.mean_duration()
+    );
+    let risk = simulate(&s, &model, 1_000 * UNIT, 20_000, 1).unwrap();
+    assert!(
+        (risk.mean_downtime / risk.analytic.mean_downtime - 1.0).abs() < 0.03,
+        "{} against {}",
+        risk.mean_downtime,
+        risk.analytic.mean_downtime
+    );
+    // Nearest-rank percentiles are ordered.
+    assert!(risk.median <= risk.p90 && risk.p90 <= risk.p99 && risk.p99 <= risk.worst);
+    // Break-even: repairs short enough keep expected credits under 1% of the contract value.
+    let f = break_even(&s, &model, 1_000 * UNIT, 1_000_000, 2_000, 1)
+        .unwrap()
+        .unwrap();
+    let at = |f: f64| {
+        simulate(&s, &model.scaled(1.0, f), 1_000 * UNIT, 2_000, 1)
+            .unwrap()
+            .expected_percent()
+    };
+    assert!(at(f) <= 1_000_000 && at(f * 1.01) > 1_000_000, "{f}");
+}
+
+#[test]
+fn bad_models_say_which_part() {
+    let e = |json: &str| Model::from_value(&value(json)).unwrap_err().to_string();
+    assert!(
+        e(r#"{"incidentsPerMonth": 0, "median": "PT30M", "p90": "PT4H"}"#)
+            .starts_with("model.incidentsPerMonth: must be more than 0")
+    );
+    assert_eq!(
+        e(r#"{"incidentsPerMonth": 2, "median": "PT4H", "p90": "PT30M"}"#),
+        "model.p90: must be at least the median: 90% of incidents end by then"
+    );
+    assert!(
+        e(r#"{"incidentsPerMonth": 2, "median": "PT30M", "p90": "P90D"}"#)
+            .starts_with("model.p90: must be at most 31 days")
+    );
+    assert!(
+        e(r#"{"incidentsPerMonth": 2, "median": "soon", "p90": "PT4H"}"#)
+            .starts_with("model.median: \"soon\" is not a duration")
+    );
+    let s = schedule(r#"{"target": "99.9", "flat": "10"}"#);
+    let m = Model::log_normal(1.0, 60, 60).unwrap();
+    assert_eq!(
+        simulate(&s, &m, UNIT, 0, 1).unwrap_err().to_string(),
+        "model.years: must be from 1 to 1000000"
+    );
+}

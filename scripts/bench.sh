@@ -31,3 +31,9 @@ if [ ! -x bench/.venv/bin/python ] || ! bench/.venv/bin/python -c 'import pandas
 fi
 say "outage log: WASM in Node and Chromium, and pandas"
 node bench/logs.mjs "$log"
+
+# Penalties: simulated contract years per second natively, in WASM in Node and Chromium, and numpy.
+say "risk: simulated contract years, native"
+cargo run --quiet --release --manifest-path bench/peers-rs/Cargo.toml --bin risk
+say "risk: WASM in Node and Chromium, and numpy"
+node bench/risk.mjs

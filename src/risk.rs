@@ -58,7 +58,7 @@ impl Model {
     /// 90th percentile below the median, or durations longer than 31 days.
     pub fn log_normal(incidents_per_month: f64, median: i64, p90: i64) -> Result<Model, Error> {
         let bad = |part: &str, reason: &str| invalid(Field::Model, part, reason.to_string());
-        if !(incidents_per_month > 0.0) {
+        if incidents_per_month.is_nan() || incidents_per_month <= 0.0 {
             return Err(bad("incidentsPerMonth", "must be more than 0: with no incidents every credit is 0, and there is nothing to simulate"));
         }
         if incidents_per_month > 10_000.0 {

@@ -31,7 +31,7 @@ pub(crate) fn f64_text(x: f64) -> String {
     {
         // JavaScript's own shortest text, without pulling Rust's float formatting into the module.
         let text: String = js_sys::Number::from(x)
-            .to_string(10)
+            .to_string_with_radix(10)
             .map(String::from)
             .unwrap_or_default();
         crate::decimal::expand_exponent(&text).unwrap_or(text)

@@ -1,6 +1,8 @@
 //! Credits worked out by hand for each structure and each published preset, at and around every tier
 //! boundary; properties (caps hold, credits never rise with attainment); the simulation against closed
 //! forms with a fixed seed.
+#![cfg(not(target_arch = "wasm32"))]
+
 use proptest::prelude::*;
 use slacalc::penalty::{money_text, periods_from_value, PeriodInput, Quick, Schedule, UNIT};
 use slacalc::risk::{break_even, simulate, Model};
@@ -522,3 +524,14 @@ fn bad_models_say_which_part() {
         "model.years: must be from 1 to 1000000"
     );
 }
+
+#[test]
+fn the_native_figures_the_wasm_build_must_match() {
+    // The case of tests/js/penalty.test.mjs: the same seed must give the same cents in WASM.
+    let s = preset("aws-compute-region");
+    let model = Model::log_normal(2.0, 1800, 14_400).unwrap();
+    let r = simulate(&s, &model, 10_000 * UNIT, 1_000, 7).unwrap();
+    assert_eq!((r.mean, r.worst), (NATIVE.0, NATIVE.1));
+}
+
+const NATIVE: (i128, i128) = (14_063_000_000, 40_000_000_000);

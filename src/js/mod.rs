@@ -18,11 +18,15 @@ use crate::target::Target;
 #[cfg(feature = "logs")]
 mod attainment;
 mod calendar;
+#[cfg(feature = "logs")]
+mod penalty;
 
 #[cfg(feature = "logs")]
 pub use attainment::*;
 use calendar::optional_calendar;
 pub use calendar::*;
+#[cfg(feature = "logs")]
+pub use penalty::*;
 
 #[wasm_bindgen(typescript_custom_section)]
 const ERROR_TYPES: &str = r#"

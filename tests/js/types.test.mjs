@@ -6,10 +6,10 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
-test('slacalc.d.ts types a strict TypeScript caller', () => {
+test('the declarations of both modules type a strict TypeScript caller', () => {
   const tsc = fileURLToPath(new URL('../../node_modules/typescript/bin/tsc', import.meta.url));
   const args = [tsc, '--noEmit', '--strict', '--target', 'es2022', '--module', 'es2022', '--moduleResolution', 'bundler',
-    '--lib', 'esnext,dom', 'tests/js/usage.ts'];
+    '--lib', 'esnext,dom', 'tests/js/usage.ts', 'tests/js/usage-logs.ts'];
   try {
     execFileSync(process.execPath, args, { cwd: root, encoding: 'utf8', stdio: 'pipe' });
   } catch (e) {

@@ -1,0 +1,473 @@
+//! The penalty half of the JavaScript API: credits owed under a schedule, and the risk of a contract.
+
+use js_sys::{Float64Array, Reflect};
+use serde::Serialize;
+use tsify::Tsify;
+use wasm_bindgen::prelude::*;
+
+use super::{check_object, respond};
+use crate::error::{Error, Field};
+use crate::penalty::{money_text, periods_from_value, round_cents, Money, Schedule, PRESETS, UNIT};
+use crate::risk::{break_even, sensitivity, simulate, Model, MAX_YEARS};
+use crate::value::{invalid, Value};
+
+#[wasm_bindgen(typescript_custom_section)]
+const PENALTY_TYPES: &str = r#"
+/** A band of attainment, its bounds' inclusiveness written out: "< 99.99 and >= 99.0", "<= 99.9 and > 99.0",
+ *  "< 95". Percentages as strings or numbers. */
+export interface CreditTier {
+    when: string;
+    /** A percentage of the period's charges... */
+    percent?: string | number;
+    /** ...or days of service, each worth the period's charges / `daysPerPeriod`. */
+    days?: string | number;
+}
+
+/** A service-credit schedule: a commitment, a measurement period, one way to compute the credit (tiers,
+ *  flat, perUnit, feeMultiplier or atRisk) and the rules applied after it. */
+export interface CreditSchedule {
+    id?: string;
+    name?: string;
+    /** Where it comes from; presets name the provider and the service. */
+    source?: string;
+    /** The commitment, e.g. "99.9". */
+    target: string | number;
+    /** Default "month". Sets the length of a period typed without one, and what 12 months hold. */
+    period?: "week" | "fortnight" | "month" | "quarter" | "year";
+    tiers?: CreditTier[];
+    /** "error" (default): attainments below the target that fall in no tier are refused; "no credit": allowed. */
+    uncovered?: "error" | "no credit";
+    /** A percentage of the charges when the period misses the target. */
+    flat?: string | number;
+    /** A percentage of the charges per hour (or minute) of downtime beyond the allowance, or beyond a grace
+     *  per outage such as "PT2H"; `started`: a started unit counts in full. */
+    perUnit?: { percent: string | number; unit?: "hour" | "minute"; beyond?: "allowance" | string; started?: boolean };
+    /** A multiple of the fees paid for the time down. */
+    feeMultiplier?: string | number;
+    /** A pool of `percent` of the charges; each missed level costs category% x allocation% of the pool. */
+    atRisk?: { percent: string | number; levels: { name: string; target: string | number; category: string | number; allocation: string | number }[] };
+    /** What a day of service is worth: the charges / this (default 30). */
+    daysPerPeriod?: string | number;
+    /** Cap per period, % of its charges (default 100). */
+    capPercent?: string | number;
+    /** Cap over any 12 months, % of their charges. */
+    cap12MonthsPercent?: string | number;
+    /** A smaller credit is not paid. */
+    minimumCredit?: string | number;
+    /** A credit is cancelled when the next `periods` periods all meet `target`. */
+    earnBack?: { target: string | number; periods: number };
+    /** Bonus bands for over-performance (percent of charges), capped per period. */
+    bonus?: { tiers: CreditTier[]; capPercent: string | number };
+}
+
+/** One period to compute a credit for. */
+export interface CreditPeriod {
+    label?: string;
+    /** Attainment in percent... */
+    attainment?: string | number;
+    /** ...or the downtime ("PT2H", "2 h" or seconds). */
+    downtime?: string | number;
+    /** Each outage's length, for a grace per outage. */
+    outages?: (string | number)[];
+    /** The period's charges. */
+    charges: string | number;
+    /** Its calendar period ("2026-05"), for its exact length; default the schedule's average period. */
+    period?: string;
+    /** Attainment by service level, for an at-risk pool. */
+    levels?: Record<string, string | number>;
+}
+
+/** Input of `credits`. */
+export interface CreditsInput {
+    schedule: CreditSchedule;
+    periods: CreditPeriod[];
+    /** Shown after amounts in explanations, e.g. "EUR". */
+    currency?: string;
+}
+
+/** An outage model: incidents per month (Poisson) lasting a log-normal time given by its median and 90th
+ *  percentile, or resampled from `durations`; `plannedPerPeriod` is counted as downtime every period. */
+export interface OutageModel {
+    incidentsPerMonth: string | number;
+    median?: string | number;
+    p90?: string | number;
+    durations?: (string | number)[];
+    plannedPerPeriod?: string | number;
+}
+
+/** Input of `risk`. */
+export interface RiskInput {
+    schedule: CreditSchedule;
+    model: OutageModel;
+    /** Charges per period. */
+    charges: string | number;
+    /** Contract years to simulate (default 10 000, at most 1 000 000: more is capped, and `notes` say so). */
+    years?: number;
+    /** The seed (default 1): the same seed gives the same figures everywhere. */
+    seed?: number;
+    /** A grid of factors on the incident rate and on repair times, each cell simulated with `years` years. */
+    sensitivity?: { rates: number[]; repairs: number[]; years?: number };
+    /** Find the repair-time factor that keeps expected credits under this % of the contract value. */
+    breakEvenPercent?: string | number;
+}
+"#;
+
+/// The credit of one period.
+#[derive(Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct CreditLineResult {
+    /// The period's label.
+    pub label: String,
+    /// Attainment in percent, rounded down to 6 decimals.
+    pub attainment: String,
+    /// Whether the period missed the target (an at-risk pool: any level).
+    pub breached: bool,
+    /// The credit, to the cent: `"3000.00"`.
+    pub credit: String,
+    /// A bonus owed to the provider, to the cent.
+    pub bonus: String,
+    /// The period's charges, to the cent.
+    pub charges: String,
+    /// `"May: 99.82% is below 99.9% and at or above 99%: 25% of 12 000 EUR = 3 000 EUR."`
+    pub explanation: String,
+}
+
+/// Credits for a run of periods.
+#[derive(Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct CreditsResult {
+    /// The schedule's name.
+    pub schedule: String,
+    /// One per period, in order.
+    pub periods: Vec<CreditLineResult>,
+    /// The credits owed in all, to the cent.
+    pub total: String,
+    /// The bonuses in all, to the cent.
+    pub total_bonus: String,
+    /// The charges in all, to the cent.
+    pub total_charges: String,
+    /// `"3 000 EUR of 36 000 EUR charged (8.33%)"`.
+    pub summary: String,
+}
+
+/// The closed form where one exists.
+#[derive(Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct AnalyticResult {
+    /// Mean downtime per period, in seconds.
+    pub mean_downtime_seconds: f64,
+    /// The chance that a period breaches (fixed-length incidents only).
+    #[tsify(type = "number | null")]
+    pub breach_probability_period: Option<f64>,
+    /// The chance that a year has a breach.
+    #[tsify(type = "number | null")]
+    pub breach_probability_year: Option<f64>,
+    /// Expected credits a year (fixed-length incidents and a flat refund only).
+    #[tsify(type = "number | null")]
+    pub expected_credits: Option<f64>,
+}
+
+/// The distribution of a contract year's credits.
+#[derive(Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct RiskResult {
+    /// Years simulated.
+    pub years: u32,
+    /// The seed used.
+    pub seed: f64,
+    /// Periods in a contract year.
+    pub periods_per_year: usize,
+    /// Amounts to the cent.
+    pub mean: String,
+    /// The median year's credits (nearest rank).
+    pub median: String,
+    /// The 90th percentile (nearest rank).
+    pub p90: String,
+    /// The 99th percentile (nearest rank).
+    pub p99: String,
+    /// The worst year's credits.
+    pub worst: String,
+    /// The charges of a year.
+    pub yearly_charges: String,
+    /// Expected credits as a % of the contract value (6 decimals, rounded down).
+    pub expected_percent: String,
+    /// The share of years with at least one breached period.
+    pub breach_probability_year: f64,
+    /// The share of periods breached.
+    pub breach_probability_period: f64,
+    /// Mean downtime per period, in seconds.
+    pub mean_downtime_seconds: f64,
+    /// See the type.
+    pub analytic: AnalyticResult,
+    /// Sensitivity: expected credits (% of contract value, as numbers) by rate factor (rows) and repair
+    /// factor (columns).
+    #[tsify(type = "{ rates: number[]; repairs: number[]; percent: number[][] } | null")]
+    pub sensitivity: Option<SensitivityResult>,
+    /// The repair-time factor that keeps expected credits under `breakEvenPercent`, and the median repair
+    /// time it means in seconds; null if not asked, or if even 1/1000 of the repair times is too much.
+    #[tsify(type = "{ factor: number; medianSeconds: number | null } | null")]
+    pub break_even: Option<BreakEvenResult>,
+    /// What was changed from the request (years capped).
+    pub notes: Vec<String>,
+}
+
+/// Expected credits on a grid of factors.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SensitivityResult {
+    rates: Vec<f64>,
+    repairs: Vec<f64>,
+    percent: Vec<Vec<f64>>,
+}
+
+/// The break-even repair time.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BreakEvenResult {
+    factor: f64,
+    median_seconds: Option<f64>,
+}
+
+fn value_of(input: &JsValue, key: &str, field: Field) -> Result<Value, Error> {
+    let v = Reflect::get(input, &key.into()).unwrap_or(JsValue::UNDEFINED);
+    if v.is_undefined() || v.is_null() {
+        return Err(Error::Missing { field });
+    }
+    serde_wasm_bindgen::from_value(v)
+        .map_err(|e| invalid(field, "", format!("cannot be read: {e}")))
+}
+
+/// Plain money to the cent: `"-1234.50"`.
+fn cents(m: Money) -> String {
+    let c = round_cents(m) / (UNIT / 100);
+    let sign = if c < 0 { "-" } else { "" };
+    let c = c.abs();
+    format!("{sign}{}.{:02}", c / 100, c % 100)
+}
+
+/// The published credit schedules (and example structures), each naming its provider, service and
+/// source. None is advice; providers change their terms.
+#[wasm_bindgen(js_name = creditPresets, unchecked_return_type = "CreditSchedule[]")]
+pub fn credit_presets() -> JsValue {
+    js_sys::JSON::parse(PRESETS).unwrap_or(JsValue::NULL)
+}
+
+/// Credits owed under a schedule for each period, with every rule applied and a line-by-line explanation.
+/// Throws a `SlacalcError` with field "schedule" or "periods" and the part concerned.
+#[wasm_bindgen(unchecked_return_type = "CreditsResult")]
+pub fn credits(
+    #[wasm_bindgen(unchecked_param_type = "CreditsInput")] input: JsValue,
+) -> Result<JsValue, JsValue> {
+    respond((|| {
+        check_object(&input)?;
+        let schedule = Schedule::from_value(&value_of(&input, "schedule", Field::Schedule)?)?;
+        let periods = periods_from_value(&value_of(&input, "periods", Field::Periods)?, &schedule)?;
+        let currency = Reflect::get(&input, &"currency".into())
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_default();
+        let currency = currency.trim();
+        let c = schedule.credits(&periods, currency)?;
+        let share = if c.total_charges > 0 {
+            crate::decimal::format_fixed((c.total * 10_000 / c.total_charges).max(0) as u128, 2, 2)
+        } else {
+            "0.00".to_string()
+        };
+        Ok(CreditsResult {
+            schedule: schedule.name.clone(),
+            summary: format!(
+                "{} of {} charged ({share}%)",
+                money_text(c.total, currency),
+                money_text(c.total_charges, currency)
+            ),
+            total: cents(c.total),
+            total_bonus: cents(c.total_bonus),
+            total_charges: cents(c.total_charges),
+            periods: c
+                .periods
+                .into_iter()
+                .map(|l| CreditLineResult {
+                    label: l.label,
+                    attainment: l.attainment,
+                    breached: l.breached,
+                    credit: cents(l.credit),
+                    bonus: cents(l.bonus),
+                    charges: cents(l.charges),
+                    explanation: l.explanation,
+                })
+                .collect(),
+        })
+    })())
+}
+
+fn number(input: &JsValue, key: &str) -> Result<Option<f64>, Error> {
+    let v = Reflect::get(input, &key.into()).unwrap_or(JsValue::UNDEFINED);
+    if v.is_undefined() || v.is_null() {
+        return Ok(None);
+    }
+    match v.as_f64() {
+        Some(x) if x.is_finite() => Ok(Some(x)),
+        _ => Err(invalid(
+            Field::Model,
+            key,
+            format!("must be a number, not {}", super::kind_of(&v)),
+        )),
+    }
+}
+
+fn factors(v: &JsValue, key: &str) -> Result<Vec<f64>, Error> {
+    let list = Reflect::get(v, &key.into()).unwrap_or(JsValue::UNDEFINED);
+    let bad = || {
+        invalid(
+            Field::Model,
+            &format!("sensitivity.{key}"),
+            "must be a list of 1 to 8 factors above 0, such as [0.5, 1, 2]".to_string(),
+        )
+    };
+    if !js_sys::Array::is_array(&list) {
+        return Err(bad());
+    }
+    let items: Vec<f64> = js_sys::Array::from(&list)
+        .iter()
+        .filter_map(|x| x.as_f64())
+        .collect();
+    if items.is_empty()
+        || items.len() > 8
+        || items.len() != js_sys::Array::from(&list).length() as usize
+        || items.iter().any(|x| !(*x > 0.0 && *x <= 1000.0))
+    {
+        return Err(bad());
+    }
+    Ok(items)
+}
+
+/// Simulates contract years of a schedule under an outage model: the distribution of yearly credits, the
+/// chance of a breach, the closed-form check where one exists, and optionally a sensitivity grid and the
+/// break-even repair time. The same seed gives the same figures on every machine.
+#[wasm_bindgen(unchecked_return_type = "RiskResult")]
+pub fn risk(
+    #[wasm_bindgen(unchecked_param_type = "RiskInput")] input: JsValue,
+) -> Result<JsValue, JsValue> {
+    let result = (|| {
+        check_object(&input)?;
+        let schedule = Schedule::from_value(&value_of(&input, "schedule", Field::Schedule)?)?;
+        let model = Model::from_value(&value_of(&input, "model", Field::Model)?)?;
+        let charges_value = value_of(&input, "charges", Field::Periods)?;
+        let charges =
+            crate::value::decimal(charges_value.text().unwrap_or("?"), 6, Some(10u128.pow(24)))
+                .map_err(|r| invalid(Field::Periods, "charges", r))? as Money;
+        let mut notes = Vec::new();
+        let asked = number(&input, "years")?.unwrap_or(10_000.0);
+        if asked < 1.0 {
+            return Err(invalid(
+                Field::Model,
+                "years",
+                "must be at least 1".to_string(),
+            ));
+        }
+        let years = if asked > f64::from(MAX_YEARS) {
+            notes.push(format!(
+                "Simulated {MAX_YEARS} years, the most one run allows; {} were asked for.",
+                super::number_text(asked, Field::Model).unwrap_or_default()
+            ));
+            MAX_YEARS
+        } else {
+            asked as u32
+        };
+        let seed = number(&input, "seed")?.unwrap_or(1.0);
+        if !(0.0..=9_007_199_254_740_991.0).contains(&seed) || seed.fract() != 0.0 {
+            return Err(invalid(
+                Field::Model,
+                "seed",
+                "must be a whole number from 0 to 2^53 - 1".to_string(),
+            ));
+        }
+        let r = simulate(&schedule, &model, charges, years, seed as u64)?;
+        let sens = Reflect::get(&input, &"sensitivity".into()).unwrap_or(JsValue::UNDEFINED);
+        let sensitivity = if sens.is_object() {
+            let (rates, repairs) = (factors(&sens, "rates")?, factors(&sens, "repairs")?);
+            let cell_years = number(&sens, "years")?
+                .unwrap_or(2_000.0)
+                .clamp(1.0, 100_000.0) as u32;
+            let grid = sensitivity(
+                &schedule,
+                &model,
+                charges,
+                &rates,
+                &repairs,
+                cell_years,
+                seed as u64,
+            )?;
+            Some(SensitivityResult {
+                rates,
+                repairs,
+                percent: grid
+                    .iter()
+                    .map(|row| row.iter().map(|x| *x as f64 / 1e6).collect())
+                    .collect(),
+            })
+        } else {
+            None
+        };
+        let be = Reflect::get(&input, &"breakEvenPercent".into()).unwrap_or(JsValue::UNDEFINED);
+        let break_even = if be.is_undefined() || be.is_null() {
+            None
+        } else {
+            let text = be
+                .as_string()
+                .or_else(|| {
+                    be.as_f64()
+                        .and_then(|x| super::number_text(x, Field::Model).ok())
+                })
+                .unwrap_or_default();
+            let percent = crate::value::decimal(&text, 6, Some(100_000_000))
+                .map_err(|r| invalid(Field::Model, "breakEvenPercent", r))?
+                as i128;
+            let cell_years = years.min(2_000);
+            break_even(&schedule, &model, charges, percent, cell_years, seed as u64)?.map(|f| {
+                BreakEvenResult {
+                    factor: f,
+                    median_seconds: match &model.durations {
+                        crate::risk::Durations::LogNormal { mu, .. } => Some(libm::exp(*mu) * f),
+                        crate::risk::Durations::Resample(_) => None,
+                    },
+                }
+            })
+        };
+        let yearly = Float64Array::new_with_length(r.yearly.len() as u32);
+        for (i, m) in r.yearly.iter().enumerate() {
+            yearly.set_index(i as u32, *m as f64 / UNIT as f64);
+        }
+        let result = RiskResult {
+            years: r.years,
+            seed,
+            periods_per_year: r.periods_per_year,
+            mean: cents(r.mean),
+            median: cents(r.median),
+            p90: cents(r.p90),
+            p99: cents(r.p99),
+            worst: cents(r.worst),
+            yearly_charges: cents(r.yearly_charges),
+            expected_percent: crate::decimal::format_scaled(r.expected_percent().max(0) as u128, 6),
+            breach_probability_year: f64::from(r.years_breached) / f64::from(r.years),
+            breach_probability_period: r.periods_breached as f64
+                / (f64::from(r.years) * r.periods_per_year as f64),
+            mean_downtime_seconds: r.mean_downtime,
+            analytic: AnalyticResult {
+                mean_downtime_seconds: r.analytic.mean_downtime,
+                breach_probability_period: r.analytic.breach_period,
+                breach_probability_year: r.analytic.breach_year,
+                expected_credits: r.analytic.expected_credits,
+            },
+            sensitivity,
+            break_even,
+            notes,
+        };
+        Ok((result, yearly))
+    })();
+    let (result, yearly) = result.map_err(|e| super::error_value(&e))?;
+    let value = respond(Ok::<_, Error>(result))?;
+    // The yearly credits go across as one typed array, not 100 000 numbers one by one.
+    let _ = Reflect::set(&value, &"yearlyCredits".into(), &yearly);
+    Ok(value)
+}

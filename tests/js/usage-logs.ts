@@ -1,0 +1,28 @@
+// A strict TypeScript caller of the analysis module (www/pkg-logs/): outage logs, credits and risk.
+import { attainment, OutageLog, credits, risk, creditPresets } from '../../www/pkg-logs/slacalc.js';
+import type { AttainmentResult, CreditSchedule, CreditsResult, RiskResult, BurnResult } from '../../www/pkg-logs/slacalc.js';
+
+const report: AttainmentResult = attainment({ outages: [{ start: '2026-03-02 09:00', end: '2026-03-02 10:00' }], target: 99.9, asOf: '2026-03-15T12:00:00Z' });
+const burn: BurnResult[] = report.burn;
+const left: string = burn[0].remainingSeconds;
+const log = new OutageLog('UTC');
+log.push('start,end\n');
+const again: AttainmentResult = log.attainment({ target: '99.5', calendar: { preset: '8x5' } });
+log.free();
+
+const schedule: CreditSchedule = { target: '99.9', tiers: [{ when: '< 99.9 and >= 99', percent: 10 }, { when: '< 99', percent: 25 }], capPercent: 100 };
+const owed: CreditsResult = credits({ schedule, periods: [{ label: 'May', attainment: '99.82', charges: 12000 }], currency: 'EUR' });
+const total: string = owed.total;
+const presets: CreditSchedule[] = creditPresets();
+const r: RiskResult = risk({ schedule: presets[0], model: { incidentsPerMonth: 2, median: 'PT30M', p90: 'PT4H' }, charges: 10000, years: 1000 });
+const p90: string = r.p90;
+const chance: number = r.breachProbabilityYear;
+
+// @ts-expect-error a tier's bounds are one string such as "< 99.9"
+credits({ schedule: { target: '99.9', tiers: [{ below: 99.9, percent: 10 }] }, periods: [] });
+// @ts-expect-error the model is required
+risk({ schedule, charges: 1 });
+// @ts-expect-error credits are exact decimal strings
+const wrong: number = owed.total;
+
+export { left, again, total, p90, chance, wrong };

@@ -235,12 +235,14 @@ impl Rng {
     }
 
     /// A Poisson count with mean `lambda` (Knuth's method, in steps of at most 30).
-    pub fn poisson(&mut self, mut lambda: f64) -> u32 {
+    pub fn poisson(&mut self, lambda: f64) -> u32 {
+        self.poisson_with(&Poisson::new(lambda))
+    }
+
+    /// A Poisson count, the limits worked out once.
+    pub fn poisson_with(&mut self, poisson: &Poisson) -> u32 {
         let mut k = 0;
-        while lambda > 0.0 {
-            let step = lambda.min(30.0);
-            lambda -= step;
-            let limit = libm::exp(-step);
+        for &limit in &poisson.limits {
             let mut p = self.open01();
             while p > limit {
                 k += 1;
@@ -248,6 +250,26 @@ impl Rng {
             }
         }
         k
+    }
+}
+
+/// The limits of Knuth's method for a mean, split into steps of at most 30 (a sum of Poisson counts is
+/// a Poisson count).
+#[derive(Clone, Debug)]
+pub struct Poisson {
+    limits: Vec<f64>,
+}
+
+impl Poisson {
+    /// For a mean of `lambda`.
+    pub fn new(mut lambda: f64) -> Poisson {
+        let mut limits = Vec::new();
+        while lambda > 0.0 {
+            let step = lambda.min(30.0);
+            lambda -= step;
+            limits.push(libm::exp(-step));
+        }
+        Poisson { limits }
     }
 }
 
@@ -391,6 +413,7 @@ pub fn simulate(
     let length = i128::from(length_s) * NS;
     let lambda = model.incidents_per_month * length_s as f64 / MONTH;
     let mut rng = Rng::new(seed);
+    let poisson = Poisson::new(lambda);
     let mut yearly = Vec::with_capacity(years as usize);
     let mut credits = vec![0 as Money; per_year];
     let mut downs = vec![(0i128, length); per_year];
@@ -401,7 +424,7 @@ pub fn simulate(
         let mut breached_year = false;
         for k in 0..per_year {
             outages.clear();
-            let n = rng.poisson(lambda);
+            let n = rng.poisson_with(&poisson);
             let mut down: i64 = model.planned_seconds;
             for _ in 0..n {
                 let d = match &model.durations {

@@ -1,7 +1,7 @@
 // The penalty modeller: a credit schedule (a preset or JSON), charges, and either the periods to credit
 // (worked out here, on every keystroke) or an outage model whose contract years are simulated in a worker.
 // Everything typed is kept in the link.
-import init, { creditPresets, credits } from './pkg-logs/slacalc.js';
+import init, { creditPresets, credits, OutageLog } from './pkg-logs/slacalc.js';
 
 const $ = (id) => document.getElementById(id);
 const SVG = 'http://www.w3.org/2000/svg';
@@ -12,6 +12,8 @@ let lastRisk;
 let worker;
 let busy = false;
 let runId = 0;
+/** Repair times resampled from an outage log: { name, durations: number[] }, or undefined. */
+let resampled;
 
 const EXAMPLE_PERIODS = ['Jan 2026, 99.95', 'Feb 2026, 99.82', 'Mar 2026, 99.91', 'Apr 2026, 98.7', 'May 2026, 99.99', 'Jun 2026, 94.2'].join('\n');
 
@@ -163,16 +165,42 @@ function runCredits() {
 function model() {
   const median = repairSeconds($('pen-median').value);
   const p90 = Math.max(median, repairSeconds($('pen-p90').value));
-  const m = { incidentsPerMonth: $('pen-rate').value, median: String(median), p90: String(p90) };
+  const m = resampled
+    ? { incidentsPerMonth: $('pen-rate').value, durations: resampled.durations }
+    : { incidentsPerMonth: $('pen-rate').value, median: String(median), p90: String(p90) };
   if ($('pen-planned').value.trim()) m.plannedPerPeriod = $('pen-planned').value.trim();
   return m;
 }
 
 function showModel() {
-  const m = model();
-  $('pen-rate-out').textContent = Number(m.incidentsPerMonth).toFixed(1);
-  $('pen-median-out').textContent = roughly(Number(m.median));
-  $('pen-p90-out').textContent = roughly(Number(m.p90));
+  const median = repairSeconds($('pen-median').value);
+  $('pen-rate-out').textContent = Number($('pen-rate').value).toFixed(1);
+  $('pen-median-out').textContent = resampled ? 'from the log' : roughly(median);
+  $('pen-p90-out').textContent = resampled ? 'from the log' : roughly(Math.max(median, repairSeconds($('pen-p90').value)));
+  $('pen-median').disabled = $('pen-p90').disabled = Boolean(resampled);
+}
+
+/** Reads an outage log's unplanned outages; their lengths replace the log-normal repair times. */
+async function resample(file) {
+  const log = new OutageLog('UTC');
+  try {
+    log.push(await file.text());
+    const { durations, incidentsPerMonth } = log.durations();
+    if (!durations.length) throw new Error(`${file.name} has no unplanned outage to resample.`);
+    resampled = { name: file.name, durations: Array.from(durations, String) };
+    $('pen-rate').value = String(Math.min(20, Math.max(0.1, Math.round(incidentsPerMonth * 10) / 10)));
+    const sorted = Array.from(durations).sort((a, b) => a - b);
+    $('pen-resample-status').textContent =
+      `Repair times resampled from ${file.name}: ${durations.length} outages, median ${roughly(sorted[Math.floor((sorted.length - 1) / 2)])}, ` +
+      `${incidentsPerMonth.toFixed(2)} a month over the log (the rate slider is set to it). The log is not kept in the link.`;
+    $('pen-resample-status').hidden = false;
+    $('pen-resample-clear').hidden = false;
+    run();
+  } catch (e) {
+    showError({ field: 'model', message: e.message });
+  } finally {
+    log.free();
+  }
 }
 
 const RATES = [0.5, 1, 2, 4];
@@ -255,12 +283,12 @@ function showRisk() {
         (a.expectedCredits === null ? '' : ` Expected credits: ${money(a.expectedCredits.toFixed(2))} a year in closed form, ${money(r.mean)} simulated.`)) +
     ` Seed ${r.seed}; ${Math.round(r.ms)} ms.`;
   const grid = r.sensitivity;
-  const median = Number(model().median);
+  const median = resampled ? null : Number(model().median);
   document.querySelector('#pen-grid thead').replaceChildren(
     (() => {
       const tr = document.createElement('tr');
       tr.append(cell('th', 'Incidents \u2193 / repair \u2192'));
-      for (const f of grid.repairs) tr.append(Object.assign(cell('th', `\u00d7${f} (median ${roughly(median * f)})`), { scope: 'col' }));
+      for (const f of grid.repairs) tr.append(Object.assign(cell('th', median === null ? `repairs \u00d7${f}` : `\u00d7${f} (median ${roughly(median * f)})`), { scope: 'col' }));
       return tr;
     })(),
   );
@@ -284,10 +312,12 @@ function showRisk() {
     ? ''
     : be === null
       ? `Even repairs 1 000 times faster would not keep expected credits under ${target}% at this incident rate: fewer incidents are needed.`
-      : `Break-even: repairs with a median under ${roughly(be.medianSeconds)} (${be.factor.toFixed(2)} times today's) keep expected credits under ${target}% of the contract value.`;
+      : be.medianSeconds === null
+        ? `Break-even: repairs ${be.factor.toFixed(2)} times as long as the log's keep expected credits under ${target}% of the contract value.`
+        : `Break-even: repairs with a median under ${roughly(be.medianSeconds)} (${be.factor.toFixed(2)} times today's) keep expected credits under ${target}% of the contract value.`;
   $('pen-notes').textContent = [
     ...r.notes,
-    `Incidents arrive at random (Poisson) and last a log-normal time; they are assumed not to overlap. Periods are ${periodLength()}, counted 24x7. Sensitivity cells use 1 000 years each and the same seed.`,
+    `Incidents arrive at random (Poisson) and last ${resampled ? `a length drawn from ${resampled.name}` : 'a log-normal time'}; they are assumed not to overlap. Periods are ${periodLength()}, counted 24x7. Sensitivity cells use 1 000 years each and the same seed.`,
   ].join(' ');
 }
 
@@ -482,6 +512,17 @@ async function main() {
   $('pen-import').addEventListener('change', () => {
     const file = $('pen-import').files[0];
     if (file) importLog(file);
+  });
+  $('pen-resample').addEventListener('change', () => {
+    const file = $('pen-resample').files[0];
+    if (file) resample(file);
+  });
+  $('pen-resample-clear').addEventListener('click', () => {
+    resampled = undefined;
+    $('pen-resample').value = '';
+    $('pen-resample-status').hidden = true;
+    $('pen-resample-clear').hidden = true;
+    run();
   });
   $('pen-copy').addEventListener('click', async () => {
     saveState();

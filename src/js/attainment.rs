@@ -282,6 +282,37 @@ impl OutageLog {
         }
     }
 
+    /// The length in seconds of each unplanned outage read (finishing the log first), e.g. to resample
+    /// repair times in `risk`; and, as `incidentsPerMonth`, how many there were per average month between
+    /// the first start and the last end (at least one month).
+    #[wasm_bindgen(
+        unchecked_return_type = "{ durations: Float64Array; incidentsPerMonth: number }"
+    )]
+    pub fn durations(&mut self) -> Result<JsValue, JsValue> {
+        self.finish()?;
+        let outages: Vec<&crate::outage::Outage> = self
+            .log
+            .iter()
+            .flat_map(|l| l.outages.iter())
+            .filter(|o| !o.planned && o.end > o.start)
+            .collect();
+        let lengths = js_sys::Float64Array::new_with_length(outages.len() as u32);
+        for (i, o) in outages.iter().enumerate() {
+            lengths.set_index(i as u32, (o.end - o.start) as f64);
+        }
+        let first = outages.iter().map(|o| o.start).min().unwrap_or(0);
+        let last = outages.iter().map(|o| o.end).max().unwrap_or(0);
+        let months = ((last - first) as f64 / 2_629_746.0).max(1.0);
+        let result = js_sys::Object::new();
+        let _ = Reflect::set(&result, &"durations".into(), &lengths);
+        let _ = Reflect::set(
+            &result,
+            &"incidentsPerMonth".into(),
+            &(outages.len() as f64 / months).into(),
+        );
+        Ok(result.into())
+    }
+
     /// Reads the last line. Throws for a log that cannot be read at all (empty, binary, no start column).
     pub fn finish(&mut self) -> Result<(), JsValue> {
         if let Some(reader) = self.reader.take() {

@@ -99,6 +99,14 @@ test('the risk over contract years, simulated in a worker', async () => {
   const lines = (await downloadText(page, 'pen-export-csv')).trim().split('\n');
   assert.equal(lines.length, 1001);
   assert.equal(lines[0], 'year,credits');
+  // Repair times resampled from the example log: 15 unplanned outages (the 12 planned ones are left out),
+  // median 30 min, from 14 January 09:12 to 3 December 18:29 = 27 940 620 s = 10.62 average months:
+  // 1.41 a month, so the rate slider goes to 1.4.
+  await page.getByTestId('pen-resample').setInputFiles(new URL('../../www/examples/outages-2026.csv', import.meta.url).pathname);
+  await page.waitForSelector('[data-testid=pen-resample-status]:not([hidden])');
+  assert.equal(await page.getByTestId('pen-resample-status').textContent(), 'Repair times resampled from outages-2026.csv: 15 outages, median 30 min, 1.41 a month over the log (the rate slider is set to it). The log is not kept in the link.');
+  assert.equal(await page.getByTestId('pen-rate').inputValue(), '1.4');
+  await page.waitForFunction(() => document.querySelector('[data-testid=pen-notes]').textContent.includes('a length drawn from outages-2026.csv'), null, { timeout: 60_000 });
   // Zero incidents cannot be set with the slider; a bad planned downtime is shown next to it.
   await page.getByTestId('pen-planned').fill('sometimes');
   await page.waitForSelector('[data-testid=pen-model-error]:not([hidden])');

@@ -50,6 +50,10 @@ test('the simulation gives the same figures as the native build, and meets its c
   assert.ok(Math.abs(flat.breachProbabilityPeriod - 0.442174599628) < 0.006, String(flat.breachProbabilityPeriod));
   assert.throws(() => risk({ ...input, model: { incidentsPerMonth: 0, median: 'PT30M', p90: 'PT4H' } }), { field: 'model', part: 'incidentsPerMonth' });
   assert.throws(() => risk({ ...input, seed: -1 }), { field: 'model', part: 'seed' });
+  // More years than a run allows are capped, and the result says so (yearly periods keep this quick).
+  const many = risk({ schedule: { target: '99', flat: 10, period: 'year' }, model: { incidentsPerMonth: 0.01, median: 60, p90: 60 }, charges: 1, years: 5e6, seed: 1 });
+  assert.equal(many.years, 1_000_000);
+  assert.deepEqual(many.notes, ['Simulated 1000000 years, the most one run allows; 5000000 were asked for.']);
 });
 
 // Figures of the native build for the case above (tests/penalty.rs asserts the same).

@@ -29,6 +29,7 @@ pub mod js;
 pub mod outage;
 pub mod penalty;
 pub mod period;
+pub mod quotes;
 pub mod risk;
 pub mod target;
 pub mod value;

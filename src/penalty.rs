@@ -65,6 +65,11 @@ impl Attainment {
         }
     }
 
+    /// In millionths of a percent, rounded down.
+    pub fn micros(self) -> i128 {
+        self.up * HUNDRED as i128 / self.total
+    }
+
     /// Whether it is below `micros` millionths of a percent, exactly.
     fn below(self, micros: u32) -> bool {
         self.up * (HUNDRED as i128) < i128::from(micros) * self.total

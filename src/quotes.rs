@@ -24,7 +24,7 @@ use crate::calendar::Calendar;
 use crate::decimal::format_scaled;
 use crate::duration::ExactDuration;
 use crate::error::{Error, Field};
-use crate::penalty::{money_text, round_cents, Attainment, Money, Schedule, UNIT};
+use crate::penalty::{money_text, round_cents, Attainment, Money, Schedule};
 use crate::period::Period;
 use crate::risk::{simulate, Model};
 use crate::target::Target;

@@ -100,7 +100,7 @@ fn calendar_strings(v: &JsValue, part: &str) -> Result<Option<Vec<String>>, Erro
         .map(Some)
 }
 
-fn calendar_from(v: &JsValue) -> Result<Calendar, Error> {
+pub(super) fn calendar_from(v: &JsValue) -> Result<Calendar, Error> {
     if !v.is_object() || Array::is_array(v) || v.is_function() {
         return Err(Error::WrongType {
             field: Field::Calendar,

@@ -20,6 +20,8 @@ mod attainment;
 mod calendar;
 #[cfg(feature = "logs")]
 mod penalty;
+#[cfg(feature = "logs")]
+mod quotes;
 
 #[cfg(feature = "logs")]
 pub use attainment::*;
@@ -27,6 +29,8 @@ use calendar::optional_calendar;
 pub use calendar::*;
 #[cfg(feature = "logs")]
 pub use penalty::*;
+#[cfg(feature = "logs")]
+pub use quotes::*;
 
 #[wasm_bindgen(typescript_custom_section)]
 const ERROR_TYPES: &str = r#"

@@ -251,7 +251,7 @@ fn calendar_of(v: &JsValue, part: &str) -> Result<Option<crate::calendar::Calend
 /// Puts the internal service and providers' quotes on one basis (a period and service hours): allowed
 /// downtime as promised and on the basis, expected downtime and credits, effective cost, cost per hour
 /// of allowed downtime, and a verdict in plain words. Throws a `SlacalcError` with field "input" and the
-/// part concerned ("options[1].currency").
+/// part concerned (`"options[1].currency"`).
 #[wasm_bindgen(js_name = compareQuotes, unchecked_return_type = "QuotesResult")]
 pub fn compare_quotes(
     #[wasm_bindgen(unchecked_param_type = "QuotesInput")] input: JsValue,
@@ -269,11 +269,11 @@ pub fn compare_quotes(
         let currency = text_of(&get(&b, "currency"), "basis.currency")?
             .trim()
             .to_uppercase();
-        if currency.is_empty() || currency.len() > 8 {
+        if currency.len() != 3 || !currency.bytes().all(|b| b.is_ascii_uppercase()) {
             return Err(invalid(
                 Field::Input,
                 "basis.currency",
-                "must be a currency code such as EUR".to_string(),
+                format!("\"{currency}\" must be a three-letter currency code such as EUR"),
             ));
         }
         let years = get(&b, "contractYears");

@@ -45,4 +45,5 @@ test('bad options name the option and the part', () => {
   bad((x) => { x.options[1].model.incidentsPerMonth = 0; }, 'options[1].model.incidentsPerMonth', /must be more than 0/);
   bad((x) => { x.options = []; }, 'options', /1 to 20 options/);
   bad((x) => { x.basis.contractYears = 0.5; }, 'basis.contractYears', /whole number/);
+  bad((x) => { x.basis.currency = 'euro'; }, 'basis.currency', /"EURO" must be a three-letter currency code/);
 });

@@ -1,0 +1,147 @@
+// The comparison workspace in Chromium: the internal service and two quotes worked out by hand, the link
+// restoring everything, the printed report's text, damaged and hostile links, and saved scenarios.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { pageHarness } from './browser.mjs';
+import { encode, DEFAULT_STATE } from '../../www/scenario.js';
+
+const harness = pageHarness({ before, after });
+
+Promise.withResolvers ??= function withResolvers() {
+  let resolve;
+  let reject;
+  const promise = new Promise((a, b) => {
+    resolve = a;
+    reject = b;
+  });
+  return { promise, resolve, reject };
+};
+
+async function pdfText(buffer) {
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const doc = await getDocument({ data: new Uint8Array(buffer) }).promise;
+  let text = '';
+  for (let i = 1; i <= doc.numPages; i++) {
+    const content = await (await doc.getPage(i)).getTextContent();
+    text += content.items.map((x) => x.str + (x.hasEOL ? ' ' : '')).join('');
+  }
+  return { pages: doc.numPages, text: text.replace(/\s+/g, ' ') };
+}
+
+const row = (page, name) => page.getByTestId('cmp-table').locator('tbody tr', { hasText: name }).locator('td');
+
+test('the internal service against two quotes: figures, link, printed report', async () => {
+  const page = await harness.open('/compare.html');
+  // Basis: an average month of Mon-Fri 09:00-17:00 = 173.925 h (626 130 s).
+  assert.equal(await page.getByTestId('cmp-basis').textContent(), 'The basis: average Gregorian month (30.436875 days) of Mon-Fri 09:00-17:00: 173 h 55 min 30 s of service.');
+  // Make Provider B cost 7 000 a month with 6 000 one-off, and downtime 500 an hour.
+  await page.locator('#opt-2-price').fill('7000');
+  await page.locator('#opt-2-oneOff').fill('6000');
+  await page.getByTestId('cmp-cost').fill('500');
+  await page.waitForFunction(() => document.querySelector('#cmp-table tbody tr:nth-child(3)').textContent.includes('86,'));
+  // Internal: 0.5% of 626 130 s = 52 min 10.65 s allowed; 99.8% measured: 1 252.26 s expected. 96 000 a
+  // year + 1 252.26 s x 12 = 4.1742 h at 500 = 2 087.10: 98 087.10.
+  assert.deepEqual(await row(page, 'Internal IT').allTextContents(), [
+    '99.5% measured monthly on Mon-Fri 09:00-17:00', '52 min 10.65 s', '52 min 10.65 s', '99.5%', '20 min 52.26 s', '–', '€96,000.00', '€98,087.10', '€9,199.37',
+  ]);
+  // B: 0.05% of an average quarter = 3 944.619 s, all in one month = 99.37% of the month's office hours.
+  // Expected from the model (1 incident a month, median 30 min, 90% in 2 h): a mean of 3 231.21 s, 40/168
+  // of it in office hours = 769.337 s. 84 000 + 6 000 / 3 = 86 000, + 769.337 s x 12 at 500 = 1 282.23.
+  assert.deepEqual(await row(page, 'Provider B').allTextContents(), [
+    '99.95% measured quarterly on 24x7', '1 h 5 min 44.619 s', '1 h 5 min 44.619 s', '99.37%', '12 min 49.336 s', '–', '€86,000.00', '€87,282.23', '€6,540.56',
+  ]);
+  const verdict = await page.getByTestId('cmp-verdict').locator('li').allTextContents();
+  assert.ok(verdict.includes("Provider B promises 99.95% measured quarterly on 24x7: on your basis that allows up to 1 h 5 min 44.619 s of downtime, more than the internal service's expected 20 min 52 s."), verdict.join('\n'));
+  assert.ok(verdict.includes('Provider B has no credit schedule or no outage model here: no credits are counted for it.'));
+
+  // The link restores everything.
+  await page.getByTestId('cmp-copy').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=cmp-copy-status]').textContent !== '');
+  const link = page.url();
+  assert.match(link, /#z=[\w-]+$/);
+  assert.ok(link.length < 1000, `${link.length} characters`);
+  const again = await harness.open(`/compare.html${new URL(link).hash}`);
+  assert.equal(await again.locator('#opt-2-oneOff').inputValue(), '6000');
+  assert.equal(await again.getByTestId('cmp-cost').inputValue(), '500');
+  assert.deepEqual(await row(again, 'Provider B').allTextContents(), await row(page, 'Provider B').allTextContents());
+
+  // The printed report: title, assumptions, the table, the verdict and the conventions.
+  await again.emulateMedia({ media: 'print' });
+  await again.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  const { pages, text } = await pdfText(await again.pdf({ format: 'A4', margin: { top: '15mm', bottom: '15mm', left: '12mm', right: '12mm' } }));
+  assert.ok(pages >= 1 && pages <= 3, `${pages} pages`);
+  for (const wanted of [
+    'Comparison report: Internal IT, Provider A, Provider B.',
+    'Assumptions',
+    'Provider B: €7,000.00 a month, €6,000.00 one-off; promises 99.95% measured quarterly on 24x7; no credit schedule.',
+    'Outage model for options without history: 1 incidents a month, median repair PT30M, 90% within PT2H.',
+    '€87,282.23',
+    'Effective cost a year = price a month x 12 + one-off costs / contract years',
+  ]) {
+    assert.ok(text.includes(wanted), `the report lacks "${wanted}":\n${text}`);
+  }
+  assert.ok(!text.includes('Add a provider quote'), 'the form is not printed');
+  await page.context().close();
+  await again.context().close();
+});
+
+test('damaged and hostile links never run anything and lose nothing', async () => {
+  const damaged = await harness.open('/compare.html#z=fZDBTsMwDIZfZfK5Qx1Voe0NEBI7ICbUnRAH06Q0');
+  assert.match(await damaged.getByTestId('cmp-link-error').textContent(), /^This link could not be read \(the link is damaged: it was cut short or edited\); the example comparison is shown instead\./);
+  assert.equal(await damaged.locator('#opt-0-name').inputValue(), 'Internal IT');
+  await damaged.context().close();
+  const evil = structuredClone(DEFAULT_STATE);
+  evil.options[1].name = '<img src=x onerror="window.hacked=1">';
+  evil.options[1].schedule = '"><script>window.hacked=2</script>';
+  evil.basis.currency = '<b>X</b>';
+  const hostile = await harness.open(`/compare.html#z=${await encode(evil)}`);
+  assert.equal(await hostile.locator('#opt-1-name').inputValue(), '<img src=x onerror="window.hacked=1">');
+  assert.equal(await hostile.evaluate(() => window.hacked), undefined);
+  assert.equal(await hostile.locator('main img, main script:not([src]), main b').count(), 0);
+  // The bad currency is shown next to its field.
+  await hostile.waitForSelector('#cmp-currency-error:not([hidden])');
+  assert.equal(await hostile.locator('#cmp-currency-error').textContent(), 'input.basis.currency: "<B>X</B>" must be a three-letter currency code such as EUR');
+  assert.equal(await hostile.getByTestId('cmp-currency').inputValue(), '<b>X</b>');
+  await hostile.context().close();
+});
+
+test('saved scenarios: save, rename, open, delete, export and import', async () => {
+  const page = await harness.open('/compare.html');
+  await page.getByTestId('cmp-scenario-name').fill('Q3 review');
+  await page.getByTestId('cmp-save').click();
+  await page.locator('#opt-1-price').fill('1234');
+  await page.getByTestId('cmp-scenario-name').fill('Q3 review, cheap A');
+  await page.getByTestId('cmp-save').click();
+  assert.deepEqual(await page.locator('#cmp-scenarios .scenario-name').allTextContents(), ['Q3 review', 'Q3 review, cheap A']);
+  await page.getByTestId('cmp-scenario-name').fill('Baseline');
+  await page.getByRole('button', { name: 'Rename Q3 review', exact: true }).click();
+  await page.getByRole('button', { name: 'Open Baseline' }).click();
+  assert.equal(await page.locator('#opt-1-price').inputValue(), '7000');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('cmp-scenarios-export').click()]);
+  const file = JSON.parse(Buffer.concat(await (await download.createReadStream()).toArray()).toString());
+  assert.deepEqual([file.program, file.kind, file.version, file.scenarios.length], ['slacalc', 'comparison-scenarios', 1, 2]);
+  await page.getByRole('button', { name: 'Delete Baseline' }).click();
+  assert.deepEqual(await page.locator('#cmp-scenarios .scenario-name').allTextContents(), ['Q3 review, cheap A']);
+  // A file from another program, or from a newer slacalc, is refused with a reason; a good one is imported.
+  const put = async (name, data) => {
+    await page.evaluate(() => { document.querySelector('[data-testid=cmp-scenarios-status]').textContent = ''; });
+    await page.getByTestId('cmp-scenarios-import').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(data)) });
+    await page.waitForFunction(() => document.querySelector('[data-testid=cmp-scenarios-status]').textContent !== '');
+  };
+  await put('other.json', { app: 'spreadsheet', rows: [] });
+  assert.match(await page.getByTestId('cmp-scenarios-status').textContent(), /^other\.json is not a slacalc scenario file/);
+  await put('future.json', { ...file, version: 7 });
+  assert.match(await page.getByTestId('cmp-scenarios-status').textContent(), /newer version of slacalc \(file version 7\)/);
+  await put('mine.json', { ...file, scenarios: [...file.scenarios, { name: 'Broken', state: { v: 1, options: [] } }] });
+  assert.equal(await page.getByTestId('cmp-scenarios-status').textContent(), 'Imported 2 scenarios from mine.json. Not imported: Broken (it has no option to compare).');
+  assert.equal(await page.locator('#cmp-scenarios li').count(), 3);
+  await page.context().close();
+});
+
+test('no request leaves the page origin and nothing is logged as an error', () => {
+  assert.deepEqual(harness.foreignRequests(), []);
+  assert.deepEqual(harness.problems, []);
+});
+
+export { readFileSync };

@@ -981,6 +981,21 @@ fn share(amount: Money, micros: u128) -> Money {
     amount * micros as i128 / HUNDRED as i128
 }
 
+/// Units of downtime (millionths) in `excess` nanoseconds: exact, or each started unit in full.
+fn units_micro(excess: i128, unit: i64, started: bool) -> i128 {
+    let unit_ns = i128::from(unit) * NS;
+    if started {
+        (excess + unit_ns - 1) / unit_ns * 1_000_000
+    } else {
+        excess * 1_000_000 / unit_ns
+    }
+}
+
+/// What a missed service level costs of an at-risk pool: category allocation x its own allocation.
+fn level_cost(pool: Money, l: &Level) -> Money {
+    pool * i128::from(l.category) / HUNDRED as i128 * i128::from(l.allocation) / HUNDRED as i128
+}
+
 fn days_text(days: u64) -> String {
     let d = format_scaled(u128::from(days), 6);
     if days == 1_000_000 {
@@ -1109,12 +1124,7 @@ impl Schedule {
                         }
                     }
                 };
-                let unit_ns = i128::from(*unit) * NS;
-                let units_micro = if *started {
-                    (excess + unit_ns - 1) / unit_ns * 1_000_000
-                } else {
-                    excess * 1_000_000 / unit_ns
-                };
+                let units_micro = units_micro(excess, *unit, *started);
                 let per_unit = share(p.charges, u128::from(*percent));
                 let c = per_unit * units_micro / 1_000_000;
                 let unit_name = if *unit == 3600 { "hour" } else { "minute" };
@@ -1163,9 +1173,7 @@ impl Schedule {
                         ));
                     };
                     if got.below(l.target.micros()) {
-                        let x = pool * i128::from(l.category) / HUNDRED as i128
-                            * i128::from(l.allocation)
-                            / HUNDRED as i128;
+                        let x = level_cost(pool, l);
                         c += x;
                         missed.push(format!(
                             "{} at {}% missed {}%: {} x {} of the pool = {}",
@@ -1383,12 +1391,7 @@ impl Schedule {
                         .map(|o| (i128::from(*o) - i128::from(*g)).max(0) * NS)
                         .sum(),
                 };
-                let unit_ns = i128::from(*unit) * NS;
-                let units_micro = if *started {
-                    (excess + unit_ns - 1) / unit_ns * 1_000_000
-                } else {
-                    excess * 1_000_000 / unit_ns
-                };
+                let units_micro = units_micro(excess, *unit, *started);
                 share(q.charges, u128::from(*percent)) * units_micro / 1_000_000
             }
             Kind::FeeMultiplier(m) => {
@@ -1399,10 +1402,7 @@ impl Schedule {
                 let c: Money = levels
                     .iter()
                     .filter(|l| a.below(l.target.micros()))
-                    .map(|l| {
-                        pool * i128::from(l.category) / HUNDRED as i128 * i128::from(l.allocation)
-                            / HUNDRED as i128
-                    })
+                    .map(|l| level_cost(pool, l))
                     .sum();
                 c.min(pool)
             }

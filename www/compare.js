@@ -1,10 +1,10 @@
 // The comparison workspace: the common basis, the outage model and the options, computed on every
 // keystroke; the state lives in the link (compact), in saved scenarios, and in the exports.
 import init, { compareQuotes, creditPresets, registerTimeZone, hasTimeZone } from './pkg-logs/slacalc.js';
+import { csvField, download, roughly, svg } from './util.js';
 import { DEFAULT_STATE, decode, encode, moneyFormat, quotesInput, sanitize, VERSION } from './scenario.js';
 
 const $ = (id) => document.getElementById(id);
-const SVG = 'http://www.w3.org/2000/svg';
 const STORE = 'slacalc.scenarios';
 
 let presets = [];
@@ -193,15 +193,7 @@ function drawChart(r, money) {
     parts.push(['rect', { x: mid + 10, y, width: Math.max(c, 1), height: h, class: o.internal ? 'cost internal' : 'cost' }, `${o.name}: ${money(o.effectiveYear)} a year`]);
     parts.push(['text', { x: mid + 14, y: y + h / 2 + 4, class: 'value' }, money(o.effectiveYear)]);
   });
-  $('cmp-chart').replaceChildren(
-    ...parts.map(([tag, attrs, text]) => {
-      const node = document.createElementNS(SVG, tag);
-      for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-      if (text && tag === 'text') node.textContent = text;
-      else if (text) node.append(Object.assign(document.createElementNS(SVG, 'title'), { textContent: text }));
-      return node;
-    }),
-  );
+  $('cmp-chart').replaceChildren(...svg(parts));
   $('cmp-chart-caption').textContent = 'Left: the downtime each promise allows in one of your periods (outline; hatched where its hours leave yours uncovered) against the downtime expected (filled). Right: the effective cost a year.';
 }
 
@@ -298,15 +290,7 @@ async function importScenarios(file) {
   status(`Imported ${good.length} scenario${good.length === 1 ? '' : 's'} from ${file.name}.${bad.length ? ` Not imported: ${bad.join('; ')}.` : ''}`);
 }
 
-function download(name, type, text) {
-  const a = el('a', { href: URL.createObjectURL(new Blob([text], { type })), download: name, hidden: true });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
-}
-
-const quote = (v) => (/[",\n]/.test(String(v ?? '')) ? `"${String(v).replace(/"/g, '""')}"` : String(v ?? ''));
+const quote = csvField;
 
 function csv() {
   const head = ['option', 'internal', 'promise', 'allowed_own_seconds', 'allowed_basis_seconds', 'uncovered_week_seconds', 'effective_target_percent', 'expected_basis_seconds', 'credits_year_mean', 'credits_year_p90', 'price_year', 'effective_year', 'price_per_allowed_hour', 'currency'];

@@ -1,7 +1,7 @@
 // The outage-log page: collects the log and the contract's terms, has the worker measure them, and shows
 // the verdict, the table, a chart and exports. The page's thread never parses the log.
+import { csvField, download, roughly, svg } from './util.js';
 const $ = (id) => document.getElementById(id);
-const SVG = 'http://www.w3.org/2000/svg';
 
 let worker;
 let lastReport;
@@ -157,43 +157,11 @@ function drawChart() {
   });
   parts.push(['line', { x1: left, x2: left + width, y1: y(target), y2: y(target), class: 'target' }]);
   parts.push(['text', { x: left + 4, y: top - 4, class: 'label' }, `dashed line: target ${target}%`]);
-  $('log-chart').replaceChildren(
-    ...parts.map(([tag, attrs, text]) => {
-      const el = document.createElementNS(SVG, tag);
-      for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
-      if (text) el.textContent = text;
-      return el;
-    }),
-  );
+  $('log-chart').replaceChildren(...svg(parts));
   $('log-chart-caption').textContent = `Attainment of each ${choice.measure} against ${target}%: ${choice.breached} of ${values.length} below the line, shown in red.`;
 }
 
-/** Creates SVG elements from [tag, attributes, text] triples. */
-function svg(parts) {
-  return parts.map(([tag, attrs, text]) => {
-    const el = document.createElementNS(SVG, tag);
-    for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
-    if (text) {
-      if (tag === 'title' || tag === 'text') el.textContent = text;
-      else el.append(Object.assign(document.createElementNS(SVG, 'title'), { textContent: text }));
-    }
-    return el;
-  });
-}
 
-/** Seconds as "2 h 11 min 5 s" (rounded to the second), for pictures and tooltips. */
-function roughly(seconds) {
-  let s = Math.round(Math.abs(seconds));
-  const parts = [];
-  for (const [unit, size] of [['d', 86400], ['h', 3600], ['min', 60]]) {
-    if (s >= size) {
-      parts.push(`${Math.floor(s / size)} ${unit}`);
-      s %= size;
-    }
-  }
-  if (s || !parts.length) parts.push(`${s} s`);
-  return (seconds < 0 ? '-' : '') + parts.join(' ');
-}
 
 /** An exact decimal number of seconds ("2678.4", "-4521.6") as "44 min 38.4 s", keeping every digit. */
 function exactly(text) {
@@ -330,19 +298,8 @@ function drawBurn() {
     ' The dashed line spends the budget evenly over the period.';
 }
 
-function download(name, type, text) {
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(new Blob([text], { type }));
-  a.download = name;
-  a.hidden = true;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
-}
-
 function csv() {
-  const quote = (v) => (/[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
+  const quote = csvField;
   const lines = [['measured', 'period', 'start', 'end', 'service_seconds', 'downtime_seconds', 'availability_percent', 'met'].join(',')];
   for (const c of lastReport.choices) {
     for (const p of c.periods) lines.push([c.measure, p.label, p.start, p.end, p.serviceSeconds, p.downtimeSeconds, p.availability ?? '', p.met].map(quote).join(','));

@@ -2,9 +2,9 @@
 // (worked out here, on every keystroke) or an outage model whose contract years are simulated in a worker.
 // Everything typed is kept in the link.
 import init, { creditPresets, credits, OutageLog } from './pkg-logs/slacalc.js';
+import { csvField, download, roughly, svg } from './util.js';
 
 const $ = (id) => document.getElementById(id);
-const SVG = 'http://www.w3.org/2000/svg';
 
 let presets = [];
 let lastCredits;
@@ -19,19 +19,6 @@ const EXAMPLE_PERIODS = ['Jan 2026, 99.95', 'Feb 2026, 99.82', 'Mar 2026, 99.91'
 
 /** Repair-time sliders run on a log scale from 1 minute to 3 days, in whole minutes. */
 const repairSeconds = (v) => Math.max(60, Math.round((60 * 4320 ** (Number(v) / 100)) / 60) * 60);
-
-function roughly(seconds) {
-  let s = Math.round(seconds);
-  const parts = [];
-  for (const [unit, size] of [['d', 86400], ['h', 3600], ['min', 60]]) {
-    if (s >= size) {
-      parts.push(`${Math.floor(s / size)} ${unit}`);
-      s %= size;
-    }
-  }
-  if (s || !parts.length) parts.push(`${s} s`);
-  return parts.join(' ');
-}
 
 function mode() {
   return document.querySelector('input[name=pen-mode]:checked').value;
@@ -350,17 +337,7 @@ function drawHistogram(r) {
   }
   parts.push(['text', { x: left, y: y0 + height + 16, class: 'label' }, money('0')]);
   parts.push(['text', { x: left + width, y: y0 + height + 16, class: 'label', 'text-anchor': 'end' }, money(String(max))]);
-  $('pen-histogram').replaceChildren(
-    ...parts.map(([tag, attrs, text]) => {
-      const el = document.createElementNS(SVG, tag);
-      for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
-      if (text) {
-        if (tag === 'text') el.textContent = text;
-        else el.append(Object.assign(document.createElementNS(SVG, 'title'), { textContent: text }));
-      }
-      return el;
-    }),
-  );
+  $('pen-histogram').replaceChildren(...svg(parts));
   $('pen-histogram-caption').textContent = `Credits per contract year over ${r.years.toLocaleString('en')} simulated years, in ${bins} bars from 0 to the worst year; the lines mark the median and the 90th and 99th percentiles.`;
 }
 
@@ -415,18 +392,7 @@ function fillSchedule() {
   }
 }
 
-function download(name, type, text) {
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(new Blob([text], { type }));
-  a.download = name;
-  a.hidden = true;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
-}
-
-const quote = (v) => (/[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
+const quote = csvField;
 
 function exportCsv() {
   if (mode() === 'risk' && lastRisk) {

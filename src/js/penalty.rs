@@ -238,7 +238,7 @@ fn value_of(input: &JsValue, key: &str, field: Field) -> Result<Value, Error> {
 }
 
 /// Plain money to the cent: `"-1234.50"`.
-fn cents(m: Money) -> String {
+pub(super) fn cents(m: Money) -> String {
     let c = round_cents(m) / (UNIT / 100);
     let sign = if c < 0 { "-" } else { "" };
     let c = c.abs();

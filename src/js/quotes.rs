@@ -6,6 +6,7 @@ use tsify::Tsify;
 use wasm_bindgen::prelude::*;
 
 use super::calendar::calendar_from;
+use super::penalty::cents;
 use super::{check_object, kind_of, number_text, respond};
 use crate::duration::ExactDuration;
 use crate::error::{Error, Field};
@@ -135,13 +136,6 @@ pub struct QuotesResult {
     pub options: Vec<OfferView>,
     /// Plain words, a sentence a line.
     pub verdict: Vec<String>,
-}
-
-fn cents(m: Money) -> String {
-    let c = crate::penalty::round_cents(m) / 10_000;
-    let sign = if c < 0 { "-" } else { "" };
-    let c = c.abs();
-    format!("{sign}{}.{:02}", c / 100, c % 100)
 }
 
 fn get(v: &JsValue, key: &str) -> JsValue {

@@ -1211,8 +1211,10 @@ impl Schedule {
                 (capped, text)
             }
         };
+        // A pool is breached when a level is missed; tiers may credit the target itself ("<= 99.9").
         let breached = match &self.kind {
             Kind::AtRisk { .. } => raw > 0,
+            Kind::Tiers(_) => breached || raw > 0,
             _ => breached,
         };
         let mut credit = raw;
@@ -1407,8 +1409,10 @@ impl Schedule {
                 c.min(pool)
             }
         };
+        // A pool is breached when a level is missed; tiers may credit the target itself ("<= 99.9").
         let breached = match &self.kind {
             Kind::AtRisk { .. } => raw > 0,
+            Kind::Tiers(_) => breached || raw > 0,
             _ => breached,
         };
         let mut credit = round_cents(raw.min(share(q.charges, u128::from(self.cap_percent))));

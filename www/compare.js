@@ -1,6 +1,6 @@
 // The comparison workspace: the common basis, the outage model and the options, computed on every
 // keystroke; the state lives in the link (compact), in saved scenarios, and in the exports.
-import init, { compareQuotes, creditPresets, registerTimeZone, hasTimeZone } from './pkg-logs/slacalc.js';
+import init, { attainment, compareQuotes, creditPresets, registerTimeZone, hasTimeZone } from './pkg-logs/slacalc.js';
 import { csvField, download, roughly, svg } from './util.js';
 import { DEFAULT_STATE, decode, encode, moneyFormat, quotesInput, sanitize, VERSION } from './scenario.js';
 
@@ -12,7 +12,7 @@ let state = structuredClone(DEFAULT_STATE);
 let last;
 let linkText = '';
 
-const HOURS = [['basis', 'your service hours'], ['', '24x7'], ['8x5', 'Mon-Fri 09:00-17:00'], ['12x5', 'Mon-Fri 07:00-19:00'], ['24x5', 'Monday to Friday']];
+const HOURS = [['basis', 'your service hours'], ['', '24x7'], ['24x7-maintenance', '24x7 less Sunday 02:00-04:00 maintenance'], ['8x5', 'Mon-Fri 09:00-17:00'], ['12x5', 'Mon-Fri 07:00-19:00'], ['24x5', 'Monday to Friday']];
 const PERIODS = [['week', 'weekly'], ['P2W', 'every two weeks'], ['month', 'monthly'], ['quarter', 'quarterly'], ['year', 'yearly']];
 
 function el(tag, props = {}, ...children) {
@@ -46,8 +46,15 @@ function renderOptions() {
       box.append(row);
       box.append(el('div', { className: 'row' }, field(i, 'target', 'Promised target (%)', o.target, { inputMode: 'decimal' }), select(i, 'period', 'Measured', o.period, PERIODS)));
       box.append(select(i, 'hours', 'On service hours', o.hours, HOURS));
-      if (o.internal) box.append(field(i, 'attainment', 'Measured attainment on your basis (%)', o.attainment, { inputMode: 'decimal' }));
-      else {
+      if (o.internal) {
+        box.append(field(i, 'attainment', 'Measured attainment on your basis (%)', o.attainment, { inputMode: 'decimal' }));
+        const file = el('input', { id: `opt-${i}-log`, type: 'file', accept: '.csv,.tsv,.txt,.json,text/csv,application/json', onchange: () => fromLog(i, file.files[0]) });
+        file.dataset.testid = `cmp-log-${i}`;
+        box.append(el('label', { className: 'file', htmlFor: file.id, textContent: 'or measure it from an outage log (CSV or JSON)' }), file);
+        const note = el('p', { id: `opt-${i}-log-status`, className: 'hint' });
+        note.setAttribute('role', 'status');
+        box.append(note);
+      } else {
         box.append(select(i, 'schedule', 'Credit schedule', o.schedule, schedules));
         box.append(field(i, 'attainment', 'Measured attainment on your basis, if known (%)', o.attainment, { inputMode: 'decimal', placeholder: 'from the outage model' }));
         box.append(el('button', { type: 'button', className: 'link remove', textContent: `Remove ${o.name}`, onclick: () => { readState(); state.options.splice(i, 1); renderOptions(); update(); } }));
@@ -195,6 +202,36 @@ function drawChart(r, money) {
   });
   $('cmp-chart').replaceChildren(...svg(parts));
   $('cmp-chart-caption').textContent = 'Left: the downtime each promise allows in one of your periods (outline; hatched where its hours leave yours uncovered) against the downtime expected (filled). Right: the effective cost a year.';
+}
+
+/**
+ * Measures an outage log on the basis's service hours over the years it covers, and puts the attainment
+ * in option i's field: 1 - the downtime counted / the service time, exact, rounded down to 6 decimals.
+ */
+async function fromLog(i, file) {
+  if (!file) return;
+  readState();
+  const note = $(`opt-${i}-log-status`);
+  try {
+    const { hours, zone } = state.basis;
+    await loadZone(zone.trim());
+    const r = attainment({ outages: await file.text(), target: state.options[i].target, timeZone: zone || 'UTC', calendar: hours ? { preset: hours, timeZone: zone || 'UTC' } : null });
+    const years = r.choices.find((c) => c.measure === 'year').periods;
+    const micro = (text) => {
+      const [w, f = ''] = text.split('.');
+      return BigInt(w) * 1_000_000n + BigInt((f + '000000').slice(0, 6));
+    };
+    const service = years.reduce((sum, p) => sum + micro(p.serviceSeconds), 0n);
+    const down = years.reduce((sum, p) => sum + micro(p.downtimeSeconds), 0n);
+    if (service === 0n) throw new Error('the log covers no service hours of yours');
+    const m = ((service - down) * 100_000_000n) / service;
+    const text = `${m / 1_000_000n}.${String(m % 1_000_000n).padStart(6, '0')}`;
+    $(`opt-${i}-attainment`).value = text;
+    note.textContent = `From ${file.name}: ${text}% over ${r.span} on ${hours ? 'your service hours' : '24x7'}; ${r.outages} outages read${r.problems.length ? `, ${r.problems.length} rows not read (open it on the Outage log page to see them)` : ''}.`;
+    update();
+  } catch (e) {
+    note.textContent = `${file.name} could not be measured: ${e.message}`;
+  }
 }
 
 async function saveLink() {

@@ -86,6 +86,24 @@ test('the internal service against two quotes: figures, link, printed report', a
   await again.context().close();
 });
 
+test("the internal service's attainment measured from an outage log, and hours a quote leaves uncovered", async () => {
+  const page = await harness.open('/compare.html');
+  // 2 h down on Wednesday 4 March 2026, in office hours. 2026 has 261 weekdays = 2 088 h = 7 516 800 s of
+  // service: 1 - 7 200 / 7 516 800 = 99.904214...%.
+  await page.getByTestId('cmp-log-0').setInputFiles({ name: 'ours.csv', mimeType: 'text/csv', buffer: Buffer.from('start,end\n2026-03-04 10:00,2026-03-04 12:00\n') });
+  await page.waitForFunction(() => document.querySelector('#opt-0-attainment').value === '99.904214');
+  assert.equal(await page.locator('#opt-0-log-status').textContent(), 'From ours.csv: 99.904214% over 2026-01-01 to 2026-12-31 on your service hours; 1 outages read.');
+  // 0.095786% of 626 130 s = 599.74 s expected in one month of office hours.
+  await page.waitForFunction(() => document.querySelector('#cmp-table tbody tr').textContent.includes('9 min 59.'));
+  // A quote on office hours against a 24x7 basis leaves 128 h a week unlimited; within its hours it
+  // allows 0.1% of a month of office hours (626 130 s) = 626.13 s.
+  await page.getByTestId('cmp-hours').selectOption('');
+  await page.locator('#opt-1-hours').selectOption('8x5');
+  await page.waitForFunction(() => document.querySelector('#cmp-table tbody tr:nth-child(2)').textContent.includes('unlimited'));
+  assert.deepEqual((await row(page, 'Provider A').allTextContents()).slice(2, 4), ['10 min 26.13 s; unlimited in 128 h a week', 'none (hours uncovered)']);
+  await page.context().close();
+});
+
 test('damaged and hostile links never run anything and lose nothing', async () => {
   const damaged = await harness.open('/compare.html#z=fZDBTsMwDIZfZfK5Qx1Voe0NEBI7ICbUnRAH06Q0');
   assert.match(await damaged.getByTestId('cmp-link-error').textContent(), /^This link could not be read \(the link is damaged: it was cut short or edited\); the example comparison is shown instead\./);

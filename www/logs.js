@@ -30,7 +30,7 @@ function startWorker() {
   worker.onmessage = ({ data }) => {
     if (data.type === 'progress') {
       $('log-progress-bar').value = data.done / data.total;
-      $('log-progress-text').textContent = `Reading ${(data.done / 1e6).toFixed(1)} of ${(data.total / 1e6).toFixed(1)} MB: ${data.outages.toLocaleString('en')} outages so far`;
+      $('log-progress-text').textContent = `Reading ${(data.done / 1e6).toFixed(1)} of ${(data.total / 1e6).toFixed(1)} MB: ${data.outages.toLocaleString()} outages so far`;
     } else if (data.type === 'measuring') {
       $('log-progress-text').textContent = 'Measuring…';
     } else if (data.type === 'report') {
@@ -97,7 +97,7 @@ function showReport(r, meta) {
   $('log-contrast').replaceChildren(...r.contrast.map((line) => Object.assign(document.createElement('li'), { textContent: line })));
   $('log-verdict').replaceChildren(...r.verdict.map((line) => Object.assign(document.createElement('li'), { textContent: line })));
   $('log-summary').textContent =
-    `${r.outages.toLocaleString('en')} outage${r.outages === 1 ? '' : 's'} read over ${r.span}` +
+    `${r.outages.toLocaleString()} outage${r.outages === 1 ? '' : 's'} read over ${r.span}` +
     (r.problems.length ? `; ${r.problems.length} row${r.problems.length === 1 ? '' : 's'} could not be read (listed below)` : '') +
     (meta.ms !== undefined ? `. Measured in ${Math.round(meta.ms)} ms.` : '.');
   const rows = r.choices.map((c) => {

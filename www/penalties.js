@@ -3,6 +3,7 @@
 // Everything typed is kept in the link.
 import init, { creditPresets, credits, OutageLog } from './pkg-logs/slacalc.js';
 import { csvField, download, roughly, svg } from './util.js';
+import { moneyFormat } from './scenario.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -109,11 +110,9 @@ function cell(tag, text, cls) {
   return el;
 }
 
+/** Amounts in the reader's locale, in the currency typed (an ISO code such as EUR, or any label). */
 function money(text) {
-  const currency = $('pen-currency').value.trim();
-  const n = Number(text);
-  const shown = n.toLocaleString('en', { minimumFractionDigits: Number.isInteger(n) ? 0 : 2, maximumFractionDigits: 2 }).replace(/,/g, ' ');
-  return currency ? `${shown} ${currency}` : shown;
+  return moneyFormat($('pen-currency').value.trim())(text);
 }
 
 function runCredits() {
@@ -247,7 +246,7 @@ function showRisk() {
   const r = lastRisk;
   const value = Number(r.yearlyCharges);
   $('pen-risk-summary').textContent =
-    `Over ${r.years.toLocaleString('en')} simulated contract years, the schedule costs ${money(r.mean)} a year on average, ` +
+    `Over ${r.years.toLocaleString()} simulated contract years, the schedule costs ${money(r.mean)} a year on average, ` +
     `${Number(r.expectedPercent).toFixed(2)}% of the ${money(r.yearlyCharges)} charged; ${pct(r.breachProbabilityYear)} of years have at least one breached ${periodName()}.`;
   const stats = [
     ['Mean a year', money(r.mean)],
@@ -338,7 +337,7 @@ function drawHistogram(r) {
   parts.push(['text', { x: left, y: y0 + height + 16, class: 'label' }, money('0')]);
   parts.push(['text', { x: left + width, y: y0 + height + 16, class: 'label', 'text-anchor': 'end' }, money(String(max))]);
   $('pen-histogram').replaceChildren(...svg(parts));
-  $('pen-histogram-caption').textContent = `Credits per contract year over ${r.years.toLocaleString('en')} simulated years, in ${bins} bars from 0 to the worst year; the lines mark the median and the 90th and 99th percentiles.`;
+  $('pen-histogram-caption').textContent = `Credits per contract year over ${r.years.toLocaleString()} simulated years, in ${bins} bars from 0 to the worst year; the lines mark the median and the 90th and 99th percentiles.`;
 }
 
 function run() {

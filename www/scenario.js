@@ -115,11 +115,13 @@ export function quotesInput(state) {
 
 /** Amounts in the person's locale and the scenario's currency. */
 export function moneyFormat(currency) {
+  const code = currency.trim();
   try {
-    const f = new Intl.NumberFormat(undefined, { style: 'currency', currency: currency.trim().toUpperCase() });
+    if (!/^[A-Za-z]{3}$/.test(code)) throw new RangeError('not an ISO 4217 code');
+    const f = new Intl.NumberFormat(undefined, { style: 'currency', currency: code.toUpperCase() });
     return (text) => f.format(Number(text));
   } catch {
     const f = new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-    return (text) => `${f.format(Number(text))} ${currency}`;
+    return (text) => (code ? `${f.format(Number(text))} ${code}` : f.format(Number(text)));
   }
 }

@@ -38,8 +38,9 @@ export function pageHarness({ before, after }) {
     await browser?.close();
     server?.close();
   });
-  harness.open = async (path = '/', seen = harness.problems) => {
-    const page = await (await browser.newContext({ acceptDownloads: true })).newPage();
+  harness.open = async (path = '/', seen = harness.problems, { locale = 'en-US' } = {}) => {
+    // A fixed locale, so that figures formatted for the reader do not depend on this machine's settings.
+    const page = await (await browser.newContext({ acceptDownloads: true, locale })).newPage();
     page.on('request', (r) => harness.requests.push(r.url()));
     page.on('console', (m) => m.type() === 'error' && seen.push(m.text()));
     page.on('pageerror', (e) => seen.push(e.message));

@@ -104,6 +104,16 @@ test("the internal service's attainment measured from an outage log, and hours a
   await page.context().close();
 });
 
+test("amounts follow the reader's locale, in the comparison's currency", async () => {
+  const page = await harness.open('/compare.html', harness.problems, { locale: 'de-DE' });
+  // Internal IT: 8 000 a month = 96 000 a year.
+  assert.equal((await row(page, 'Internal IT').allTextContents())[6], '96.000,00\u00a0€');
+  await page.getByTestId('cmp-currency').fill('CHF');
+  await page.waitForFunction(() => document.querySelector('#cmp-table tbody td:nth-child(8)').textContent.includes('CHF'));
+  assert.equal((await row(page, 'Internal IT').allTextContents())[6], '96.000,00\u00a0CHF');
+  await page.context().close();
+});
+
 test('damaged and hostile links never run anything and lose nothing', async () => {
   const damaged = await harness.open('/compare.html#z=fZDBTsMwDIZfZfK5Qx1Voe0NEBI7ICbUnRAH06Q0');
   assert.match(await damaged.getByTestId('cmp-link-error').textContent(), /^This link could not be read \(the link is damaged: it was cut short or edited\); the example comparison is shown instead\./);

@@ -33,7 +33,7 @@ test('credits for the example periods, explained, exported and restored from the
   await page.getByTestId('pen-currency').fill('USD');
   await page.getByTestId('pen-periods').fill('May, 98.99\nApril, 3 h\nJune, 94, 8000');
   await page.waitForFunction(() => document.querySelector('[data-testid=pen-summary]').textContent.startsWith('AWS S3'));
-  assert.deepEqual(await page.locator('#pen-table tbody td:last-child').allTextContents(), ['1 250 USD', '500 USD', '8 000 USD']);
+  assert.deepEqual(await page.locator('#pen-table tbody td:last-child').allTextContents(), ['$1,250.00', '$500.00', '$8,000.00']);
   assert.equal(await page.getByTestId('pen-summary').textContent(), 'AWS S3 Standard: 9 750 USD of 18 000 USD charged (54.16%).');
   const link = page.url();
   await page.context().close();

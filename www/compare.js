@@ -35,7 +35,7 @@ function select(i, key, label, value, choices) {
 
 /** Builds the option cards from the state. */
 function renderOptions() {
-  const schedules = [['', 'none'], ...presets.map((p) => [p.id, p.name])];
+  const schedules = [['', 'none'], ...presets.map((p) => [p.id, p.name]), ['custom', 'my own (JSON)']];
   $('cmp-options').replaceChildren(
     ...state.options.map((o, i) => {
       const box = el('fieldset', { className: `field option${o.internal ? ' internal' : ''}` });
@@ -56,6 +56,9 @@ function renderOptions() {
         box.append(note);
       } else {
         box.append(select(i, 'schedule', 'Credit schedule', o.schedule, schedules));
+        const custom = el('textarea', { id: `opt-${i}-custom`, rows: 5, spellcheck: false, value: o.custom || '{"target": "99.9", "tiers": [{"when": "< 99.9 and >= 99", "percent": 10}, {"when": "< 99", "percent": 25}]}' });
+        const customBox = el('div', { className: 'opt-field', hidden: o.schedule !== 'custom' }, el('label', { htmlFor: custom.id, textContent: 'Its credit schedule as JSON (see the README)' }), custom);
+        box.append(customBox);
         box.append(field(i, 'attainment', 'Measured attainment on your basis, if known (%)', o.attainment, { inputMode: 'decimal', placeholder: 'from the outage model' }));
         box.append(el('button', { type: 'button', className: 'link remove', textContent: `Remove ${o.name}`, onclick: () => { readState(); state.options.splice(i, 1); renderOptions(); update(); } }));
       }
@@ -70,7 +73,7 @@ function readState() {
   state.model = { rate: $('cmp-rate').value, median: $('cmp-median').value, p90: $('cmp-p90').value };
   state.options = state.options.map((o, i) => {
     const v = (k) => $(`opt-${i}-${k}`)?.value ?? o[k];
-    return { ...o, name: v('name'), price: v('price'), oneOff: v('oneOff'), target: v('target'), period: v('period'), hours: v('hours'), schedule: v('schedule'), attainment: v('attainment') };
+    return { ...o, name: v('name'), price: v('price'), oneOff: v('oneOff'), target: v('target'), period: v('period'), hours: v('hours'), schedule: v('schedule'), custom: v('custom'), attainment: v('attainment') };
   });
 }
 
@@ -104,8 +107,10 @@ function showError(e) {
   let input;
   let message = e.message;
   const m = /^options\[(\d+)\]\.(\w+)/.exec(part);
-  if (m) {
-    input = $(`opt-${m[1]}-${m[2]}`);
+  if (part === 'schedule-json') {
+    // Not JSON at all: the message names the quote.
+  } else if (m) {
+    input = $(`opt-${m[1]}-${m[2] === 'schedule' && state.options[Number(m[1])]?.schedule === 'custom' ? 'custom' : m[2]}`);
     message = `${state.options[Number(m[1])]?.name ?? 'An option'}: ${message.replace(/^input\.options\[\d+\]\.[\w.[\]]+: /, '')}`;
   } else if (part.startsWith('basis.currency')) {
     box = $('cmp-currency-error');
@@ -148,7 +153,7 @@ function show(r) {
       el('li', {
         textContent:
           `${o.name}${o.internal ? ' (internal)' : ''}: ${money(o.price)} a month, ${money(o.oneOff || '0')} one-off; promises ${o.target}% measured ${periodName(o.period)} on ${hoursName(o.hours)}` +
-          `${o.schedule ? `; credits: ${presets.find((p) => p.id === o.schedule)?.name ?? o.schedule}` : o.internal ? '' : '; no credit schedule'}` +
+          `${o.schedule === 'custom' ? `; credits: its own schedule ${o.custom}` : o.schedule ? `; credits: ${presets.find((p) => p.id === o.schedule)?.name ?? o.schedule}` : o.internal ? '' : '; no credit schedule'}` +
           `${o.attainment ? `; measured attainment ${o.attainment}%` : ''}.`,
       }),
     ),
@@ -359,7 +364,14 @@ async function main() {
   writeBasis();
   renderOptions();
   $('cmp-form').addEventListener('input', update);
-  $('cmp-form').addEventListener('change', (e) => e.target.matches('select') && update());
+  $('cmp-form').addEventListener('change', (e) => {
+    if (!e.target.matches('select')) return;
+    if (/^opt-\d+-schedule$/.test(e.target.id)) {
+      readState();
+      renderOptions();
+    }
+    update();
+  });
   $('cmp-add').addEventListener('click', () => {
     readState();
     state.options.push({ name: `Provider ${String.fromCharCode(65 + state.options.length - 1)}`, internal: false, price: '7000', oneOff: '0', target: '99.9', period: 'month', hours: '', schedule: '', attainment: '' });

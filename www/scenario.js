@@ -49,6 +49,7 @@ export function sanitize(raw) {
       period: TEXT(o?.period, 'month'),
       hours: TEXT(o?.hours, ''),
       schedule: TEXT(o?.schedule, ''),
+      custom: TEXT(o?.custom, ''),
       attainment: TEXT(o?.attainment, ''),
     })),
   };
@@ -87,6 +88,15 @@ function calendar(hours, zone) {
   return hours ? { preset: hours, timeZone: zone || 'UTC' } : null;
 }
 
+/** A quote's own schedule, written as JSON; a person-readable error naming the quote when it is not JSON. */
+function customSchedule(o) {
+  try {
+    return JSON.parse(o.custom || 'null');
+  } catch (e) {
+    throw Object.assign(new Error(`${o.name}'s credit schedule is not valid JSON: ${e.message}`), { code: 'invalid_value', field: 'input', part: 'schedule-json' });
+  }
+}
+
 /** The input of compareQuotes for a state. */
 export function quotesInput(state) {
   const { basis, model } = state;
@@ -107,7 +117,7 @@ export function quotesInput(state) {
       target: o.target,
       period: o.period,
       calendar: o.hours === 'basis' ? calendar(basis.hours, basis.zone) : calendar(o.hours, basis.zone),
-      schedule: o.schedule || null,
+      schedule: o.schedule === 'custom' ? customSchedule(o) : o.schedule || null,
       attainment: o.attainment || undefined,
     })),
   };

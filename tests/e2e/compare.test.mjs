@@ -101,6 +101,16 @@ test("the internal service's attainment measured from an outage log, and hours a
   await page.locator('#opt-1-hours').selectOption('8x5');
   await page.waitForFunction(() => document.querySelector('#cmp-table tbody tr:nth-child(2)').textContent.includes('unlimited'));
   assert.deepEqual((await row(page, 'Provider A').allTextContents()).slice(2, 4), ['10 min 26.13 s; unlimited in 128 h a week', 'none (hours uncovered)']);
+  // A quote's own schedule, as JSON: errors name the quote and the part; a good one gives credits.
+  await page.locator('#opt-2-schedule').selectOption('custom');
+  await page.locator('#opt-2-custom').fill('{"target": "99.95", "tiers": [');
+  await page.waitForFunction(() => document.querySelector('[data-testid=cmp-options-error]').textContent.startsWith("Provider B's credit schedule is not valid JSON"));
+  await page.locator('#opt-2-custom').fill('{"target": "99.95", "tiers": [{"when": "< 99.95 and >= 99", "percent": 10}]}');
+  await page.waitForFunction(() => !document.querySelector('[data-testid=cmp-options-error]').hidden && document.querySelector('[data-testid=cmp-options-error]').textContent.startsWith('Provider B: attainments below the target 99.95% fall in no tier: from 0% (inclusive) to just below 99%'));
+  assert.equal(await page.locator('#opt-2-custom').getAttribute('aria-invalid'), 'true');
+  await page.locator('#opt-2-custom').fill('{"target": "99.95", "period": "quarter", "flat": "10"}');
+  await page.waitForFunction(() => document.querySelector('[data-testid=cmp-options-error]').hidden);
+  assert.notEqual((await row(page, 'Provider B').allTextContents())[5], '–');
   await page.context().close();
 });
 

@@ -996,6 +996,61 @@ fn level_cost(pool: Money, l: &Level) -> Money {
     pool * i128::from(l.category) / HUNDRED as i128 * i128::from(l.allocation) / HUNDRED as i128
 }
 
+impl Schedule {
+    /// What a tier gives of `charges`: a percentage, or days of service.
+    fn tier_credit(&self, tier: &Tier, charges: Money) -> Money {
+        match tier.amount {
+            Amount::Percent(x) => share(charges, u128::from(x)),
+            Amount::Days(d) => charges * i128::from(d) / i128::from(self.days_per_period),
+        }
+    }
+
+    /// Downtime counted by a per-unit penalty: beyond the allowance, or the part of each outage beyond
+    /// the grace (the whole downtime taken as one outage when no outage lengths are known).
+    fn excess(&self, beyond: Beyond, down: i128, length: i128, outages: Option<&[i64]>) -> i128 {
+        match (beyond, outages) {
+            (Beyond::Allowance, _) => (down - self.allowance(length)).max(0),
+            (Beyond::Grace(g), Some(list)) => list
+                .iter()
+                .map(|o| (i128::from(*o) - i128::from(g)).max(0) * NS)
+                .sum(),
+            (Beyond::Grace(g), None) => (down - i128::from(g) * NS).max(0),
+        }
+    }
+
+    /// Whether a period breached, given whether its attainment is below the target and its raw credit:
+    /// a pool is breached when a level is missed; tiers may credit the target itself ("<= 99.9").
+    fn breached(&self, below: bool, raw: Money) -> bool {
+        match &self.kind {
+            Kind::AtRisk { .. } => raw > 0,
+            Kind::Tiers(_) => below || raw > 0,
+            _ => below,
+        }
+    }
+
+    /// The cap per period: the most a period's charges allow.
+    fn period_cap(&self, charges: Money) -> Money {
+        share(charges, u128::from(self.cap_percent))
+    }
+
+    /// Whether a credit, rounded to the cent, is too small to be paid.
+    fn below_minimum(&self, credit: Money) -> bool {
+        credit > 0 && credit < self.minimum_credit
+    }
+
+    /// Whether the periods after a credit earn it back: all of the next `n` meet the earn-back target.
+    fn earned_back(&self, mut next: impl ExactSizeIterator<Item = Attainment>) -> bool {
+        self.earn_back
+            .is_some_and(|(target, n)| next.len() == n && next.all(|a| a.at_least(target.micros())))
+    }
+
+    /// What the 12-month cap leaves for a period: the cap of the window's charges less the credits
+    /// already owed in it, rounded to the cent, never below 0.
+    fn room_12_months(cap: u32, window_charges: Money, earlier: Money) -> Money {
+        round_cents(share(window_charges, u128::from(cap)) - earlier).max(0)
+    }
+}
+
 fn days_text(days: u64) -> String {
     let d = format_scaled(u128::from(days), 6);
     if days == 1_000_000 {
@@ -1033,7 +1088,7 @@ impl Schedule {
                 ),
                 Some(t) => match t.amount {
                     Amount::Percent(x) => {
-                        let c = share(p.charges, u128::from(x));
+                        let c = self.tier_credit(t, p.charges);
                         (
                             c,
                             format!(
@@ -1046,7 +1101,7 @@ impl Schedule {
                         )
                     }
                     Amount::Days(d) => {
-                        let c = p.charges * i128::from(d) / i128::from(self.days_per_period);
+                        let c = self.tier_credit(t, p.charges);
                         (
                             c,
                             format!(
@@ -1087,42 +1142,24 @@ impl Schedule {
                 beyond,
                 started,
             } => {
-                let (excess, basis) = match beyond {
-                    Beyond::Allowance => {
-                        let allowed = self.allowance(p.length);
-                        (
-                            (down - allowed).max(0),
-                            format!(
-                                "{} down against {} allowed",
-                                hours_text(down),
-                                hours_text(allowed)
-                            ),
-                        )
-                    }
-                    Beyond::Grace(g) => {
-                        let grace = i128::from(*g) * NS;
-                        match &p.outages {
-                            Some(list) => (
-                                list.iter()
-                                    .map(|o| (i128::from(*o) * NS - grace).max(0))
-                                    .sum(),
-                                format!(
-                                    "{} outage{}, each counted beyond its first {}",
-                                    list.len(),
-                                    if list.len() == 1 { "" } else { "s" },
-                                    hours_text(grace)
-                                ),
-                            ),
-                            None => (
-                                (down - grace).max(0),
-                                format!(
-                                    "{} down, taken as one outage (no outage lengths given), counted beyond its first {}",
-                                    hours_text(down),
-                                    hours_text(grace)
-                                ),
-                            ),
-                        }
-                    }
+                let excess = self.excess(*beyond, down, p.length, p.outages.as_deref());
+                let basis = match (beyond, &p.outages) {
+                    (Beyond::Allowance, _) => format!(
+                        "{} down against {} allowed",
+                        hours_text(down),
+                        hours_text(self.allowance(p.length))
+                    ),
+                    (Beyond::Grace(g), Some(list)) => format!(
+                        "{} outage{}, each counted beyond its first {}",
+                        list.len(),
+                        if list.len() == 1 { "" } else { "s" },
+                        hours_text(i128::from(*g) * NS)
+                    ),
+                    (Beyond::Grace(g), None) => format!(
+                        "{} down, taken as one outage (no outage lengths given), counted beyond its first {}",
+                        hours_text(down),
+                        hours_text(i128::from(*g) * NS)
+                    ),
                 };
                 let units_micro = units_micro(excess, *unit, *started);
                 let per_unit = share(p.charges, u128::from(*percent));
@@ -1211,15 +1248,10 @@ impl Schedule {
                 (capped, text)
             }
         };
-        // A pool is breached when a level is missed; tiers may credit the target itself ("<= 99.9").
-        let breached = match &self.kind {
-            Kind::AtRisk { .. } => raw > 0,
-            Kind::Tiers(_) => breached || raw > 0,
-            _ => breached,
-        };
+        let breached = self.breached(breached, raw);
         let mut credit = raw;
         let mut adjustments = Vec::new();
-        let cap = share(p.charges, u128::from(self.cap_percent));
+        let cap = self.period_cap(p.charges);
         if credit > cap {
             adjustments.push(format!(
                 "capped at {} of the charges: {}",
@@ -1229,7 +1261,7 @@ impl Schedule {
             credit = cap;
         }
         let mut credit = round_cents(credit);
-        if credit > 0 && credit < self.minimum_credit {
+        if self.below_minimum(credit) {
             adjustments.push(format!(
                 "below the minimum credit of {}: not paid",
                 money(self.minimum_credit)
@@ -1284,7 +1316,7 @@ impl Schedule {
                     continue;
                 }
                 let next = &periods[i + 1..periods.len().min(i + 1 + n)];
-                if next.len() == n && next.iter().all(|p| p.attainment.at_least(target.micros())) {
+                if self.earned_back(next.iter().map(|p| p.attainment)) {
                     let c = lines[i].credit;
                     lines[i].adjustments.push(format!(
                         "earned back: the next {n} period{} all met {target}%, so {} is not owed",
@@ -1308,7 +1340,7 @@ impl Schedule {
                 let from = (i + 1).saturating_sub(per_year);
                 let charges: Money = lines[from..=i].iter().map(|l| l.charges).sum();
                 let earlier: Money = lines[from..i].iter().map(|l| l.credit).sum();
-                let room = round_cents(share(charges, u128::from(cap)) - earlier).max(0);
+                let room = Schedule::room_12_months(cap, charges, earlier);
                 if lines[i].credit > room {
                     lines[i].adjustments.push(format!(
                         "capped at {} of the charges of 12 months ({} of {}): {} was left",
@@ -1361,17 +1393,10 @@ impl Schedule {
         let a = Attainment::from_downtime(q.down, q.length);
         let breached = a.below(self.target.micros());
         let raw = match &self.kind {
-            Kind::Tiers(tiers) => match tiers.iter().find(|t| t.band.contains(a)) {
-                None => 0,
-                Some(Tier {
-                    amount: Amount::Percent(x),
-                    ..
-                }) => share(q.charges, u128::from(*x)),
-                Some(Tier {
-                    amount: Amount::Days(d),
-                    ..
-                }) => q.charges * i128::from(*d) / i128::from(self.days_per_period),
-            },
+            Kind::Tiers(tiers) => tiers
+                .iter()
+                .find(|t| t.band.contains(a))
+                .map_or(0, |t| self.tier_credit(t, q.charges)),
             Kind::Flat(x) => {
                 if breached {
                     share(q.charges, u128::from(*x))
@@ -1385,16 +1410,9 @@ impl Schedule {
                 beyond,
                 started,
             } => {
-                let excess = match beyond {
-                    Beyond::Allowance => (q.down - self.allowance(q.length)).max(0),
-                    Beyond::Grace(g) => q
-                        .outages
-                        .iter()
-                        .map(|o| (i128::from(*o) - i128::from(*g)).max(0) * NS)
-                        .sum(),
-                };
-                let units_micro = units_micro(excess, *unit, *started);
-                share(q.charges, u128::from(*percent)) * units_micro / 1_000_000
+                let excess = self.excess(*beyond, q.down, q.length, Some(q.outages));
+                share(q.charges, u128::from(*percent)) * units_micro(excess, *unit, *started)
+                    / 1_000_000
             }
             Kind::FeeMultiplier(m) => {
                 q.charges * q.down / q.length.max(1) * i128::from(*m) / 1_000_000
@@ -1409,33 +1427,21 @@ impl Schedule {
                 c.min(pool)
             }
         };
-        // A pool is breached when a level is missed; tiers may credit the target itself ("<= 99.9").
-        let breached = match &self.kind {
-            Kind::AtRisk { .. } => raw > 0,
-            Kind::Tiers(_) => breached || raw > 0,
-            _ => breached,
-        };
-        let mut credit = round_cents(raw.min(share(q.charges, u128::from(self.cap_percent))));
-        if credit > 0 && credit < self.minimum_credit {
+        let mut credit = round_cents(raw.min(self.period_cap(q.charges)));
+        if self.below_minimum(credit) {
             credit = 0;
         }
-        (credit, breached)
+        (credit, self.breached(breached, raw))
     }
 
     /// Applies earn-back and the 12-month cap to a year of quick credits, given each period's downtime
     /// and length in nanoseconds and the charges of every period, as [`Schedule::credits`] does.
     pub fn settle_year(&self, credits: &mut [Money], downs: &[(i128, i128)], charges: Money) {
-        if let Some((target, n)) = self.earn_back {
+        if let Some((_, n)) = self.earn_back {
             for i in 0..credits.len() {
-                if credits[i] == 0 {
-                    continue;
-                }
                 let next = &downs[i + 1..(i + 1 + n).min(downs.len())];
-                if next.len() == n
-                    && next
-                        .iter()
-                        .all(|&(d, l)| Attainment::from_downtime(d, l).at_least(target.micros()))
-                {
+                let next = next.iter().map(|&(d, l)| Attainment::from_downtime(d, l));
+                if credits[i] > 0 && self.earned_back(next) {
                     credits[i] = 0;
                 }
             }
@@ -1446,7 +1452,7 @@ impl Schedule {
                 let from = (i + 1).saturating_sub(per_year);
                 let window = (i + 1 - from) as i128;
                 let earlier: Money = credits[from..i].iter().sum();
-                let room = round_cents(share(charges * window, u128::from(cap)) - earlier).max(0);
+                let room = Schedule::room_12_months(cap, charges * window, earlier);
                 credits[i] = credits[i].min(room);
             }
         }

@@ -93,7 +93,6 @@ pub(crate) fn format_fixed(units: u128, scale: u32, decimals: u32) -> String {
 /// Writes a number given in exponent form, as JavaScript writes very small and very large numbers
 /// (`"1.5e-7"`, `"1e+21"`), out in full (`"0.00000015"`, `"1000000000000000000000"`). Text without an
 /// exponent comes back as it is; `None` for malformed text or absurd exponents.
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 pub(crate) fn expand_exponent(text: &str) -> Option<String> {
     let Some((mantissa, exponent)) = text.split_once(['e', 'E']) else {
         return Some(text.to_string());

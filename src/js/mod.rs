@@ -9,7 +9,6 @@ use tsify::Tsify;
 use wasm_bindgen::prelude::*;
 
 use crate::budget::{self, Achieved, Budget, ServiceBudget};
-use crate::decimal::expand_exponent;
 use crate::duration::ExactDuration;
 use crate::error::{Error, Field};
 use crate::period::{Average, Period};
@@ -465,11 +464,18 @@ fn missing_or_wrong(v: &JsValue, field: Field, expected: &'static str) -> Error 
     }
 }
 
+/// A string as it is, or a number as its exact decimal text (see [`number_text`]); `None` for any other
+/// kind of value.
+fn text_or_number(v: &JsValue, field: Field) -> Option<Result<String, Error>> {
+    match v.as_string() {
+        Some(text) => Some(Ok(text)),
+        None => v.as_f64().map(|n| number_text(n, field)),
+    }
+}
+
 fn target_from(v: &JsValue) -> Result<Target, Error> {
-    if let Some(text) = v.as_string() {
-        Target::parse(&text)
-    } else if let Some(number) = v.as_f64() {
-        Target::parse(&number_text(number, Field::Target)?)
+    if let Some(text) = text_or_number(v, Field::Target) {
+        Target::parse(&text?)
     } else {
         Err(missing_or_wrong(
             v,
@@ -482,10 +488,7 @@ fn target_from(v: &JsValue) -> Result<Target, Error> {
 /// A JavaScript number as the shortest decimal text that reads back as it (JavaScript's own `String(n)`),
 /// written out in full: `99.9` is exactly 99.9, not the binary fraction nearest to it.
 fn number_text(number: f64, field: Field) -> Result<String, Error> {
-    let text: String = js_sys::Number::from(number)
-        .to_string_with_radix(10)
-        .map(String::from)
-        .unwrap_or_default();
+    let text = crate::value::f64_text(number);
     if !number.is_finite() {
         return Err(Error::InvalidNumber {
             field,
@@ -493,7 +496,7 @@ fn number_text(number: f64, field: Field) -> Result<String, Error> {
             hint: "give a finite number",
         });
     }
-    expand_exponent(&text).ok_or(Error::TooLong { field, value: text })
+    Ok(text)
 }
 
 fn period_from(v: &JsValue) -> Result<Period, Error> {
@@ -512,10 +515,8 @@ fn downtime_from(v: &JsValue) -> Result<ExactDuration, Error> {
 }
 
 fn duration_from(v: &JsValue, field: Field) -> Result<ExactDuration, Error> {
-    if let Some(text) = v.as_string() {
-        ExactDuration::parse(&text, field)
-    } else if let Some(number) = v.as_f64() {
-        ExactDuration::parse(&number_text(number, field)?, field)
+    if let Some(text) = text_or_number(v, field) {
+        ExactDuration::parse(&text?, field)
     } else {
         Err(missing_or_wrong(
             v,

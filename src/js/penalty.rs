@@ -413,12 +413,8 @@ pub fn risk(
         let break_even = if be.is_undefined() || be.is_null() {
             None
         } else {
-            let text = be
-                .as_string()
-                .or_else(|| {
-                    be.as_f64()
-                        .and_then(|x| super::number_text(x, Field::Model).ok())
-                })
+            let text = super::text_or_number(&be, Field::Model)
+                .and_then(Result::ok)
                 .unwrap_or_default();
             let percent = crate::value::decimal(&text, 6, Some(100_000_000))
                 .map_err(|r| invalid(Field::Model, "breakEvenPercent", r))?

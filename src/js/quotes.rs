@@ -7,7 +7,7 @@ use wasm_bindgen::prelude::*;
 
 use super::calendar::calendar_from;
 use super::penalty::cents;
-use super::{check_object, kind_of, number_text, respond};
+use super::{check_object, kind_of, respond, text_or_number};
 use crate::duration::ExactDuration;
 use crate::error::{Error, Field};
 use crate::penalty::{Attainment, Money, Schedule, PRESETS};
@@ -147,17 +147,13 @@ fn given(v: &JsValue) -> bool {
 }
 
 fn text_of(v: &JsValue, part: &str) -> Result<String, Error> {
-    if let Some(t) = v.as_string() {
-        Ok(t)
-    } else if let Some(n) = v.as_f64() {
-        number_text(n, Field::Input)
-    } else {
+    text_or_number(v, Field::Input).unwrap_or_else(|| {
         Err(invalid(
             Field::Input,
             part,
             format!("must be a number or a string, not {}", kind_of(v)),
         ))
-    }
+    })
 }
 
 fn amount(v: &JsValue, part: &str) -> Result<Money, Error> {

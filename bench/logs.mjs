@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
 import slacalc from '../tests/js/load-logs.mjs';
-import { launch } from '../tests/e2e/browser.mjs';
+import { benchPage } from './page.mjs';
 
 const file = (p) => fileURLToPath(new URL(p, import.meta.url));
 const path = process.argv[2];
@@ -32,19 +32,12 @@ for (const [name, calendar] of CASES) {
   console.log(`WASM in Node, ${name}: ${outages} outages in ${results[`node ${name}`].toFixed(0)} ms (median of 3)`);
 }
 
-const browser = await launch();
-const page = await (await browser.newContext()).newPage();
-const routes = {
+const { browser, page } = await benchPage({
   '/': { body: '<!doctype html><title>bench</title>', contentType: 'text/html' },
   '/pkg-logs/slacalc.js': { path: file('../www/pkg-logs/slacalc.js'), contentType: 'text/javascript' },
   '/pkg-logs/slacalc_bg.wasm': { path: file('../www/pkg-logs/slacalc_bg.wasm'), contentType: 'application/wasm' },
   '/log.csv': { path, contentType: 'text/csv' },
-};
-await page.route('http://bench.invalid/**', (route) => {
-  const r = routes[new URL(route.request().url()).pathname];
-  return r ? route.fulfill({ status: 200, ...r }) : route.fulfill({ status: 404 });
 });
-await page.goto('http://bench.invalid/');
 const browserResults = await page.evaluate(async (cases) => {
   const s = await import('/pkg-logs/slacalc.js');
   await s.default();

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import OpeningHours from 'opening_hours';
 import slacalc from '../tests/js/load.mjs';
-import { launch } from '../tests/e2e/browser.mjs';
+import { benchPage } from './page.mjs';
 import { report, run } from './calendar-bench.mjs';
 
 const file = (path) => fileURLToPath(new URL(path, import.meta.url));
@@ -13,23 +13,16 @@ const tzif = readFileSync(file('../www/tz/Europe/London.tzif'));
 report(`Node ${process.version}`, run({ slacalc, OpeningHours, tzif }));
 
 const routes = {
-  '/': { body: '<!doctype html><script type="importmap">{"imports":{"suncalc":"/suncalc.mjs"}}</script>', type: 'text/html' },
-  '/suncalc.mjs': { body: 'export const getTimes = (...a) => globalThis.SunCalc.getTimes(...a);', type: 'text/javascript' },
-  '/suncalc.js': { path: file('node_modules/suncalc/suncalc.cjs'), type: 'text/javascript' },
-  '/opening_hours.mjs': { path: file('node_modules/opening_hours/build/opening_hours.esm.mjs'), type: 'text/javascript' },
-  '/calendar-bench.mjs': { path: file('calendar-bench.mjs'), type: 'text/javascript' },
-  '/pkg/slacalc.js': { path: file('../www/pkg/slacalc.js'), type: 'text/javascript' },
-  '/pkg/slacalc_bg.wasm': { path: file('../www/pkg/slacalc_bg.wasm'), type: 'application/wasm' },
-  '/tz/Europe/London.tzif': { path: file('../www/tz/Europe/London.tzif'), type: 'application/octet-stream' },
+  '/': { body: '<!doctype html><script type="importmap">{"imports":{"suncalc":"/suncalc.mjs"}}</script>', contentType: 'text/html' },
+  '/suncalc.mjs': { body: 'export const getTimes = (...a) => globalThis.SunCalc.getTimes(...a);', contentType: 'text/javascript' },
+  '/suncalc.js': { path: file('node_modules/suncalc/suncalc.cjs'), contentType: 'text/javascript' },
+  '/opening_hours.mjs': { path: file('node_modules/opening_hours/build/opening_hours.esm.mjs'), contentType: 'text/javascript' },
+  '/calendar-bench.mjs': { path: file('calendar-bench.mjs'), contentType: 'text/javascript' },
+  '/pkg/slacalc.js': { path: file('../www/pkg/slacalc.js'), contentType: 'text/javascript' },
+  '/pkg/slacalc_bg.wasm': { path: file('../www/pkg/slacalc_bg.wasm'), contentType: 'application/wasm' },
+  '/tz/Europe/London.tzif': { path: file('../www/tz/Europe/London.tzif'), contentType: 'application/octet-stream' },
 };
-const browser = await launch();
-const context = await browser.newContext({ timezoneId: 'Europe/London' });
-const page = await context.newPage();
-await page.route('http://bench.invalid/**', (route) => {
-  const r = routes[new URL(route.request().url()).pathname];
-  return r ? route.fulfill({ status: 200, contentType: r.type, body: r.body, path: r.path }) : route.fulfill({ status: 404 });
-});
-await page.goto('http://bench.invalid/');
+const { browser, page } = await benchPage(routes, { timezoneId: 'Europe/London' });
 await page.addScriptTag({ url: '/suncalc.js' });
 const result = await page.evaluate(async () => {
   const slacalc = await import('/pkg/slacalc.js');

@@ -4,7 +4,7 @@
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
 import slacalc from '../tests/js/load-logs.mjs';
-import { launch } from '../tests/e2e/browser.mjs';
+import { benchPage } from './page.mjs';
 
 const file = (p) => fileURLToPath(new URL(p, import.meta.url));
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -20,18 +20,11 @@ for (let i = 0; i < 5; i++) {
 }
 console.log(`WASM in Node: 100000 contract years in ${median(node).toFixed(0)} ms (median of 5); mean credits ${mean} a year`);
 
-const browser = await launch();
-const page = await (await browser.newContext()).newPage();
-const routes = {
+const { browser, page } = await benchPage({
   '/': { body: '<!doctype html><title>bench</title>', contentType: 'text/html' },
   '/pkg-logs/slacalc.js': { path: file('../www/pkg-logs/slacalc.js'), contentType: 'text/javascript' },
   '/pkg-logs/slacalc_bg.wasm': { path: file('../www/pkg-logs/slacalc_bg.wasm'), contentType: 'application/wasm' },
-};
-await page.route('http://bench.invalid/**', (route) => {
-  const r = routes[new URL(route.request().url()).pathname];
-  return r ? route.fulfill({ status: 200, ...r }) : route.fulfill({ status: 404 });
 });
-await page.goto('http://bench.invalid/');
 const chromium = await page.evaluate(async (input) => {
   const s = await import('/pkg-logs/slacalc.js');
   await s.default();

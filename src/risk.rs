@@ -58,12 +58,7 @@ impl Model {
     /// 90th percentile below the median, or durations longer than 31 days.
     pub fn log_normal(incidents_per_month: f64, median: i64, p90: i64) -> Result<Model, Error> {
         let bad = |part: &str, reason: &str| invalid(Field::Model, part, reason.to_string());
-        if incidents_per_month.is_nan() || incidents_per_month <= 0.0 {
-            return Err(bad("incidentsPerMonth", "must be more than 0: with no incidents every credit is 0, and there is nothing to simulate"));
-        }
-        if incidents_per_month > 10_000.0 {
-            return Err(bad("incidentsPerMonth", "must be at most 10 000 a month"));
-        }
+        check_rate(incidents_per_month)?;
         if median <= 0 {
             return Err(bad("median", "must be at least one second"));
         }
@@ -153,9 +148,12 @@ impl Model {
                     }
                     list.push(s);
                 }
-                let mut m = Model::log_normal(rate, 1, 1)?;
-                m.durations = Durations::Resample(list);
-                m
+                check_rate(rate)?;
+                Model {
+                    incidents_per_month: rate,
+                    durations: Durations::Resample(list),
+                    planned_seconds: 0,
+                }
             }
             None => {
                 let median = seconds(&o.path("median"), o.text("median")?)?;
@@ -195,6 +193,18 @@ impl Model {
             planned_seconds: self.planned_seconds,
         }
     }
+}
+
+/// An incident rate must be above 0 and at most 10 000 a month.
+fn check_rate(incidents_per_month: f64) -> Result<(), Error> {
+    let bad = |reason: &str| invalid(Field::Model, "incidentsPerMonth", reason.to_string());
+    if incidents_per_month.is_nan() || incidents_per_month <= 0.0 {
+        return Err(bad("must be more than 0: with no incidents every credit is 0, and there is nothing to simulate"));
+    }
+    if incidents_per_month > 10_000.0 {
+        return Err(bad("must be at most 10 000 a month"));
+    }
+    Ok(())
 }
 
 /// xoshiro256**, seeded through SplitMix64.

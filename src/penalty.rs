@@ -981,6 +981,13 @@ fn share(amount: Money, micros: u128) -> Money {
     amount * micros as i128 / HUNDRED as i128
 }
 
+/// The fees for `down` of a period of `length` nanoseconds charged `charges`: charges x down / length,
+/// rounded down, without forming the product (it can exceed 128 bits for large charges).
+fn fees_for(charges: Money, down: i128, length: i128) -> Money {
+    let length = length.max(1);
+    charges / length * down + charges % length * down / length
+}
+
 /// Units of downtime (millionths) in `excess` nanoseconds: exact, or each started unit in full.
 fn units_micro(excess: i128, unit: i64, started: bool) -> i128 {
     let unit_ns = i128::from(unit) * NS;
@@ -1183,7 +1190,7 @@ impl Schedule {
                 )
             }
             Kind::FeeMultiplier(m) => {
-                let fees = p.charges * down / p.length.max(1);
+                let fees = fees_for(p.charges, down, p.length);
                 let c = fees * i128::from(*m) / 1_000_000;
                 (
                     c,
@@ -1415,7 +1422,7 @@ impl Schedule {
                     / 1_000_000
             }
             Kind::FeeMultiplier(m) => {
-                q.charges * q.down / q.length.max(1) * i128::from(*m) / 1_000_000
+                fees_for(q.charges, q.down, q.length) * i128::from(*m) / 1_000_000
             }
             Kind::AtRisk { percent, levels } => {
                 let pool = share(q.charges, u128::from(*percent));

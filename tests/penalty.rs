@@ -271,6 +271,16 @@ fn per_hour_fee_multiplier_and_at_risk() {
     .unwrap();
     assert_eq!(p[0].label, "2026-04");
     assert_eq!(s.credits(&p, "").unwrap().total, 300 * UNIT);
+    // The largest charges: 15 of April's 30 days down of 10^18 is 5 x 10^17; twice that is 10^18.
+    let p = periods_from_value(
+        &value(r#"[{"period": "2026-04", "downtime": "P15D", "charges": "1000000000000000000"}]"#),
+        &s,
+    )
+    .unwrap();
+    assert_eq!(
+        s.credits(&p, "").unwrap().total,
+        1_000_000_000_000_000_000 * UNIT
+    );
     // At risk: 12% of 100 000 = 12 000. Both levels missed: 60% x 100% + 40% x 150% = 120% of the pool,
     // capped at the pool; only the network missed: 60% of the pool = 7 200.
     let s = preset("example-at-risk");

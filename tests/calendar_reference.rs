@@ -8,7 +8,7 @@
 use jiff::civil::{date, Date};
 use jiff::{tz::TimeZone, Timestamp};
 use proptest::prelude::*;
-use slacalc::calendar::{Calendar, CalendarSpec};
+use slacalc::calendar::{hours, Calendar, CalendarSpec};
 use slacalc::zone::Zone;
 
 const ZONES: [&str; 6] = [
@@ -195,6 +195,38 @@ proptest! {
                 let s = calendar.schedule(nd(2026, 1, 1), nd(2026, 2, 1)).unwrap();
                 prop_assert!(s.total_seconds() <= 31 * 86_400);
             }
+        }
+    }
+}
+
+proptest! {
+    /// Hours text: any valid week written by `hours::write` reads back as the same week, and the
+    /// calendar it makes has the same service time as the per-day texts.
+    #[test]
+    fn hours_text_reads_back_as_written(c in case()) {
+        let weekly = tidy(&c.weekly);
+        let texts: [String; 7] = std::array::from_fn(|d| {
+            weekly[d].iter().map(|&(s, e)| format!("{}-{}", clock(s), clock(e))).collect::<Vec<_>>().join(", ")
+        });
+        let text = hours::write_spec(&texts).unwrap();
+        let back = hours::parse(&text).unwrap();
+        let same = |w: &[String; 7]| {
+            let spec = CalendarSpec { time_zone: "UTC".into(), weekly: w.clone(), ..CalendarSpec::default() };
+            Calendar::new(&spec, Zone::utc()).unwrap().typical_week_seconds()
+        };
+        prop_assert_eq!(same(&back.weekly), same(&texts), "{}", text);
+        prop_assert_eq!(hours::write_spec(&back.weekly).unwrap(), text);
+    }
+
+    /// No hours text makes the reader panic; every error names the part `hours`.
+    #[test]
+    fn hours_text_never_panics(pieces in prop::collection::vec(prop::sample::select(vec![
+        "0", "8", "9", "17", "24", ":", "-", "–", ",", ";", "\n", " ", "00", "mon", "Fri", "sun", "to", "daily",
+        "closed", "weekdays", "x", "24x7", "é", "\u{1F600}", "99999999999",
+    ]), 0..12)) {
+        let text: String = pieces.concat();
+        if let Err(e) = hours::parse(&text) {
+            prop_assert_eq!(e.part(), Some("hours"), "{}", e);
         }
     }
 }

@@ -33,7 +33,7 @@ export interface MeasureInput {
     /** The availability target in percent. */
     target: string | number;
     /** Service hours to measure on; 24x7 without. */
-    calendar?: CalendarInput | null;
+    calendar?: string | CalendarInput | null;
     /** The zone in which times without an offset are read on 24x7 (default UTC); a calendar's zone wins. */
     timeZone?: string;
     /** The span to measure: a calendar period ("2026", "2026-Q1") or a date range; default the years the

@@ -101,6 +101,16 @@ fn calendar_strings(v: &JsValue, part: &str) -> Result<Option<Vec<String>>, Erro
 }
 
 pub(super) fn calendar_from(v: &JsValue) -> Result<Calendar, Error> {
+    let spec = spec_from(v)?;
+    Calendar::new(&spec, zone_named(&spec.time_zone)?)
+}
+
+/// The calendar a JavaScript value describes: hours text (`"Mon-Fri 08:00-18:00"`, in UTC) or a
+/// `CalendarInput` object.
+fn spec_from(v: &JsValue) -> Result<CalendarSpec, Error> {
+    if let Some(text) = v.as_string() {
+        return calendar::hours::parse(&text);
+    }
     if !v.is_object() || Array::is_array(v) || v.is_function() {
         return Err(Error::WrongType {
             field: Field::Calendar,
@@ -127,9 +137,29 @@ pub(super) fn calendar_from(v: &JsValue) -> Result<Calendar, Error> {
         })?;
     }
     if let Some(zone) = calendar_string(&read("timeZone")?, "timeZone")? {
-        spec.time_zone = zone;
+        spec.time_zone = zone.trim().to_string();
+        if spec.time_zone.is_empty() {
+            return Err(Error::InvalidCalendar {
+                part: "timeZone".to_string(),
+                value: String::new(),
+                reason: "it is empty: give an IANA name such as Europe/Berlin, or UTC".to_string(),
+            });
+        }
     }
     let weekly = read("weekly")?;
+    if let Some(text) = calendar_string(&read("hours")?, calendar::hours::PART)? {
+        if !weekly.is_undefined() && !weekly.is_null() {
+            return Err(Error::InvalidCalendar {
+                part: calendar::hours::PART.to_string(),
+                value: text,
+                reason: "give the hours either as text (hours) or per day (weekly), not both"
+                    .to_string(),
+            });
+        }
+        let from_text = calendar::hours::parse(&text)?;
+        spec.weekly = from_text.weekly;
+        spec.exclusions.extend(from_text.exclusions);
+    }
     if !weekly.is_undefined() && !weekly.is_null() {
         if !weekly.is_object() || Array::is_array(&weekly) {
             return Err(calendar_part_error(
@@ -155,7 +185,18 @@ pub(super) fn calendar_from(v: &JsValue) -> Result<Calendar, Error> {
     if let Some(exclusions) = calendar_strings(&read("exclusions")?, "exclusions")? {
         spec.exclusions = exclusions;
     }
-    Calendar::new(&spec, zone_named(spec.time_zone.trim())?)
+    Ok(spec)
+}
+
+/// The weekly hours of a calendar (hours text or a `CalendarInput`) as one line of hours text:
+/// `"Mon-Fri 08:00-18:00; Sat 09:00-12:30"`, `"24x7"`, `"none"`. Reading it back gives the same week.
+/// Needs no time zone data. Throws a `SlacalcError` with `field: "calendar"` and the `part` concerned.
+#[wasm_bindgen(js_name = hoursText)]
+pub fn hours_text(
+    #[wasm_bindgen(unchecked_param_type = "string | CalendarInput")] calendar: JsValue,
+) -> Result<String, JsValue> {
+    let spec = spec_from(&calendar).map_err(|e| error_value(&e))?;
+    calendar::hours::write_spec(&spec.weekly).map_err(|e| error_value(&e))
 }
 
 /// A service calendar ready for many queries: service time between instants, and deadlines after N hours
@@ -194,7 +235,7 @@ impl ServiceCalendar {
     /// `part` concerned on bad input.
     #[wasm_bindgen(constructor)]
     pub fn new(
-        #[wasm_bindgen(unchecked_param_type = "CalendarInput")] spec: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | CalendarInput")] spec: JsValue,
     ) -> Result<ServiceCalendar, JsValue> {
         console_error_panic_hook::set_once();
         let calendar = calendar_from(&spec).map_err(|e| error_value(&e))?;

@@ -55,6 +55,9 @@ export interface CalendarInput {
     preset?: "24x7" | "24x5" | "8x5" | "12x5" | "24x7-maintenance";
     /** IANA name; its data must be loaded with registerTimeZone first (UTC is built in). Default "UTC". */
     timeZone?: string;
+    /** The weekly hours as one line: "Mon-Fri 08:00-18:00; Sat 09:00-12:30", "Sun 22:00-06:00", "24x7" or a
+     *  preset name. Instead of weekly. */
+    hours?: string;
     /** Hours per weekday: "09:00-17:00", "08:00-12:00, 13:00-17:00", "22:00-06:00" (overnight), "" (none). */
     weekly?: { mon?: string; tue?: string; wed?: string; thu?: string; fri?: string; sat?: string; sun?: string };
     /** "2026-12-25", "2026-12-24..2026-12-26", "12-25", "4th thu of nov", "last mon of may", "easter-2". */
@@ -75,7 +78,8 @@ pub struct BudgetInput {
     /// (`"2026-02"`, `"2026-Q1"`, `"2026"`, `"2026-W09"`) or a date range (`"2026-03-01/2026-03-15"`).
     pub period: String,
     /// Optional service calendar: the result's `service` then gives the budget over its service hours.
-    #[tsify(optional, type = "CalendarInput | null")]
+    /// Hours text (`"Mon-Fri 08:00-18:00"`, in UTC) or a `CalendarInput`.
+    #[tsify(optional, type = "string | CalendarInput | null")]
     pub calendar: Option<String>,
 }
 
@@ -92,8 +96,8 @@ pub struct AchievedInput {
     #[tsify(optional, type = "string | number | null")]
     pub target: Option<String>,
     /// Optional service calendar: the downtime is then service time lost, measured against the service
-    /// hours in the period.
-    #[tsify(optional, type = "CalendarInput | null")]
+    /// hours in the period. Hours text or a `CalendarInput`.
+    #[tsify(optional, type = "string | CalendarInput | null")]
     pub calendar: Option<String>,
 }
 

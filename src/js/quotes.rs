@@ -33,7 +33,7 @@ export interface QuoteOption {
     /** Its measurement period: "week", "P2W", "month", "quarter", "year". */
     period: string;
     /** Its service hours; 24x7 without. */
-    calendar?: CalendarInput | null;
+    calendar?: string | CalendarInput | null;
     /** Its credit schedule, or a preset's id ("aws-s3-standard"). */
     schedule?: CreditSchedule | string | null;
     /** Attainment measured on the basis (history), in percent. */
@@ -48,7 +48,7 @@ export interface QuotesInput {
         /** "month" (default), "quarter", "year", "week" or whole weeks. */
         period?: string;
         /** The customer's service hours; 24x7 without. */
-        calendar?: CalendarInput | null;
+        calendar?: string | CalendarInput | null;
         /** ISO 4217 code of every price, e.g. "EUR". */
         currency: string;
         /** Years over which one-off costs are spread (default 3). */

@@ -22,6 +22,8 @@
 
 use chrono::{Datelike, NaiveDate as Date, Weekday};
 
+pub mod hours;
+
 use crate::error::{Error, Field};
 use crate::zone::Zone;
 
@@ -261,47 +263,12 @@ impl Calendar {
         &self.zone
     }
 
-    /// The weekly hours in short: `Mon-Fri 09:00-17:00, Sat 10:00-14:00`; `24x7`; `no service hours`.
+    /// The weekly hours in short, as [`hours::write`] writes them: `Mon-Fri 09:00-17:00; Sat
+    /// 10:00-14:00`, `24x7`, or `no service hours`.
     pub fn summary(&self) -> String {
-        let text = |ranges: &[Hours]| {
-            ranges
-                .iter()
-                .map(|h| format!("{}-{}", clock(h.start), clock(h.end)))
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
-        if self.weekly.iter().all(|d| {
-            d.len() == 1
-                && d[0]
-                    == Hours {
-                        start: 0,
-                        end: 1440,
-                    }
-        }) {
-            return "24x7".to_string();
-        }
-        let mut parts = Vec::new();
-        let mut day = 0;
-        while day < 7 {
-            let mut last = day;
-            while last + 1 < 7 && self.weekly[last + 1] == self.weekly[day] {
-                last += 1;
-            }
-            if !self.weekly[day].is_empty() {
-                let name = |d: usize| TITLES[d];
-                let days = if last == day {
-                    name(day).to_string()
-                } else {
-                    format!("{}-{}", name(day), name(last))
-                };
-                parts.push(format!("{days} {}", text(&self.weekly[day])));
-            }
-            day = last + 1;
-        }
-        if parts.is_empty() {
-            "no service hours".to_string()
-        } else {
-            parts.join(", ")
+        match hours::write(&self.weekly).as_str() {
+            "none" => "no service hours".to_string(),
+            text => text.to_string(),
         }
     }
 
@@ -547,7 +514,9 @@ fn parse_clock(part: &str, whole: &str, text: &str) -> Result<u32, Error> {
             format!("\"{text}\" is not a time of day: use HH:MM from 00:00 to 24:00"),
         )
     };
-    let (h, m) = text.trim().split_once(':').ok_or_else(bad)?;
+    let t = text.trim();
+    // A whole hour may be written alone: "8" is 08:00, "18" is 18:00.
+    let (h, m) = t.split_once(':').unwrap_or((t, "00"));
     if h.is_empty()
         || h.len() > 2
         || m.len() != 2
@@ -1130,7 +1099,7 @@ mod tests {
                 "10:00-14:00",
                 ""
             ]),
-            "Mon-Tue 08:00-12:00, 13:00-17:00, Fri 22:00-06:00, Sat 10:00-14:00"
+            "Mon-Tue 08:00-12:00, 13:00-17:00; Fri 22:00-06:00; Sat 10:00-14:00"
         );
     }
 

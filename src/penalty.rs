@@ -706,7 +706,9 @@ impl Schedule {
                 .optional_decimal("cap12MonthsPercent", 6, Some(HUNDRED))?
                 .map(|x| x as u32),
             minimum_credit: o
-                .optional_decimal("minimumCredit", 6, Some(10u128.pow(24)))?
+                .get("minimumCredit")
+                .map(|_| o.amount("minimumCredit"))
+                .transpose()?
                 .unwrap_or(0) as Money,
             earn_back,
             bonus,
@@ -746,8 +748,7 @@ impl PeriodInput {
     pub fn typed(label: &str, attainment: &str, charges: &str) -> Result<PeriodInput, Error> {
         let a = crate::value::decimal(attainment, 6, Some(HUNDRED))
             .map_err(|r| invalid(Field::Periods, "attainment", r))?;
-        let c = crate::value::decimal(charges, 6, Some(10u128.pow(24)))
-            .map_err(|r| invalid(Field::Periods, "charges", r))?;
+        let c = crate::value::amount(charges).map_err(|r| invalid(Field::Periods, "charges", r))?;
         Ok(PeriodInput {
             label: label.to_string(),
             attainment: Attainment::from_micros(a as u32),
@@ -812,7 +813,7 @@ pub fn periods_from_value(value: &Value, schedule: &Schedule) -> Result<Vec<Peri
                     .as_nanos(),
             ),
         };
-        let charges = o.decimal("charges", 6, Some(10u128.pow(24)))? as Money;
+        let charges = o.amount("charges")? as Money;
         let levels = match o.get("levels") {
             None => Vec::new(),
             Some(v) => {

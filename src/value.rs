@@ -209,6 +209,12 @@ impl<'a> Object<'a> {
         decimal(text, scale, max).map_err(|reason| self.error(name, reason))
     }
 
+    /// An amount of money named `name` (see [`amount`]), in millionths.
+    pub(crate) fn amount(&self, name: &str) -> Result<u128, Error> {
+        let text = self.text(name)?;
+        amount(text).map_err(|reason| self.error(name, reason))
+    }
+
     /// A decimal named `name`, if given.
     pub(crate) fn optional_decimal(
         &self,
@@ -258,6 +264,23 @@ pub(crate) fn invalid(field: Field, part: &str, reason: String) -> Error {
 }
 
 /// Reads `text` as units of `10^-scale`, with a reason a person understands when it cannot be.
+/// The largest amount of money read: 10^18 currency units (in millionths).
+pub(crate) const MAX_AMOUNT: u128 = 1_000_000_000_000_000_000_000_000;
+
+/// An amount of money in millionths of the currency unit: digits with a point before any decimals,
+/// nothing else. A comma, a space or an apostrophe is refused rather than guessed: `"12,000"` may be
+/// twelve thousand or twelve, depending on who wrote it.
+pub(crate) fn amount(text: &str) -> Result<u128, String> {
+    let t = text.trim();
+    if t.contains([',', ' ', '\'', '’', '\u{a0}', '\u{202f}', '_']) {
+        return Err(format!(
+            "\"{text}\" is not an amount: write it with digits and a point before any decimals, \
+             without thousands separators, such as 12000 or 12000.50"
+        ));
+    }
+    decimal(t, 6, Some(MAX_AMOUNT))
+}
+
 pub(crate) fn decimal(text: &str, scale: u32, max: Option<u128>) -> Result<u128, String> {
     use crate::decimal::{expand_exponent, parse_scaled, DecimalError};
     let expanded = expand_exponent(text.trim());

@@ -398,6 +398,49 @@ fn bad_periods_say_which() {
     );
 }
 
+/// An amount with a comma is twelve thousand to one reader and twelve to another: it is refused, never
+/// guessed, in every amount of the API (charges, a minimum credit).
+#[test]
+fn amounts_with_a_comma_or_a_space_are_refused() {
+    let s = preset("microsoft-365");
+    let charged = |charges: &str| {
+        periods_from_value(
+            &value(&format!(
+                r#"[{{"attainment": "99.82", "charges": {charges}}}]"#
+            )),
+            &s,
+        )
+        .and_then(|p| s.credits(&p, "EUR"))
+        .map(|c| money_text(c.total, "EUR"))
+        .map_err(|e| e.to_string())
+    };
+    // 25% of 12 000 and of 12 000.50 (99.82% is in Microsoft's 25% tier).
+    assert_eq!(charged(r#""12000""#), Ok("3 000 EUR".to_string()));
+    assert_eq!(charged("12000"), Ok("3 000 EUR".to_string()));
+    assert_eq!(charged(r#""12000.50""#), Ok("3 000.13 EUR".to_string()));
+    let refused = "periods.[0].charges: \"12,000\" is not an amount: write it with digits and a point before any \
+                   decimals, without thousands separators, such as 12000 or 12000.50";
+    assert_eq!(charged(r#""12,000""#), Err(refused.to_string()));
+    for text in ["12 000", "12'000", "12\u{a0}000", "12.000,50"] {
+        assert!(
+            charged(&format!("\"{text}\""))
+                .unwrap_err()
+                .contains("is not an amount"),
+            "{text}"
+        );
+    }
+    assert!(
+        error(r#"{"target": "99.9", "flat": "10", "minimumCredit": "1,5"}"#)
+            .contains("is not an amount")
+    );
+    assert_eq!(
+        PeriodInput::typed("May", "99.82", "12,000")
+            .unwrap_err()
+            .to_string(),
+        refused.replace("[0].", "")
+    );
+}
+
 proptest! {
     #[test]
     fn credits_hold_caps_and_never_rise_with_attainment(a in 0u32..=100_000_000, b in 0u32..=100_000_000, charges in 0u64..10_000_000) {

@@ -353,9 +353,8 @@ pub fn risk(
         let schedule = Schedule::from_value(&value_of(&input, "schedule", Field::Schedule)?)?;
         let model = Model::from_value(&value_of(&input, "model", Field::Model)?)?;
         let charges_value = value_of(&input, "charges", Field::Periods)?;
-        let charges =
-            crate::value::decimal(charges_value.text().unwrap_or("?"), 6, Some(10u128.pow(24)))
-                .map_err(|r| invalid(Field::Periods, "charges", r))? as Money;
+        let charges = crate::value::amount(charges_value.text().unwrap_or("?"))
+            .map_err(|r| invalid(Field::Periods, "charges", r))? as Money;
         let mut notes = Vec::new();
         let asked = number(&input, "years")?.unwrap_or(10_000.0);
         if asked < 1.0 {

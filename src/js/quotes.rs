@@ -158,7 +158,7 @@ fn text_of(v: &JsValue, part: &str) -> Result<String, Error> {
 
 fn amount(v: &JsValue, part: &str) -> Result<Money, Error> {
     let text = text_of(v, part)?;
-    crate::value::decimal(&text, 6, Some(10u128.pow(24)))
+    crate::value::amount(&text)
         .map(|x| x as Money)
         .map_err(|r| invalid(Field::Input, part, r))
 }

@@ -490,6 +490,50 @@ pub fn table() -> Vec<(Target, [ExactDuration; 5])> {
         .collect()
 }
 
+/// The periods of [`service_table`]: a day has no fixed service hours on a weekly calendar.
+pub const SERVICE_PERIODS: [Average; 4] = [
+    Average::Week,
+    Average::Month,
+    Average::Quarter,
+    Average::Year,
+];
+
+/// Allowed downtime for each of [`COMMON_TARGETS`] over the service hours of `calendar` in a typical
+/// week and the average month, quarter and year (counted in typical weeks, as [`ServiceTime`] does), and
+/// the service time of each of those periods.
+///
+/// # Example: office hours, 40 h a week
+/// ```
+/// use slacalc::calendar::{hours, Calendar};
+/// use slacalc::zone::Zone;
+/// let office = Calendar::new(&hours::parse("Mon-Fri 09:00-17:00")?, Zone::utc())?;
+/// let (service, rows) = slacalc::budget::service_table(&office)?;
+/// // 40 h a week; an average month is 4.348125 weeks: 173 h 55 min 30 s.
+/// assert_eq!(service[1].to_string(), "7 d 5 h 55 min 30 s");
+/// // 0.1% of 144 000 s and of 626 130 s.
+/// assert_eq!(rows[4].1[0].to_string(), "2 min 24 s");
+/// assert_eq!(rows[4].1[1].to_string(), "10 min 26.13 s");
+/// # Ok::<(), slacalc::Error>(())
+/// ```
+///
+/// # Errors
+/// [`Error::NoServiceTime`] for a calendar without service hours.
+#[allow(clippy::type_complexity)]
+pub fn service_table(
+    calendar: &Calendar,
+) -> Result<([ExactDuration; 4], Vec<(Target, [ExactDuration; 4])>), Error> {
+    let mut service = [ExactDuration::ZERO; 4];
+    for (i, a) in SERVICE_PERIODS.iter().enumerate() {
+        service[i] = ServiceTime::measure(Period::Average(*a), calendar)?.service();
+    }
+    let rows = COMMON_TARGETS
+        .iter()
+        .filter_map(|t| Target::parse(t).ok())
+        .map(|t| (t, service.map(|s| allowance(t, s))))
+        .collect();
+    Ok((service, rows))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,31 +1,41 @@
-// Small helpers shared by the pages: SVG drawing, durations for pictures, downloads and CSV fields.
+// Small helpers shared by the pages: elements, SVG drawing, counts in words, downloads and CSV fields.
 const SVG = 'http://www.w3.org/2000/svg';
 
-/** SVG elements from [tag, attributes, text] triples; the text of a shape becomes its tooltip. */
+/** The element with this id. */
+export const $ = (id) => /** @type {any} */ (document.getElementById(id));
+
+/**
+ * An element with properties and children.
+ * @param {string} tag
+ * @param {Record<string, any>} [props]
+ * @param {...(Node | string)} children
+ * @returns {any}
+ */
+export function el(tag, props = {}, ...children) {
+  const e = Object.assign(document.createElement(tag), props);
+  e.append(...children);
+  return e;
+}
+
+/**
+ * SVG elements from [tag, attributes, text] triples; the text of a shape becomes its tooltip.
+ * @param {Array<[string, Record<string, any>, string?]>} parts
+ */
 export function svg(parts) {
   return parts.map(([tag, attrs, text]) => {
-    const el = document.createElementNS(SVG, tag);
-    for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+    const e = document.createElementNS(SVG, tag);
+    for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
     if (text) {
-      if (tag === 'title' || tag === 'text') el.textContent = text;
-      else el.append(Object.assign(document.createElementNS(SVG, 'title'), { textContent: text }));
+      if (tag === 'title' || tag === 'text') e.textContent = text;
+      else e.append(Object.assign(document.createElementNS(SVG, 'title'), { textContent: text }));
     }
-    return el;
+    return e;
   });
 }
 
-/** Seconds as "2 h 11 min 5 s", rounded to the second: for pictures and tooltips, not for checking. */
-export function roughly(seconds) {
-  let s = Math.round(Math.abs(seconds));
-  const parts = [];
-  for (const [unit, size] of [['d', 86400], ['h', 3600], ['min', 60]]) {
-    if (s >= size) {
-      parts.push(`${Math.floor(s / size)} ${unit}`);
-      s %= size;
-    }
-  }
-  if (s || !parts.length) parts.push(`${s} s`);
-  return (seconds < 0 ? '-' : '') + parts.join(' ');
+/** "1 row", "3 rows": a count and its noun, in the reader's locale. */
+export function count(n, one, many = `${one}s`) {
+  return `${Number(n).toLocaleString()} ${n === 1 ? one : many}`;
 }
 
 /** Offers `text` as a file named `name`. */
@@ -43,5 +53,15 @@ export function download(name, type, text) {
 /** A CSV field, quoted when it must be (RFC 4180). */
 export function csvField(v) {
   const text = String(v ?? '');
-  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** Copies `text` and says so in `status`; where copying is not allowed, says what to do instead. */
+export async function copy(text, status, done, instead) {
+  try {
+    await navigator.clipboard.writeText(text);
+    status.textContent = done;
+  } catch {
+    status.textContent = instead;
+  }
 }

@@ -203,6 +203,12 @@ pub struct ServiceResult {
     pub allowed_downtime: String,
     /// The calendar's budget beside 24x7 in one sentence.
     pub sentence: String,
+    /// The same target over the service hours of a typical week.
+    pub per_week: DurationText,
+    /// The same target over the service hours of an average month (4.348125 typical weeks).
+    pub per_month: DurationText,
+    /// The same target over the service hours of an average year (52.1775 typical weeks).
+    pub per_year: DurationText,
 }
 
 /// The availability a downtime achieved over a period.
@@ -287,7 +293,14 @@ pub fn budget_js(
         let mut result = budget_result(&Budget::new(target, period.clone()));
         if let Some(calendar) = optional_calendar(&input)? {
             let b = ServiceBudget::new(target, period, &calendar)?;
+            let typical = |a: Average| {
+                ServiceBudget::new(target, Period::Average(a), &calendar)
+                    .map(|t| t.allowed().into())
+            };
             result.service = Some(ServiceResult {
+                per_week: typical(Average::Week)?,
+                per_month: typical(Average::Month)?,
+                per_year: typical(Average::Year)?,
                 summary: b.summary().to_string(),
                 basis: b.basis().to_string(),
                 service_seconds: b.service().seconds_decimal(),
@@ -345,6 +358,50 @@ pub fn achieved_js(
 }
 
 /// Allowed downtime of the common targets (90% to 99.999%) by day, week, average month, quarter and year.
+/// Allowed downtime of common targets over a calendar's service hours: in a typical week and in the
+/// average month, quarter and year (counted in typical weeks). Columns say how much service time each
+/// holds.
+///
+/// Throws a `SlacalcError` naming the calendar's part when the calendar cannot be used.
+#[wasm_bindgen(js_name = serviceTable, unchecked_return_type = "TargetTable")]
+pub fn service_table_js(
+    #[wasm_bindgen(unchecked_param_type = "string | CalendarInput")] calendar: JsValue,
+) -> Result<JsValue, JsValue> {
+    let result = (|| {
+        let calendar = calendar::calendar_from(&calendar)?;
+        let (service, rows) = budget::service_table(&calendar)?;
+        Ok(TargetTable {
+            periods: budget::SERVICE_PERIODS
+                .iter()
+                .zip(service)
+                .map(|(a, s)| TablePeriod {
+                    period: a.name(),
+                    label: format!(
+                        "{} of service in {} {}",
+                        s.to_hours_string(),
+                        if *a == Average::Week {
+                            "a typical"
+                        } else {
+                            "an average"
+                        },
+                        a.name()
+                    ),
+                    seconds: s.seconds_decimal(),
+                })
+                .collect(),
+            rows: rows
+                .into_iter()
+                .map(|(t, cells)| TableRow {
+                    target: t.to_string(),
+                    cells: cells.map(DurationText::from).into(),
+                })
+                .collect(),
+        })
+    })();
+    respond(result)
+}
+
+/// Allowed downtime of common targets by day, week, month, quarter and year, on 24x7.
 #[wasm_bindgen(js_name = table, unchecked_return_type = "TargetTable")]
 pub fn table_js() -> Result<JsValue, JsValue> {
     let table = TargetTable {
@@ -512,6 +569,35 @@ fn period_from(v: &JsValue) -> Result<Period, Error> {
             "a string such as \"month\", \"P14D\" or \"2026-02\"",
         )),
     }
+}
+
+/// A duration as the result texts write it: `durationText("2678.4")` is `"44 min 38.4 s"`,
+/// `durationText(-4521.6)` is `"-1 h 15 min 21.6 s"`. Takes seconds (a number or a decimal string,
+/// negative allowed) or any duration `achieved` reads. Throws a `SlacalcError` with `field: "duration"`.
+#[wasm_bindgen(js_name = durationText)]
+pub fn duration_text(
+    #[wasm_bindgen(unchecked_param_type = "string | number")] seconds: JsValue,
+) -> Result<String, JsValue> {
+    let negative = seconds.as_f64().is_some_and(|n| n < 0.0)
+        || seconds
+            .as_string()
+            .is_some_and(|t| t.trim_start().starts_with('-'));
+    let magnitude = match seconds.as_f64() {
+        Some(n) => JsValue::from_f64(n.abs()),
+        None => JsValue::from_str(
+            seconds
+                .as_string()
+                .unwrap_or_default()
+                .trim_start()
+                .trim_start_matches('-'),
+        ),
+    };
+    let d = duration_from(&magnitude, Field::Duration).map_err(|e| error_value(&e))?;
+    Ok(if negative && !d.is_zero() {
+        format!("-{d}")
+    } else {
+        d.to_string()
+    })
 }
 
 fn downtime_from(v: &JsValue) -> Result<ExactDuration, Error> {

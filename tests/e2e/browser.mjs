@@ -38,9 +38,11 @@ export function pageHarness({ before, after }) {
     await browser?.close();
     server?.close();
   });
-  harness.open = async (path = '/', seen = harness.problems, { locale = 'en-US' } = {}) => {
+  harness.open = async (path = '/', seen = harness.problems, { locale = 'en-US', viewport = { width: 1280, height: 900 } } = {}) => {
     // A fixed locale, so that figures formatted for the reader do not depend on this machine's settings.
-    const page = await (await browser.newContext({ acceptDownloads: true, locale })).newPage();
+    const page = await (await browser.newContext({ acceptDownloads: true, locale, viewport })).newPage();
+    // A page that does not answer fails its test in seconds, not minutes.
+    page.setDefaultTimeout(10_000);
     page.on('request', (r) => harness.requests.push(r.url()));
     page.on('console', (m) => m.type() === 'error' && seen.push(m.text()));
     page.on('pageerror', (e) => seen.push(e.message));

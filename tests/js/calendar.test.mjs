@@ -121,3 +121,33 @@ test('bad calendars and instants name the field and the part', () => {
   // The module still answers afterwards.
   assert.equal(office.serviceTime('2026-03-02', '2026-03-07').seconds, String(5 * 8 * 3600));
 });
+
+test('hours as one line: a calendar, its hours, written back, and the figures they give', () => {
+  load('Europe/Berlin');
+  const { hoursText, serviceTable, durationText } = slacalc;
+  // 50 h a week x 4.348125 weeks = 782 662.5 s; 0.5% = 3 913.3125 s.
+  const b = budget({ target: '99.5', period: 'month', calendar: { hours: 'Mon-Fri 08:00-18:00', timeZone: 'Europe/Berlin' } });
+  assert.equal(b.service.allowedDowntime, '1 h 5 min 13.3125 s');
+  assert.equal(b.service.perWeek.text, '15 min');
+  assert.equal(b.service.perMonth.text, '1 h 5 min 13.3125 s');
+  // 50 h x 52.1775 weeks = 9 391 950 s; 0.5% = 46 959.75 s.
+  assert.equal(b.service.perYear.seconds, '46959.75');
+  // A calendar may be the hours alone, in UTC.
+  assert.equal(budget({ target: '99', period: 'P14D', calendar: 'Mon-Fri 09:00-17:00' }).service.allowedDowntime, '48 min');
+  assert.equal(hoursText('mon-fri 8-18; sat 9:00-12:30'), 'Mon-Fri 08:00-18:00; Sat 09:00-12:30');
+  assert.equal(hoursText({ preset: '8x5' }), 'Mon-Fri 09:00-17:00');
+  assert.equal(hoursText({ weekly: { ...OFFICE, sun: '22:00-06:00' } }), 'Mon-Fri 09:00-17:00; Sun 22:00-06:00');
+  assert.equal(hoursText('24/7'), '24x7');
+  assert.throws(() => hoursText('Mon-Fry 9-17'), { code: 'invalid_calendar', field: 'calendar', part: 'hours' });
+  assert.throws(() => budget({ target: 99, period: 'month', calendar: { hours: '24x7', weekly: OFFICE } }), { part: 'hours' });
+  assert.throws(() => budget({ target: 99, period: 'month', calendar: { hours: '24x7', timeZone: ' ' } }), { part: 'timeZone', code: 'invalid_calendar' });
+  // The table on service hours: 99.9% of 40 h a week is 144 s; of an average quarter, 521.775 h, 1 878.39 s.
+  const t = serviceTable('8x5');
+  assert.deepEqual(t.periods.map((p) => p.period), ['week', 'month', 'quarter', 'year']);
+  const row = t.rows.find((r) => r.target === '99.9');
+  assert.equal(row.cells[0].seconds, '144');
+  assert.equal(row.cells[2].seconds, '1878.39');
+  assert.equal(durationText('2678.4'), '44 min 38.4 s');
+  assert.equal(durationText(-4521.6), '-1 h 15 min 21.6 s');
+  assert.throws(() => durationText('soon'), { field: 'duration' });
+});

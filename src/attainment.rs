@@ -849,6 +849,8 @@ impl Comparison {
                 ));
             }
         }
+        lines.extend(self.hidden_inside(Measure::Quarter, Measure::Month));
+        lines.extend(self.hidden_inside(Measure::Year, Measure::Quarter));
         let hides: Vec<&str> = self
             .choices
             .iter()
@@ -869,6 +871,67 @@ impl Comparison {
             ));
         }
         lines
+    }
+}
+
+impl Comparison {
+    /// For each `long` period that met the target while `short` periods inside it breached, one line
+    /// naming them: "Measured quarterly, Q2 2026 is met at 99.62%, yet May 2026 (99.31%) and June 2026
+    /// (99.40%) breached monthly." At most three lines, then how many more there are.
+    fn hidden_inside(&self, long: Measure, short: Measure) -> Vec<String> {
+        let find = |m: Measure| self.choices.iter().find(|c| c.measure == m);
+        let (Some(longs), Some(shorts)) = (find(long), find(short)) else {
+            return Vec::new();
+        };
+        let percent = |w: &Window| w.availability(2).unwrap_or_else(|| "100.00".to_string());
+        let mut lines = Vec::new();
+        let mut more = 0;
+        for outer in longs.periods.iter().filter(|w| w.met && w.service > 0) {
+            let inside: Vec<String> = shorts
+                .periods
+                .iter()
+                .filter(|w| !w.met && w.start >= outer.start && w.end <= outer.end)
+                .map(|w| format!("{} ({}%)", w.label, percent(w)))
+                .collect();
+            if inside.is_empty() {
+                continue;
+            }
+            if lines.len() == 3 {
+                more += 1;
+                continue;
+            }
+            let names: Vec<&str> = inside.iter().map(String::as_str).collect();
+            lines.push(format!(
+                "Measured {}, {} is met at {}%, yet {} breached {}.",
+                long.adverb(),
+                outer.label,
+                percent(outer),
+                both(&names),
+                short.adverb()
+            ));
+        }
+        if more > 0 {
+            lines.push(format!(
+                "{more} more {} {} breaches measured {}.",
+                if more == 1 {
+                    long.name().to_string()
+                } else {
+                    format!("{}s", long.name())
+                },
+                if more == 1 { "hides" } else { "hide" },
+                short.adverb()
+            ));
+        }
+        lines
+    }
+}
+
+/// `a`, `a and b`, `a, b and c`.
+fn both(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
     }
 }
 
@@ -899,6 +962,36 @@ mod tests {
 
     fn measure(text: &str, options: Options, a: &str, b: &str) -> (i64, i128) {
         Timeline::new(&outages(text), options, None).measure(at(a), at(b))
+    }
+
+    /// A quarter that meets 99.5% while two of its months breach: the verdict names them.
+    /// (Months are labelled as the core labels them: "May 2026", "Jun 2026".)
+    /// May: 5 h of 744 h = 99.327956...%; June: 4 h of 720 h = 99.444444...%; Q2: 9 h of 2 184 h =
+    /// 99.587912...%, within the 10.92 h that 0.5% of Q2 allows.
+    #[test]
+    fn the_verdict_names_the_months_a_met_quarter_hides() {
+        let log = "start,end\n\
+                   2026-05-12 08:00,2026-05-12 13:00\n\
+                   2026-06-03 10:00,2026-06-03 14:00\n";
+        let c = compare(
+            &outages(log),
+            Target::parse("99.5").unwrap(),
+            None,
+            &Zone::utc(),
+            date(2026, 1, 1),
+            date(2027, 1, 1),
+            Options::default(),
+        )
+        .unwrap();
+        let verdict = c.verdict();
+        assert!(
+            verdict.contains(&"Measured quarterly, Q2 2026 is met at 99.58%, yet May 2026 (99.32%) and Jun 2026 (99.44%) breached monthly.".to_string()),
+            "{verdict:#?}"
+        );
+        // The year (99.89%) meets the target and none of its quarters breached: no line for it.
+        assert!(!verdict
+            .iter()
+            .any(|l| l.starts_with("Measured yearly, 2026 is met")));
     }
 
     #[test]

@@ -85,9 +85,11 @@ function el(tag, props = {}, ...children) {
  * Builds an editor in `container`. `id` prefixes the ids of its fields; `basis` adds a first choice
  * "the same as <basis>"; `onChange` is called on every edit.
  * @param {HTMLElement} container
- * @param {{ id: string, core: CalendarCore, state?: CalendarState, label?: string, basis?: string, onChange: () => void }} options
+ * `zoneAlways` keeps the time zone in view on 24x7 too (where it still places local times), under
+ * `zoneLabel`.
+ * @param {{ id: string, core: CalendarCore, state?: CalendarState, label?: string, basis?: string, zoneAlways?: boolean, zoneLabel?: string, onChange: () => void }} options
  */
-export function calendarEditor(container, { id, core, state = DEFAULT_CALENDAR, label = 'Counted hours', basis, onChange }) {
+export function calendarEditor(container, { id, core, state = DEFAULT_CALENDAR, label = 'Counted hours', basis, zoneAlways = false, zoneLabel = 'Time zone', onChange }) {
   const presetSelect = el('select', { id: `${id}-preset` });
   presetSelect.dataset.testid = `${id}-preset`;
   const choices = basis ? [['basis', `the same as ${basis}`], ...PRESETS] : PRESETS;
@@ -123,22 +125,27 @@ export function calendarEditor(container, { id, core, state = DEFAULT_CALENDAR, 
     exclusions,
     el('p', { className: 'hint', id: `${id}-exclusions-hint`, textContent: 'sun 02:00-04:00; 1st sat 22:00-02:00; daily 01:00-01:30; 2026-03-01T02:00/2026-03-01T04:00.' }),
   );
+  const zoneBox = el(
+    'div',
+    { className: 'calendar-zone' },
+    el('label', { htmlFor: zone.id, textContent: zoneLabel }),
+    zone,
+    el('p', { className: 'hint', id: `${id}-zone-hint`, textContent: 'An IANA name such as Europe/Berlin or America/New_York; type to search.' }),
+  );
   const details = el(
     'div',
     { className: 'calendar-details' },
     el('label', { htmlFor: hours.id, textContent: 'Service hours' }),
     hours,
     el('p', { className: 'hint', id: `${id}-hours-hint`, textContent: 'Days, then hours: Mon-Fri 08:00-18:00; Sat 09:00-12:30. Sun 22:00-06:00 runs overnight and belongs to the day it starts.' }),
-    el('label', { htmlFor: zone.id, textContent: 'Time zone' }),
-    zone,
-    el('p', { className: 'hint', id: `${id}-zone-hint`, textContent: 'An IANA name such as Europe/Berlin or America/New_York; type to search.' }),
+    ...(zoneAlways ? [] : [zoneBox]),
     more,
   );
   hours.setAttribute('aria-describedby', `${id}-hours-hint`);
   zone.setAttribute('aria-describedby', `${id}-zone-hint`);
   holidays.setAttribute('aria-describedby', `${id}-holidays-hint`);
   exclusions.setAttribute('aria-describedby', `${id}-exclusions-hint`);
-  container.replaceChildren(el('label', { htmlFor: presetSelect.id, textContent: label }), presetSelect, details, note, general);
+  container.replaceChildren(el('label', { htmlFor: presetSelect.id, textContent: label }), presetSelect, details, ...(zoneAlways ? [zoneBox] : []), note, general);
 
   /** The preset whose text `text` is, else "custom". */
   const presetOf = (text) => {

@@ -54,7 +54,7 @@ export function words(e) {
   m = m.replace(/^calendar time zone /, 'The time zone ');
   m = m.replace(/^calendar has /, 'These service hours have ');
   m = m.replace(/^(?:input|model|schedule|periods|basis|options|outages)(?:\.[\w[\]]+|\[\d+\])*: /, '');
-  m = m.replace(/^(target|period|downtime|duration|asOf|start|end) ("(?:[^"\\]|\\.)*")/, (_, f, v) => `${{ asOf: 'The instant', start: 'The start', end: 'The end' }[f] ?? `The ${f}`} ${v}`);
+  m = m.replace(/^(target|period|downtime|duration|asOf|start|end) ("(?:[^"\\]|\\.)*")/, (_, f, v) => (f === 'asOf' ? v : `${{ start: 'The start', end: 'The end' }[f] ?? `The ${f}`} ${v}`));
   m = m.replace(/"([^"]*)"/g, '“$1”');
   return sentence(m);
 }

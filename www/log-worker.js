@@ -2,18 +2,14 @@
 // into an OutageLog, with progress; the log read is kept, so new terms are measured without reading it
 // again. A pasted log (CSV or JSON) and JSON files are measured in one call. The page cancels by
 // terminating this worker.
-import init, { attainment, registerTimeZone, hasTimeZone, OutageLog } from './pkg-logs/slacalc.js';
+import init, * as core from './pkg-logs/slacalc.js';
+import { loadZone } from './zones.js';
 
+const { attainment, OutageLog } = core;
 const ready = init();
 
 /** The last file read: its identity, the zone its local times were read in, and the log. */
 let kept;
-
-async function loadZone(name) {
-  if (!name || hasTimeZone(name)) return;
-  const response = await fetch(`tz/${encodeURIComponent(name).replace(/%2F/g, '/')}.tzif`);
-  if (response.ok) registerTimeZone(name, new Uint8Array(await response.arrayBuffer()));
-}
 
 const isJson = (file) => /\.json$/i.test(file.name) || file.type === 'application/json';
 
@@ -51,7 +47,7 @@ onmessage = async ({ data }) => {
   try {
     await ready;
     const zone = data.input.calendar?.timeZone ?? data.input.timeZone ?? 'UTC';
-    await loadZone(zone);
+    await loadZone(core, zone);
     let report;
     let started;
     if (data.file && !isJson(data.file)) {

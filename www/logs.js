@@ -1,19 +1,35 @@
 // The outage-log page: collects the log and the contract's terms, has the worker measure them, and shows
-// the verdict, the table, a chart and exports. The page's thread never parses the log.
-import { csvField, download, roughly, svg } from './util.js';
-const $ = (id) => document.getElementById(id);
+// the verdict, the table, charts and exports. The page's thread never parses the log; it keeps the
+// settings in the link and, only when asked, the log in this browser.
+import init, * as core from './pkg/slacalc.js';
+import { calendarEditor, calendarValue, calendarWords, cleanCalendar } from './calendar-editor.js';
+import { clearErrors, showError, words } from './fields.js';
+import { drawAttainment, showTip } from './attainment-chart.js';
+import { forgetLog, keptLog, keepLog } from './kept-log.js';
+import { $, copy, count, csvField, download, el, svg } from './util.js';
+import { zoneFailure } from './zones.js';
 
+const { durationText } = core;
+/** @type {ReturnType<typeof calendarEditor>} */
+let editor;
 let worker;
-let lastReport;
-let pending;
+/** The last report shown, and the terms it was measured under. */
+let last;
+/** The log to measure: { text } or { file } (a File or a kept Blob with a name). */
+let source;
+const MAX_BYTES = 256 * 1024 * 1024;
 
-function input() {
-  const hours = $('log-hours').value;
-  const zone = $('log-zone').value.trim() || 'UTC';
+const NAMES = { week: 'Weekly', fortnight: 'Every two weeks', month: 'Monthly', quarter: 'Quarterly', year: 'Yearly' };
+
+/** The terms typed, as the core reads them. */
+function terms() {
+  const zone = editor.state().zone.trim();
+  const span = $('log-span').value.trim();
   return {
     target: $('log-target').value,
     timeZone: zone,
-    calendar: hours ? { preset: hours, timeZone: zone } : null,
+    calendar: calendarValue(editor.state()),
+    span: span || undefined,
     asOf: $('log-asof').value.trim() || new Date().toISOString(),
     options: {
       minimumOutage: $('log-minimum').value || undefined,
@@ -30,7 +46,7 @@ function startWorker() {
   worker.onmessage = ({ data }) => {
     if (data.type === 'progress') {
       $('log-progress-bar').value = data.done / data.total;
-      $('log-progress-text').textContent = `Reading ${(data.done / 1e6).toFixed(1)} of ${(data.total / 1e6).toFixed(1)} MB: ${data.outages.toLocaleString()} outages so far`;
+      $('log-progress-text').textContent = `Reading ${(data.done / 1e6).toFixed(1)} of ${(data.total / 1e6).toFixed(1)} MB: ${count(data.outages, 'outage')} so far`;
     } else if (data.type === 'measuring') {
       $('log-progress-text').textContent = 'Measuring…';
     } else if (data.type === 'report') {
@@ -38,8 +54,13 @@ function startWorker() {
       showReport(data.report, data);
     } else if (data.type === 'error') {
       busy(false);
-      showError(data.error);
+      failed(data.error);
     }
+  };
+  worker.onerror = () => {
+    busy(false);
+    worker = undefined;
+    failed({ message: 'The log could not be measured: the browser stopped the worker (it may have run out of memory). Try a smaller file.' });
   };
 }
 
@@ -51,150 +72,164 @@ function busy(on) {
   }
 }
 
-const MAX_BYTES = 256 * 1024 * 1024;
+/** Keeps what is shown but marks it out of date, saying why; with nothing shown, says what to do. */
+function stale(why) {
+  const shown = Boolean(last);
+  $('log-stale').hidden = !why || !shown;
+  $('log-stale').textContent = why ?? '';
+  $('log-report').classList.toggle('stale', Boolean(why) && shown);
+}
+
+/** An error from the core or the worker, next to the field it concerns. */
+function failed(e) {
+  const inputs = { target: 'log-target', asOf: 'log-asof', period: 'log-span' };
+  if (e.field === 'calendar' && editor.showError(e)) {
+    // shown by the editor
+  } else if (inputs[e.field]) {
+    showError($(inputs[e.field]), words(e));
+  } else {
+    $('log-error').textContent = words(e);
+    $('log-error').hidden = false;
+    if (!last) $('log-empty').hidden = true;
+  }
+  stale(last ? 'Showing the last result: correct what is marked in red to measure again.' : null);
+}
+
+/** Checks the terms the page can check at once; false (with the error shown) when one is wrong. */
+function termsOk(t) {
+  try {
+    core.budget({ target: t.target, period: 'month' });
+  } catch (e) {
+    failed(e);
+    return false;
+  }
+  if (t.span) {
+    try {
+      const p = core.budget({ target: '50', period: t.span });
+      if (p.periodKind !== 'calendar') throw Object.assign(new Error(`“${t.span}” is not a span of dates: give a year (2026), a quarter (2026-Q2), a month (2026-05) or dates (2026-01-01/2026-07-01).`), { field: 'period' });
+    } catch (e) {
+      failed({ ...e, message: e.message, field: 'period' });
+      return false;
+    }
+  }
+  const zone = zoneFailure(t.timeZone);
+  if (zone) {
+    editor.showError(zone);
+    stale(last ? 'Showing the last result: correct what is marked in red to measure again.' : null);
+    return false;
+  }
+  return true;
+}
 
 /** Measures the log (text or file) with the current terms. */
-function run(source) {
+function run(next) {
+  if (next) source = next;
+  clearErrors($('log-form'));
+  editor.clearErrors();
+  $('log-error').hidden = true;
+  saveLink();
   if (source?.file && source.file.size > MAX_BYTES) {
-    showError({
-      message: `${source.file.name} is ${Math.round(source.file.size / 1024 / 1024)} MB: at most 256 MB of log is read. Split it by year or by service.`,
-    });
+    failed({ field: 'outages', message: `${source.file.name} is ${Math.round(source.file.size / 1024 / 1024)} MB: at most 256 MB of log is read. Split it by year or by service.` });
     return;
   }
-  if (source) pending = source;
-  if (!pending || (pending.text !== undefined && !pending.text.trim())) {
+  const t = terms();
+  if (!termsOk(t)) return;
+  if (!source || (source.text !== undefined && !source.text.trim())) {
+    last = undefined;
     $('log-report').hidden = true;
     $('log-empty').hidden = false;
-    $('log-error').hidden = true;
+    stale(null);
     return;
   }
   if (!worker) startWorker();
   busy(true);
-  worker.postMessage({ ...pending, input: input() });
+  worker.postMessage({ ...source, input: t });
 }
-
-function showError(e) {
-  $('log-report').hidden = true;
-  $('log-empty').hidden = true;
-  const target = { target: $('log-target-error'), asOf: $('log-asof-error') }[e.field] ?? $('log-error');
-  for (const id of ['log-error', 'log-target-error', 'log-asof-error']) $(id).hidden = true;
-  $('log-asof').setAttribute('aria-invalid', String(e.field === 'asOf'));
-  $('log-target').setAttribute('aria-invalid', String(e.field === 'target'));
-  target.textContent = e.message;
-  target.hidden = false;
-}
-
-const NAMES = { week: 'Weekly', fortnight: 'Every two weeks', month: 'Monthly', quarter: 'Quarterly', year: 'Yearly' };
 
 function showReport(r, meta) {
-  lastReport = r;
+  last = { report: r, terms: terms(), name: source?.file?.name ?? 'the log pasted', ms: meta.ms };
+  stale(null);
   $('log-empty').hidden = true;
-  for (const id of ['log-error', 'log-target-error', 'log-asof-error']) $(id).hidden = true;
-  $('log-asof').setAttribute('aria-invalid', 'false');
-  $('log-target').setAttribute('aria-invalid', 'false');
+  $('log-error').hidden = true;
   $('log-report').hidden = false;
-  $('log-contrast-box').hidden = !r.contrast.length;
-  $('log-contrast').replaceChildren(...r.contrast.map((line) => Object.assign(document.createElement('li'), { textContent: line })));
-  $('log-verdict').replaceChildren(...r.verdict.map((line) => Object.assign(document.createElement('li'), { textContent: line })));
+  const measured = r.choices.length > 0;
+  $('log-measured').hidden = !measured;
+  $('log-verdict').replaceChildren(...r.verdict.map((line) => el('li', { textContent: line })));
   $('log-summary').textContent =
-    `${r.outages.toLocaleString()} outage${r.outages === 1 ? '' : 's'} read over ${r.span}` +
-    (r.problems.length ? `; ${r.problems.length} row${r.problems.length === 1 ? '' : 's'} could not be read (listed below)` : '') +
+    `${count(r.outages, 'outage')} read${r.span ? ` over ${r.span}` : ''}` +
+    (r.problems.length ? `; ${count(r.problems.length, r.format === 'csv' ? 'row' : 'record')} could not be read (listed below)` : '') +
     (meta.ms !== undefined ? `. Measured in ${Math.round(meta.ms)} ms.` : '.');
+  const problems = r.problems.slice(0, 500);
+  $('log-problems-box').hidden = !r.problems.length;
+  $('log-problems-box').open = !measured;
+  $('log-problems-title').textContent = `${count(r.problems.length, r.format === 'csv' ? 'row' : 'record')} not read`;
+  $('log-problems').replaceChildren(
+    ...problems.map((p) => el('li', { textContent: `${r.format === 'csv' ? 'Line' : 'Record'} ${p.line}: ${p.reason}` })),
+    ...(r.problems.length > problems.length ? [el('li', { textContent: `… and ${count(r.problems.length - problems.length, 'more')}: export the JSON to see them all.` })] : []),
+  );
+  showInputs();
+  if (!measured) return;
+  $('log-contrast-box').hidden = !r.contrast.length;
+  $('log-contrast').replaceChildren(...r.contrast.map((line) => el('li', { textContent: line })));
+  const cells = (tr, values) => values.forEach((text, i) => tr.append(el(i === 0 ? 'th' : 'td', { textContent: String(text), ...(i === 0 ? { scope: 'row' } : {}) })));
   const rows = r.choices.map((c) => {
     const worst = c.worst === null ? null : c.periods[c.worst];
-    const tr = document.createElement('tr');
-    if (c.breached) tr.className = 'breached';
-    for (const [i, text] of [NAMES[c.measure], c.periods.length, c.breached, worst?.label ?? '–', worst ? `${worst.availability}%` : '–'].entries()) {
-      const cell = document.createElement(i === 0 ? 'th' : 'td');
-      if (i === 0) cell.scope = 'row';
-      cell.textContent = String(text);
-      tr.append(cell);
-    }
+    const tr = el('tr', { className: c.breached ? 'breached' : '' });
+    cells(tr, [NAMES[c.measure], c.periods.length, c.breached, worst?.label ?? '–', worst ? `${worst.availability}%` : '–']);
     return tr;
   });
   for (const w of r.rolling) {
     if (!w.worst) continue;
-    const tr = document.createElement('tr');
-    if (!w.worst.met) tr.className = 'breached';
-    for (const [i, text] of [`Rolling ${w.days} days`, '', w.worst.met ? 0 : 1, w.worst.label, `${w.worst.availability}%`].entries()) {
-      const cell = document.createElement(i === 0 ? 'th' : 'td');
-      if (i === 0) cell.scope = 'row';
-      cell.textContent = String(text);
-      tr.append(cell);
-    }
+    const tr = el('tr', { className: w.worst.met ? '' : 'breached' });
+    cells(tr, [`Worst rolling ${w.days} days`, '', w.worst.met ? 0 : 1, w.worst.label, `${w.worst.availability}%`]);
     rows.push(tr);
   }
-  document.querySelector('#log-choices tbody').replaceChildren(...rows);
-  const problems = r.problems.slice(0, 200);
-  $('log-problems-box').hidden = !r.problems.length;
-  $('log-problems-title').textContent = `${r.problems.length} row${r.problems.length === 1 ? '' : 's'} not read`;
-  $('log-problems').replaceChildren(...problems.map((p) => Object.assign(document.createElement('li'), { textContent: `${r.format === 'csv' ? 'Line' : 'Record'} ${p.line}: ${p.reason}` })));
+  $('log-choices').querySelector('tbody').replaceChildren(...rows);
   drawChart();
   drawHeat();
   showBurn();
 }
 
-/** Attainment per period as bars, with the target as a line: a breach is a bar below it. */
-function drawChart() {
-  const r = lastReport;
-  if (!r) return;
-  const choice = r.choices.find((c) => c.measure === $('log-chart-measure').value);
-  const target = Number($('log-target').value.replace(',', '.').replace('%', ''));
-  const values = choice.periods.map((p) => (p.availability === null ? 100 : Number(p.availability)));
-  const low = Math.min(target, ...values);
-  const floor = Math.max(0, Math.floor((low - (100 - low) * 0.25) * 100) / 100);
-  const [left, top, width, height] = [58, 16, 532, 180];
-  const y = (v) => top + height - ((v - floor) / (100 - floor)) * height;
-  const band = width / values.length;
-  const parts = [];
-  for (const v of [floor, (floor + 100) / 2, 100]) {
-    parts.push(['line', { x1: left, x2: left + width, y1: y(v), y2: y(v), class: 'tick' }]);
-    parts.push(['text', { x: left - 4, y: y(v) + 4, class: 'label', 'text-anchor': 'end' }, `${Number(v.toFixed(2))}%`]);
-  }
-  values.forEach((v, i) => {
-    const x = left + i * band + band * 0.15;
-    parts.push(['rect', { x, y: y(v), width: Math.max(1, band * 0.7), height: Math.max(0.5, y(floor) - y(v)), class: choice.periods[i].met ? 'bar' : 'bar missed' }]);
-  });
-  parts.push(['line', { x1: left, x2: left + width, y1: y(target), y2: y(target), class: 'target' }]);
-  parts.push(['text', { x: left + 4, y: top - 4, class: 'label' }, `dashed line: target ${target}%`]);
-  $('log-chart').replaceChildren(...svg(parts));
-  $('log-chart-caption').textContent = `Attainment of each ${choice.measure} against ${target}%: ${choice.breached} of ${values.length} below the line, shown in red.`;
+/** The inputs of the report, for the printed page. */
+function showInputs() {
+  const t = last.terms;
+  const o = t.options;
+  $('log-report-title').textContent = `Outage log report: ${last.name}, measured against ${t.target}% on ${calendarWords(editor.state())}. Made with slacalc on ${new Date().toISOString().slice(0, 10)}.`;
+  $('log-inputs').replaceChildren(
+    ...[
+      `Target: ${t.target}%`,
+      `Service hours: ${calendarWords(editor.state())}; local times in the log read in ${t.timeZone || 'UTC'}`,
+      `Measured over: ${last.report.span || 'nothing (no outage could be read)'}${t.span ? ` (asked: ${t.span})` : ' (the whole years the log covers)'}`,
+      `Outages shorter than ${o.minimumOutage ? durationText(o.minimumOutage) : '0 s'} ignored; ${o.wholeMinutes ? 'a partial minute counts as a whole one' : 'downtime counted to the second'}; planned maintenance ${o.countPlanned ? 'counts as downtime' : 'is taken out of service time'}; partial outages ${o.weightImpact ? 'count by their impact' : 'count in full'}`,
+      `Error budget read at ${t.asOf}`,
+      `Log: ${last.name}, ${count(last.report.outages, 'outage')} read, ${count(last.report.problems.length, 'row')} not read`,
+    ].map((line) => el('li', { textContent: line })),
+  );
 }
 
-
-
-/** An exact decimal number of seconds ("2678.4", "-4521.6") as "44 min 38.4 s", keeping every digit. */
-function exactly(text) {
-  const negative = text.startsWith('-');
-  const [whole, fraction] = text.replace('-', '').split('.');
-  let s = Number(whole);
-  const parts = [];
-  for (const [unit, size] of [['d', 86400], ['h', 3600], ['min', 60]]) {
-    if (s >= size) {
-      parts.push(`${Math.floor(s / size)} ${unit}`);
-      s %= size;
-    }
-  }
-  if (s || fraction || !parts.length) parts.push(`${s}${fraction ? `.${fraction}` : ''} s`);
-  return (negative ? '-' : '') + parts.join(' ');
+function drawChart() {
+  if (!last?.report.choices.length) return;
+  const target = last.terms.target.trim().replace(',', '.').replace(/%$/, '');
+  drawAttainment($('log-chart'), $('log-chart-caption'), $('log-chart-tip'), last.report, $('log-chart-measure').value, target, durationText);
 }
 
 const DAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const MAX_HEAT_YEARS = 10;
+/** A duration for a picture: rounded to the second, written by the core. */
+const roughly = (seconds) => durationText(Math.round(seconds));
 
 /** A year heat-map: a square a day, a column a week (Monday on top), coloured by the downtime counted. */
 function drawHeat() {
-  const { days } = lastReport;
+  const { days } = last.report;
   const first = new Date(`${days.first}T00:00:00Z`);
   const n = Math.min(days.downtimeSeconds.length, 366 * MAX_HEAT_YEARS);
-  const cell = 11;
-  const step = 13;
-  const left = 34;
+  const [cell, step, left] = [11, 13, 34];
+  /** @type {Array<[string, Record<string, any>, string?]>} */
   const parts = [];
   let row = -1;
   let year;
-  let origin;
+  let origin = 0;
   let downDays = 0;
   let worst = -1;
   for (let i = 0; i < n; i++) {
@@ -222,41 +257,35 @@ function drawHeat() {
       (service === 0 ? 'no service hours' : down === 0 ? `no downtime in ${roughly(service)} of service` : `${roughly(down)} down in ${roughly(service)} of service`);
     parts.push(['rect', { x: left + col * step, y: 18 + row * 110 + dow * step, width: cell, height: cell, rx: 2, class: `heat-${level}`, 'data-date': date.toISOString().slice(0, 10) }, label]);
   }
-  const svgEl = $('log-heat');
-  svgEl.setAttribute('viewBox', `0 0 ${left + 54 * step} ${(row + 1) * 110}`);
-  svgEl.replaceChildren(...svg(parts));
-  const years = row + 1;
+  $('log-heat').setAttribute('viewBox', `0 0 ${left + 54 * step} ${(row + 1) * 110}`);
+  $('log-heat').replaceChildren(...svg(parts));
   const worstDay = worst >= 0 && days.downtimeSeconds[worst] > 0
     ? ` The worst, ${new Date(first.getTime() + worst * 86_400_000).toISOString().slice(0, 10)}, lost ${roughly(days.downtimeSeconds[worst])}.`
     : '';
   $('log-heat-caption').textContent =
-    `${downDays} of ${n} days had downtime counted${lastReport.choices.length && $('log-hours').value ? ' in service hours' : ''}.${worstDay}` +
+    `${downDays} of ${count(n, 'day')} had downtime counted${last.terms.calendar ? ' in service hours' : ''}.${worstDay}` +
     (days.downtimeSeconds.length > n ? ` Only the first ${MAX_HEAT_YEARS} years are drawn.` : '') +
-    (years > 1 ? ` A row of squares a year.` : '') + ' Hover or tap a square for its figures.';
+    (row > 0 ? ' A row of squares a year.' : '') + ' Hover over a square for its figures.';
 }
 
 /** The error budget of each current period, and the burn-down of the chosen one. */
 function showBurn() {
-  const r = lastReport;
+  const r = last.report;
   const none = !r.burn.length;
   $('log-burn-box').hidden = none;
   $('log-burn-none').hidden = !none;
   if (none) {
-    $('log-burn-none').textContent = `No period measured holds the instant ${input().asOf}: the span is ${r.span}. Give an instant within it to see the budget left.`;
+    $('log-burn-none').textContent = `No period measured holds the instant ${last.terms.asOf}: the span is ${r.span}. Give an instant within it to see the budget left.`;
     return;
   }
-  document.querySelector('#log-burn-table tbody').replaceChildren(
+  $('log-burn-table').querySelector('tbody').replaceChildren(
     ...r.burn.map((b) => {
-      const tr = document.createElement('tr');
       const over = b.remainingSeconds.startsWith('-');
-      if (over) tr.className = 'over';
-      const left = over ? `${exactly(b.remainingSeconds.slice(1))} over` : exactly(b.remainingSeconds);
-      for (const [i, text] of [NAMES[b.measure], b.period.label, exactly(b.allowedSeconds), exactly(b.usedSeconds), left].entries()) {
-        const cell = document.createElement(i === 0 ? 'th' : 'td');
-        if (i === 0) cell.scope = 'row';
-        cell.textContent = text;
-        tr.append(cell);
-      }
+      const tr = el('tr', { className: over ? 'over' : '' });
+      const left = over ? `${durationText(b.remainingSeconds.slice(1))} over` : durationText(b.remainingSeconds);
+      [NAMES[b.measure], b.period.label, durationText(b.allowedSeconds), durationText(b.usedSeconds), left].forEach((text, i) =>
+        tr.append(el(i === 0 ? 'th' : 'td', { textContent: text, ...(i === 0 ? { scope: 'row' } : {}) })),
+      );
       return tr;
     }),
   );
@@ -264,7 +293,7 @@ function showBurn() {
 }
 
 function drawBurn() {
-  const r = lastReport;
+  const r = last.report;
   const b = r.burn.find((x) => x.measure === $('log-burn-measure').value) ?? r.burn[0];
   if (!b) return;
   const t0 = Date.parse(b.period.start) / 1000;
@@ -276,6 +305,7 @@ function drawBurn() {
   const [left, top, width, height] = [104, 16, 480, 170];
   const x = (t) => left + ((t - t0) / (t1 - t0)) * width;
   const y = (v) => top + height - ((v - low) / (high - low)) * height;
+  /** @type {Array<[string, Record<string, any>, string?]>} */
   const parts = [];
   for (const v of [low, 0, high].filter((v, i, all) => all.indexOf(v) === i)) {
     parts.push(['line', { x1: left, x2: left + width, y1: y(v), y2: y(v), class: v === 0 ? 'zero' : 'tick' }]);
@@ -292,49 +322,103 @@ function drawBurn() {
   $('log-burn').replaceChildren(...svg(parts));
   const over = b.remainingSeconds.startsWith('-');
   $('log-burn-caption').textContent =
-    `${b.period.label}: ${exactly(b.allowedSeconds)} of downtime allowed at ${$('log-target').value.trim()}%; ` +
-    `${exactly(b.usedSeconds)} spent by ${b.asOf.replace('T', ' ').replace(':00Z', ' UTC')}; ` +
-    (over ? `${exactly(b.remainingSeconds.slice(1))} over budget.` : `${exactly(b.remainingSeconds)} left.`) +
+    `${b.period.label}: ${durationText(b.allowedSeconds)} of downtime allowed at ${last.terms.target.trim()}%; ` +
+    `${durationText(b.usedSeconds)} spent by ${b.asOf.slice(0, 10)} ${b.asOf.slice(11, 16)} UTC; ` +
+    (over ? `${durationText(b.remainingSeconds.slice(1))} over budget.` : `${durationText(b.remainingSeconds)} left.`) +
     ' The dashed line spends the budget evenly over the period.';
 }
 
 function csv() {
-  const quote = csvField;
   const lines = [['measured', 'period', 'start', 'end', 'service_seconds', 'downtime_seconds', 'availability_percent', 'met'].join(',')];
-  for (const c of lastReport.choices) {
-    for (const p of c.periods) lines.push([c.measure, p.label, p.start, p.end, p.serviceSeconds, p.downtimeSeconds, p.availability ?? '', p.met].map(quote).join(','));
+  for (const c of last.report.choices) {
+    for (const p of c.periods) lines.push([c.measure, p.label, p.start, p.end, p.serviceSeconds, p.downtimeSeconds, p.availability ?? '', p.met].map(csvField).join(','));
   }
-  for (const w of lastReport.rolling) {
-    if (w.worst) lines.push([`worst rolling ${w.days} days`, w.worst.label, w.worst.start, w.worst.end, w.worst.serviceSeconds, w.worst.downtimeSeconds, w.worst.availability ?? '', w.worst.met].map(quote).join(','));
+  for (const w of last.report.rolling) {
+    if (w.worst) lines.push([`worst rolling ${w.days} days`, w.worst.label, w.worst.start, w.worst.end, w.worst.serviceSeconds, w.worst.downtimeSeconds, w.worst.availability ?? '', w.worst.met].map(csvField).join(','));
   }
   return `${lines.join('\n')}\n`;
 }
 
+// The link holds every setting (never the log): #t=99.5&h=8x5&tz=Europe/Berlin&...
+const FIELDS = { t: 'log-target', span: 'log-span', min: 'log-minimum', asof: 'log-asof', chart: 'log-chart-measure', burn: 'log-burn-measure' };
+const CHECKS = { wm: 'log-minutes', pl: 'log-planned', wi: 'log-weight' };
+
+let linkTimer;
+function saveLink() {
+  clearTimeout(linkTimer);
+  linkTimer = setTimeout(() => history.replaceState(null, '', link()), 250);
+}
+
+function link() {
+  const q = new URLSearchParams();
+  for (const [k, id] of Object.entries(FIELDS)) if ($(id).value) q.set(k, $(id).value);
+  for (const [k, id] of Object.entries(CHECKS)) q.set(k, $(id).checked ? '1' : '0');
+  const c = editor.state();
+  q.set('h', c.preset === 'custom' ? c.hours || 'custom' : c.preset || '24x7');
+  q.set('tz', c.zone);
+  for (const h of c.holidays) q.append('hol', h);
+  for (const x of c.exclusions) q.append('excl', x);
+  const url = new URL(location.href);
+  url.hash = q.toString();
+  return url.href;
+}
+
+function restore() {
+  const q = new URLSearchParams(location.hash.slice(1));
+  for (const [k, id] of Object.entries(FIELDS)) {
+    if (!q.has(k)) continue;
+    const input = $(id);
+    if (input.tagName === 'SELECT' && ![...input.options].some((o) => o.value === q.get(k))) continue;
+    input.value = q.get(k);
+  }
+  for (const [k, id] of Object.entries(CHECKS)) if (q.has(k)) $(id).checked = q.get(k) === '1';
+  const h = q.get('h') ?? '24x7';
+  const named = ['8x5', '12x5', '24x5', '24x7-maintenance'];
+  editor.set(cleanCalendar({
+    preset: h === '24x7' ? '' : named.includes(h) ? h : 'custom',
+    hours: h === '24x7' || named.includes(h) || h === 'custom' ? '' : h,
+    zone: q.get('tz') ?? 'UTC',
+    holidays: q.getAll('hol'),
+    exclusions: q.getAll('excl'),
+  }));
+}
+
 let typing;
-function main() {
-  $('log-text').addEventListener('input', () => {
-    clearTimeout(typing);
-    typing = setTimeout(() => run({ text: $('log-text').value }), 250);
-  });
-  // Selects and checkboxes re-measure on change; text fields already did on input (re-measuring again
-  // when they lose focus would move the page under the person's click).
+/** Re-measures a moment after the last keystroke. */
+let waiting;
+function soon(next) {
+  if (next) waiting = next;
+  clearTimeout(typing);
+  typing = setTimeout(() => {
+    const given = waiting;
+    waiting = undefined;
+    run(given);
+    if (given && $('log-keep').checked) keep();
+  }, 250);
+}
+
+async function main() {
+  await init();
+  editor = calendarEditor($('log-calendar'), { id: 'log-cal', core, zoneAlways: true, zoneLabel: 'Time zone (of the hours, and of local times in the log)', onChange: () => soon() });
+  restore();
+  $('log-text').addEventListener('input', () => soon({ text: $('log-text').value }));
   $('log-form').addEventListener('change', (e) => {
-    if (e.target.matches('select, input[type=checkbox]')) run();
+    const t = /** @type {HTMLElement} */ (e.target);
+    if (t.matches('select, input[type=checkbox]') && !t.closest('.calendar-editor') && t.id !== 'log-keep') run();
   });
-  $('log-zone').addEventListener('input', () => {
-    clearTimeout(typing);
-    typing = setTimeout(() => run(), 250);
-  });
-  $('log-target').addEventListener('input', () => run());
+  for (const id of ['log-target', 'log-span', 'log-asof']) $(id).addEventListener('input', () => soon());
   $('log-example').addEventListener('click', async () => {
     const text = await (await fetch('examples/outages-2026.csv')).text();
     $('log-text').value = text;
     run({ text });
+    if ($('log-keep').checked) keep();
   });
-  $('log-file').addEventListener('change', () => {
-    const file = $('log-file').files[0];
-    if (file) run({ file });
-  });
+  const choose = (file) => {
+    if (!file) return;
+    run({ file });
+    if ($('log-keep').checked) keep();
+  };
+  $('log-file').addEventListener('change', () => choose($('log-file').files[0]));
   const drop = $('log-drop');
   drop.addEventListener('dragover', (e) => {
     e.preventDefault();
@@ -344,25 +428,58 @@ function main() {
   drop.addEventListener('drop', (e) => {
     e.preventDefault();
     drop.classList.remove('over');
-    const file = e.dataTransfer.files[0];
-    if (file) run({ file });
+    choose(e.dataTransfer.files[0]);
   });
+  $('log-keep').addEventListener('change', () => ($('log-keep').checked ? keep() : forget()));
   $('log-cancel').addEventListener('click', () => {
     worker?.terminate();
     worker = undefined;
     busy(false);
-    $('log-error').textContent = 'Cancelled: the log was not measured. Everything you entered is kept.';
-    $('log-error').hidden = false;
+    failed({ message: 'Cancelled: the log was not measured. Everything you entered is kept.' });
   });
-  $('log-chart-measure').addEventListener('change', drawChart);
-  $('log-burn-measure').addEventListener('change', drawBurn);
-  $('log-asof').addEventListener('input', () => {
-    clearTimeout(typing);
-    typing = setTimeout(() => run(), 250);
+  $('log-chart-measure').addEventListener('change', () => {
+    drawChart();
+    saveLink();
   });
-  $('log-export-csv').addEventListener('click', () => download('attainment.csv', 'text/csv', csv()));
-  $('log-export-json').addEventListener('click', () => download('attainment.json', 'application/json', JSON.stringify(lastReport, null, 2)));
+  $('log-burn-measure').addEventListener('change', () => {
+    drawBurn();
+    saveLink();
+  });
+  $('log-chart').addEventListener('focusin', (e) => showTip($('log-chart-tip'), /** @type {Element} */ (e.target)));
+  $('log-chart').addEventListener('pointerover', (e) => showTip($('log-chart-tip'), /** @type {Element} */ (e.target)));
+  $('log-copy').addEventListener('click', () => copy(link(), $('log-copy-status'), 'Link copied: it holds the settings, not the log.', 'Copying is not allowed here: copy the address bar instead.'));
+  $('log-print').addEventListener('click', () => window.print());
+  $('log-export-csv').addEventListener('click', () => last && download('attainment.csv', 'text/csv', csv()));
+  $('log-export-json').addEventListener('click', () => last && download('attainment.json', 'application/json', JSON.stringify(last.report, null, 2)));
+  window.addEventListener('hashchange', () => {
+    restore();
+    run();
+  });
+  const kept = await keptLog();
+  if (kept) {
+    $('log-keep').checked = true;
+    $('log-kept').textContent = `Measuring ${kept.name}, kept in this browser on ${kept.saved.slice(0, 10)}. Untick the box to forget it.`;
+    if (kept.text !== undefined) {
+      $('log-text').value = kept.text;
+      run({ text: kept.text });
+    } else run({ file: kept.file });
+  } else run();
   document.documentElement.dataset.ready = 'true';
+}
+
+async function keep() {
+  try {
+    const name = source?.file?.name ?? 'the log pasted';
+    await keepLog(source?.file ? { name, file: source.file } : { name, text: $('log-text').value });
+    $('log-kept').textContent = source ? `${name} is kept in this browser (not sent anywhere). Untick the box to forget it.` : 'The next log you give is kept in this browser.';
+  } catch (e) {
+    $('log-kept').textContent = `This browser does not let the page keep the log: ${e.message}`;
+  }
+}
+
+async function forget() {
+  await forgetLog();
+  $('log-kept').textContent = 'Forgotten: nothing of the log is kept in this browser.';
 }
 
 main();

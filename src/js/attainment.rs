@@ -522,6 +522,44 @@ fn measure(
         };
         Some(parse_instant(&text, &zone, Field::AsOf)?)
     };
+    let given_span = Reflect::get(input, &"span".into()).unwrap_or(JsValue::UNDEFINED);
+    if log.outages.is_empty() && !log.problems.is_empty() && given_span.is_undefined() {
+        // Every row failed: the rows and their reasons are the report.
+        let n = log.problems.len();
+        return Ok(AttainmentResult {
+            format,
+            outages: 0,
+            problems: log
+                .problems
+                .iter()
+                .map(|p| LogProblem {
+                    line: p.line,
+                    reason: p.reason.clone(),
+                })
+                .collect(),
+            span: String::new(),
+            choices: Vec::new(),
+            rolling: Vec::new(),
+            verdict: vec![{
+                let row = if format == "csv" { "row" } else { "record" };
+                if n == 1 {
+                    format!(
+                        "No outage could be read: the one {row} is listed below with its reason."
+                    )
+                } else {
+                    format!("No outage could be read: all {n} {row}s are listed below with their reasons.")
+                }
+            }],
+            contrast: Vec::new(),
+            round_the_clock: None,
+            days: DaysResult {
+                first: String::new(),
+                service_seconds: Vec::new(),
+                downtime_seconds: Vec::new(),
+            },
+            burn: Vec::new(),
+        });
+    }
     let (from, to) = span(input, &log.outages, &zone)?;
     // Outages wholly outside the span are not measured: say so, row by row.
     let (a, b) = (zone.instant(from, 0)?, zone.instant(to, 0)?);

@@ -48,6 +48,10 @@ pub struct Model {
     pub durations: Durations,
     /// Planned downtime counted in every period, in seconds.
     pub planned_seconds: i64,
+    /// On service hours: the service seconds of a typical week. A period then holds its share of the
+    /// week's service time, only incidents that start in service hours count (incidents arrive evenly
+    /// over the clock), and each counts in full. `None` is 24x7.
+    pub week_service_seconds: Option<i64>,
 }
 
 impl Model {
@@ -81,6 +85,7 @@ impl Model {
                 sigma: libm::log(p90 as f64 / median as f64) / Z90,
             },
             planned_seconds: 0,
+            week_service_seconds: None,
         })
     }
 
@@ -153,6 +158,7 @@ impl Model {
                     incidents_per_month: rate,
                     durations: Durations::Resample(list),
                     planned_seconds: 0,
+                    week_service_seconds: None,
                 }
             }
             None => {
@@ -191,6 +197,7 @@ impl Model {
                 ),
             },
             planned_seconds: self.planned_seconds,
+            week_service_seconds: self.week_service_seconds,
         }
     }
 }
@@ -419,9 +426,25 @@ pub fn simulate(
         ));
     }
     let per_year = schedule.cadence.per_year();
-    let length_s = schedule.cadence.seconds();
-    let length = i128::from(length_s) * NS;
-    let lambda = model.incidents_per_month * length_s as f64 / MONTH;
+    let wall = schedule.cadence.seconds();
+    // On service hours a period is its share of the week's service time, and only that share of the
+    // incidents falls in it.
+    let share = model
+        .week_service_seconds
+        .map_or(1.0, |w| w.clamp(0, 604_800) as f64 / 604_800.0);
+    let length = match model.week_service_seconds {
+        None => i128::from(wall) * NS,
+        Some(w) => i128::from(wall) * NS * i128::from(w.clamp(0, 604_800)) / 604_800,
+    };
+    if length <= 0 {
+        return Err(invalid(
+            Field::Model,
+            "calendar",
+            "the service hours hold no service time: there is nothing to measure".to_string(),
+        ));
+    }
+    let length_s = (length / NS).max(1) as i64;
+    let lambda = model.incidents_per_month * wall as f64 / MONTH * share;
     let mut rng = Rng::new(seed);
     let poisson = Poisson::new(lambda);
     let mut yearly = Vec::with_capacity(years as usize);
@@ -599,4 +622,101 @@ pub fn break_even(
         }
     }
     Ok(Some(libm::exp(lo)))
+}
+
+/// What a limit on credits is checked against: the mean year or the 90th-percentile year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Confidence {
+    /// Expected (mean) credits a year.
+    Mean,
+    /// The credits of a year that 9 years in 10 stay under.
+    P90,
+}
+
+impl Risk {
+    /// Credits a year as a share of the contract value, in millionths of a percent, at `confidence`.
+    pub fn percent_at(&self, confidence: Confidence) -> i128 {
+        let credits = match confidence {
+            Confidence::Mean => self.mean,
+            Confidence::P90 => self.p90,
+        };
+        if self.yearly_charges == 0 {
+            0
+        } else {
+            credits * 100_000_000 / self.yearly_charges
+        }
+    }
+}
+
+/// The targets a negotiation usually moves between.
+pub const LADDER: [&str; 10] = [
+    "95", "98", "99", "99.5", "99.8", "99.9", "99.95", "99.98", "99.99", "99.999",
+];
+
+/// A target of the ladder, with its risk or why the schedule cannot be committed at it.
+pub type LadderStep = (crate::target::Target, Result<Risk, Error>);
+
+/// The same schedule committed at each target of [`LADDER`] (see [`Schedule::at_target`]),
+/// simulated with the same model, years and seed: each target with its risk, or why it cannot be
+/// offered with this structure.
+///
+/// # Errors
+/// As [`simulate`].
+pub fn target_ladder(
+    schedule: &Schedule,
+    model: &Model,
+    charges: Money,
+    years: u32,
+    seed: u64,
+) -> Result<Vec<LadderStep>, Error> {
+    let mut out = Vec::with_capacity(LADDER.len());
+    for t in LADDER {
+        let target = crate::target::Target::parse(t)?;
+        let risk = match schedule.at_target(target) {
+            Ok(s) => Ok(simulate(&s, model, charges, years, seed)?),
+            Err(e) => Err(e),
+        };
+        out.push((target, risk));
+    }
+    Ok(out)
+}
+
+/// The largest factor on every credit rate (at most 10, in steps the schedule's rounding to a
+/// hundredth allows) that keeps credits under `percent` (millionths of a percent of the contract
+/// value) at `confidence`, with the schedule it gives and its risk; `None` when even a zero rate does
+/// not (which cannot happen: a zero rate pays nothing).
+///
+/// # Errors
+/// As [`simulate`].
+pub fn rates_under(
+    schedule: &Schedule,
+    model: &Model,
+    charges: Money,
+    years: u32,
+    seed: u64,
+    percent: i128,
+    confidence: Confidence,
+) -> Result<Option<(u64, Schedule, Risk)>, Error> {
+    let at = |f: u64| -> Result<(Schedule, Risk), Error> {
+        let s = schedule.scaled(f);
+        let r = simulate(&s, model, charges, years, seed)?;
+        Ok((s, r))
+    };
+    let (mut lo, mut hi) = (0u64, 10_000_000u64);
+    let top = at(hi)?;
+    if top.1.percent_at(confidence) <= percent {
+        return Ok(Some((hi, top.0, top.1)));
+    }
+    // Credits never fall as every rate rises (same seed, same downtime), so bisection applies; stop at
+    // a thousandth of the factor.
+    while hi - lo > 1_000 {
+        let mid = (lo + hi) / 2;
+        if at(mid)?.1.percent_at(confidence) <= percent {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    let (s, r) = at(lo)?;
+    Ok((r.percent_at(confidence) <= percent).then_some((lo, s, r)))
 }

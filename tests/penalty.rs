@@ -479,6 +479,71 @@ proptest! {
     }
 }
 
+/// On office hours (40 h of 168 a week) a month holds 626 130 s of service; 99.9% of it allows
+/// 626.13 s, so one 30-minute incident breaches. Incidents arrive evenly over the clock, so 1.5 a month
+/// put 1.5 x 40/168 = 0.357142... in service hours: P(breach) = 1 - e^-0.357142... = 0.300327...
+#[test]
+fn on_service_hours_a_period_is_its_service_time_and_only_incidents_in_it_count() {
+    let s = schedule(r#"{"target": "99.9", "flat": "10"}"#);
+    let mut model = Model::log_normal(1.5, 1800, 1800).unwrap();
+    model.week_service_seconds = Some(40 * 3600);
+    let risk = simulate(&s, &model, 1_000 * UNIT, 50_000, 42).unwrap();
+    let p = risk.analytic.breach_period.unwrap();
+    let lambda: f64 = 1.5 * 40.0 / 168.0;
+    assert!((p - (1.0 - (-lambda).exp())).abs() < 1e-9, "{p}");
+    assert!((p - 0.300_327).abs() < 1e-5, "{p}");
+    let simulated = risk.periods_breached as f64 / (50_000.0 * 12.0);
+    // 600 000 periods: the standard error is 0.00059; 5 of them is 0.003.
+    assert!((simulated - p).abs() < 0.003, "{simulated} against {p}");
+    // Mean downtime: 0.357142... x 1 800 s = 642.857 s a month of service hours.
+    assert!((risk.analytic.mean_downtime - 642.857_142_857).abs() < 1e-6);
+}
+
+/// The sales questions: at which targets does the same structure stay under a share of the contract
+/// value, and how far must every rate move for it to?
+#[test]
+fn the_target_ladder_and_the_rates_that_keep_credits_under_a_limit() {
+    use slacalc::risk::{rates_under, target_ladder, Confidence};
+    let s = preset("microsoft-365");
+    let model = Model::log_normal(2.0, 1800, 4 * 3600).unwrap();
+    let charges = 10_000 * UNIT;
+    let ladder = target_ladder(&s, &model, charges, 2_000, 7).unwrap();
+    assert_eq!(ladder.len(), 10);
+    // A higher commitment never costs less: credits start earlier with the same tiers below.
+    let means: Vec<i128> = ladder
+        .iter()
+        .map(|(_, r)| r.as_ref().unwrap().mean)
+        .collect();
+    assert!(means.windows(2).all(|w| w[0] <= w[1]), "{means:?}");
+    // The preset's own target, 99.9%, is on the ladder with the preset's own figures.
+    let own = ladder
+        .iter()
+        .find(|(t, _)| t.to_string() == "99.9")
+        .unwrap()
+        .1
+        .as_ref()
+        .unwrap();
+    assert_eq!(
+        own.mean,
+        simulate(&s, &model, charges, 2_000, 7).unwrap().mean
+    );
+    // Rates that keep the 90th-percentile year under 5% of the contract value.
+    let limit = 5 * 1_000_000;
+    let (factor, scaled, risk) = rates_under(&s, &model, charges, 2_000, 7, limit, Confidence::P90)
+        .unwrap()
+        .unwrap();
+    assert!(risk.percent_at(Confidence::P90) <= limit);
+    assert_eq!(
+        risk.mean,
+        simulate(&scaled, &model, charges, 2_000, 7).unwrap().mean
+    );
+    // A thousandth more would not keep under it (or the factor is at its cap of 10).
+    let more = simulate(&s.scaled(factor + 1_000), &model, charges, 2_000, 7).unwrap();
+    assert!(
+        factor == 10_000_000 || more.percent_at(Confidence::P90) > limit || more.mean == risk.mean
+    );
+}
+
 #[test]
 fn the_simulation_meets_its_closed_forms() {
     // A flat 10% of 1 000 a month below 99.9%; incidents of exactly 30 min, 1.5 a month. 99.9% of the

@@ -54,7 +54,11 @@ export function words(e) {
   m = m.replace(/^calendar time zone /, 'The time zone ');
   m = m.replace(/^calendar has /, 'These service hours have ');
   m = m.replace(/^(?:input|model|schedule|periods|basis|options|outages)(?:\.[\w[\]]+|\[\d+\])*: /, '');
-  m = m.replace(/^(target|period|downtime|duration|asOf|start|end) ("(?:[^"\\]|\\.)*")/, (_, f, v) => (f === 'asOf' ? v : `${{ start: 'The start', end: 'The end' }[f] ?? `The ${f}`} ${v}`));
+  // "target \"x\" ..." names the field the error sits next to: "The target “x” ...", or just "“x” ...".
+  m = m.replace(/^([a-zA-Z]+) ("(?:[^"\\]|\\.)*")/, (_, f, v) => {
+    const name = { target: 'The target', period: 'The period', downtime: 'The downtime', duration: 'The duration', start: 'The start', end: 'The end' }[f];
+    return name ? `${name} ${v}` : v;
+  });
   m = m.replace(/"([^"]*)"/g, '“$1”');
   return sentence(m);
 }

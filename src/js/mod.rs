@@ -600,6 +600,18 @@ pub fn duration_text(
     })
 }
 
+/// The exact seconds of a duration as a decimal string: `durationSeconds("1 h 30 min")` is `"5400"`.
+/// Reads what `achieved` reads. Throws a `SlacalcError` with `field: "duration"`.
+#[cfg(feature = "logs")]
+#[wasm_bindgen(js_name = durationSeconds)]
+pub fn duration_seconds(
+    #[wasm_bindgen(unchecked_param_type = "string | number")] duration: JsValue,
+) -> Result<String, JsValue> {
+    duration_from(&duration, Field::Duration)
+        .map(ExactDuration::seconds_decimal)
+        .map_err(|e| error_value(&e))
+}
+
 fn downtime_from(v: &JsValue) -> Result<ExactDuration, Error> {
     duration_from(v, Field::Downtime)
 }

@@ -109,6 +109,28 @@ export interface RiskInput {
     sensitivity?: { rates: number[]; repairs: number[]; years?: number };
     /** Find the repair-time factor that keeps expected credits under this % of the contract value. */
     breakEvenPercent?: string | number;
+    /** The schedule is measured on these service hours (typical weeks): a period holds its share of the
+     *  week's service time, and only incidents starting in service hours count. Default 24x7. */
+    calendar?: string | CalendarInput | null;
+    /** The sales questions: at which targets, and with which credit rates, do credits stay under `percent`
+     *  of the contract value, for the mean year or the 90th-percentile year? */
+    solve?: { percent: string | number; confidence?: "mean" | "p90" };
+}
+
+/** The answers to `solve`. */
+export interface SolvedResult {
+    confidence: "mean" | "p90";
+    /** The limit, % of the contract value. */
+    percent: string;
+    /** Years simulated for each answer (at most 10 000), with the same seed. */
+    years: number;
+    /** The same structure committed at each target of a ladder. */
+    targets: { target: string; meanPercent: number | null; p90Percent: number | null; within: boolean; reason: string | null }[];
+    /** The highest target of the ladder within the limit, or null. */
+    highestTarget: string | null;
+    /** Every credit rate times `factor` (the largest that keeps within the limit, at most 10), the schedule
+     *  it gives, and its figures. */
+    rates: { factor: number; schedule: CreditSchedule; meanPercent: number; p90Percent: number } | null;
 }
 "#;
 
@@ -201,14 +223,95 @@ pub struct RiskResult {
     pub analytic: AnalyticResult,
     /// Sensitivity: expected credits (% of contract value, as numbers) by rate factor (rows) and repair
     /// factor (columns).
-    #[tsify(type = "{ rates: number[]; repairs: number[]; percent: number[][] } | null")]
+    /// The cell of factors 1 and 1 is the headline's own figure; the others use `years` years each.
+    #[tsify(
+        type = "{ rates: number[]; repairs: number[]; years: number; percent: number[][] } | null"
+    )]
     pub sensitivity: Option<SensitivityResult>,
     /// The repair-time factor that keeps expected credits under `breakEvenPercent`, and the median repair
     /// time it means in seconds; null if not asked, or if even 1/1000 of the repair times is too much.
     #[tsify(type = "{ factor: number; medianSeconds: number | null } | null")]
     pub break_even: Option<BreakEvenResult>,
+    /// The answers to `solve`, if asked.
+    #[tsify(type = "SolvedResult | null")]
+    pub solved: Option<SolvedResult>,
     /// What was changed from the request (years capped).
     pub notes: Vec<String>,
+}
+
+/// See `SolvedResult` in the declarations.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SolvedResult {
+    confidence: &'static str,
+    percent: String,
+    years: u32,
+    targets: Vec<LadderStep>,
+    highest_target: Option<String>,
+    #[serde(serialize_with = "serialize_rates")]
+    rates: Option<ScaledRates>,
+}
+
+/// One target of the ladder.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LadderStep {
+    target: String,
+    mean_percent: Option<f64>,
+    p90_percent: Option<f64>,
+    within: bool,
+    reason: Option<String>,
+}
+
+/// Credit rates scaled to keep within the limit.
+pub struct ScaledRates {
+    factor: f64,
+    schedule: Value,
+    mean_percent: f64,
+    p90_percent: f64,
+}
+
+fn serialize_rates<S: serde::Serializer>(r: &Option<ScaledRates>, s: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    match r {
+        None => s.serialize_none(),
+        Some(r) => {
+            let mut m = s.serialize_map(Some(4))?;
+            m.serialize_entry("factor", &r.factor)?;
+            m.serialize_entry("schedule", &PlainValue(&r.schedule))?;
+            m.serialize_entry("meanPercent", &r.mean_percent)?;
+            m.serialize_entry("p90Percent", &r.p90_percent)?;
+            m.end()
+        }
+    }
+}
+
+/// A plain value written out as a JavaScript object.
+struct PlainValue<'a>(&'a Value);
+
+impl Serialize for PlainValue<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{SerializeMap, SerializeSeq};
+        match self.0 {
+            Value::Null => s.serialize_none(),
+            Value::Bool(b) => s.serialize_bool(*b),
+            Value::Number(t) | Value::Text(t) => s.serialize_str(t),
+            Value::List(items) => {
+                let mut q = s.serialize_seq(Some(items.len()))?;
+                for item in items {
+                    q.serialize_element(&PlainValue(item))?;
+                }
+                q.end()
+            }
+            Value::Map(entries) => {
+                let mut m = s.serialize_map(Some(entries.len()))?;
+                for (k, v) in entries {
+                    m.serialize_entry(k, &PlainValue(v))?;
+                }
+                m.end()
+            }
+        }
+    }
 }
 
 /// Expected credits on a grid of factors.
@@ -217,6 +320,7 @@ pub struct RiskResult {
 pub struct SensitivityResult {
     rates: Vec<f64>,
     repairs: Vec<f64>,
+    years: u32,
     percent: Vec<Vec<f64>>,
 }
 
@@ -307,7 +411,15 @@ fn number(input: &JsValue, key: &str) -> Result<Option<f64>, Error> {
     }
     match v.as_f64() {
         Some(x) if x.is_finite() => Ok(Some(x)),
-        _ => Err(invalid(
+        Some(x) => Err(invalid(
+            Field::Model,
+            key,
+            format!(
+                "must be a finite number, not {}",
+                if x.is_nan() { "NaN" } else { "an infinity" }
+            ),
+        )),
+        None => Err(invalid(
             Field::Model,
             key,
             format!("must be a number, not {}", super::kind_of(&v)),
@@ -351,7 +463,10 @@ pub fn risk(
     let result = (|| {
         check_object(&input)?;
         let schedule = Schedule::from_value(&value_of(&input, "schedule", Field::Schedule)?)?;
-        let model = Model::from_value(&value_of(&input, "model", Field::Model)?)?;
+        let mut model = Model::from_value(&value_of(&input, "model", Field::Model)?)?;
+        if let Some(calendar) = super::calendar::optional_calendar(&input)? {
+            model.week_service_seconds = Some(calendar.typical_week_seconds());
+        }
         let charges_value = value_of(&input, "charges", Field::Periods)?;
         let charges = crate::value::amount(charges_value.text().unwrap_or("?"))
             .map_err(|r| invalid(Field::Periods, "charges", r))? as Money;
@@ -397,13 +512,28 @@ pub fn risk(
                 cell_years,
                 seed as u64,
             )?;
+            // The cell of today's rate and repair times is the headline itself, to the last digit.
+            let percent = grid
+                .iter()
+                .enumerate()
+                .map(|(i, row)| {
+                    row.iter()
+                        .enumerate()
+                        .map(|(j, x)| {
+                            if rates[i] == 1.0 && repairs[j] == 1.0 {
+                                r.expected_percent() as f64 / 1e6
+                            } else {
+                                *x as f64 / 1e6
+                            }
+                        })
+                        .collect()
+                })
+                .collect();
             Some(SensitivityResult {
                 rates,
                 repairs,
-                percent: grid
-                    .iter()
-                    .map(|row| row.iter().map(|x| *x as f64 / 1e6).collect())
-                    .collect(),
+                years: cell_years,
+                percent,
             })
         } else {
             None
@@ -428,6 +558,19 @@ pub fn risk(
                     },
                 }
             })
+        };
+        let solve = Reflect::get(&input, &"solve".into()).unwrap_or(JsValue::UNDEFINED);
+        let solved = if solve.is_undefined() || solve.is_null() {
+            None
+        } else {
+            Some(solve_for(
+                &solve,
+                &schedule,
+                &model,
+                charges,
+                years,
+                seed as u64,
+            )?)
         };
         let yearly = Float64Array::new_with_length(r.yearly.len() as u32);
         for (i, m) in r.yearly.iter().enumerate() {
@@ -456,6 +599,7 @@ pub fn risk(
             },
             sensitivity,
             break_even,
+            solved,
             notes,
         };
         Ok((result, yearly))
@@ -465,4 +609,96 @@ pub fn risk(
     // The yearly credits go across as one typed array, not 100 000 numbers one by one.
     let _ = Reflect::set(&value, &"yearlyCredits".into(), &yearly);
     Ok(value)
+}
+
+/// The answers to the sales questions: see `SolvedResult`.
+fn solve_for(
+    solve: &JsValue,
+    schedule: &Schedule,
+    model: &Model,
+    charges: Money,
+    years: u32,
+    seed: u64,
+) -> Result<SolvedResult, Error> {
+    use crate::risk::{rates_under, target_ladder, Confidence};
+    if !solve.is_object() {
+        return Err(invalid(
+            Field::Model,
+            "solve",
+            "must be an object such as { percent: 5, confidence: \"p90\" }".to_string(),
+        ));
+    }
+    let text = super::text_or_number(
+        &Reflect::get(solve, &"percent".into()).unwrap_or(JsValue::UNDEFINED),
+        Field::Model,
+    )
+    .and_then(Result::ok)
+    .unwrap_or_default();
+    let limit = crate::value::decimal(&text, 6, Some(100_000_000))
+        .map_err(|r| invalid(Field::Model, "solve.percent", r))? as i128;
+    let confidence = match Reflect::get(solve, &"confidence".into())
+        .ok()
+        .and_then(|v| v.as_string())
+        .as_deref()
+    {
+        None | Some("mean") => Confidence::Mean,
+        Some("p90") => Confidence::P90,
+        Some(other) => {
+            return Err(invalid(
+                Field::Model,
+                "solve.confidence",
+                format!("\"{other}\" must be mean or p90"),
+            ))
+        }
+    };
+    let years = years.min(10_000);
+    let percent = |r: &crate::risk::Risk, c: Confidence| r.percent_at(c) as f64 / 1e6;
+    let targets: Vec<LadderStep> = target_ladder(schedule, model, charges, years, seed)?
+        .into_iter()
+        .map(|(t, r)| match r {
+            Ok(r) => LadderStep {
+                target: t.to_string(),
+                mean_percent: Some(percent(&r, Confidence::Mean)),
+                p90_percent: Some(percent(&r, Confidence::P90)),
+                within: r.percent_at(confidence) <= limit,
+                reason: None,
+            },
+            Err(e) => LadderStep {
+                target: t.to_string(),
+                mean_percent: None,
+                p90_percent: None,
+                within: false,
+                reason: Some(match e {
+                    Error::InvalidValue { reason, .. } => reason,
+                    other => other.to_string(),
+                }),
+            },
+        })
+        .collect();
+    let highest_target = targets
+        .iter()
+        .rev()
+        .find(|t| t.within)
+        .map(|t| t.target.clone());
+    let rates =
+        rates_under(schedule, model, charges, years, seed, limit, confidence)?.map(|(f, s, r)| {
+            ScaledRates {
+                factor: f as f64 / 1e6,
+                schedule: s.to_value(),
+                mean_percent: percent(&r, Confidence::Mean),
+                p90_percent: percent(&r, Confidence::P90),
+            }
+        });
+    Ok(SolvedResult {
+        confidence: if confidence == Confidence::Mean {
+            "mean"
+        } else {
+            "p90"
+        },
+        percent: crate::decimal::format_scaled(limit as u128, 6),
+        years,
+        targets,
+        highest_target,
+        rates,
+    })
 }

@@ -30,6 +30,8 @@ use crate::error::{Error, Field};
 use crate::target::Target;
 use crate::value::{invalid, Object, Value};
 
+mod terms;
+
 /// Amounts of money in millionths of the currency unit.
 pub type Money = i128;
 
@@ -390,6 +392,9 @@ pub struct Schedule {
     pub earn_back: Option<(Target, usize)>,
     /// Bonus bands (percentages of charges) and their cap per period.
     pub bonus: Option<(Vec<Tier>, u32)>,
+    /// Attainments below the target in no tier get no credit (`uncovered: "no credit"`), instead of
+    /// being refused.
+    pub uncovered_no_credit: bool,
 }
 
 const SCHEDULE_NAMES: [&str; 16] = [
@@ -712,6 +717,7 @@ impl Schedule {
                 .unwrap_or(0) as Money,
             earn_back,
             bonus,
+            uncovered_no_credit: allow_gaps,
         })
     }
 
@@ -1488,4 +1494,4 @@ impl Schedule {
 
 /// The published schedules in slacalc's domain notes, and example structures from outsourcing practice.
 /// Each says where it comes from; none is advice, and providers change their terms.
-pub const PRESETS: &str = include_str!("presets.json");
+pub const PRESETS: &str = include_str!("../presets.json");

@@ -25,8 +25,13 @@ export const CSP =
   "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; " +
   "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
 
-/** Starts the server; resolves to the listening http.Server. Port 0 picks a free port. */
-export function serve({ port = 8080, host = '127.0.0.1', root = ROOT } = {}) {
+/**
+ * Starts the server; resolves to the listening http.Server. Port 0 picks a free port. `cors` lets pages of
+ * other origins embed slacalc: "*" for any, or one origin ("https://intranet.example"); the module
+ * scripts, the WebAssembly, the zone files and the example log are then sent with
+ * Access-Control-Allow-Origin.
+ */
+export function serve({ port = 8080, host = '127.0.0.1', root = ROOT, cors = '' } = {}) {
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url, 'http://localhost');
@@ -37,13 +42,19 @@ export function serve({ port = 8080, host = '127.0.0.1', root = ROOT } = {}) {
       const info = await stat(file);
       if (!info.isFile()) throw Object.assign(new Error(), { code: 'ENOENT' });
       const body = await readFile(file);
-      res.writeHead(200, {
+      const headers = {
         'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
         'Content-Security-Policy': CSP,
         'X-Content-Type-Options': 'nosniff',
         'Referrer-Policy': 'no-referrer',
         'Cache-Control': 'no-cache',
-      });
+      };
+      if (cors && extname(file) !== '.html') {
+        headers['Access-Control-Allow-Origin'] = cors;
+        headers['Cross-Origin-Resource-Policy'] = 'cross-origin';
+        if (cors !== '*') headers.Vary = 'Origin';
+      }
+      res.writeHead(200, headers);
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch (e) {
       const missing = e.code === 'ENOENT' || e.code === 'ENOTDIR' || e instanceof URIError;
@@ -58,12 +69,17 @@ export function serve({ port = 8080, host = '127.0.0.1', root = ROOT } = {}) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const i = process.argv.indexOf('--port');
-  const port = Number(i > 0 ? process.argv[i + 1] : process.env.PORT ?? 8080);
-  serve({ port })
+  const arg = (name) => {
+    const i = process.argv.indexOf(name);
+    return i > 0 ? process.argv[i + 1] : undefined;
+  };
+  const port = Number(arg('--port') ?? process.env.PORT ?? 8080);
+  // --cors '*' or --cors https://intranet.example: other sites' pages may embed the elements.
+  const cors = arg('--cors') ?? process.env.CORS ?? '';
+  serve({ port, cors })
     .then((server) => {
       const { address, port } = server.address();
-      console.log(`slacalc is served at http://${address}:${port}/  (Ctrl+C stops it)`);
+      console.log(`slacalc is served at http://${address}:${port}/  (Ctrl+C stops it)${cors ? `; pages of ${cors === '*' ? 'any site' : cors} may embed it` : ''}`);
     })
     .catch((e) => {
       console.error(`cannot serve on port ${port}: ${e.message}`);

@@ -90,6 +90,8 @@ pub struct OfferResult {
     pub effective_target: Option<String>,
     /// Expected downtime per basis period in its service hours, if history or a model is given.
     pub expected_basis: Option<ExactDuration>,
+    /// Whether the expected downtime comes from the outage model (no measured attainment was given).
+    pub modelled: bool,
     /// Expected credits a year (mean) and their 90th percentile.
     pub credits_year: Option<(Money, Money)>,
     /// Price a year: 12 months plus one-off costs spread over the contract.
@@ -289,6 +291,7 @@ pub fn compare_offers(basis: &Basis, offers: &[Offer]) -> Result<QuoteComparison
             uncovered_week_seconds: gap,
             effective_target,
             expected_basis,
+            modelled: o.history.is_none() && expected_basis.is_some(),
             credits_year,
             price_year,
             effective_year,
@@ -368,6 +371,29 @@ fn verdict(results: &[OfferResult], basis: &str, money: &dyn Fn(Money) -> String
                 "{} has no credit schedule or no outage model here: no credits are counted for it.",
                 r.name
             ));
+        }
+    }
+    // Options without history under the same outage model are expected to be down alike: say so, so that
+    // nobody reads a difference into them.
+    let mut told: Vec<Option<ExactDuration>> = Vec::new();
+    for r in results.iter().filter(|r| r.modelled) {
+        if told.contains(&r.expected_basis) {
+            continue;
+        }
+        told.push(r.expected_basis);
+        let alike: Vec<&str> = results
+            .iter()
+            .filter(|x| x.modelled && x.expected_basis == r.expected_basis)
+            .map(|x| x.name.as_str())
+            .collect();
+        if let [rest @ .., last] = alike.as_slice() {
+            if !rest.is_empty() {
+                lines.push(format!(
+                    "{} and {last} have no measured attainment here, so the outage model gives each the same expected downtime ({}): only their promises, credits and prices tell them apart.",
+                    rest.join(", "),
+                    r.expected_basis.map(rounded).unwrap_or_default()
+                ));
+            }
         }
     }
     lines

@@ -85,6 +85,21 @@ fn internal_service_and_two_quotes_on_office_hours() {
         r.verdict[2],
         "Provider B costs 86 714.29 EUR a year after expected credits and downtime: 11 372.81 EUR less than the internal service (98 087.10 EUR)."
     );
+    // B and C have models of their own: nothing is said of them alike.
+    assert!(!r
+        .verdict
+        .iter()
+        .any(|l| l.contains("no measured attainment")));
+    // Under one model, two quotes without history are expected to be down alike, and the verdict says so.
+    let mut d = offer("Provider D", "99.9", "month", None, 9_000);
+    d.model = Some(Model::log_normal(1.0, 1800, 1800).unwrap());
+    let mut b2 = offer("Provider B", "99.95", "quarter", None, 7_000);
+    b2.model = d.model.clone();
+    let r = compare_offers(&basis, &[b2, d]).unwrap();
+    assert_eq!(
+        r.verdict.last().unwrap(),
+        "Provider B and Provider D have no measured attainment here, so the outage model gives each the same expected downtime (7 min 9 s): only their promises, credits and prices tell them apart."
+    );
 }
 
 #[test]

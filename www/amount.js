@@ -97,3 +97,15 @@ export function readNumber(text, { locale = globalThis.navigator?.language, curr
 export function readAmount(text, { locale = globalThis.navigator?.language, currency = '' } = {}) {
   return readNumber(text, { locale, currency, decimals: 6 });
 }
+
+/**
+ * A plain decimal ("12000.5", as links keep amounts) written for the reader's locale so that reading it
+ * back gives the same amount: grouped, with the locale's decimal sign; three decimals get a fourth zero,
+ * so that they cannot pass for a thousands group. Anything else comes back as it is.
+ */
+export function localeAmount(text, locale = globalThis.navigator?.language) {
+  const t = String(text ?? '').trim();
+  if (!/^\d+(\.\d+)?$/.test(t)) return String(text ?? '');
+  const [whole, fraction = ''] = t.split('.');
+  return localeNumber(fraction.length === 3 ? `${whole}.${fraction}0` : t, locale);
+}

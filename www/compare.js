@@ -1,64 +1,73 @@
 // The comparison workspace: the common basis, the outage model and the options, computed on every
 // keystroke; the state lives in the link (compact), in saved scenarios, and in the exports.
-import init, { attainment, compareQuotes, creditPresets, registerTimeZone, hasTimeZone } from './pkg-logs/slacalc.js';
-import { csvField, download, roughly, svg } from './util.js';
+import init, * as core from './pkg-logs/slacalc.js';
+import { localeAmount, readAmount, readNumber } from './amount.js';
+import { calendarEditor, calendarValue, calendarWords } from './calendar-editor.js';
+import { clearErrors, showError, words } from './fields.js';
 import { DEFAULT_STATE, decode, encode, moneyFormat, quotesInput, sanitize, VERSION } from './scenario.js';
+import { $, copy, count, csvField, download, el, svg } from './util.js';
 
-const $ = (id) => document.getElementById(id);
+const { attainment, compareQuotes, creditPresets } = core;
 const STORE = 'slacalc.scenarios';
 
 let presets = [];
 let state = structuredClone(DEFAULT_STATE);
 let last;
 let linkText = '';
+/** The calendar editor of the basis, and one per option. */
+let basisHours;
+let optionHours = [];
 
-const HOURS = [['basis', 'your service hours'], ['', '24x7'], ['24x7-maintenance', '24x7 less Sunday 02:00-04:00 maintenance'], ['8x5', 'Mon-Fri 09:00-17:00'], ['12x5', 'Mon-Fri 07:00-19:00'], ['24x5', 'Monday to Friday']];
 const PERIODS = [['week', 'weekly'], ['P2W', 'every two weeks'], ['month', 'monthly'], ['quarter', 'quarterly'], ['year', 'yearly']];
-
-function el(tag, props = {}, ...children) {
-  const e = Object.assign(document.createElement(tag), props);
-  e.append(...children);
-  return e;
-}
+const AMOUNTS = [['price', 'Price a month'], ['oneOff', 'One-off costs']];
 
 function field(i, key, label, value, attrs = {}) {
   const id = `opt-${i}-${key}`;
-  return el('div', { className: 'opt-field' }, el('label', { htmlFor: id, textContent: label }), el('input', { id, value, type: 'text', autocomplete: 'off', ...attrs }));
+  const input = el('input', { id, value, type: 'text', autocomplete: 'off', spellcheck: false, ...attrs });
+  input.dataset.testid = id;
+  return el('div', { className: 'opt-field' }, el('label', { htmlFor: id, textContent: label }), input);
 }
 
 function select(i, key, label, value, choices) {
   const id = `opt-${i}-${key}`;
   const s = el('select', { id }, ...choices.map(([v, t]) => el('option', { value: v, textContent: t })));
   s.value = value;
+  s.dataset.testid = id;
   return el('div', { className: 'opt-field' }, el('label', { htmlFor: id, textContent: label }), s);
 }
 
 /** Builds the option cards from the state. */
 function renderOptions() {
   const schedules = [['', 'none'], ...presets.map((p) => [p.id, p.name]), ['custom', 'my own (JSON)']];
+  optionHours = [];
   $('cmp-options').replaceChildren(
     ...state.options.map((o, i) => {
       const box = el('fieldset', { className: `field option${o.internal ? ' internal' : ''}` });
       box.dataset.testid = `cmp-option-${i}`;
       box.append(el('legend', { textContent: o.internal ? 'The internal service' : `Quote ${i}` }));
       box.append(field(i, 'name', 'Name', o.name));
-      const row = el('div', { className: 'row' }, field(i, 'price', 'Price a month', o.price, { inputMode: 'decimal' }), field(i, 'oneOff', 'One-off costs', o.oneOff, { inputMode: 'decimal' }));
-      box.append(row);
+      box.append(el('div', { className: 'row' }, ...AMOUNTS.map(([k, label]) => field(i, k, label, localeAmount(o[k]), { inputMode: 'decimal' }))));
       box.append(el('div', { className: 'row' }, field(i, 'target', 'Promised target (%)', o.target, { inputMode: 'decimal' }), select(i, 'period', 'Measured', o.period, PERIODS)));
-      box.append(select(i, 'hours', 'On service hours', o.hours, HOURS));
+      const hours = el('div', { className: 'calendar-editor', id: `opt-${i}-hours` });
+      box.append(hours);
+      optionHours.push(calendarEditor(hours, { id: `opt-${i}-cal`, core, state: o.calendar, label: 'On service hours', basis: 'your service hours', onChange: () => update() }));
       if (o.internal) {
         box.append(field(i, 'attainment', 'Measured attainment on your basis (%)', o.attainment, { inputMode: 'decimal' }));
         const file = el('input', { id: `opt-${i}-log`, type: 'file', accept: '.csv,.tsv,.txt,.json,text/csv,application/json', onchange: () => fromLog(i, file.files[0]) });
         file.dataset.testid = `cmp-log-${i}`;
         box.append(el('label', { className: 'file', htmlFor: file.id, textContent: 'or measure it from an outage log (CSV or JSON)' }), file);
-        const note = el('p', { id: `opt-${i}-log-status`, className: 'hint' });
+        const from = select(i, 'from', 'The expected downtime uses', o.from, [['typed', 'the attainment typed above'], ['average', 'the log’s average'], ['typical', 'the log’s typical period'], ['worst', 'the log’s worst period']]);
+        from.hidden = !o.log;
+        box.append(from);
+        const note = el('p', { id: `opt-${i}-log-status`, className: 'hint', textContent: o.log ? logWords(o.log) : '' });
         note.setAttribute('role', 'status');
+        note.dataset.testid = `opt-${i}-log-status`;
         box.append(note);
       } else {
         box.append(select(i, 'schedule', 'Credit schedule', o.schedule, schedules));
         const custom = el('textarea', { id: `opt-${i}-custom`, rows: 5, spellcheck: false, value: o.custom || '{"target": "99.9", "tiers": [{"when": "< 99.9 and >= 99", "percent": 10}, {"when": "< 99", "percent": 25}]}' });
-        const customBox = el('div', { className: 'opt-field', hidden: o.schedule !== 'custom' }, el('label', { htmlFor: custom.id, textContent: 'Its credit schedule as JSON (see the README)' }), custom);
-        box.append(customBox);
+        custom.dataset.testid = `opt-${i}-custom`;
+        box.append(el('div', { className: 'opt-field', hidden: o.schedule !== 'custom' }, el('label', { htmlFor: custom.id, textContent: 'Its credit schedule as JSON (see the Penalties page for the form)' }), custom));
         box.append(field(i, 'attainment', 'Measured attainment on your basis, if known (%)', o.attainment, { inputMode: 'decimal', placeholder: 'from the outage model' }));
         box.append(el('button', { type: 'button', className: 'link remove', textContent: `Remove ${o.name}`, onclick: () => { readState(); state.options.splice(i, 1); renderOptions(); update(); } }));
       }
@@ -67,109 +76,158 @@ function renderOptions() {
   );
 }
 
-/** Reads the form into the state. */
+/** What a log gave the internal service, in words. */
+function logWords(log) {
+  const per = { week: 'week', month: 'month', quarter: 'quarter', year: 'year' }[log.measure] ?? log.measure;
+  return `From ${log.name} over ${log.span} on your service hours (${count(log.periods, per)}): on average ${log.average}%` +
+    (log.typical ? `; a typical ${per} ${log.typical.attainment}%` : '') +
+    (log.worst ? `; the worst, ${log.worst.label}, ${log.worst.attainment}%.` : '.') +
+    ' Choose which one sets the expected downtime: the average hides the bad periods the log was measured to show.';
+}
+
+/** Reads the form into the state (amounts as typed). */
 function readState() {
-  state.basis = { period: $('cmp-period').value, hours: $('cmp-hours').value, zone: $('cmp-zone').value, currency: $('cmp-currency').value, cost: $('cmp-cost').value, years: $('cmp-years').value };
+  state.basis = { period: $('cmp-period').value, calendar: basisHours.state(), currency: $('cmp-currency').value, cost: $('cmp-cost').value, years: $('cmp-years').value };
   state.model = { rate: $('cmp-rate').value, median: $('cmp-median').value, p90: $('cmp-p90').value };
   state.options = state.options.map((o, i) => {
     const v = (k) => $(`opt-${i}-${k}`)?.value ?? o[k];
-    return { ...o, name: v('name'), price: v('price'), oneOff: v('oneOff'), target: v('target'), period: v('period'), hours: v('hours'), schedule: v('schedule'), custom: v('custom'), attainment: v('attainment') };
+    return { ...o, name: v('name'), price: v('price'), oneOff: v('oneOff'), target: v('target'), period: v('period'), calendar: optionHours[i]?.state() ?? o.calendar, schedule: v('schedule'), custom: v('custom'), attainment: v('attainment'), from: v('from') };
   });
 }
 
 function writeBasis() {
   const b = state.basis;
   $('cmp-period').value = b.period;
-  $('cmp-hours').value = b.hours;
-  $('cmp-zone').value = b.zone;
+  basisHours.set(b.calendar);
   $('cmp-currency').value = b.currency;
-  $('cmp-cost').value = b.cost;
+  $('cmp-cost').value = localeAmount(b.cost);
   $('cmp-years').value = b.years;
   $('cmp-rate').value = state.model.rate;
   $('cmp-median').value = state.model.median;
   $('cmp-p90').value = state.model.p90;
 }
 
-async function loadZone(name) {
-  if (!name || name === 'UTC' || hasTimeZone(name)) return;
-  const response = await fetch(`tz/${encodeURIComponent(name).replace(/%2F/g, '/')}.tzif`);
-  if (response.ok) registerTimeZone(name, new Uint8Array(await response.arrayBuffer()));
+/**
+ * The state with its amounts read in the reader's locale (plain decimals), and the problems found, by
+ * field id. Amounts that cannot be read stay as typed, so that a link keeps what was typed.
+ */
+function canonical() {
+  const problems = [];
+  const s = structuredClone(state);
+  const money = (id, text) => {
+    const r = readAmount(text, { currency: s.basis.currency });
+    if ('value' in r) return r.value;
+    problems.push([id, r.code === 'empty' ? 'Type an amount, such as 0.' : r.error]);
+    return text;
+  };
+  s.basis.cost = money('cmp-cost', s.basis.cost);
+  s.options.forEach((o, i) => {
+    for (const [k] of AMOUNTS) o[k] = money(`opt-${i}-${k}`, o[k]);
+    if (!o.name.trim()) problems.push([`opt-${i}-name`, 'Give this option a name.']);
+  });
+  const years = s.basis.years.trim();
+  if (!/^\d{1,3}$/.test(years) || Number(years) < 1 || Number(years) > 100) problems.push(['cmp-years', `“${years}” is not a number of contract years: type a whole number from 1 to 100.`]);
+  for (const [id, key, what] of [['cmp-median', 'median', 'the median repair time'], ['cmp-p90', 'p90', 'the time within which 90% of incidents are repaired']]) {
+    if (!s.model[key].trim()) problems.push([id, `Type ${what}, such as 30 min or 2 h.`]);
+  }
+  const rate = readNumber(s.model.rate, { decimals: 6 });
+  if ('value' in rate) s.model.rate = rate.value;
+  else problems.push(['cmp-rate', rate.code === 'empty' ? 'Type how many incidents a month, such as 1.' : rate.error]);
+  return { canon: s, problems };
 }
 
-function clearErrors() {
-  for (const id of ['cmp-currency-error', 'cmp-model-error', 'cmp-options-error']) $(id).hidden = true;
-  for (const e of document.querySelectorAll('#cmp-form [aria-invalid]')) e.removeAttribute('aria-invalid');
+function stale(why) {
+  const section = document.querySelector('main > section');
+  section.classList.toggle('stale', Boolean(why) && Boolean(last));
+  $('cmp-stale').hidden = !why || !last;
+  $('cmp-stale').textContent = why ?? '';
+  $('cmp-empty').hidden = Boolean(last) || !why;
+  $('cmp-empty').textContent = why ?? '';
 }
 
-function showError(e) {
+const STALE = 'Showing the last comparison: correct what is marked in red to compare again.';
+
+/** A core error next to the field it concerns, in people's words. */
+function showCoreError(e) {
   const part = e.part ?? '';
-  let box = $('cmp-options-error');
-  let input;
-  let message = e.message;
-  const m = /^options\[(\d+)\]\.(\w+)/.exec(part);
-  if (part === 'schedule-json') {
-    // Not JSON at all: the message names the quote.
-  } else if (m) {
-    input = $(`opt-${m[1]}-${m[2] === 'schedule' && state.options[Number(m[1])]?.schedule === 'custom' ? 'custom' : m[2]}`);
-    message = `${state.options[Number(m[1])]?.name ?? 'An option'}: ${message.replace(/^input\.options\[\d+\]\.[\w.[\]]+: /, '')}`;
-  } else if (part.startsWith('basis.currency')) {
-    box = $('cmp-currency-error');
-    input = $('cmp-currency');
-  } else if (part.startsWith('model')) {
-    box = $('cmp-model-error');
-    input = { 'model.median': $('cmp-median'), 'model.p90': $('cmp-p90') }[part] ?? $('cmp-rate');
+  let m;
+  const calendarError = (editor, inner) => editor?.showError({ ...e, field: 'calendar', part: inner, message: e.message });
+  if ((m = /^options\[(\d+)\]\.calendar\.?(.*)$/.exec(part)) && calendarError(optionHours[Number(m[1])], m[2])) return;
+  if ((m = /^basis\.calendar\.?(.*)$/.exec(part)) && calendarError(basisHours, m[1])) return;
+  if ((m = /^options\[(\d+)\]\.(\w+)/.exec(part))) {
+    const i = Number(m[1]);
+    const key = { pricePerMonth: 'price', currency: 'price', schedule: state.options[i]?.schedule === 'custom' ? 'custom' : 'schedule' }[m[2]] ?? m[2];
+    const input = $(`opt-${i}-${key}`) ?? $(`opt-${i}-name`);
+    if (input) return showError(input, words(e));
   }
-  box.textContent = message;
-  box.hidden = false;
-  input?.setAttribute('aria-invalid', 'true');
-  document.querySelector('main > section').classList.add('stale');
+  const basis = { 'basis.currency': 'cmp-currency', 'basis.contractYears': 'cmp-years', 'basis.downtimeCostPerHour': 'cmp-cost', 'basis.period': 'cmp-period' }[part];
+  if (basis) return showError($(basis), words(e));
+  if (e.field === 'model' || part.startsWith('model')) {
+    const key = part.replace(/^model\./, '');
+    return showError($({ median: 'cmp-median', p90: 'cmp-p90' }[key] ?? 'cmp-rate'), words(e));
+  }
+  if (e.field === 'calendar' && basisHours.showError(e)) return;
+  $('cmp-options-error').textContent = words(e);
+  $('cmp-options-error').hidden = false;
 }
 
-let timer;
-async function update() {
+function update() {
   readState();
-  clearErrors();
-  try {
-    await loadZone(state.basis.zone.trim());
-    last = compareQuotes(quotesInput(state));
-    document.querySelector('main > section').classList.remove('stale');
-    show(last);
-  } catch (e) {
-    showError(e);
-  }
+  clearErrors($('cmp-form'));
+  basisHours.clearErrors();
+  for (const h of optionHours) h.clearErrors();
+  $('cmp-options-error').hidden = true;
   clearTimeout(timer);
   timer = setTimeout(saveLink, 200);
+  const { canon, problems } = canonical();
+  for (const [id, message] of problems) showError($(id), message);
+  if (problems.length) return stale(STALE);
+  // Every calendar's zone must be loaded first; each editor fetches its own and calls back.
+  const zones = [basisHours, ...optionHours.filter((_, i) => canon.options[i].calendar.preset !== 'basis')].map((h) => h.zoneState(update));
+  if (zones.includes('failed')) return stale(STALE);
+  if (zones.includes('loading')) return stale('Loading a time zone…');
+  try {
+    last = compareQuotes(quotesInput(canon));
+    stale(null);
+    show(last);
+  } catch (e) {
+    showCoreError(e);
+    stale(last ? STALE : 'Correct what is marked in red to see the comparison.');
+  }
 }
+let timer;
 
 function show(r) {
   const money = moneyFormat(r.currency);
-  $('cmp-report-title').textContent = `Comparison report: ${state.options.map((o) => o.name).join(', ')}. Made with slacalc on ${new Date().toISOString().slice(0, 10)}.`;
-  const hoursName = (h) => HOURS.find(([v]) => v === h)?.[1] ?? h;
   const periodName = (p) => PERIODS.find(([v]) => v === p)?.[1] ?? p;
+  const hoursName = (o) => (o.calendar.preset === 'basis' ? 'your service hours' : calendarWords(o.calendar));
+  $('cmp-report-title').textContent = `Comparison report: ${state.options.map((o) => o.name).join(', ')}. Made with slacalc on ${new Date().toISOString().slice(0, 10)}.`;
   $('cmp-assumptions').replaceChildren(
-    el('li', { textContent: `Basis: ${r.basis}; time zone ${state.basis.zone}; prices in ${r.currency}; one-off costs spread over ${state.basis.years} years; an hour of downtime costs ${money(state.basis.cost || '0')}.` }),
+    el('li', { textContent: `Basis: ${r.basis}; hours ${calendarWords(state.basis.calendar)}; prices in ${r.currency}; one-off costs spread over ${state.basis.years} years; an hour of downtime costs ${money(canonical().canon.basis.cost || '0')}.` }),
     el('li', { textContent: `Outage model for options without history: ${state.model.rate} incidents a month, median repair ${state.model.median}, 90% within ${state.model.p90}.` }),
-    ...state.options.map((o) =>
+    ...canonical().canon.options.map((o) =>
       el('li', {
         textContent:
-          `${o.name}${o.internal ? ' (internal)' : ''}: ${money(o.price)} a month, ${money(o.oneOff || '0')} one-off; promises ${o.target}% measured ${periodName(o.period)} on ${hoursName(o.hours)}` +
+          `${o.name}${o.internal ? ' (internal)' : ''}: ${money(o.price)} a month, ${money(o.oneOff || '0')} one-off; promises ${o.target}% measured ${periodName(o.period)} on ${hoursName(o)}` +
           `${o.schedule === 'custom' ? `; credits: its own schedule ${o.custom}` : o.schedule ? `; credits: ${presets.find((p) => p.id === o.schedule)?.name ?? o.schedule}` : o.internal ? '' : '; no credit schedule'}` +
-          `${o.attainment ? `; measured attainment ${o.attainment}%` : ''}.`,
+          `${o.attainment ? `; measured attainment ${o.attainment}%${o.log && o.from !== 'typed' ? ` (the log’s ${o.from === 'typical' ? 'typical period' : o.from === 'worst' ? 'worst period' : 'average'})` : ''}` : ''}.`,
       }),
     ),
   );
   $('cmp-basis').textContent = `The basis: ${r.basis}.`;
   $('cmp-verdict').replaceChildren(...r.verdict.slice(1).map((line) => el('li', { textContent: line })));
-  document.querySelector('#cmp-table tbody').replaceChildren(
-    ...r.options.map((o) => {
+  $('cmp-table').querySelector('tbody').replaceChildren(
+    ...r.options.map((o, i) => {
       const tr = el('tr', { className: o.internal ? 'internal' : '' });
       const uncovered = o.uncoveredWeekSeconds > 0 ? `unlimited in ${Math.round(o.uncoveredWeekSeconds / 360) / 10} h a week` : null;
+      const option = state.options[i];
+      const source = option?.log && option.from !== 'typed' ? ` (the log’s ${option.from === 'typical' ? 'typical' : option.from === 'worst' ? 'worst' : 'average'} ${option.log.measure})` : !option?.attainment ? ' (outage model)' : ' (measured)';
       const cells = [
         o.promise,
         o.allowedOwn.text,
         uncovered ? `${o.allowedBasis.text}; ${uncovered}` : o.allowedBasis.text,
         o.effectiveTarget ? `${o.effectiveTarget}%` : 'none (hours uncovered)',
-        o.expectedBasis ? o.expectedBasis.text.replace(/(\.\d{3})\d+ s$/, "$1 s") : '–',
+        o.expectedBasis ? `${o.expectedBasis.text.replace(/(\.\d{3})\d+ s$/, '$1 s')}${source}` : '–',
         o.creditsYear ? `${money(o.creditsYear.mean)} (${money(o.creditsYear.p90)})` : '–',
         money(o.priceYear),
         money(o.effectiveYear),
@@ -188,6 +246,7 @@ function drawChart(r, money) {
   const hours = (pair) => (pair ? Number(pair.seconds) / 3600 : 0);
   const maxH = Math.max(...rows.map((o) => Math.max(hours(o.allowedBasis), hours(o.expectedBasis))), 0.01);
   const maxC = Math.max(...rows.map((o) => Number(o.effectiveYear)), 1);
+  /** @type {Array<[string, Record<string, any>, string?]>} */
   const parts = [];
   const band = 200 / rows.length;
   const [left, mid, width] = [130, 365, 220];
@@ -196,7 +255,7 @@ function drawChart(r, money) {
   rows.forEach((o, i) => {
     const y = 22 + i * band;
     const h = Math.min(band - 6, 26);
-    parts.push(['text', { x: left - 6, y: y + h / 2 + 4, class: 'label', 'text-anchor': 'end' }, o.name]);
+    parts.push(['text', { x: left - 6, y: y + h / 2 + 4, class: 'label', 'text-anchor': 'end' }, o.name.length > 20 ? `${o.name.slice(0, 19)}…` : o.name]);
     const a = (hours(o.allowedBasis) / maxH) * width;
     const e = (hours(o.expectedBasis) / maxH) * width;
     parts.push(['rect', { x: left, y, width: Math.max(a, 1), height: h, class: o.uncoveredWeekSeconds > 0 ? 'allowed unlimited' : 'allowed' }, `${o.name}: ${o.allowedBasis.text} allowed${o.uncoveredWeekSeconds > 0 ? ', and unlimited outside its hours' : ''}`]);
@@ -206,46 +265,65 @@ function drawChart(r, money) {
     parts.push(['text', { x: mid + 14, y: y + h / 2 + 4, class: 'value' }, money(o.effectiveYear)]);
   });
   $('cmp-chart').replaceChildren(...svg(parts));
-  $('cmp-chart-caption').textContent = 'Left: the downtime each promise allows in one of your periods (outline; hatched where its hours leave yours uncovered) against the downtime expected (filled). Right: the effective cost a year.';
+  $('cmp-chart-caption').textContent = 'Left: the downtime each promise allows in one of your periods (outline; dashed red where its hours leave yours uncovered) against the downtime expected (filled). Right: the effective cost a year.';
 }
 
 /**
- * Measures an outage log on the basis's service hours over the years it covers, and puts the attainment
- * in option i's field: 1 - the downtime counted / the service time, exact, rounded down to 6 decimals.
+ * Measures an outage log on the basis's service hours and offers its average, its typical (median)
+ * period and its worst period as the internal service's attainment.
  */
 async function fromLog(i, file) {
   if (!file) return;
   readState();
   const note = $(`opt-${i}-log-status`);
+  const base = calendarValue(state.basis.calendar);
+  if (basisHours.zoneState(() => fromLog(i, file)) !== 'ready') return;
   try {
-    const { hours, zone } = state.basis;
-    await loadZone(zone.trim());
-    const r = attainment({ outages: await file.text(), target: state.options[i].target, timeZone: zone || 'UTC', calendar: hours ? { preset: hours, timeZone: zone || 'UTC' } : null });
-    const years = r.choices.find((c) => c.measure === 'year').periods;
+    const r = attainment({ outages: await file.text(), target: state.options[i].target, timeZone: base?.timeZone ?? (state.basis.calendar.zone.trim() || 'UTC'), calendar: base });
+    const measure = { week: 'week', month: 'month', quarter: 'quarter', year: 'year' }[state.basis.period] ?? 'month';
+    const periods = (r.choices.find((c) => c.measure === measure)?.periods ?? []).filter((p) => p.availability !== null);
+    if (!periods.length) throw new Error(r.outages ? 'the log covers no service hours of yours' : 'no outage could be read (open it on the Outage log page to see why)');
     const micro = (text) => {
       const [w, f = ''] = text.split('.');
       return BigInt(w) * 1_000_000n + BigInt((f + '000000').slice(0, 6));
     };
-    const service = years.reduce((sum, p) => sum + micro(p.serviceSeconds), 0n);
-    const down = years.reduce((sum, p) => sum + micro(p.downtimeSeconds), 0n);
-    if (service === 0n) throw new Error('the log covers no service hours of yours');
+    const service = periods.reduce((sum, p) => sum + micro(p.serviceSeconds), 0n);
+    const down = periods.reduce((sum, p) => sum + micro(p.downtimeSeconds), 0n);
     const m = ((service - down) * 100_000_000n) / service;
-    const text = `${m / 1_000_000n}.${String(m % 1_000_000n).padStart(6, '0')}`;
-    $(`opt-${i}-attainment`).value = text;
-    note.textContent = `From ${file.name}: ${text}% over ${r.span} on ${hours ? 'your service hours' : '24x7'}; ${r.outages} outages read${r.problems.length ? `, ${r.problems.length} rows not read (open it on the Outage log page to see them)` : ''}.`;
+    const average = `${m / 1_000_000n}.${String(m % 1_000_000n).padStart(6, '0')}`;
+    const sorted = [...periods].sort((a, b) => Number(a.availability) - Number(b.availability));
+    const typical = sorted[Math.floor((sorted.length - 1) / 2)];
+    const worst = sorted[0];
+    const o = state.options[i];
+    o.log = { name: file.name, span: r.span, measure, average, typical: { label: typical.label, attainment: typical.availability }, worst: { label: worst.label, attainment: worst.availability }, periods: periods.length };
+    o.from = o.from === 'typed' ? 'average' : o.from;
+    o.attainment = o.from === 'typical' ? typical.availability : o.from === 'worst' ? worst.availability : average;
+    renderOptions();
     update();
   } catch (e) {
-    note.textContent = `${file.name} could not be measured: ${e.message}`;
+    note.textContent = `${file.name} could not be measured: ${words(e)}`;
   }
 }
 
+/** The state as links and files keep it: amounts as plain decimals where they can be read. */
+function stored() {
+  readState();
+  const { canon } = canonical();
+  const s = structuredClone(state);
+  s.basis.cost = canon.basis.cost;
+  s.options.forEach((o, i) => {
+    for (const [k] of AMOUNTS) o[k] = canon.options[i][k];
+  });
+  return s;
+}
+
 async function saveLink() {
-  linkText = await encode(state);
+  linkText = await encode(stored());
   history.replaceState(null, '', `#z=${linkText}`);
 }
 
 // Saved scenarios: { program: "slacalc", kind: "comparison-scenarios", version, scenarios: [{ name, saved, state }] }.
-function stored() {
+function storedScenarios() {
   try {
     const data = JSON.parse(localStorage.getItem(STORE) ?? 'null');
     return Array.isArray(data?.scenarios) ? data.scenarios : [];
@@ -260,7 +338,7 @@ function store(list) {
 }
 
 function renderScenarios() {
-  const list = stored();
+  const list = storedScenarios();
   $('cmp-scenarios-empty').hidden = list.length > 0;
   $('cmp-scenarios').replaceChildren(
     ...list.map((s, i) =>
@@ -276,14 +354,14 @@ function renderScenarios() {
           onclick: () => {
             const name = $('cmp-scenario-name').value.trim();
             if (!name) return status('Type the new name in the Name field, then press Rename.');
-            const all = stored();
+            const all = storedScenarios();
             all[i].name = name;
             store(all);
             status(`Renamed to “${name}”.`);
           },
         }),
         ' ',
-        el('button', { type: 'button', className: 'link', textContent: 'Delete', ariaLabel: `Delete ${s.name}`, onclick: () => { const all = stored(); all.splice(i, 1); store(all); status(`Deleted “${s.name}”.`); } }),
+        el('button', { type: 'button', className: 'link', textContent: 'Delete', ariaLabel: `Delete ${s.name}`, onclick: () => { const all = storedScenarios(); all.splice(i, 1); store(all); status(`Deleted “${s.name}”.`); } }),
       ),
     ),
   );
@@ -328,65 +406,74 @@ async function importScenarios(file) {
       bad.push(`${String(s?.name ?? '?').slice(0, 100)} (${e.message})`);
     }
   }
-  store([...stored(), ...good]);
-  status(`Imported ${good.length} scenario${good.length === 1 ? '' : 's'} from ${file.name}.${bad.length ? ` Not imported: ${bad.join('; ')}.` : ''}`);
+  store([...storedScenarios(), ...good]);
+  status(`Imported ${count(good.length, 'scenario')} from ${file.name}.${bad.length ? ` Not imported: ${bad.join('; ')}.` : ''}`);
 }
-
-const quote = csvField;
 
 function csv() {
   const head = ['option', 'internal', 'promise', 'allowed_own_seconds', 'allowed_basis_seconds', 'uncovered_week_seconds', 'effective_target_percent', 'expected_basis_seconds', 'credits_year_mean', 'credits_year_p90', 'price_year', 'effective_year', 'price_per_allowed_hour', 'currency'];
   const rows = last.options.map((o) => [o.name, o.internal, o.promise, o.allowedOwn.seconds, o.allowedBasis.seconds, o.uncoveredWeekSeconds, o.effectiveTarget ?? '', o.expectedBasis?.seconds ?? '', o.creditsYear?.mean ?? '', o.creditsYear?.p90 ?? '', o.priceYear, o.effectiveYear, o.perAllowedHour ?? '', last.currency]);
-  return `${[head, ...rows].map((r) => r.map(quote).join(',')).join('\n')}\n`;
+  return `${[head, ...rows].map((r) => r.map(csvField).join(',')).join('\n')}\n`;
 }
 
-async function copy(text, done) {
+/** Opens the comparison the link holds; a damaged link says so and shows the example. */
+async function fromLink() {
+  const z = new URLSearchParams(location.hash.slice(1)).get('z');
+  $('cmp-link-error').hidden = true;
+  if (!z || z === linkText) return false;
   try {
-    await navigator.clipboard.writeText(text);
-    $('cmp-copy-status').textContent = done;
-  } catch {
-    $('cmp-copy-status').textContent = 'Copying is not allowed here: select the address bar (or the snippet in the JSON export) instead.';
+    state = await decode(z);
+  } catch (e) {
+    state = structuredClone(DEFAULT_STATE);
+    $('cmp-link-error').textContent = `This link could not be read (${e.message}); the example comparison is shown instead. Nothing from the link was used.`;
+    $('cmp-link-error').hidden = false;
   }
+  return true;
 }
 
 async function main() {
   await init();
   presets = creditPresets();
-  const z = new URLSearchParams(location.hash.slice(1)).get('z');
-  if (z) {
-    try {
-      state = await decode(z);
-    } catch (e) {
-      $('cmp-link-error').textContent = `This link could not be read (${e.message}); the example comparison is shown instead. Nothing from the link was used.`;
-      $('cmp-link-error').hidden = false;
-    }
-  }
+  basisHours = calendarEditor($('cmp-calendar'), { id: 'cmp-cal', core, state: state.basis.calendar, label: 'Your service hours', onChange: () => update() });
+  await fromLink();
   writeBasis();
   renderOptions();
-  $('cmp-form').addEventListener('input', update);
+  const outside = (e) => !(/** @type {HTMLElement} */ (e.target).closest('.calendar-editor'));
+  $('cmp-form').addEventListener('input', (e) => outside(e) && update());
   $('cmp-form').addEventListener('change', (e) => {
-    if (!e.target.matches('select')) return;
-    if (/^opt-\d+-schedule$/.test(e.target.id)) {
+    const t = /** @type {HTMLElement} */ (e.target);
+    if (!t.matches('select') || !outside(e)) return;
+    let m;
+    if ((m = /^opt-(\d+)-from$/.exec(t.id))) {
+      readState();
+      const o = state.options[Number(m[1])];
+      if (o.log && o.from !== 'typed') o.attainment = o.from === 'typical' ? o.log.typical.attainment : o.from === 'worst' ? o.log.worst.attainment : o.log.average;
+      renderOptions();
+    } else if (/^opt-\d+-schedule$/.test(t.id)) {
       readState();
       renderOptions();
     }
     update();
   });
+  $('cmp-options').addEventListener('input', (e) => {
+    // Typing an attainment over the log's figure makes it the one used.
+    const m = /^opt-(\d+)-attainment$/.exec(/** @type {HTMLElement} */ (e.target).id);
+    if (m && $(`opt-${m[1]}-from`)) $(`opt-${m[1]}-from`).value = 'typed';
+  }, { capture: true });
   $('cmp-add').addEventListener('click', () => {
     readState();
-    state.options.push({ name: `Provider ${String.fromCharCode(65 + state.options.length - 1)}`, internal: false, price: '7000', oneOff: '0', target: '99.9', period: 'month', hours: '', schedule: '', attainment: '' });
+    state.options.push({ name: `Provider ${String.fromCharCode(65 + state.options.length - 1)}`, internal: false, price: '7000', oneOff: '0', target: '99.9', period: 'month', calendar: { preset: '', hours: '', zone: 'UTC', holidays: [], exclusions: [] }, schedule: '', custom: '', attainment: '', from: 'typed', log: null });
     renderOptions();
     update();
     $(`opt-${state.options.length - 1}-name`).focus();
   });
   $('cmp-save').addEventListener('click', () => {
-    readState();
     const name = $('cmp-scenario-name').value.trim() || `Comparison of ${new Date().toLocaleDateString()}`;
-    store([...stored(), { name, saved: new Date().toISOString(), state: structuredClone(state) }]);
+    store([...storedScenarios(), { name, saved: new Date().toISOString(), state: stored() }]);
     status(`Saved “${name}”.`);
   });
   $('cmp-scenarios-export').addEventListener('click', () =>
-    download('slacalc-scenarios.json', 'application/json', JSON.stringify({ program: 'slacalc', kind: 'comparison-scenarios', version: VERSION, scenarios: stored() }, null, 2)),
+    download('slacalc-scenarios.json', 'application/json', JSON.stringify({ program: 'slacalc', kind: 'comparison-scenarios', version: VERSION, scenarios: storedScenarios() }, null, 2)),
   );
   $('cmp-scenarios-import').addEventListener('change', () => {
     const file = $('cmp-scenarios-import').files[0];
@@ -395,21 +482,29 @@ async function main() {
   });
   $('cmp-copy').addEventListener('click', async () => {
     await saveLink();
-    copy(location.href, 'Link copied: it holds the whole comparison.');
+    copy(location.href, $('cmp-copy-status'), 'Link copied: it holds the whole comparison.', 'Copying is not allowed here: select the address bar instead.');
   });
   $('cmp-embed').addEventListener('click', async () => {
     await saveLink();
     const base = new URL('.', location.href).href;
-    copy(`<script type="module" src="${base}embed.js"></script>\n<sla-compare state="${linkText}"></sla-compare>`, 'Embed snippet copied: see examples.html for the Content-Security-Policy the host page needs.');
+    copy(`<script type="module" src="${base}embed.js"></script>\n<sla-compare state="${linkText}"></sla-compare>`, $('cmp-copy-status'), 'Embed snippet copied: see examples.html for the Content-Security-Policy the host page needs.', 'Copying is not allowed here: see examples.html for the snippet.');
   });
   $('cmp-export-csv').addEventListener('click', () => last && download('comparison.csv', 'text/csv', csv()));
-  $('cmp-export-json').addEventListener('click', () => last && download('comparison.json', 'application/json', JSON.stringify({ program: 'slacalc', kind: 'comparison', version: VERSION, state, result: last }, null, 2)));
+  $('cmp-export-json').addEventListener('click', () => last && download('comparison.json', 'application/json', JSON.stringify({ program: 'slacalc', kind: 'comparison', version: VERSION, state: stored(), result: last }, null, 2)));
   $('cmp-print').addEventListener('click', () => window.print());
   window.addEventListener('beforeprint', () => {
     for (const d of document.querySelectorAll('details')) d.open = true;
   });
+  // A link pasted into this tab.
+  window.addEventListener('hashchange', async () => {
+    if (await fromLink()) {
+      writeBasis();
+      renderOptions();
+      update();
+    }
+  });
   renderScenarios();
-  await update();
+  update();
   document.documentElement.dataset.ready = 'true';
 }
 

@@ -49,11 +49,11 @@ export function sentence(text) {
  */
 export function words(e) {
   let m = typeof e === 'string' ? e : (e.message ?? String(e));
+  m = m.replace(/^(?:input|model|schedule|periods|basis|options|outages)(?:\.[\w[\]]+|\[\d+\])*: /, '');
   m = m.replace(/^calendar [\w.[\]]+ (?:“[^”]*” |"(?:[^"\\]|\\.)*" )?cannot be read: (?:it is )?/, '');
   m = m.replace(/^calendar [\w.[\]]+ ("(?:[^"\\]|\\.)*") overlaps/, 'These hours ($1) overlap');
   m = m.replace(/^calendar time zone /, 'The time zone ');
   m = m.replace(/^calendar has /, 'These service hours have ');
-  m = m.replace(/^(?:input|model|schedule|periods|basis|options|outages)(?:\.[\w[\]]+|\[\d+\])*: /, '');
   // "target \"x\" ..." names the field the error sits next to: "The target “x” ...", or just "“x” ...".
   m = m.replace(/^([a-zA-Z]+) ("(?:[^"\\]|\\.)*")/, (_, f, v) => {
     const name = { target: 'The target', period: 'The period', downtime: 'The downtime', duration: 'The duration', start: 'The start', end: 'The end' }[f];

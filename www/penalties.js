@@ -145,6 +145,14 @@ function model() {
     showError($('pen-rate-text'), rate.code === 'empty' ? 'Type how many incidents a month, such as 2.' : rate.error);
     return null;
   }
+  if (!resampled) {
+    for (const [id, what] of [['pen-median-text', 'the median repair time'], ['pen-p90-text', 'the time within which 90% of incidents are repaired']]) {
+      if (!$(id).value.trim()) {
+        showError($(id), `Type ${what}, such as 30 min or 2 h.`);
+        return null;
+      }
+    }
+  }
   const m = resampled
     ? { incidentsPerMonth: rate.value, durations: resampled.durations }
     : { incidentsPerMonth: rate.value, median: $('pen-median-text').value.trim(), p90: $('pen-p90-text').value.trim() };

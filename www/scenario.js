@@ -1,20 +1,44 @@
 // A comparison scenario: its plain state, the compact text that carries it in links and embeds, and the
 // input it gives compareQuotes. Shared by the comparison page and the <sla-compare> element.
+//
+// Amounts in a saved state (links, scenario files, embeds) are plain decimals with a point ("12000.5"),
+// so that a link reads the same in every locale; the page shows and reads them in the reader's locale.
+import { calendarValue, cleanCalendar } from './calendar-editor.js';
 
-export const VERSION = 1;
+export const VERSION = 2;
+
+const office = (zone = 'UTC') => ({ preset: '8x5', hours: 'Mon-Fri 09:00-17:00', zone, holidays: [], exclusions: [] });
+const plain = { preset: '', hours: '', zone: 'UTC', holidays: [], exclusions: [] };
+const same = { preset: 'basis', hours: '', zone: 'UTC', holidays: [], exclusions: [] };
 
 export const DEFAULT_STATE = {
   v: VERSION,
-  basis: { period: 'month', hours: '8x5', zone: 'UTC', currency: 'EUR', cost: '0', years: '3' },
+  basis: { period: 'month', calendar: office(), currency: 'EUR', cost: '0', years: '3' },
   model: { rate: '1', median: 'PT30M', p90: 'PT2H' },
   options: [
-    { name: 'Internal IT', internal: true, price: '8000', oneOff: '0', target: '99.5', period: 'month', hours: 'basis', schedule: '', attainment: '99.8' },
-    { name: 'Provider A', internal: false, price: '7000', oneOff: '5000', target: '99.9', period: 'month', hours: '', schedule: 'aws-s3-standard', attainment: '' },
-    { name: 'Provider B', internal: false, price: '6500', oneOff: '0', target: '99.95', period: 'quarter', hours: '', schedule: '', attainment: '' },
+    { name: 'Internal IT', internal: true, price: '8000', oneOff: '0', target: '99.5', period: 'month', calendar: same, schedule: '', custom: '', attainment: '99.8', from: 'typed', log: null },
+    { name: 'Provider A', internal: false, price: '7000', oneOff: '5000', target: '99.9', period: 'month', calendar: plain, schedule: 'aws-s3-standard', custom: '', attainment: '' },
+    { name: 'Provider B', internal: false, price: '6500', oneOff: '0', target: '99.95', period: 'quarter', calendar: plain, schedule: '', custom: '', attainment: '' },
   ],
 };
 
-const TEXT = (v, fallback = '') => (typeof v === 'string' ? v : typeof v === 'number' && Number.isFinite(v) ? String(v) : fallback);
+const TEXT = (v, fallback = '') => (typeof v === 'string' ? v.slice(0, 2000) : typeof v === 'number' && Number.isFinite(v) ? String(v) : fallback);
+
+/** Version 1 kept hours as a preset name ("8x5"), "basis" or "" (24x7), with one zone for the basis. */
+function hoursOf(raw, hours, zone) {
+  if (raw && typeof raw === 'object') return cleanCalendar(raw);
+  const h = TEXT(hours, '');
+  if (h === 'basis') return { ...same };
+  if (!h) return { ...plain, zone };
+  return { preset: h, hours: '', zone, holidays: [], exclusions: [] };
+}
+
+/** What an internal service's log gave: the average, typical and worst period (text, validated). */
+function logOf(raw) {
+  if (!raw || typeof raw !== 'object') return null;
+  const pick = (p) => (p && typeof p === 'object' ? { label: TEXT(p.label), attainment: TEXT(p.attainment) } : null);
+  return { name: TEXT(raw.name), span: TEXT(raw.span), measure: TEXT(raw.measure), average: TEXT(raw.average), typical: pick(raw.typical), worst: pick(raw.worst), periods: Number(raw.periods) || 0 };
+}
 
 /**
  * A state read from untrusted data (a link, a file, an attribute): only known fields, only strings and
@@ -22,19 +46,19 @@ const TEXT = (v, fallback = '') => (typeof v === 'string' ? v : typeof v === 'nu
  */
 export function sanitize(raw) {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new Error('it holds no comparison');
-  if (raw.v !== undefined && raw.v !== VERSION) {
-    throw new Error(raw.v > VERSION ? `it was made by a newer version of slacalc (scenario version ${raw.v}); this page reads version ${VERSION}` : `its scenario version ${raw.v} is not one this page reads`);
+  if (raw.v !== undefined && (typeof raw.v !== 'number' || raw.v > VERSION || raw.v < 1)) {
+    throw new Error(raw.v > VERSION ? `it was made by a newer version of slacalc (scenario version ${raw.v}); this page reads version ${VERSION}` : `its scenario version ${String(raw.v).slice(0, 20)} is not one this page reads`);
   }
   const b = raw.basis && typeof raw.basis === 'object' ? raw.basis : {};
   const m = raw.model && typeof raw.model === 'object' ? raw.model : {};
   const options = Array.isArray(raw.options) ? raw.options.slice(0, 20) : [];
   if (!options.length) throw new Error('it has no option to compare');
+  const zone = TEXT(b.zone, 'UTC');
   return {
     v: VERSION,
     basis: {
       period: TEXT(b.period, 'month'),
-      hours: TEXT(b.hours, ''),
-      zone: TEXT(b.zone, 'UTC'),
+      calendar: hoursOf(b.calendar, b.hours, zone),
       currency: TEXT(b.currency, 'EUR'),
       cost: TEXT(b.cost, '0'),
       years: TEXT(b.years, '3'),
@@ -47,10 +71,12 @@ export function sanitize(raw) {
       oneOff: TEXT(o?.oneOff, '0'),
       target: TEXT(o?.target, '99.9'),
       period: TEXT(o?.period, 'month'),
-      hours: TEXT(o?.hours, ''),
+      calendar: hoursOf(o?.calendar, o?.hours, zone),
       schedule: TEXT(o?.schedule, ''),
       custom: TEXT(o?.custom, ''),
       attainment: TEXT(o?.attainment, ''),
+      from: ['typed', 'average', 'typical', 'worst'].includes(o?.from) ? o.from : 'typed',
+      log: logOf(o?.log),
     })),
   };
 }
@@ -71,6 +97,7 @@ export async function encode(state) {
 export async function decode(text) {
   let json;
   try {
+    if (text.length > 100_000) throw new Error('too long');
     json = new TextDecoder('utf-8', { fatal: true }).decode(await pipe(fromBase64Url(text), new DecompressionStream('deflate-raw')));
   } catch {
     throw new Error('the link is damaged: it was cut short or edited');
@@ -84,40 +111,42 @@ export async function decode(text) {
   return sanitize(raw);
 }
 
-function calendar(hours, zone) {
-  return hours ? { preset: hours, timeZone: zone || 'UTC' } : null;
-}
-
 /** A quote's own schedule, written as JSON; a person-readable error naming the quote when it is not JSON. */
-function customSchedule(o) {
+function customSchedule(o, i) {
   try {
     return JSON.parse(o.custom || 'null');
   } catch (e) {
-    throw Object.assign(new Error(`${o.name}'s credit schedule is not valid JSON: ${e.message}`), { code: 'invalid_value', field: 'input', part: 'schedule-json' });
+    throw Object.assign(new Error(`${o.name}'s credit schedule is not valid JSON: ${e.message}`), { code: 'invalid_value', field: 'input', part: `options[${i}].schedule` });
   }
 }
 
-/** The input of compareQuotes for a state. */
+/** Every time zone a state's calendars use. */
+export function zonesOf(state) {
+  return [state.basis.calendar, ...state.options.map((o) => o.calendar)].map((c) => calendarValue(c)?.timeZone).filter((z) => z);
+}
+
+/** The input of compareQuotes for a state whose amounts are plain decimals. */
 export function quotesInput(state) {
   const { basis, model } = state;
+  const base = calendarValue(basis.calendar);
   return {
     basis: {
       period: basis.period,
-      calendar: calendar(basis.hours, basis.zone),
+      calendar: base,
       currency: basis.currency.trim().toUpperCase(),
-      contractYears: Number(basis.years),
+      contractYears: /^\d+$/.test(basis.years.trim()) ? Number(basis.years) : basis.years,
       downtimeCostPerHour: basis.cost || '0',
     },
     model: { incidentsPerMonth: model.rate, median: model.median, p90: model.p90 },
-    options: state.options.map((o) => ({
+    options: state.options.map((o, i) => ({
       name: o.name,
       internal: o.internal,
       pricePerMonth: o.price,
       oneOff: o.oneOff || '0',
       target: o.target,
       period: o.period,
-      calendar: o.hours === 'basis' ? calendar(basis.hours, basis.zone) : calendar(o.hours, basis.zone),
-      schedule: o.schedule === 'custom' ? customSchedule(o) : o.schedule || null,
+      calendar: o.calendar.preset === 'basis' ? base : calendarValue(o.calendar),
+      schedule: o.schedule === 'custom' ? customSchedule(o, i) : o.schedule || null,
       attainment: o.attainment || undefined,
     })),
   };

@@ -24,10 +24,30 @@ function zoneError(message, code = 'unknown_time_zone') {
   return Object.assign(new Error(message), { code, field: 'calendar', part: 'timeZone' });
 }
 
-/** Names close to `typed`: the same name in other letter case, or the same city. */
+/** How many letters must change to turn `a` into `b` (Levenshtein), up to a small bound. */
+function distance(a, b, bound = 3) {
+  if (Math.abs(a.length - b.length) > bound) return bound + 1;
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length];
+}
+
+/** Names close to `typed`: the same in other letters' case, the same city, or a letter or two apart. */
 function closeTo(typed, names) {
   const t = typed.toLowerCase().replace(/ /g, '_');
-  return names.filter((n) => n.toLowerCase() === t || n.toLowerCase().split('/').at(-1) === t.split('/').at(-1)).slice(0, 3);
+  const city = t.split('/').at(-1);
+  const exact = names.filter((n) => n.toLowerCase() === t || n.toLowerCase().split('/').at(-1) === city);
+  if (exact.length) return exact.slice(0, 3);
+  return names
+    .map((n) => [n, t.includes('/') ? distance(t, n.toLowerCase()) : distance(city, n.toLowerCase().split('/').at(-1))])
+    .filter(([, d]) => d <= 2)
+    .sort((a, b) => a[1] - b[1])
+    .slice(0, 3)
+    .map(([n]) => n);
 }
 
 /** @type {WeakMap<ZoneCore, Map<string, Promise<void>>>} */

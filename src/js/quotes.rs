@@ -171,7 +171,11 @@ fn within(part: &str, e: Error) -> Error {
             reason,
             ..
         } if !inner.is_empty() => invalid(Field::Input, &format!("{part}.{inner}"), reason),
-        other => invalid(Field::Input, part, other.to_string()),
+        // A calendar's error keeps the part of the calendar it concerns: options[1].calendar.hours.
+        other => match other.part() {
+            Some(inner) => invalid(Field::Input, &format!("{part}.{inner}"), other.to_string()),
+            None => invalid(Field::Input, part, other.to_string()),
+        },
     }
 }
 

@@ -16,6 +16,12 @@ test('npm pack holds the modules, their types and the zone files, and nothing el
     assert.ok(files.includes(wanted), wanted);
   }
   assert.deepEqual(files.filter((f) => /^(src|tests|scripts|bench|www\/[a-z]+\.html)/.test(f) || f.endsWith('.built-from')), []);
+  // Every module the packed pages' scripts import is packed too.
+  for (const file of files.filter((f) => /^www\/[\w-]+\.js$/.test(f))) {
+    for (const [, dep] of readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8').matchAll(/from '\.\/([\w-]+\.js)'/g)) {
+      assert.ok(files.includes(`www/${dep}`), `${file} imports ${dep}, which is not packed`);
+    }
+  }
 });
 
 test('the package loads by its name: the calculator and the analysis module', async () => {

@@ -1,8 +1,7 @@
 // The calculator page: reads the form, asks the WASM core, shows the result, keeps the state in the URL.
 // Every figure comes from the core; this file only moves text between the page and the core.
 import init, * as core from './pkg/slacalc.js';
-import { calendarEditor, calendarValue } from './calendar-editor.js';
-import { drawWaffle, drawWeekStrip, buildWaffle } from './calculator-pictures.js';
+import { drawWaffle, buildWaffle } from './calculator-pictures.js';
 import { periodInput, periodProblem, periodText, rememberPeriod, showKind, showPeriod } from './calculator-period.js';
 import { grouped, showTable } from './calculator-table.js';
 import { clearErrors, showError, words } from './fields.js';
@@ -10,13 +9,33 @@ import { $, copy } from './util.js';
 
 const { achieved, budget } = core;
 const form = $('calculator');
-/** @type {ReturnType<typeof calendarEditor>} */
+/** The service-hours editor, loaded once hours other than 24x7 are chosen (most visits never need it). */
+/** @type {any} */
 let editor;
+/** @type {Promise<any> | undefined} */
+let loadingEditor;
+
+/** Loads the calendar editor, taking over the page's select of counted hours. */
+function ensureEditor(state) {
+  loadingEditor ??= Promise.all([import('./calendar-editor.js'), import('./week-strip.js')]).then(([{ calendarEditor }, strip]) => {
+    drawWeekStrip = strip.drawWeekStrip;
+    editor = calendarEditor($('calendar-editor'), { id: 'cal', core, select: $('cal-preset'), label: 'Counted hours', onChange: () => update() });
+    if (state) editor.set(state);
+    return editor;
+  });
+  return loadingEditor;
+}
+
+/** Draws the week strip of service hours (loaded with the editor). */
+let drawWeekStrip = (calendar, start) => void [calendar, start];
+
+/** The calendar state: the editor's, or 24x7 while it is not loaded. */
+const calendarState = () => editor?.state() ?? { preset: $('cal-preset').value, hours: '', zone: 'UTC', holidays: [], exclusions: [] };
 /** Whether a result has been shown since the page opened. */
 let shown = false;
 
 function state() {
-  return { target: $('target').value, period: periodText(), downtime: $('downtime').value, calendar: editor.state() };
+  return { target: $('target').value, period: periodText(), downtime: $('downtime').value, calendar: calendarState() };
 }
 
 /** The page's URL for a state: ?target=99.9&period=P14D&downtime=PT1H&hours=Mon-Fri 08:00-18:00&tz=... */
@@ -60,7 +79,7 @@ function update() {
   const s = state();
   rememberPeriod(s.period);
   clearErrors(form);
-  editor.clearErrors();
+  editor?.clearErrors();
   const failed = new Set();
 
   const problem = periodProblem();
@@ -86,7 +105,7 @@ function update() {
   }
   if (problem) plain = undefined;
 
-  const calendar = calendarValue(s.calendar);
+  const calendar = editor ? editor.value() : null;
   let service = null;
   let waiting = false;
   if (calendar && plain) {
@@ -187,18 +206,22 @@ function restore() {
       hours = DAYS.filter((d) => params.get(d)).map((d) => `${d} ${params.get(d)}`).join('; ');
     }
   }
-  editor.set({
+  const calendar = {
     preset: hours ? (['8x5', '12x5', '24x5', '24x7-maintenance'].includes(hours) ? hours : 'custom') : '',
     hours: ['custom', '24x7-maintenance'].includes(hours) ? '' : hours,
     zone: params.get('tz') ?? 'UTC',
     holidays: params.getAll('hol'),
     exclusions: params.getAll('excl'),
-  });
+  };
+  if (editor) editor.set(calendar);
+  $('cal-preset').value = calendar.preset;
+  return calendar.preset ? ensureEditor(calendar) : undefined;
 }
 
 function wire() {
   // The calendar editor reports its own changes (some, like an .ics import, come later than the event).
   const outside = (e) => !(/** @type {HTMLElement} */ (e.target).closest('.calendar-editor')) && update();
+  // Until the editor is loaded, 24x7 is the only choice the select has made.
   form.addEventListener('input', outside);
   form.addEventListener('change', outside);
   form.addEventListener('submit', (e) => e.preventDefault());
@@ -211,9 +234,19 @@ function wire() {
   });
   $('copy-link').addEventListener('click', () => copy($('permalink').href, $('copy-status'), 'Link copied.', 'Copying is not allowed here: use the link, or copy the address bar.'));
   $('print').addEventListener('click', () => window.print());
-  window.addEventListener('popstate', () => {
-    restore();
+  window.addEventListener('popstate', async () => {
+    await restore();
     update();
+  });
+  // The first time hours are chosen, the editor loads and takes over (the change it then reports updates).
+  $('cal-preset').addEventListener('change', () => {
+    if (!editor && $('cal-preset').value) {
+      const chosen = $('cal-preset').value;
+      ensureEditor().then((e) => {
+        e.presetSelect.value = chosen;
+        e.presetSelect.dispatchEvent(new Event('change'));
+      });
+    }
   });
 }
 
@@ -226,9 +259,8 @@ async function main() {
     $('fatal').textContent = `The calculator could not start: ${e.message}. It needs a browser with WebAssembly, served over http(s).`;
     return;
   }
-  editor = calendarEditor($('calendar-editor'), { id: 'cal', core, label: 'Counted hours', onChange: () => update() });
   buildWaffle();
-  restore();
+  await restore();
   wire();
   $('loading').hidden = true;
   update();

@@ -6,7 +6,7 @@ import { showError, sentence, words } from './fields.js';
 import { loadZone, zoneFailure, zoneNames, zoneReady } from './zones.js';
 
 /**
- * @typedef {{ hoursText(c: any): string, calendarPreset(name: string): any, importIcs(text: string): any,
+ * @typedef {{ hoursText(c: any): string, calendarPreset(name: string): any, importIcs?: (text: string) => any,
  *   hasTimeZone(name: string): boolean, registerTimeZone(name: string, tzif: Uint8Array): void }} CalendarCore
  * @typedef {{ preset: string, hours: string, zone: string, holidays: string[], exclusions: string[] }} CalendarState
  * @typedef {{ timeZone: string, hours: string, holidays: string[], exclusions: string[] }} CalendarValue
@@ -64,6 +64,17 @@ const hoursOfPreset = (core, p) => {
   }
 };
 
+/** @type {Promise<any> | undefined} */
+let analysis;
+/** The analysis module (pkg-logs), for reading .ics files where the page's module cannot. */
+function analysisModule() {
+  analysis ??= import('./pkg-logs/slacalc.js').then(async (m) => {
+    await m.default();
+    return m;
+  });
+  return analysis;
+}
+
 let zoneList;
 /** One datalist of zone names per page, filled once. */
 function zoneDatalist() {
@@ -87,13 +98,17 @@ function el(tag, props = {}, ...children) {
  * @param {HTMLElement} container
  * `zoneAlways` keeps the time zone in view on 24x7 too (where it still places local times), under
  * `zoneLabel`.
- * @param {{ id: string, core: CalendarCore, state?: CalendarState, label?: string, basis?: string, zoneAlways?: boolean, zoneLabel?: string, onChange: () => void }} options
+ * A page may give the `select` of counted hours it already shows (the calculator loads this module only
+ * once hours are chosen).
+ * @param {{ id: string, core: CalendarCore, state?: CalendarState, label?: string, basis?: string, zoneAlways?: boolean, zoneLabel?: string, select?: HTMLSelectElement, onChange: () => void }} options
  */
-export function calendarEditor(container, { id, core, state = DEFAULT_CALENDAR, label = 'Counted hours', basis, zoneAlways = false, zoneLabel = 'Time zone', onChange }) {
-  const presetSelect = el('select', { id: `${id}-preset` });
-  presetSelect.dataset.testid = `${id}-preset`;
+export function calendarEditor(container, { id, core, state = DEFAULT_CALENDAR, label = 'Counted hours', basis, zoneAlways = false, zoneLabel = 'Time zone', select, onChange }) {
   const choices = basis ? [['basis', `the same as ${basis}`], ...PRESETS] : PRESETS;
-  presetSelect.append(...choices.map(([value, text]) => el('option', { value, textContent: text })));
+  const presetSelect = select ?? el('select', { id: `${id}-preset` });
+  if (!select) {
+    presetSelect.dataset.testid = `${id}-preset`;
+    presetSelect.append(...choices.map(([value, text]) => el('option', { value, textContent: text })));
+  }
   const hours = el('input', { id: `${id}-hours`, type: 'text', autocomplete: 'off', spellcheck: false, placeholder: 'Mon-Fri 08:00-18:00; Sat 09:00-12:30' });
   hours.dataset.testid = `${id}-hours`;
   const zone = el('input', { id: `${id}-zone`, type: 'text', autocomplete: 'off', spellcheck: false, placeholder: 'Europe/Berlin' });
@@ -145,7 +160,8 @@ export function calendarEditor(container, { id, core, state = DEFAULT_CALENDAR, 
   zone.setAttribute('aria-describedby', `${id}-zone-hint`);
   holidays.setAttribute('aria-describedby', `${id}-holidays-hint`);
   exclusions.setAttribute('aria-describedby', `${id}-exclusions-hint`);
-  container.replaceChildren(el('label', { htmlFor: presetSelect.id, textContent: label }), presetSelect, details, ...(zoneAlways ? [zoneBox] : []), note, general);
+  if (select) container.append(details, ...(zoneAlways ? [zoneBox] : []), note, general);
+  else container.replaceChildren(el('label', { htmlFor: presetSelect.id, textContent: label }), presetSelect, details, ...(zoneAlways ? [zoneBox] : []), note, general);
 
   /** The preset whose text `text` is, else "custom". */
   const presetOf = (text) => {
@@ -281,7 +297,9 @@ export function calendarEditor(container, { id, core, state = DEFAULT_CALENDAR, 
     if (!file) return;
     try {
       if (file.size > 2 * 1024 * 1024) throw new Error(`${file.name} is ${Math.round(file.size / 1024)} KB: at most 2 048 KB of iCalendar text is read.`);
-      const { holidays: found, skipped } = core.importIcs(await file.text());
+      // The calculator's small module has no iCalendar reader: the analysis module has, loaded once.
+      const reader = core.importIcs ? core : await analysisModule();
+      const { holidays: found, skipped } = reader.importIcs(await file.text());
       const current = lines(holidays.value);
       const added = found.map((h) => h.rule).filter((r) => !current.includes(r));
       holidays.value = [...current, ...added].join('\n');

@@ -419,6 +419,7 @@ pub struct IcsSkippedView {
 
 /// Reads the all-day events of an iCalendar (.ics) file as holiday rules. Throws a `SlacalcError`
 /// (`field: "calendar"`, `part: "ics"`) for a file that is not iCalendar, binary or too large.
+#[cfg(feature = "logs")]
 #[wasm_bindgen(js_name = importIcs, unchecked_return_type = "IcsImport")]
 pub fn import_ics(text: JsValue) -> Result<JsValue, JsValue> {
     let result = (|| {

@@ -18,7 +18,8 @@ test('office hours in London: the service-hours figure first, 24x7 beside it, an
   assert.equal(await page.getByLabel('Service hours', { exact: true }).inputValue(), 'Mon-Fri 09:00-17:00');
   await page.getByLabel('Time zone').fill('Europe/London');
   // March 2026: 22 weekdays x 8 h = 176 h; 0.1% = 633.6 s.
-  await headline(page, '10 min 33.6 s');
+  await page.waitForFunction(() => document.querySelector('[data-testid=counted]')?.textContent.includes('Europe/London'));
+  assert.equal(await text(page, 'allowed'), '10 min 33.6 s');
   assert.equal(await text(page, 'period-seconds'), '633\u202f600');
   assert.equal(await text(page, 'measured-what'), ' s of service (176 h).');
   assert.match(await text(page, 'counted'), /^Mon-Fri 09:00-17:00 in Europe\/London; service hours in March 2026/);

@@ -151,3 +151,13 @@ test('hours as one line: a calendar, its hours, written back, and the figures th
   assert.equal(durationText(-4521.6), '-1 h 15 min 21.6 s');
   assert.throws(() => durationText('soon'), { field: 'duration' });
 });
+
+test('holidays from an iCalendar file, read by the analysis module', async () => {
+  const { default: analysis } = await import('./load-logs.mjs');
+  const ics = ['BEGIN:VCALENDAR', 'BEGIN:VEVENT', 'DTSTART;VALUE=DATE:20261225', 'SUMMARY:Christmas Day', 'END:VEVENT', 'BEGIN:VEVENT', 'DTSTART:20261231T120000Z', 'SUMMARY:Early close', 'END:VEVENT', 'END:VCALENDAR', ''].join('\r\n');
+  const { holidays, skipped } = analysis.importIcs(ics);
+  assert.deepEqual(holidays.map((h) => h.rule), ['2026-12-25']);
+  assert.equal(skipped[0].name, 'Early close');
+  // The calculator's module leaves the reader out, to stay small; the page loads the analysis module for it.
+  assert.equal(slacalc.importIcs, undefined);
+});

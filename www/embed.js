@@ -92,6 +92,14 @@ class SlaElement extends HTMLElement {
     });
   }
 
+  /**
+   * What the element shows; each kind of element draws its own.
+   * @returns {Promise<Node[]>}
+   */
+  async render() {
+    return [];
+  }
+
   fail(e) {
     this.out.replaceChildren(el('p', { className: 'error', textContent: plain(e) }));
     this.dataset.state = 'error';

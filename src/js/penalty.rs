@@ -117,6 +117,11 @@ export interface RiskInput {
     solve?: { percent: string | number; confidence?: "mean" | "p90" };
 }
 
+/** The result of `risk` also carries each simulated year's credits, in the order simulated, as one typed array. */
+export interface RiskResult {
+    yearlyCredits: Float64Array;
+}
+
 /** The answers to `solve`. */
 export interface SolvedResult {
     confidence: "mean" | "p90";

@@ -16,3 +16,14 @@ test('the declarations of both modules type a strict TypeScript caller', () => {
     assert.fail(`tsc failed:\n${e.stdout}${e.stderr}`);
   }
 });
+
+test('every page module type-checks against the generated declarations (tsc --checkJs)', () => {
+  const tsc = fileURLToPath(new URL('../../node_modules/typescript/bin/tsc', import.meta.url));
+  for (const project of ['tsconfig.json', 'tsconfig.workers.json']) {
+    try {
+      execFileSync(process.execPath, [tsc, '-p', project], { cwd: root, encoding: 'utf8', stdio: 'pipe' });
+    } catch (e) {
+      assert.fail(`tsc -p ${project} failed:\n${e.stdout}${e.stderr}`);
+    }
+  }
+});

@@ -290,7 +290,12 @@ function showRisk() {
   showSolved(r.solved, confidence);
   const grid = r.sensitivity;
   const m = model();
-  const median = resampled || !m ? null : Number(durationSeconds(m.median));
+  let median = null;
+  try {
+    median = resampled || !m ? null : Number(durationSeconds(m.median));
+  } catch {
+    // A median typed since the run that is not a duration: the grid says "repairs ×f" instead.
+  }
   const head = el('tr', {}, cell('th', 'Incidents ↓ / repair →'));
   for (const f of grid.repairs) head.append(Object.assign(cell('th', median === null ? `repairs ×${f}` : `×${f} (median ${roughly(median * f)})`), { scope: 'col' }));
   $('pen-grid').querySelector('thead').replaceChildren(head);

@@ -674,11 +674,12 @@ impl Schedule {
             None => None,
             Some(v) => {
                 let e = Object::new(v, Field::Schedule, "earnBack", &["target", "periods"])?;
+                let target = target_of(&e, "target")?;
                 let periods = e.decimal("periods", 0, Some(60))? as usize;
                 if periods == 0 {
                     return Err(e.error("periods", "must be at least 1"));
                 }
-                Some((target_of(&e, "target")?, periods))
+                Some((target, periods))
             }
         };
         let bonus = match o.get("bonus") {

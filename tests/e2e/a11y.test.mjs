@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { pageHarness } from './browser.mjs';
+import { PAGES } from './pages.mjs';
 
 const harness = pageHarness({ before, after });
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -17,28 +18,14 @@ async function violations(page) {
     .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-const PAGES = [
-  ['the calculator', '/', async () => {}],
-  ['the calculator with service hours', '/#target=99.9&period=month&hours=8x5', async () => {}],
-  ['the outage log with a report', '/logs.html', async (page) => {
-    await page.getByTestId('log-example').click();
-    await page.waitForSelector('#log-report:not([hidden])');
-  }],
-  ['penalties: credits', '/penalties.html', async () => {}],
-  ['penalties: risk', '/penalties.html', async (page) => {
-    await page.getByTestId('pen-mode-risk').check();
-    await page.getByTestId('pen-years').selectOption('1000');
-    await page.waitForFunction(() => document.querySelector('[data-testid=pen-risk-summary]').textContent !== '', null, { timeout: 60_000 });
-  }],
-  ['compare quotes', '/compare.html', async () => {}],
-  ['embed examples', '/examples.html', async (page) => page.waitForSelector('sla-compare[data-state=ready]')],
-];
 
 for (const [name, path, prepare] of PAGES) {
-  test(`axe: ${name}`, async () => {
-    const page = await harness.open(path);
-    await prepare(page);
-    assert.deepEqual(await violations(page), []);
-    await page.context().close();
-  });
+  for (const width of [390, 1280]) {
+    test(`axe: ${name} at ${width} px`, async () => {
+      const page = await harness.open(path, harness.problems, { viewport: { width, height: 900 } });
+      await prepare(page);
+      assert.deepEqual(await violations(page), []);
+      await page.context().close();
+    });
+  }
 }

@@ -166,6 +166,7 @@ function show(plain, service, calendar, s, reached) {
     $(`per-${i}`).textContent = value.text;
   });
   $('plain-panel').hidden = !service;
+  $('strip-panel').hidden = !service;
   if (service) {
     $('plain-allowed').textContent = plain.allowedDowntime;
     $('plain-hours').textContent = plain.periodLabel;

@@ -204,7 +204,7 @@ function show(r) {
   $('cmp-report-title').textContent = `Comparison report: ${state.options.map((o) => o.name).join(', ')}. Made with slacalc on ${new Date().toISOString().slice(0, 10)}.`;
   $('cmp-assumptions').replaceChildren(
     el('li', { textContent: `Basis: ${r.basis}; hours ${calendarWords(state.basis.calendar)}; prices in ${r.currency}; one-off costs spread over ${state.basis.years} years; an hour of downtime costs ${money(canonical().canon.basis.cost || '0')}.` }),
-    el('li', { textContent: `Outage model for options without history: ${state.model.rate} incidents a month, median repair ${state.model.median}, 90% within ${state.model.p90}.` }),
+    el('li', { textContent: `Outage model for options without history: ${state.model.rate} incident${canonical().canon.model.rate === '1' ? '' : 's'} a month, median repair ${state.model.median}, 90% within ${state.model.p90}.` }),
     ...canonical().canon.options.map((o) =>
       el('li', {
         textContent:

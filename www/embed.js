@@ -177,7 +177,7 @@ class SlaAttainment extends SlaElement {
     return [
       el('ul', {}, ...r.verdict.map((line) => el('li', { textContent: line }))),
       ...(rows.length ? [el('div', { className: 'wrap' }, el('table', {}, el('thead', {}, el('tr', {}, ...['Measured', 'Breached', 'Worst'].map((t) => el('th', { scope: 'col', textContent: t })))), el('tbody', {}, ...rows)))] : []),
-      el('p', { className: 'muted', textContent: `${r.outages} outages${r.span ? ` over ${r.span}` : ''}${calendar ? ` on ${calendar.hours} in ${calendar.timeZone}` : ', 24x7'}${r.problems.length ? `; ${r.problems.length} row${r.problems.length === 1 ? '' : 's'} not read` : ''}.` }),
+      el('p', { className: 'muted', textContent: `${r.outages} outage${r.outages === 1 ? '' : 's'}${r.span ? ` over ${r.span}` : ''}${calendar ? ` on ${calendar.hours} in ${calendar.timeZone}` : ', 24x7'}${r.problems.length ? `; ${r.problems.length} row${r.problems.length === 1 ? '' : 's'} not read` : ''}.` }),
     ];
   }
 }

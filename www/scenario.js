@@ -14,7 +14,7 @@ const same = { preset: 'basis', hours: '', zone: 'UTC', holidays: [], exclusions
 export const DEFAULT_STATE = {
   v: VERSION,
   basis: { period: 'month', calendar: office(), currency: 'EUR', cost: '0', years: '3' },
-  model: { rate: '1', median: 'PT30M', p90: 'PT2H' },
+  model: { rate: '1', median: '30 min', p90: '2 h' },
   options: [
     { name: 'Internal IT', internal: true, price: '8000', oneOff: '0', target: '99.5', period: 'month', calendar: same, schedule: '', custom: '', attainment: '99.8', from: 'typed', log: null },
     { name: 'Provider A', internal: false, price: '7000', oneOff: '5000', target: '99.9', period: 'month', calendar: plain, schedule: 'aws-s3-standard', custom: '', attainment: '' },

@@ -78,7 +78,7 @@ test('the internal service against two quotes: figures, link, printed report', a
     'Comparison report: Internal IT, Provider A, Provider B.',
     'Assumptions',
     'Provider B: €7,000.00 a month, €6,000.00 one-off; promises 99.95% measured quarterly on 24x7; no credit schedule.',
-    'Outage model for options without history: 1 incidents a month, median repair PT30M, 90% within PT2H.',
+    'Outage model for options without history: 1 incident a month, median repair 30 min, 90% within 2 h.',
     '€87,282.23',
     'Effective cost a year = price a month x 12 + one-off costs / contract years',
   ]) {

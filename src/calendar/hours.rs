@@ -14,7 +14,7 @@
 //! - The preset names are read too: `24x7` (also `24/7`), `24x5`, `8x5`, `12x5` and `24x7-maintenance`
 //!   (24x7 less Sunday 02:00-04:00). `none` is a week without service hours.
 //!
-//! [`write`] gives the shortest such text for a week, and reading it back gives the same week.
+//! [`write()`] gives the shortest such text for a week, and reading it back gives the same week.
 //!
 //! # Example: a contract's hours, read and written back
 //! ```

@@ -1,7 +1,6 @@
 // The WASM half of `npm run bench`: budget() calls per second in Node (median of runs), the ratio to native,
 // the bytes the page loads (raw and gzip) and the time to the first result in Chromium (median of loads).
-import { readFileSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
+import { pageWeight } from './page-weight.mjs';
 import { serve } from './serve.mjs';
 import { launch } from '../tests/e2e/browser.mjs';
 import slacalc from '../tests/js/load.mjs';
@@ -29,17 +28,12 @@ if (native > 0) console.log(`wasm / native: ${(wasm / native).toFixed(2)} (nativ
 const achieved = rate((i) => slacalc.achieved({ downtime: ['PT1H20M', 4800, '1 h 20 min', 0.5][i % 4], period: 'month' }));
 console.log(`wasm achieved() in Node: ${achieved.toFixed(0)} calls/s`);
 
-const files = ['index.html', 'app.js', 'style.css', 'pkg/slacalc.js', 'pkg/slacalc_bg.wasm'];
-let raw = 0;
-let gz = 0;
-for (const f of files) {
-  const bytes = readFileSync(new URL(`../www/${f}`, import.meta.url));
-  const z = gzipSync(bytes, { level: 9 }).length;
-  raw += bytes.length;
-  gz += z;
-  console.log(`  ${f.padEnd(22)} ${String(bytes.length).padStart(8)} B  ${String(z).padStart(7)} B gzip`);
+// What the calculator loads before its first result, as Chromium fetched it (24x7; hours load more on demand).
+for (const path of ['/', '/?target=99.5&period=month&hours=Mon-Fri%2008%3A00-18%3A00&tz=Europe%2FBerlin']) {
+  const w = await pageWeight(path);
+  console.log(`page weight of ${path}: ${w.files.length} files, ${w.raw} B raw, ${w.gzip} B gzip`);
+  for (const f of w.files) console.log(`  ${f.file.padEnd(28)} ${String(f.raw).padStart(8)} B  ${String(f.gzip).padStart(7)} B gzip`);
 }
-console.log(`page weight: ${raw} B raw, ${gz} B gzip (aim: WASM + JS under 100 KB gzip)`);
 
 const server = await serve({ port: 0 });
 const browser = await launch();

@@ -134,7 +134,7 @@ fn column(header: &str) -> Option<Column> {
 }
 
 /// Splits one CSV record, honouring quotes (RFC 4180). Lines without quotes are split without copying.
-fn split_record(line: &str, delimiter: char) -> Result<Vec<Cow<'_, str>>, &'static str> {
+pub(crate) fn split_record(line: &str, delimiter: char) -> Result<Vec<Cow<'_, str>>, &'static str> {
     if !line.contains('"') {
         return Ok(line.split(delimiter).map(Cow::Borrowed).collect());
     }

@@ -10,7 +10,7 @@ import { scheduleEditor } from './schedule-editor.js';
 import { $, copy, count, csvField, download, el, svg } from './util.js';
 import { zoneFailure } from './zones.js';
 
-const { credits, creditPresets, durationSeconds, durationText, OutageLog } = core;
+const { credits, creditPresets, durationSeconds, durationText, exportedPeriods, OutageLog } = core;
 
 let presets = [];
 /** @type {ReturnType<typeof scheduleEditor>} */
@@ -553,38 +553,15 @@ function exportJson() {
   if (data) download(mode() === 'risk' ? 'risk.json' : 'credits.json', 'application/json', JSON.stringify({ schedule: schedule.value(), result: data }, null, 2));
 }
 
-/** Splits one CSV line (RFC 4180 quotes). */
-function splitCsv(line) {
-  const out = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (quoted && c === '"' && line[i + 1] === '"') {
-      field += '"';
-      i++;
-    } else if (c === '"') quoted = !quoted;
-    else if (c === ',' && !quoted) {
-      out.push(field);
-      field = '';
-    } else field += c;
-  }
-  out.push(field);
-  return out;
-}
-
-/** Reads the Outage log page's attainment.csv: the rows measured by the schedule's period. */
+/** Reads the Outage log page's attainment.csv (with the core): the rows measured by the schedule's period. */
 async function importLog(file) {
-  const text = await file.text();
-  const [head, ...rows] = text.trim().split(/\r\n|\r|\n/);
-  const names = splitCsv(head ?? '');
-  const [m, p, a] = ['measured', 'period', 'availability_percent'].map((n) => names.indexOf(n));
-  if (m < 0 || p < 0 || a < 0) return showError($('pen-import'), `${file.name} is not an export of the Outage log page: it needs the columns measured, period and availability_percent.`);
-  const wanted = periodName();
-  const lines = rows.map(splitCsv).filter((r) => r[m] === wanted && r[a] !== '').map((r) => `${r[p]}, ${r[a]}`);
-  if (!lines.length) return showError($('pen-import'), `${file.name} has no ${wanted} rows: measure the log by ${wanted} (the schedule's period) and export again.`);
-  $('pen-periods').value = lines.join('\n');
-  run();
+  try {
+    const rows = exportedPeriods(await file.text(), periodName());
+    $('pen-periods').value = rows.map((r) => `${r.label}, ${r.attainment}`).join('\n');
+    run();
+  } catch (e) {
+    showError($('pen-import'), `${file.name}: ${words(e).replace(/^Outages cannot be read: /, '')}`);
+  }
 }
 
 async function main() {

@@ -707,3 +707,20 @@ fn solve_for(
         rates,
     })
 }
+
+/// The periods of one measurement (`"month"`, `"week"` ...) in the Outage log page's export
+/// (`attainment.csv`), as `[{ label, attainment }]`. Throws a `SlacalcError` (`field: "outages"`) for a
+/// file that is not such an export or has no row for the measurement.
+#[wasm_bindgen(js_name = exportedPeriods, unchecked_return_type = "{ label: string; attainment: string }[]")]
+pub fn exported_periods(text: &str, measure: &str) -> Result<JsValue, JsValue> {
+    let rows =
+        crate::penalty::exported_periods(text, measure).map_err(|e| super::error_value(&e))?;
+    let list = js_sys::Array::new();
+    for (label, attainment) in rows {
+        let o = js_sys::Object::new();
+        let _ = Reflect::set(&o, &"label".into(), &label.into());
+        let _ = Reflect::set(&o, &"attainment".into(), &attainment.into());
+        list.push(&o);
+    }
+    Ok(list.into())
+}

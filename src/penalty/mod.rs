@@ -32,6 +32,58 @@ use crate::value::{invalid, Object, Value};
 
 mod terms;
 
+/// The periods of one measurement in the Outage log page's export (`attainment.csv`: columns
+/// `measured`, `period` and `availability_percent`, quoted as RFC 4180 quotes them): each period's label
+/// and attainment, in order, for `measure` (`"month"`, `"week"` ...). Periods without service time (an
+/// empty attainment) are left out.
+///
+/// # Example
+/// ```
+/// let csv = "measured,period,start,end,service_seconds,downtime_seconds,availability_percent,met\r\n\
+///            week,week 10 of 2026,2026-03-02T00:00:00Z,2026-03-09T00:00:00Z,604800,7200,98.809523,false\r\n\
+///            month,\"Mar 2026\",2026-03-01T00:00:00Z,2026-04-01T00:00:00Z,2678400,7200,99.731182,false\r\n";
+/// let rows = slacalc::penalty::exported_periods(csv, "month")?;
+/// assert_eq!(rows, [("Mar 2026".to_string(), "99.731182".to_string())]);
+/// # Ok::<(), slacalc::Error>(())
+/// ```
+///
+/// # Errors
+/// [`Error::InvalidLog`] when the text lacks those columns or has no row for `measure`.
+pub fn exported_periods(text: &str, measure: &str) -> Result<Vec<(String, String)>, Error> {
+    let mut lines = text.split(['\n', '\r']).filter(|l| !l.trim().is_empty());
+    let bad = |reason: &str| Error::InvalidLog {
+        reason: reason.to_string(),
+    };
+    let head = crate::outage::split_record(lines.next().unwrap_or(""), ',').map_err(&bad)?;
+    let find = |name: &str| head.iter().position(|h| h.trim() == name);
+    let (Some(m), Some(p), Some(a)) = (
+        find("measured"),
+        find("period"),
+        find("availability_percent"),
+    ) else {
+        return Err(bad("it is not an export of the Outage log page: it needs the columns measured, period and availability_percent"));
+    };
+    let mut out = Vec::new();
+    for line in lines {
+        let fields = crate::outage::split_record(line, ',').map_err(&bad)?;
+        let field = |i: usize| {
+            fields
+                .get(i)
+                .map(|f| f.trim().to_string())
+                .unwrap_or_default()
+        };
+        if field(m) == measure && !field(a).is_empty() {
+            out.push((field(p), field(a)));
+        }
+    }
+    if out.is_empty() {
+        return Err(bad(&format!(
+            "it has no {measure} rows: measure the log by {measure} (the schedule's period) and export again"
+        )));
+    }
+    Ok(out)
+}
+
 /// Amounts of money in millionths of the currency unit.
 pub type Money = i128;
 

@@ -1,5 +1,6 @@
 // Shoots every page, in the states people see them in, at 1280 and 390 px into docs/screenshots/ (PNG):
-// the pictures the README shows. `node scripts/screenshots.mjs` after a build.
+// the pictures the README shows. `node scripts/screenshots.mjs` after a build. The copies kept in the
+// repository are reduced to 128 colours, to keep it small.
 import { mkdirSync } from 'node:fs';
 import { serve } from './serve.mjs';
 import { launch } from '../tests/e2e/browser.mjs';

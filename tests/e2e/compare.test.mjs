@@ -182,6 +182,10 @@ test('a real contract: your own hours on the basis and on a quote, amounts in th
   assert.equal(await page.locator('#opt-0-price-error').textContent(), '“8.000” could be 8,000 or 8: write 8,000 or 8 to say which.');
   assert.equal(await page.getByTestId('cmp-stale').isVisible(), true);
   await page.locator('#opt-0-price').fill('8000');
+  // 1,000 an hour of downtime: the internal service's 0.2% of 782 662.5 s = 1 565.325 s a month, 5.21775 h a
+  // year at 1 000 = 5 217.75 on top of 96 000.
+  await page.getByTestId('cmp-cost').fill('1,000');
+  await page.waitForFunction(() => document.querySelector('#cmp-table tbody tr').textContent.includes('€101,217.75'));
   await page.getByTestId('cmp-years').fill('three');
   assert.equal(await page.locator('#cmp-years-error').textContent(), '“three” is not a number of contract years: type a whole number from 1 to 100.');
   await page.getByTestId('cmp-years').fill('3');

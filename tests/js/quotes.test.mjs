@@ -46,4 +46,9 @@ test('bad options name the option and the part', () => {
   bad((x) => { x.options = []; }, 'options', /1 to 20 options/);
   bad((x) => { x.basis.contractYears = 0.5; }, 'basis.contractYears', /whole number/);
   bad((x) => { x.basis.currency = 'euro'; }, 'basis.currency', /"EURO" must be a three-letter currency code/);
+  // An amount with a thousands separator is refused, never read as 8 or 1: the API takes a point only.
+  bad((x) => { x.options[0].pricePerMonth = '8,000'; }, 'options[0].pricePerMonth', /"8,000" is not an amount: write it with digits and a point/);
+  bad((x) => { x.basis.downtimeCostPerHour = '1 000'; }, 'basis.downtimeCostPerHour', /is not an amount/);
+  // A calendar's error keeps the calendar's part.
+  bad((x) => { x.options[0].calendar = 'Mon-Fry 9-17'; }, 'options[0].calendar.hours', /"Fry" is not a day/);
 });

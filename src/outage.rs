@@ -349,12 +349,36 @@ impl Layout {
 pub struct LogReader {
     zone: Zone,
     layout: Option<(Layout, char)>,
-    /// The start of a line whose end has not arrived yet.
+    /// The start of a record whose end has not arrived yet.
     tail: String,
+    /// Where the reader is within that record (quotes follow RFC 4180).
+    scan: Scan,
+    /// Line breaks inside quoted fields of that record: a record may span several lines.
+    breaks: usize,
+    /// The last piece ended with a carriage return: a line feed at the start of the next belongs to it.
+    pending_cr: bool,
     lines: usize,
     bytes: usize,
     log: Log,
 }
+
+/// Where a reader is within a record.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Scan {
+    /// At the start of a field (only blanks so far).
+    FieldStart,
+    /// In a field without quotes.
+    Unquoted,
+    /// In a quoted field.
+    Quoted,
+    /// Just after a quote in a quoted field: a second quote is an escaped one, anything else ends it.
+    QuoteInQuoted,
+}
+
+/// A quoted field may hold line breaks, but a record that stays open for more lines than this is a quote
+/// left unclosed: its first line is refused and the lines after it are read again as records of their own,
+/// so that one stray quote never swallows the rest of a log.
+const MAX_QUOTED_BREAKS: usize = 100;
 
 impl LogReader {
     /// A reader of CSV text whose local times are read in `zone`.
@@ -363,6 +387,9 @@ impl LogReader {
             zone: zone.clone(),
             layout: None,
             tail: String::new(),
+            scan: Scan::FieldStart,
+            breaks: 0,
+            pending_cr: false,
             lines: 0,
             bytes: 0,
             log: Log::default(),
@@ -374,7 +401,8 @@ impl LogReader {
         self.bytes
     }
 
-    /// Reads the next piece of CSV text.
+    /// Reads the next piece of CSV text. Records end at a line feed, a carriage return or both (any mix);
+    /// a quoted field may hold delimiters, doubled quotes and line breaks, also across pieces.
     ///
     /// # Errors
     /// [`Error::InvalidLog`] when the text is binary, the log grows past 256 MB, or the header has no start
@@ -387,32 +415,133 @@ impl LogReader {
         if piece.contains('\0') {
             return Err(invalid("the file is binary, not text: give a CSV file"));
         }
-        let mut rest = piece;
-        if !self.tail.is_empty() {
-            let Some(i) = rest.find('\n') else {
-                self.tail.push_str(rest);
-                return Ok(());
-            };
-            let mut line = std::mem::take(&mut self.tail);
-            line.push_str(&rest[..i]);
-            self.line(&line)?;
-            rest = &rest[i + 1..];
+        let mut text = piece;
+        if self.pending_cr && !text.is_empty() {
+            self.pending_cr = false;
+            if let Some(rest) = text.strip_prefix('\n') {
+                // The line feed of a CRLF cut in two: one line break, and inside quotes part of the text.
+                if self.scan == Scan::Quoted {
+                    self.tail.push('\n');
+                }
+                text = rest;
+            }
         }
-        let cut = rest.rfind('\n').map_or(0, |i| i + 1);
-        for line in rest[..cut]
-            .split('\n')
-            .take(rest[..cut].matches('\n').count())
-        {
-            self.line(line)?;
+        self.scan(text)
+    }
+
+    /// Whether `c` separates fields: the header's delimiter once it is known, any candidate before.
+    fn is_delimiter(&self, c: u8) -> bool {
+        match &self.layout {
+            Some((_, d)) => u32::from(c) == u32::from(*d),
+            None => matches!(c, b',' | b';' | b'\t' | b'|'),
         }
-        self.tail.push_str(&rest[cut..]);
+    }
+
+    /// Reads `text`, the continuation of the record in `tail`.
+    fn scan(&mut self, text: &str) -> Result<(), Error> {
+        let b = text.as_bytes();
+        // The start of the current record's part in `text`, and the next byte to look at.
+        let (mut seg, mut i) = (0, 0);
+        while i < b.len() {
+            if self.scan == Scan::FieldStart && i == seg && self.tail.is_empty() {
+                // The common case, a plain line ending in LF or CRLF, with no quote and no other CR.
+                let plain = |line: &[u8]| !line.iter().any(|&c| c == b'"' || c == b'\r');
+                match text[i..].find('\n') {
+                    Some(k) => {
+                        let line = &text[i..i + k];
+                        let line = line.strip_suffix('\r').unwrap_or(line);
+                        if plain(line.as_bytes()) {
+                            self.record(line)?;
+                            i += k + 1;
+                            seg = i;
+                            continue;
+                        }
+                    }
+                    None if plain(&b[i..]) => break,
+                    None => {}
+                }
+            }
+            let c = b[i];
+            let newline = c == b'\n' || c == b'\r';
+            match self.scan {
+                Scan::Quoted => {
+                    if c == b'"' {
+                        self.scan = Scan::QuoteInQuoted;
+                    } else if newline {
+                        self.breaks += 1;
+                        if c == b'\r' && b.get(i + 1) == Some(&b'\n') {
+                            i += 1;
+                        } else if c == b'\r' && i + 1 == b.len() {
+                            self.pending_cr = true;
+                        }
+                        if self.breaks > MAX_QUOTED_BREAKS {
+                            let record = self.take(&text[seg..=i]);
+                            self.unclosed(&record)?;
+                            seg = i + 1;
+                        }
+                    }
+                }
+                _ if newline => {
+                    let record = self.take(&text[seg..i]);
+                    self.record(&record)?;
+                    if c == b'\r' && b.get(i + 1) == Some(&b'\n') {
+                        i += 1;
+                    } else if c == b'\r' && i + 1 == b.len() {
+                        self.pending_cr = true;
+                    }
+                    seg = i + 1;
+                }
+                Scan::QuoteInQuoted if c == b'"' => self.scan = Scan::Quoted,
+                _ if self.is_delimiter(c) => self.scan = Scan::FieldStart,
+                Scan::FieldStart if c == b'"' => self.scan = Scan::Quoted,
+                Scan::FieldStart if c == b' ' || c == b'\t' => {}
+                _ => self.scan = Scan::Unquoted,
+            }
+            i += 1;
+        }
+        self.tail.push_str(&text[seg.min(text.len())..]);
         Ok(())
     }
 
-    fn line(&mut self, raw: &str) -> Result<(), Error> {
+    /// The whole current record: what `tail` holds, then `rest`; the record state starts afresh.
+    fn take(&mut self, rest: &str) -> String {
+        let mut record = std::mem::take(&mut self.tail);
+        record.push_str(rest);
+        record
+    }
+
+    /// A record whose quote stayed open: its first line is refused, the lines after it are read again.
+    fn unclosed(&mut self, record: &str) -> Result<(), Error> {
+        let cut = record.find(['\n', '\r']).unwrap_or(record.len());
+        self.scan = Scan::FieldStart;
+        self.breaks = 0;
+        self.pending_cr = false;
+        self.lines += 1;
+        if self.layout.is_some() {
+            self.log.problems.push(RowProblem {
+                line: self.lines,
+                reason: "a quoted field is not closed".to_string(),
+            });
+        }
+        let mut rest = &record[cut.min(record.len())..];
+        rest = rest
+            .strip_prefix("\r\n")
+            .or_else(|| rest.strip_prefix(['\n', '\r']))
+            .unwrap_or(rest);
+        let was = std::mem::take(&mut self.tail);
+        let read = self.scan(rest);
+        // What the lines after it left open stays open, ahead of what came before in this piece.
+        self.tail.push_str(&was);
+        read
+    }
+
+    /// Reads one record, numbered by its first line; it may span several lines.
+    fn record(&mut self, raw: &str) -> Result<(), Error> {
+        self.scan = Scan::FieldStart;
         self.lines += 1;
         let line = self.lines;
-        let mut raw = raw.strip_suffix('\r').unwrap_or(raw);
+        self.lines += std::mem::take(&mut self.breaks);
+        let mut raw = raw;
         if line == 1 {
             raw = raw.trim_start_matches('\u{feff}');
         }
@@ -468,9 +597,14 @@ impl LogReader {
     /// # Errors
     /// [`Error::InvalidLog`] when there was no header line (an empty log), or the last line is a bad header.
     pub fn finish(mut self) -> Result<Log, Error> {
+        // A quote still open at the end: its record's first line is refused, the lines after it read again.
+        while self.scan == Scan::Quoted && self.breaks > 0 {
+            let record = std::mem::take(&mut self.tail);
+            self.unclosed(&record)?;
+        }
         if !self.tail.is_empty() {
             let tail = std::mem::take(&mut self.tail);
-            self.line(&tail)?;
+            self.record(&tail)?;
         }
         if self.layout.is_none() && self.log.outages.is_empty() && self.log.problems.is_empty() {
             return Err(invalid(
@@ -686,6 +820,99 @@ mod tests {
                     reader.push(piece).unwrap();
                 }
                 assert_eq!(reader.finish().unwrap(), whole, "cut at {i} and {j}");
+            }
+        }
+    }
+
+    /// Every line ending is a record's end, LF, CRLF or a lone CR ("CSV (Macintosh)"), in any mix.
+    #[test]
+    fn every_line_ending_ends_a_record() {
+        let rows = [
+            "start,end",
+            "2026-03-02 09:00,2026-03-02 10:00",
+            "soon,later",
+            "2026-03-03 09:00,2026-03-03 09:30",
+        ];
+        let lf = utc(&rows.join("\n"));
+        assert_eq!((lf.outages.len(), lf.problems.len()), (2, 1));
+        for ending in ["\r\n", "\r", "\n"] {
+            assert_eq!(utc(&rows.join(ending)), lf, "{ending:?}");
+            assert_eq!(
+                utc(&format!("{}{ending}", rows.join(ending))),
+                lf,
+                "{ending:?} at the end"
+            );
+        }
+        let mixed = format!("{}\r{}\r\n{}\n{}", rows[0], rows[1], rows[2], rows[3]);
+        assert_eq!(utc(&mixed), lf);
+        // Blank lines of any kind are lines too: numbers stay those a text editor shows.
+        let log = utc("start,end\r\r\n\n2026-03-02 09:00,2026-03-02 10:00\r");
+        assert_eq!(log.outages[0].line, 4);
+    }
+
+    /// A quoted field may hold line breaks, delimiters and doubled quotes: the record is one outage, numbered
+    /// by its first line, and nothing in its note is read as a row.
+    #[test]
+    fn quoted_fields_hold_line_breaks() {
+        let text = "start,end,note\n\
+                    2026-03-02 09:00,2026-03-02 10:00,\"disk full,\n2026-03-02 11:00,2026-03-02 14:00,\n\"\"really\"\"\"\n\
+                    2026-03-03 09:00,2026-03-03 09:30,\"\"\n";
+        let log = utc(text);
+        assert_eq!(log.problems, []);
+        assert_eq!(
+            log.outages.len(),
+            2,
+            "the note's second line is not an outage"
+        );
+        assert_eq!(
+            log.outages[0].note,
+            "disk full,\n2026-03-02 11:00,2026-03-02 14:00,\n\"really\""
+        );
+        assert_eq!(log.outages[1].line, 5);
+        // CRLF inside the quotes, and a lone CR.
+        let log = utc("start,end,note\r\n2026-03-02 09:00,2026-03-02 10:00,\"a\r\nb\rc\"\r\n2026-03-03 09:00,2026-03-03 09:30,d\r\n");
+        assert_eq!((log.outages.len(), log.outages[1].line), (2, 5));
+        // A quote that never closes: its line is refused, every line after it is read.
+        let log = utc("start,end,note\n2026-03-02 09:00,2026-03-02 10:00,\"oops\n2026-03-03 09:00,2026-03-03 09:30,x\n2026-03-04 09:00,2026-03-04 09:30,y\n");
+        assert_eq!(
+            log.problems,
+            [RowProblem {
+                line: 2,
+                reason: "a quoted field is not closed".to_string()
+            }]
+        );
+        assert_eq!(
+            log.outages.iter().map(|o| o.line).collect::<Vec<_>>(),
+            [3, 4]
+        );
+        // One that stays open for more than 100 lines is a stray quote too, whatever follows.
+        let mut long = String::from("start,end\n\"2026-03-01 09:00,2026-03-01 10:00\n");
+        for d in 0..150 {
+            long.push_str(&format!("2026-03-02 09:{:02},2026-03-02 10:00\n", d % 60));
+        }
+        let log = utc(&long);
+        assert_eq!(
+            (log.outages.len(), log.problems.len(), log.problems[0].line),
+            (150, 1, 2)
+        );
+    }
+
+    #[test]
+    fn hostile_texts_cut_anywhere_read_as_the_whole() {
+        for text in [
+            "start,end,note\r2026-03-02 09:00,2026-03-02 10:00,\"a\r\nb\"\r\n\rbad,x,\"\"\"\"\n2026-03-03 09:00,2026-03-03 09:30,\"c,\nd\"\r",
+            "start;end\n\"2026-03-02 09:00;2026-03-02 10:00\n2026-03-03 09:00;2026-03-03 09:30\r\n",
+        ] {
+            let whole = utc(text);
+            let cuts: Vec<usize> = (0..=text.len()).filter(|i| text.is_char_boundary(*i)).collect();
+            for &i in &cuts {
+                for &j in cuts.iter().filter(|j| **j >= i) {
+                    let mut reader = LogReader::new(&Zone::utc());
+                    for piece in [&text[..i], &text[i..j], &text[j..]] {
+                        reader.push(piece).unwrap();
+                    }
+                    assert_eq!(reader.finish().unwrap(), whole, "{text:?} cut at {i} and {j}");
+                }
             }
         }
     }

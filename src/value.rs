@@ -43,6 +43,57 @@ pub(crate) fn f64_text(x: f64) -> String {
     }
 }
 
+/// The deepest nesting of arrays and objects read: no credit schedule, model or quote needs more than a
+/// few levels, and a value nested thousands deep would exhaust the stack while it is read.
+pub const MAX_DEPTH: usize = 64;
+/// The most arrays' items and objects' entries one value may hold in all.
+pub const MAX_ITEMS: usize = 1_000_000;
+
+thread_local! {
+    /// How deep the value being read is nested here, and how many items it has had so far.
+    static READING: std::cell::Cell<(usize, usize)> = const { std::cell::Cell::new((0, 0)) };
+}
+
+/// Counts one level deeper while an array or object is read; refuses what is too deep or too large.
+struct Level;
+
+impl Level {
+    fn enter<E: de::Error>() -> Result<Level, E> {
+        READING.with(|r| {
+            let (depth, items) = r.get();
+            // A new value starts its count of items afresh.
+            let items = if depth == 0 { 0 } else { items };
+            if depth >= MAX_DEPTH {
+                return Err(E::custom(format!(
+                    "it is nested more than {MAX_DEPTH} levels deep"
+                )));
+            }
+            r.set((depth + 1, items));
+            Ok(Level)
+        })
+    }
+
+    fn item<E: de::Error>() -> Result<(), E> {
+        READING.with(|r| {
+            let (depth, items) = r.get();
+            if items >= MAX_ITEMS {
+                return Err(E::custom(format!("it holds more than {MAX_ITEMS} items")));
+            }
+            r.set((depth, items + 1));
+            Ok(())
+        })
+    }
+}
+
+impl Drop for Level {
+    fn drop(&mut self) {
+        READING.with(|r| {
+            let (depth, items) = r.get();
+            r.set((depth.saturating_sub(1), items));
+        });
+    }
+}
+
 impl<'de> Deserialize<'de> for Value {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Value, D::Error> {
         struct V;
@@ -85,15 +136,19 @@ impl<'de> Deserialize<'de> for Value {
                 Ok(Value::Text(s))
             }
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+                let _level = Level::enter()?;
                 let mut items = Vec::new();
                 while let Some(v) = seq.next_element()? {
+                    Level::item()?;
                     items.push(v);
                 }
                 Ok(Value::List(items))
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+                let _level = Level::enter()?;
                 let mut entries = Vec::new();
                 while let Some((k, v)) = map.next_entry::<String, Value>()? {
+                    Level::item()?;
                     entries.push((k, v));
                 }
                 Ok(Value::Map(entries))

@@ -653,3 +653,19 @@ fn the_native_figures_the_wasm_build_must_match() {
 }
 
 const NATIVE: (i128, i128) = (14_063_000_000, 40_000_000_000);
+
+/// A value nested deeper than any schedule needs is refused while it is read, before it can exhaust the
+/// stack (JavaScript callers could nest it 100 000 deep).
+#[test]
+fn values_nested_too_deep_are_refused_as_they_are_read() {
+    let deep = format!("{}{}", "[".repeat(100), "]".repeat(100));
+    let e = serde_json::from_str::<Value>(&format!(r#"{{"target": "99.9", "tiers": {deep}}}"#))
+        .unwrap_err();
+    assert!(
+        e.to_string().contains("nested more than 64 levels deep"),
+        "{e}"
+    );
+    // Sixty levels are read (and the schedule then says what is wrong with them).
+    let fine = format!("{}{}", "[".repeat(60), "]".repeat(60));
+    assert!(serde_json::from_str::<Value>(&fine).is_ok());
+}

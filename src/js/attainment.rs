@@ -203,6 +203,9 @@ fn option_flag(options: &JsValue, key: &str, default: bool) -> Result<bool, Erro
     })
 }
 
+/// The terms of a measurement, read (and copied) one by one; the log itself is read on its own.
+const TERMS: &[&str] = &["target", "span", "timeZone", "calendar", "asOf", "options"];
+
 /// Measures an outage log every way a contract might: weeks, fortnights, months, quarters, years and the
 /// worst rolling 7, 28, 30 and 90-day windows, on 24x7 or a calendar's service hours, with the verdict.
 /// Throws a `SlacalcError` for input that cannot be used at all; rows that cannot be read are listed in
@@ -212,10 +215,15 @@ pub fn attainment(
     #[wasm_bindgen(unchecked_param_type = "AttainmentInput")] input: JsValue,
 ) -> Result<JsValue, JsValue> {
     respond((|| {
+        let outages = Reflect::get(&input, &"outages".into()).map_err(|e| Error::InvalidLog {
+            reason: format!("the outages cannot be read: {}", super::thrown(&e)),
+        })?;
+        let outages = super::copy(&outages, Field::Outages, false)?;
+        let input = super::pick(&input, TERMS, Field::Input)?;
         check_object(&input)?;
         let calendar = optional_calendar(&input)?;
         let zone = measuring_zone(&input, calendar.as_ref(), Zone::utc())?;
-        let (log, format) = read_outages(&get(&input, Field::Outages)?, &zone)?;
+        let (log, format) = read_outages(&outages, &zone)?;
         measure(&input, &log, format, calendar, zone)
     })())
 }
@@ -234,11 +242,21 @@ impl OutageLog {
     /// A log whose local times are read in `timeZone` (default UTC; register other zones first).
     #[wasm_bindgen(constructor)]
     pub fn new(
-        #[wasm_bindgen(js_name = timeZone)] time_zone: Option<String>,
+        #[wasm_bindgen(js_name = timeZone, unchecked_param_type = "string | null")]
+        time_zone: JsValue,
     ) -> Result<OutageLog, JsValue> {
-        let zone = match time_zone {
-            Some(name) if !name.trim().is_empty() => zone_named(name.trim()),
-            _ => Ok(Zone::utc()),
+        let zone = if time_zone.is_undefined() || time_zone.is_null() {
+            Ok(Zone::utc())
+        } else {
+            match time_zone.as_string() {
+                Some(name) if !name.trim().is_empty() => zone_named(name.trim()),
+                Some(_) => Ok(Zone::utc()),
+                None => Err(Error::WrongType {
+                    field: Field::Calendar,
+                    expected: "a time zone name as a string, such as \"Europe/London\"",
+                    found: super::kind_of(&time_zone),
+                }),
+            }
         }
         .map_err(|e| super::error_value(&e))?;
         Ok(OutageLog {
@@ -249,7 +267,13 @@ impl OutageLog {
     }
 
     /// Reads the next piece of CSV text; a piece may end anywhere, even inside a line.
-    pub fn push(&mut self, piece: &str) -> Result<(), JsValue> {
+    pub fn push(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "string")] piece: JsValue,
+    ) -> Result<(), JsValue> {
+        let piece = super::text_param(&piece, Field::Outages, "a piece of the log's text")
+            .map_err(|e| super::error_value(&e))?;
+        let piece = piece.as_str();
         let Some(reader) = self.reader.as_mut() else {
             return Err(super::error_value(&Error::InvalidLog {
                 reason: "the log was already finished; start a new one".to_string(),
@@ -335,6 +359,7 @@ impl OutageLog {
         self.finish()?;
         let log = self.log.as_ref();
         respond((|| {
+            let input = super::pick(&input, TERMS, Field::Input)?;
             check_object(&input)?;
             let calendar = optional_calendar(&input)?;
             let zone = measuring_zone(&input, calendar.as_ref(), self.zone.clone())?;

@@ -10,8 +10,11 @@ use serde::Serialize;
 use tsify::Tsify;
 use wasm_bindgen::prelude::*;
 
-use super::{duration_from, error_value, kind_of, missing_or_wrong, respond};
+#[cfg(feature = "logs")]
+use super::duration_from;
+use super::{error_value, kind_of, missing_or_wrong, plain, respond, text_param};
 use crate::calendar::{self, Calendar, CalendarSpec, Schedule};
+#[cfg(feature = "logs")]
 use crate::duration::ExactDuration;
 use crate::error::{Error, Field};
 use crate::zone::Zone;
@@ -24,16 +27,48 @@ thread_local! {
 /// Loads a time zone's TZif data (from `tz/<name>.tzif` next to the page, or `/usr/share/zoneinfo/<name>`),
 /// so that calendars can use it. UTC is built in. Loading a zone again replaces it.
 #[wasm_bindgen(js_name = registerTimeZone)]
-pub fn register_time_zone(name: &str, tzif: &[u8]) -> Result<(), JsValue> {
-    let zone = Zone::from_tzif(name, tzif).map_err(|e| error_value(&e))?;
-    ZONES.with(|z| z.borrow_mut().insert(name.to_string(), zone));
+pub fn register_time_zone(
+    name: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Uint8Array")] tzif: JsValue,
+) -> Result<(), JsValue> {
+    let name = zone_param(&name).map_err(|e| error_value(&e))?;
+    if !tzif.is_instance_of::<js_sys::Uint8Array>() {
+        return Err(error_value(&Error::InvalidTimeZone {
+            value: name,
+            reason: format!(
+                "its data must be a Uint8Array of TZif bytes, not {}",
+                kind_of(&tzif)
+            ),
+        }));
+    }
+    let bytes = js_sys::Uint8Array::from(tzif).to_vec();
+    let zone = Zone::from_tzif(&name, &bytes).map_err(|e| error_value(&e))?;
+    ZONES.with(|z| z.borrow_mut().insert(name, zone));
     Ok(())
+}
+
+/// Epoch seconds given as a `Float64Array`.
+#[cfg(feature = "logs")]
+fn seconds_list(v: &JsValue, field: Field) -> Result<Vec<f64>, Error> {
+    v.dyn_ref::<js_sys::Float64Array>()
+        .map(js_sys::Float64Array::to_vec)
+        .ok_or_else(|| missing_or_wrong(v, field, "a Float64Array of epoch seconds"))
+}
+
+/// A time zone's name as given by JavaScript: a string, or a `wrong_type` error naming the zone.
+fn zone_param(name: &JsValue) -> Result<String, Error> {
+    name.as_string().ok_or_else(|| Error::WrongType {
+        field: Field::Calendar,
+        expected: "a time zone name as a string, such as \"Europe/Berlin\"",
+        found: kind_of(name),
+    })
 }
 
 /// Whether a time zone can be used: UTC, or loaded with `registerTimeZone`.
 #[wasm_bindgen(js_name = hasTimeZone)]
-pub fn has_time_zone(name: &str) -> bool {
-    zone_named(name).is_ok()
+pub fn has_time_zone(name: JsValue) -> Result<bool, JsValue> {
+    let name = zone_param(&name).map_err(|e| error_value(&e))?;
+    Ok(zone_named(&name).is_ok())
 }
 
 pub(super) fn zone_named(name: &str) -> Result<Zone, Error> {
@@ -195,7 +230,9 @@ fn spec_from(v: &JsValue) -> Result<CalendarSpec, Error> {
 pub fn hours_text(
     #[wasm_bindgen(unchecked_param_type = "string | CalendarInput")] calendar: JsValue,
 ) -> Result<String, JsValue> {
-    let spec = spec_from(&calendar).map_err(|e| error_value(&e))?;
+    let spec = plain(&calendar, Field::Calendar)
+        .and_then(|c| spec_from(&c))
+        .map_err(|e| error_value(&e))?;
     calendar::hours::write_spec(&spec.weekly).map_err(|e| error_value(&e))
 }
 
@@ -238,7 +275,9 @@ impl ServiceCalendar {
         #[wasm_bindgen(unchecked_param_type = "string | CalendarInput")] spec: JsValue,
     ) -> Result<ServiceCalendar, JsValue> {
         console_error_panic_hook::set_once();
-        let calendar = calendar_from(&spec).map_err(|e| error_value(&e))?;
+        let calendar = plain(&spec, Field::Calendar)
+            .and_then(|spec| calendar_from(&spec))
+            .map_err(|e| error_value(&e))?;
         Ok(ServiceCalendar {
             calendar,
             schedule: RefCell::new(None),
@@ -265,6 +304,7 @@ impl ServiceCalendar {
 
     /// Service time in `[start, end)`. Instants are ISO 8601 with an offset (`"2026-03-02T09:00:00Z"`) or
     /// local times read in the calendar's zone (`"2026-03-02T09:00"`, `"2026-03-02"`).
+    #[cfg(feature = "logs")]
     #[wasm_bindgen(js_name = serviceTime, unchecked_return_type = "ServiceTime")]
     pub fn service_time(&self, start: JsValue, end: JsValue) -> Result<JsValue, JsValue> {
         let result = (|| {
@@ -298,6 +338,7 @@ impl ServiceCalendar {
 
     /// The instant at which `duration` of service time has passed after `start`: a response or resolution
     /// deadline. `duration` is an ISO 8601 duration (`"PT4H"`), text (`"4 h"`) or seconds.
+    #[cfg(feature = "logs")]
     #[wasm_bindgen(js_name = addServiceTime, unchecked_return_type = "Instant")]
     pub fn add_service_time(&self, start: JsValue, duration: JsValue) -> Result<JsValue, JsValue> {
         let result = (|| {
@@ -340,6 +381,7 @@ fn year_edge(d: chrono::NaiveDate, month: u32, day: u32) -> chrono::NaiveDate {
 }
 
 impl ServiceCalendar {
+    #[cfg(feature = "logs")]
     fn text(&self, t: i64) -> String {
         crate::zone::utc_text(t)
     }
@@ -454,8 +496,14 @@ pub fn import_ics(text: JsValue) -> Result<JsValue, JsValue> {
 /// One of the preset calendars (`"24x7"`, `"24x5"`, `"8x5"`, `"12x5"`, `"24x7-maintenance"`) as a
 /// `CalendarInput`, to fill an editor; `null` for an unknown name.
 #[wasm_bindgen(js_name = calendarPreset, unchecked_return_type = "CalendarInput | null")]
-pub fn calendar_preset(name: &str) -> Result<JsValue, JsValue> {
-    let Some(spec) = calendar::preset(name) else {
+pub fn calendar_preset(name: JsValue) -> Result<JsValue, JsValue> {
+    let name = text_param(
+        &name,
+        Field::Calendar,
+        "a preset's name as a string, such as \"8x5\"",
+    )
+    .map_err(|e| error_value(&e))?;
+    let Some(spec) = calendar::preset(&name) else {
         return Ok(JsValue::NULL);
     };
     let weekly = js_sys::Object::new();
@@ -531,9 +579,18 @@ impl ServiceCalendar {
     /// Service seconds in many intervals at once: `starts[i]` to `ends[i]`, as seconds since the epoch.
     /// For large logs: one call instead of one per interval. An interval that ends before it starts has
     /// no service time (0).
+    #[cfg(feature = "logs")]
     #[wasm_bindgen(js_name = serviceSeconds)]
-    pub fn service_seconds(&self, starts: &[f64], ends: &[f64]) -> Result<Vec<f64>, JsValue> {
+    pub fn service_seconds(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Float64Array")] starts: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Float64Array")] ends: JsValue,
+    ) -> Result<Vec<f64>, JsValue> {
         let result = (|| {
+            let (starts, ends) = (
+                seconds_list(&starts, Field::Start)?,
+                seconds_list(&ends, Field::End)?,
+            );
             if starts.len() != ends.len() {
                 return Err(Error::WrongType {
                     field: Field::End,
@@ -554,7 +611,7 @@ impl ServiceCalendar {
             };
             let (mut lo, mut hi) = (i64::MAX, i64::MIN);
             let mut pairs = Vec::with_capacity(starts.len());
-            for (a, b) in starts.iter().zip(ends) {
+            for (a, b) in starts.iter().zip(&ends) {
                 let (a, b) = (finite(*a, Field::Start)?, finite(*b, Field::End)?);
                 lo = lo.min(a);
                 hi = hi.max(b);

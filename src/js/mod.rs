@@ -287,6 +287,7 @@ pub fn budget_js(
     #[wasm_bindgen(unchecked_param_type = "BudgetInput")] input: JsValue,
 ) -> Result<JsValue, JsValue> {
     let result = (|| {
+        let input = plain(&input, Field::Input)?;
         check_object(&input)?;
         let target = target_from(&get(&input, Field::Target)?)?;
         let period = period_from(&get(&input, Field::Period)?)?;
@@ -323,6 +324,7 @@ pub fn achieved_js(
     #[wasm_bindgen(unchecked_param_type = "AchievedInput")] input: JsValue,
 ) -> Result<JsValue, JsValue> {
     let result = (|| {
+        let input = plain(&input, Field::Input)?;
         check_object(&input)?;
         let period = period_from(&get(&input, Field::Period)?)?;
         let downtime = downtime_from(&get(&input, Field::Downtime)?)?;
@@ -368,7 +370,7 @@ pub fn service_table_js(
     #[wasm_bindgen(unchecked_param_type = "string | CalendarInput")] calendar: JsValue,
 ) -> Result<JsValue, JsValue> {
     let result = (|| {
-        let calendar = calendar::calendar_from(&calendar)?;
+        let calendar = calendar::calendar_from(&plain(&calendar, Field::Calendar)?)?;
         let (service, rows) = budget::service_table(&calendar)?;
         Ok(TargetTable {
             periods: budget::SERVICE_PERIODS
@@ -487,6 +489,98 @@ fn kind_of(v: &JsValue) -> &'static str {
     } else {
         "an object"
     }
+}
+
+/// A plain copy of what a caller gave, made before anything else reads it: JSON text and back. Getters
+/// and Proxies run here, once; what they throw, a cycle, or nesting too deep for JSON becomes an error
+/// naming the field, and nothing the caller's code throws ever passes through the module's frames
+/// (which would leave its stack and borrows broken).
+fn plain(v: &JsValue, field: Field) -> Result<JsValue, Error> {
+    copy(v, field, true)
+}
+
+/// As [`plain`]; `exact` keeps the text of numbers JSON cannot hold, at the cost of a call back into the
+/// module for every value: large inputs (an outage log's records) go without.
+fn copy(v: &JsValue, field: Field, exact: bool) -> Result<JsValue, Error> {
+    if !v.is_object() {
+        return Ok(v.clone());
+    }
+    let unreadable = |e: JsValue| Error::InvalidValue {
+        field,
+        part: String::new(),
+        reason: format!("cannot be read: {}", thrown(&e)),
+    };
+    // Numbers that JSON cannot hold keep their text ("NaN", "Infinity"), to be refused by name.
+    let finite =
+        Closure::<dyn FnMut(JsValue, JsValue) -> JsValue>::new(|_key: JsValue, value: JsValue| {
+            match value.as_f64() {
+                Some(x) if !x.is_finite() => JsValue::from_str(if x.is_nan() {
+                    "NaN"
+                } else if x > 0.0 {
+                    "Infinity"
+                } else {
+                    "-Infinity"
+                }),
+                _ => value,
+            }
+        });
+    let text: JsValue = if exact {
+        js_sys::JSON::stringify_with_replacer(v, finite.as_ref())
+    } else {
+        js_sys::JSON::stringify(v)
+    }
+    .map_err(unreadable)?
+    .into();
+    let Some(text) = text.as_string() else {
+        return Err(Error::WrongType {
+            field,
+            expected: "a plain object",
+            found: "a value JSON cannot hold",
+        });
+    };
+    js_sys::JSON::parse(&text).map_err(unreadable)
+}
+
+#[cfg(feature = "logs")]
+/// The known `keys` of an input object, each copied plainly (see [`plain`]), into a new object: for inputs
+/// that also carry something too large to copy (an outage log's text), read on its own.
+fn pick(input: &JsValue, keys: &[&str], field: Field) -> Result<JsValue, Error> {
+    if !input.is_object() {
+        return Ok(input.clone());
+    }
+    let copy = js_sys::Object::new();
+    for key in keys {
+        let v = Reflect::get(input, &(*key).into()).map_err(|e| Error::InvalidValue {
+            field,
+            part: (*key).to_string(),
+            reason: format!("cannot be read: {}", thrown(&e)),
+        })?;
+        if !v.is_undefined() {
+            // Setting a property of a fresh object cannot fail.
+            let _ = Reflect::set(&copy, &(*key).into(), &plain(&v, field)?);
+        }
+    }
+    Ok(copy.into())
+}
+
+/// What a caller's code threw, in words: an error's message, or the value's own text.
+fn thrown(e: &JsValue) -> String {
+    if let Some(text) = e.as_string() {
+        return text;
+    }
+    match Reflect::get(e, &"message".into())
+        .ok()
+        .and_then(|m| m.as_string())
+    {
+        Some(m) if !m.is_empty() => m,
+        _ => "the value threw an error when it was read".to_string(),
+    }
+}
+
+/// A string parameter, or an error naming the field: JavaScript may pass anything.
+fn text_param(v: &JsValue, field: Field, expected: &'static str) -> Result<String, Error> {
+    v.as_string()
+        .ok_or_else(|| missing_or_wrong(v, field, expected))
 }
 
 fn check_object(input: &JsValue) -> Result<(), Error> {

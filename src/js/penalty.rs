@@ -368,6 +368,7 @@ pub fn credits(
     #[wasm_bindgen(unchecked_param_type = "CreditsInput")] input: JsValue,
 ) -> Result<JsValue, JsValue> {
     respond((|| {
+        let input = super::plain(&input, Field::Input)?;
         check_object(&input)?;
         let schedule = Schedule::from_value(&value_of(&input, "schedule", Field::Schedule)?)?;
         let periods = periods_from_value(&value_of(&input, "periods", Field::Periods)?, &schedule)?;
@@ -466,6 +467,7 @@ pub fn risk(
     #[wasm_bindgen(unchecked_param_type = "RiskInput")] input: JsValue,
 ) -> Result<JsValue, JsValue> {
     let result = (|| {
+        let input = super::plain(&input, Field::Input)?;
         check_object(&input)?;
         let schedule = Schedule::from_value(&value_of(&input, "schedule", Field::Schedule)?)?;
         let mut model = Model::from_value(&value_of(&input, "model", Field::Model)?)?;
@@ -712,9 +714,17 @@ fn solve_for(
 /// (`attainment.csv`), as `[{ label, attainment }]`. Throws a `SlacalcError` (`field: "outages"`) for a
 /// file that is not such an export or has no row for the measurement.
 #[wasm_bindgen(js_name = exportedPeriods, unchecked_return_type = "{ label: string; attainment: string }[]")]
-pub fn exported_periods(text: &str, measure: &str) -> Result<JsValue, JsValue> {
-    let rows =
-        crate::penalty::exported_periods(text, measure).map_err(|e| super::error_value(&e))?;
+pub fn exported_periods(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] measure: JsValue,
+) -> Result<JsValue, JsValue> {
+    let read = || -> Result<Vec<(String, String)>, Error> {
+        let text = super::text_param(&text, Field::Outages, "the export's text")?;
+        let measure =
+            super::text_param(&measure, Field::Period, "a measurement such as \"month\"")?;
+        crate::penalty::exported_periods(&text, &measure)
+    };
+    let rows = read().map_err(|e| super::error_value(&e))?;
     let list = js_sys::Array::new();
     for (label, attainment) in rows {
         let o = js_sys::Object::new();

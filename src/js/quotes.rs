@@ -251,6 +251,7 @@ pub fn compare_quotes(
     #[wasm_bindgen(unchecked_param_type = "QuotesInput")] input: JsValue,
 ) -> Result<JsValue, JsValue> {
     respond((|| {
+        let input = super::plain(&input, Field::Input)?;
         check_object(&input)?;
         let b = get(&input, "basis");
         if !b.is_object() {

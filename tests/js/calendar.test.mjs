@@ -59,8 +59,9 @@ test('a calendar month is taken in the calendar zone, with its holidays', () => 
   assert.equal(a.meetsTarget, false);
 });
 
-test('service time between instants and deadlines after N service hours', () => {
-  const office = new ServiceCalendar({ weekly: OFFICE });
+test('service time between instants and deadlines after N service hours (the analysis module)', async () => {
+  const { default: analysis } = await import('./load-logs.mjs');
+  const office = new analysis.ServiceCalendar({ weekly: OFFICE });
   assert.equal(office.summary, 'Mon-Fri 09:00-17:00');
   assert.equal(office.typicalWeekSeconds, 40 * 3600);
   // Source: moment-business-time tests.
@@ -73,9 +74,10 @@ test('service time between instants and deadlines after N service hours', () => 
   office.free();
 });
 
-test('local instants are read in the calendar zone, across clock changes', () => {
-  load('America/New_York');
-  const ny = new ServiceCalendar({ timeZone: 'America/New_York', preset: '24x7' });
+test('local instants are read in the calendar zone, across clock changes', async () => {
+  const { default: analysis } = await import('./load-logs.mjs');
+  analysis.registerTimeZone('America/New_York', readFileSync(new URL('../../www/tz/America/New_York.tzif', import.meta.url)));
+  const ny = new analysis.ServiceCalendar({ timeZone: 'America/New_York', preset: '24x7' });
   // 8 March 2026: clocks go from 02:00 to 03:00; the local day has 23 h.
   assert.equal(ny.serviceTime('2026-03-08', '2026-03-09').seconds, String(23 * 3600));
   assert.equal(ny.serviceTime('2026-11-01', '2026-11-02').seconds, String(25 * 3600));
@@ -84,7 +86,7 @@ test('local instants are read in the calendar zone, across clock changes', () =>
   assert.equal(at.offsetSeconds, -4 * 3600);
 });
 
-test('bad calendars and instants name the field and the part', () => {
+test('bad calendars and instants name the field and the part', async () => {
   const bad = [
     [{ weekly: { mon: '25:00-26:00' } }, 'invalid_calendar', 'weekly.mon'],
     [{ weekly: { mon: '09:00-12:00, 11:00-13:00' } }, 'overlapping_hours', 'weekly.mon'],
@@ -112,12 +114,13 @@ test('bad calendars and instants name the field and the part', () => {
     code: 'no_service_time',
   });
   assert.throws(() => budget({ target: '99', period: 'day', calendar: { preset: '8x5' } }), { field: 'period', code: 'unsupported_period' });
-  const office = new ServiceCalendar({ weekly: OFFICE });
+  const { default: analysis } = await import('./load-logs.mjs');
+  const office = new analysis.ServiceCalendar({ weekly: OFFICE });
   assert.throws(() => office.serviceTime('soon', '2026-03-02'), { field: 'start', code: 'invalid_instant' });
   assert.throws(() => office.serviceTime('2026-03-02', 5), { field: 'end', code: 'wrong_type' });
   assert.throws(() => office.serviceTime('2026-03-03', '2026-03-02'), { field: 'end', code: 'reversed_interval' });
   assert.throws(() => office.addServiceTime('2026-03-02', '-1 h'), { field: 'duration', code: 'invalid_duration' });
-  assert.throws(() => new ServiceCalendar({ weekly: {} }).addServiceTime('2026-03-02', 'PT1H'), { code: 'no_service_time' });
+  assert.throws(() => new analysis.ServiceCalendar({ weekly: {} }).addServiceTime('2026-03-02', 'PT1H'), { code: 'no_service_time' });
   // The module still answers afterwards.
   assert.equal(office.serviceTime('2026-03-02', '2026-03-07').seconds, String(5 * 8 * 3600));
 });

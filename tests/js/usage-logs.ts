@@ -1,6 +1,13 @@
 // A strict TypeScript caller of the analysis module (www/pkg-logs/): outage logs, credits and risk.
-import { attainment, OutageLog, credits, risk, creditPresets } from '../../www/pkg-logs/slacalc.js';
-import type { AttainmentResult, CreditSchedule, CreditsResult, RiskResult, BurnResult } from '../../www/pkg-logs/slacalc.js';
+import { attainment, OutageLog, credits, risk, creditPresets, ServiceCalendar } from '../../www/pkg-logs/slacalc.js';
+import type { AttainmentResult, CreditSchedule, CreditsResult, RiskResult, BurnResult, Instant } from '../../www/pkg-logs/slacalc.js';
+
+const office = new ServiceCalendar({ preset: '8x5' });
+const deadline: Instant = office.addServiceTime('2026-03-02T09:00Z', 'PT4H');
+const deadlineUtc: string = deadline.utc;
+const hours: string = office.serviceTime('2026-03-02', '2026-03-07').text;
+const many: Float64Array = office.serviceSeconds(new Float64Array([0]), new Float64Array([3600]));
+office.free();
 
 const report: AttainmentResult = attainment({ outages: [{ start: '2026-03-02 09:00', end: '2026-03-02 10:00' }], target: 99.9, asOf: '2026-03-15T12:00:00Z' });
 const burn: BurnResult[] = report.burn;
@@ -25,4 +32,4 @@ risk({ schedule, charges: 1 });
 // @ts-expect-error credits are exact decimal strings
 const wrong: number = owed.total;
 
-export { left, again, total, p90, chance, wrong };
+export { left, again, total, p90, chance, wrong, deadlineUtc, hours, many };

@@ -1,0 +1,105 @@
+// What a caller can send that used to break the module: values nested thousands deep, getters and
+// Proxies that throw, numbers where strings belong, logs with lone CR line endings and quoted line breaks.
+// Each is one typed error (or a correct reading), and the module answers correctly afterwards.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import m from './load-logs.mjs';
+
+/** A known figure: the module still works. */
+const healthy = () => assert.equal(m.budget({ target: '99.9', period: 'month' }).allowedDowntimeSeconds, '2629.746');
+
+/** A SlacalcError: an Error with a code, a field and a message. */
+function typed(f, code) {
+  try {
+    f();
+  } catch (e) {
+    assert.ok(e instanceof Error, `an Error, not ${e}`);
+    assert.equal(typeof e.code, 'string', e.message);
+    assert.equal(typeof e.field, 'string', e.message);
+    assert.notEqual(e.code, 'internal', e.message);
+    if (code) assert.equal(e.code, code, e.message);
+    return e;
+  }
+  assert.fail('no error was thrown');
+}
+
+const nested = (depth, leaf) => {
+  let v = leaf;
+  for (let i = 0; i < depth; i++) v = [v];
+  return v;
+};
+
+test('values nested thousands deep are refused, and the module keeps answering', () => {
+  for (const depth of [100, 4_000, 100_000]) {
+    typed(() => m.credits({ schedule: { target: '99.9', tiers: nested(depth, { when: '< 99', percent: 1 }) }, periods: [{ attainment: 99, charges: 1 }] }));
+    typed(() => m.risk({ schedule: { target: '99.9', flat: 10 }, model: { incidentsPerMonth: 1, durations: nested(depth, 'PT1H') }, charges: 1, years: 10 }));
+    typed(() => m.compareQuotes({ basis: { period: nested(depth, 'month'), currency: 'EUR', contractYears: 1 }, options: [] }));
+    typed(() => m.budget({ target: '99.9', period: 'month', calendar: { holidays: nested(depth, '12-25') } }));
+    healthy();
+  }
+  const e = typed(() => m.credits({ schedule: { target: '99.9', tiers: nested(100, {}) }, periods: [] }));
+  assert.match(e.message, /nested more than 64 levels deep/);
+});
+
+test('getters and Proxies that throw are one typed error each, however many', () => {
+  const getter = { get target() { throw new Error('boom'); } };
+  const proxy = new Proxy({}, { get() { throw new Error('trap'); }, ownKeys() { throw new Error('keys'); } });
+  for (let i = 0; i < 3_000; i++) {
+    const e = typed(() => m.credits({ schedule: getter, periods: [] }));
+    if (i === 0) assert.match(e.message, /cannot be read: boom/);
+  }
+  healthy();
+  for (const f of ['budget', 'achieved', 'credits', 'risk', 'compareQuotes', 'attainment', 'hoursText', 'serviceTable']) typed(() => m[f](proxy));
+  typed(() => m.attainment({ outages: [proxy], target: 99 }));
+  typed(() => m.budget({ target: 99, period: 'month', calendar: { holidays: proxy } }));
+  typed(() => new m.ServiceCalendar(proxy));
+  // A throwing input to a log's measurement leaves the log usable, and it can still be freed.
+  const log = new m.OutageLog('UTC');
+  log.push('start,end\n2026-03-02 09:00,2026-03-02 10:00\n');
+  typed(() => log.attainment(proxy));
+  typed(() => log.attainment({ get target() { throw new Error('later'); } }));
+  assert.equal(log.attainment({ target: 99.9 }).outages, 1);
+  log.free();
+  healthy();
+});
+
+test('a number or a boolean where a string belongs is a wrong_type error, not a trap', () => {
+  typed(() => m.hasTimeZone(1), 'wrong_type');
+  typed(() => m.calendarPreset(true), 'wrong_type');
+  typed(() => m.registerTimeZone(5, new Uint8Array(4)), 'wrong_type');
+  typed(() => m.registerTimeZone('Europe/Nowhere', 'not bytes'), 'invalid_time_zone');
+  typed(() => new m.OutageLog(0), 'wrong_type');
+  const log = new m.OutageLog();
+  typed(() => log.push(42), 'wrong_type');
+  log.free();
+  const calendar = new m.ServiceCalendar('8x5');
+  typed(() => calendar.serviceSeconds(1, 2), 'wrong_type');
+  typed(() => calendar.weekStrip(7));
+  calendar.free();
+  typed(() => m.exportedPeriods(1, 'month'), 'wrong_type');
+  typed(() => m.durationText({}));
+  healthy();
+});
+
+test('numbers JSON cannot hold are refused by name', () => {
+  assert.match(typed(() => m.budget({ target: NaN, period: 'month' }), 'invalid_number').message, /"NaN"/);
+  assert.match(typed(() => m.budget({ target: Infinity, period: 'month' }), 'invalid_number').message, /"Infinity"/);
+});
+
+test('a CSV saved with lone CR line endings, or with quoted line breaks, loses and invents no row', () => {
+  const rows = ['start,end,note', '2026-03-02 09:00,2026-03-02 10:00,a', '2026-03-03 09:00,2026-03-03 10:00,"two\nlines"', 'soon,later,x', '2026-03-04 09:00,2026-03-04 10:00,"say ""hi"""'];
+  for (const ending of ['\r', '\r\n', '\n']) {
+    const r = m.attainment({ outages: rows.join(ending), target: '99.9', span: '2026' });
+    assert.equal(r.outages + r.problems.length, 4, ending);
+    assert.equal(r.outages, 3, ending);
+    // Read in pieces that end anywhere, the same.
+    const text = rows.join(ending);
+    for (let cut = 0; cut <= text.length; cut += 7) {
+      const log = new m.OutageLog('UTC');
+      log.push(text.slice(0, cut));
+      log.push(text.slice(cut));
+      assert.equal(log.attainment({ target: '99.9', span: '2026' }).outages, 3, `${JSON.stringify(ending)} cut at ${cut}`);
+      log.free();
+    }
+  }
+});

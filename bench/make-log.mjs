@@ -1,6 +1,15 @@
 // Writes a synthetic outage log of N rows (default 1 000 000) for the log benchmarks: a year of outages,
-// some overlapping, some partial, some planned, in random order. Deterministic.
+// some overlapping, some partial, some planned, in random order. Deterministic. `separateLog` writes the
+// hardest case for measuring: N one-second outages that never touch, 30 s apart, in order.
 import { writeFileSync } from 'node:fs';
+
+export function separateLog(n = 1_000_000) {
+  const t0 = Date.UTC(2026, 0, 1) / 1000;
+  const iso = (s) => new Date(s * 1000).toISOString().slice(0, 19) + 'Z';
+  const rows = ['start,end'];
+  for (let i = 0; i < n; i++) rows.push(`${iso(t0 + 30 * i)},${iso(t0 + 30 * i + 1)}`);
+  return `${rows.join('\n')}\n`;
+}
 
 export function makeLog(n = 1_000_000) {
   let seed = 0x9e3779b97f4a7c15n;
@@ -24,7 +33,8 @@ export function makeLog(n = 1_000_000) {
 }
 
 if (process.argv[2]) {
-  const text = makeLog(Number(process.argv[3] ?? 1_000_000));
+  const n = Number(process.argv[3] ?? 1_000_000);
+  const text = process.argv[4] === 'separate' ? separateLog(n) : makeLog(n);
   writeFileSync(process.argv[2], text);
   console.log(`wrote ${process.argv[2]}: ${(text.length / 1e6).toFixed(1)} MB`);
 }

@@ -26,6 +26,11 @@ log=target/bench-log-1m.csv
 [ -f "$log" ] || node bench/make-log.mjs "$log" 1000000
 say "outage log: native"
 cargo run --quiet --release --manifest-path bench/peers-rs/Cargo.toml --bin logs -- "$log"
+# The hardest case for measuring: a million one-second outages that never merge.
+separate=target/bench-log-1m-separate.csv
+[ -f "$separate" ] || node bench/make-log.mjs "$separate" 1000000 separate
+say "outage log of 1 000 000 separate outages: native"
+cargo run --quiet --release --manifest-path bench/peers-rs/Cargo.toml --bin logs -- "$separate"
 if [ ! -x bench/.venv/bin/python ] || ! bench/.venv/bin/python -c 'import pandas' 2>/dev/null; then
   python3 -m venv bench/.venv && bench/.venv/bin/pip install --quiet pandas
 fi

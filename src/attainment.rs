@@ -16,7 +16,7 @@ use std::collections::BTreeMap;
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::calendar::{Calendar, Schedule};
+use crate::calendar::{count_up_to, Calendar, Schedule};
 use crate::decimal::format_fixed;
 use crate::error::Error;
 use crate::outage::{Outage, FULL};
@@ -55,12 +55,15 @@ enum Kind {
     Excluded,
 }
 
-/// Merged outages, ready to be measured over any window in O(log n).
+/// Merged outages, ready to be measured over any window in O(log n), and over windows taken in order
+/// in O(1) each (see [`Reader`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Timeline {
     starts: Vec<i64>,
     ends: Vec<i64>,
     kinds: Vec<Kind>,
+    /// Service seconds before each segment's start (the instant itself on 24x7).
+    start_service: Vec<i64>,
     /// Weighted downtime (service seconds x millionths) before each segment.
     down_before: Vec<i128>,
     /// Excluded service seconds before each segment.
@@ -140,6 +143,7 @@ impl Timeline {
             starts: segments.iter().map(|s| s.0).collect(),
             ends: segments.iter().map(|s| s.1).collect(),
             kinds: segments.iter().map(|s| s.2).collect(),
+            start_service: Vec::new(),
             down_before: Vec::new(),
             excluded_before: Vec::new(),
             schedule,
@@ -152,6 +156,7 @@ impl Timeline {
     pub fn round_the_clock(&self) -> Timeline {
         let mut timeline = Timeline {
             schedule: None,
+            start_service: Vec::new(),
             down_before: Vec::new(),
             excluded_before: Vec::new(),
             ..self.clone()
@@ -160,25 +165,41 @@ impl Timeline {
         timeline
     }
 
-    /// Fills the running sums of downtime and excluded service time before each segment.
+    /// Fills the service time before each segment and the running sums of downtime and excluded service
+    /// time before each segment, in one pass (segments and service intervals are both in order).
     fn sum(&mut self) {
         let n = self.starts.len();
         let (mut down_before, mut excluded_before) =
             (Vec::with_capacity(n + 1), Vec::with_capacity(n + 1));
+        let mut start_service = Vec::with_capacity(n);
         let (mut down, mut excl) = (0i128, 0i64);
+        let mut hint = 0;
         for k in 0..n {
             down_before.push(down);
             excluded_before.push(excl);
-            let service = self.service(self.starts[k], self.ends[k]);
+            let (a, b) = (
+                self.service_before(self.starts[k], &mut hint),
+                self.service_before(self.ends[k], &mut hint),
+            );
+            start_service.push(a);
             match self.kinds[k] {
-                Kind::Down(w) => down += i128::from(service) * i128::from(w),
-                Kind::Excluded => excl += service,
+                Kind::Down(w) => down += i128::from(b - a) * i128::from(w),
+                Kind::Excluded => excl += b - a,
             }
         }
         down_before.push(down);
         excluded_before.push(excl);
+        self.start_service = start_service;
         self.down_before = down_before;
         self.excluded_before = excluded_before;
+    }
+
+    /// Service seconds before instant `t`: from the start of the schedule, or `t` itself on 24x7.
+    fn service_before(&self, t: i64, hint: &mut usize) -> i64 {
+        match &self.schedule {
+            None => t,
+            Some(s) => s.cumulative_from(t, hint),
+        }
     }
 
     /// The number of merged segments (downtime and excluded).
@@ -199,58 +220,104 @@ impl Timeline {
         })
     }
 
-    fn service(&self, a: i64, b: i64) -> i64 {
-        if b <= a {
-            return 0;
-        }
-        match &self.schedule {
-            None => b - a,
-            Some(s) => {
-                // Only the part inside the expanded span has service hours.
-                let (lo, hi) = s.span();
-                let (a, b) = (a.max(lo), b.min(hi));
-                if b <= a {
-                    0
-                } else {
-                    s.service_seconds(a, b).unwrap_or(0)
-                }
-            }
-        }
-    }
-
     /// Service seconds and weighted downtime (service seconds x millionths) in `[a, b)`.
     pub fn measure(&self, a: i64, b: i64) -> (i64, i128) {
-        let total = self.service(a, b);
-        let i = self.ends.partition_point(|e| *e <= a);
-        let j = self.starts.partition_point(|s| *s < b);
-        if i >= j {
-            return (total, 0);
+        if b <= a {
+            return (0, 0);
         }
-        let clipped = |k: usize| {
-            let service = self.service(self.starts[k].max(a), self.ends[k].min(b));
-            match self.kinds[k] {
-                Kind::Down(w) => (i128::from(service) * i128::from(w), 0),
-                Kind::Excluded => (0, service),
-            }
-        };
-        let (mut down, mut excl) = clipped(i);
-        if j - 1 > i {
-            let (d, e) = clipped(j - 1);
-            down += d + self.down_before[j - 1] - self.down_before[i + 1];
-            excl += e + self.excluded_before[j - 1] - self.excluded_before[i + 1];
-        }
-        (total - excl, down)
+        let mut reader = Reader::new(self);
+        let from = reader.at(a);
+        reader.at(b).since(from)
     }
 
-    /// Every instant at which the measured amounts change slope: segment and service-hour edges.
+    /// Every instant at which the measured amounts change slope, in order: segment and service-hour edges.
     fn breakpoints(&self) -> Vec<i64> {
-        let mut points: Vec<i64> = self.starts.iter().chain(&self.ends).copied().collect();
-        if let Some(s) = &self.schedule {
-            points.extend(s.intervals().flat_map(|(a, b)| [a, b]));
+        // Segments never overlap, so their edges come in order; so do the service intervals' edges.
+        let edges = self.starts.iter().zip(&self.ends).flat_map(|(a, b)| [*a, *b]);
+        let mut points = Vec::with_capacity(self.starts.len() * 2);
+        match &self.schedule {
+            None => points.extend(edges),
+            Some(s) => merge_sorted(edges, s.intervals().flat_map(|(a, b)| [a, b]), |t| {
+                points.push(t);
+            }),
         }
-        points.sort_unstable();
         points.dedup();
         points
+    }
+}
+
+/// Calls `visit` with the items of two sorted sequences, merged in order.
+fn merge_sorted(
+    a: impl Iterator<Item = i64>,
+    b: impl Iterator<Item = i64>,
+    mut visit: impl FnMut(i64),
+) {
+    let (mut a, mut b) = (a.peekable(), b.peekable());
+    loop {
+        let next = match (a.peek(), b.peek()) {
+            (Some(x), Some(y)) if x <= y => a.next(),
+            (Some(_), Some(_)) | (None, Some(_)) => b.next(),
+            (Some(_), None) => a.next(),
+            (None, None) => return,
+        };
+        if let Some(t) = next {
+            visit(t);
+        }
+    }
+}
+
+/// Counted service time and weighted downtime from the start of a timeline up to an instant.
+#[derive(Clone, Copy, Debug)]
+struct Totals {
+    service: i64,
+    down: i128,
+}
+
+impl Totals {
+    /// Service seconds and weighted downtime between `earlier` and `self`.
+    fn since(self, earlier: Totals) -> (i64, i128) {
+        (self.service - earlier.service, self.down - earlier.down)
+    }
+}
+
+/// Reads a timeline's running totals at instants: one reader per sequence of instants in order makes
+/// each read O(1) amortized, so a whole set of periods or windows is measured in one pass.
+struct Reader<'a> {
+    timeline: &'a Timeline,
+    /// Segments that end by the last instant read.
+    segment: usize,
+    /// Service intervals that start by the last instant read.
+    interval: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn new(timeline: &'a Timeline) -> Reader<'a> {
+        Reader {
+            timeline,
+            segment: 0,
+            interval: 0,
+        }
+    }
+
+    /// The totals before instant `t`.
+    fn at(&mut self, t: i64) -> Totals {
+        let tl = self.timeline;
+        let service = tl.service_before(t, &mut self.interval);
+        self.segment = count_up_to(&tl.ends, self.segment, t);
+        let i = self.segment;
+        let (mut down, mut excluded) = (tl.down_before[i], tl.excluded_before[i]);
+        // The one segment that may hold `t`.
+        if i < tl.starts.len() && tl.starts[i] < t {
+            let part = service - tl.start_service[i];
+            match tl.kinds[i] {
+                Kind::Down(w) => down += i128::from(part) * i128::from(w),
+                Kind::Excluded => excluded += part,
+            }
+        }
+        Totals {
+            service: service - excluded,
+            down,
+        }
     }
 }
 
@@ -532,48 +599,58 @@ pub fn compare(
     let last = last.unwrap_or(to);
     let schedule = calendar.map(|c| c.schedule(first, last)).transpose()?;
     let timeline = Timeline::new(outages, options, schedule);
-    measure_all(timeline, target, zone, from, to)
+    measure_all(timeline, target, zone, from, to, true)
 }
 
+/// Measures every period of every kind over `[from, to)`, and the worst rolling windows if `rolling`.
 fn measure_all(
     timeline: Timeline,
     target: Target,
     zone: &Zone,
     from: NaiveDate,
     to: NaiveDate,
+    rolling: bool,
 ) -> Result<Comparison, Error> {
     let instant = |d: NaiveDate| zone.instant(d, 0);
     let mut choices = Vec::with_capacity(5);
     for measure in Measure::ALL {
+        // One pass over the timeline per kind of period: each period starts where the last one ended.
+        let mut reader = Reader::new(&timeline);
         let mut periods = Vec::new();
         let mut day = measure.floor(from, from);
+        let mut a = instant(day)?;
+        let mut before = reader.at(a);
         while day < to {
             let Some(next) = measure.next(day) else { break };
-            let (a, b) = (instant(day)?, instant(next)?);
+            let b = instant(next)?;
+            let after = reader.at(b);
             periods.push(Window::new(
                 a,
                 b,
                 measure.label(day, next),
-                timeline.measure(a, b),
+                after.since(before),
                 target,
             ));
-            day = next;
+            (day, a, before) = (next, b, after);
         }
         choices.push(Choice { measure, periods });
     }
     let (span_a, span_b) = (instant(from)?, instant(to)?);
-    let points = timeline.breakpoints();
-    let mut rolling = Vec::with_capacity(ROLLING_DAYS.len());
-    for days in ROLLING_DAYS {
+    let points = if rolling {
+        timeline.breakpoints()
+    } else {
+        Vec::new()
+    };
+    let rolling = ROLLING_DAYS.map(|days| {
         let length = i64::from(days) * 86_400;
-        let worst = (span_b - span_a >= length)
+        let worst = (rolling && span_b - span_a >= length)
             .then(|| worst_window(&timeline, &points, span_a, span_b, length, target, zone));
-        rolling.push(Rolling { days, worst });
-    }
+        Rolling { days, worst }
+    });
     Ok(Comparison {
         target,
         choices,
-        rolling,
+        rolling: rolling.to_vec(),
         from,
         to,
         timeline,
@@ -682,7 +759,8 @@ impl Comparison {
     }
 
     /// The same log measured round the clock (24x7) in the same zone over the same span, to set beside
-    /// a measurement on service hours.
+    /// a measurement on service hours: its periods only, for [`Comparison::contrast`] (its `rolling`
+    /// windows are left unmeasured, `None`).
     ///
     /// # Errors
     /// Errors of the zone (none for the zones slacalc reads).
@@ -693,6 +771,7 @@ impl Comparison {
             &self.zone,
             self.from,
             self.to,
+            false,
         )
     }
 
@@ -748,16 +827,6 @@ fn worst_window(
     target: Target,
     zone: &Zone,
 ) -> Window {
-    let mut candidates: Vec<i64> = vec![a, b - length];
-    for &p in points {
-        for t in [p, p - length] {
-            if a <= t && t + length <= b {
-                candidates.push(t);
-            }
-        }
-    }
-    candidates.sort_unstable();
-    candidates.dedup();
     let label = |t: i64| {
         let day = |x: i64| {
             zone.local_text(x)
@@ -766,27 +835,31 @@ fn worst_window(
         };
         format!("{} to {}", day(t), day(t + length))
     };
+    // The candidate starts in order: the span's ends, and each breakpoint and each breakpoint less the
+    // length, merged from the two sorted sequences; the window's start and its end are read by two readers.
+    let (mut starts, mut ends) = (Reader::new(timeline), Reader::new(timeline));
     let mut worst: Option<Window> = None;
-    for t in candidates {
-        let w = Window::new(
-            t,
-            t + length,
-            String::new(),
-            timeline.measure(t, t + length),
-            target,
-        );
+    let mut last = None;
+    let mut consider = |t: i64| {
+        if t < a || t + length > b || last == Some(t) {
+            return;
+        }
+        last = Some(t);
+        let measured = ends.at(t + length).since(starts.at(t));
+        let w = Window::new(t, t + length, String::new(), measured, target);
         if worst.as_ref().is_none_or(|x| w.worse_than(x)) {
             worst = Some(w);
         }
-    }
+    };
+    consider(a);
+    merge_sorted(
+        points.iter().copied(),
+        points.iter().map(|p| p - length),
+        &mut consider,
+    );
+    consider(b - length);
     let mut w = worst.unwrap_or_else(|| {
-        Window::new(
-            a,
-            a + length,
-            String::new(),
-            timeline.measure(a, a + length),
-            target,
-        )
+        Window::new(a, a + length, String::new(), timeline.measure(a, a + length), target)
     });
     w.label = label(w.start);
     w

@@ -128,3 +128,77 @@ proptest! {
         }
     }
 }
+
+/// Outages on a minute grid within March 2026 (UTC), for measuring on service hours.
+fn march_outage() -> impl Strategy<Value = Outage> {
+    (
+        0i64..31 * 1440,
+        1i64..3000,
+        prop::sample::select(vec![FULL, 500_000]),
+        prop::bool::weighted(0.2),
+    )
+        .prop_map(|(start, length, impact, planned)| Outage {
+            start: MARCH + start * 60,
+            end: MARCH + (start + length) * 60,
+            impact,
+            planned,
+            service: String::new(),
+            note: String::new(),
+            line: 0,
+        })
+}
+
+/// 2026-03-01T00:00:00Z.
+const MARCH: i64 = 1_772_323_200;
+
+/// Minute by minute on a schedule: a minute counts as service time by the schedule's own count, and as
+/// downtime at the highest impact of the outages covering it, unless a planned outage covers it.
+fn naive_on(outages: &[Outage], schedule: &slacalc::calendar::Schedule, a: i64, b: i64) -> (i64, i128) {
+    let (mut service, mut down) = (0i64, 0i128);
+    for t in (a..b).step_by(60) {
+        let s = schedule.service_seconds(t, t + 60).unwrap();
+        let covering: Vec<&Outage> = outages.iter().filter(|o| o.start <= t && t < o.end).collect();
+        if s == 0 || covering.iter().any(|o| o.planned) {
+            continue;
+        }
+        service += s;
+        down += i128::from(s) * i128::from(covering.iter().map(|o| o.impact).max().unwrap_or(0));
+    }
+    (service, down)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(16))]
+
+    /// Every week and the month of March, measured in one pass each, match a minute-by-minute count on
+    /// weekday day hours and on a night shift that crosses midnight; the worst rolling 7-day window is
+    /// no better than any window starting on a whole minute.
+    #[test]
+    fn periods_and_windows_on_service_hours_match_a_count(
+        outages in prop::collection::vec(march_outage(), 0..10),
+        night in any::<bool>(),
+    ) {
+        use chrono::NaiveDate;
+        use slacalc::attainment::compare;
+        use slacalc::calendar::{Calendar, CalendarSpec};
+        use slacalc::zone::Zone;
+        use slacalc::Target;
+        let hours = if night { "22:00-06:00" } else { "09:00-17:30" };
+        let weekly = [hours, hours, hours, hours, hours, "", ""].map(String::from);
+        let spec = CalendarSpec { time_zone: "UTC".into(), weekly, ..CalendarSpec::default() };
+        let calendar = Calendar::new(&spec, Zone::utc()).unwrap();
+        let d = |m, d| NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+        let c = compare(&outages, Target::parse("99.5").unwrap(), Some(&calendar), &Zone::utc(), d(3, 2), d(3, 30), Options::default()).unwrap();
+        let schedule = calendar.schedule(d(1, 1), d(12, 31)).unwrap();
+        for w in c.choices[0].periods.iter().chain(&c.choices[2].periods) {
+            prop_assert_eq!((w.service, w.downtime_millionths), naive_on(&outages, &schedule, w.start, w.end), "{}", &w.label);
+        }
+        let worst = c.rolling[0].worst.as_ref().unwrap();
+        let timeline = Timeline::new(&outages, Options::default(), Some(schedule.clone()));
+        let (a, b) = (MARCH + 86_400, MARCH + 29 * 86_400);
+        for t in (a..=b - 7 * 86_400).step_by(60) {
+            let (s, down) = timeline.measure(t, t + 7 * 86_400);
+            prop_assert!(worst.downtime_millionths * i128::from(s) >= down * i128::from(worst.service));
+        }
+    }
+}

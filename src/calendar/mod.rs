@@ -478,7 +478,15 @@ impl Schedule {
 
     /// Service seconds before instant `t` (clamped to the span).
     fn cumulative(&self, t: i64) -> i64 {
-        let i = self.starts.partition_point(|s| *s <= t);
+        let mut hint = 0;
+        self.cumulative_from(t, &mut hint)
+    }
+
+    /// Service seconds before instant `t`, looking for `t`'s interval from `hint` on and leaving it there:
+    /// read at instants in order, each read costs O(1) amortized.
+    pub(crate) fn cumulative_from(&self, t: i64, hint: &mut usize) -> i64 {
+        *hint = count_up_to(&self.starts, *hint, t);
+        let i = *hint;
         if i == 0 {
             return 0;
         }
@@ -504,6 +512,23 @@ impl Schedule {
         let k = self.after.partition_point(|&after| after < target);
         (k < self.starts.len()).then(|| self.starts[k] + target - self.before[k])
     }
+}
+
+/// The number of leading items of the sorted `items` that are at most `t`, looked for from `hint` on: a
+/// few steps forward, then a binary search of the rest (a `hint` past `t` searches the whole).
+pub(crate) fn count_up_to(items: &[i64], hint: usize, t: i64) -> usize {
+    if hint > items.len() || (hint > 0 && items[hint - 1] > t) {
+        return items.partition_point(|x| *x <= t);
+    }
+    let mut i = hint;
+    for _ in 0..8 {
+        if i < items.len() && items[i] <= t {
+            i += 1;
+        } else {
+            return i;
+        }
+    }
+    i + items[i..].partition_point(|x| *x <= t)
 }
 
 fn parse_clock(part: &str, whole: &str, text: &str) -> Result<u32, Error> {

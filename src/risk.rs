@@ -25,6 +25,33 @@ const Z90: f64 = 1.281_551_565_544_600_4;
 /// The most simulated years in one run.
 pub const MAX_YEARS: u32 = 1_000_000;
 
+/// The most events (periods and incidents) one part of a risk request simulates in all: the headline
+/// run, the sensitivity grid, the break-even search and the solver each stay within it, by simulating
+/// fewer years (see [`years_within`]). About a second of work natively.
+pub const MAX_EVENTS: f64 = 10_000_000.0;
+
+/// The most incidents a month a model may have, scaled or not.
+pub const MAX_RATE: f64 = 10_000.0;
+
+/// The most years each of `runs` simulations may take, at `events_per_year` each year, so that all of
+/// them together stay within [`MAX_EVENTS`]; at least 1 and at most [`MAX_YEARS`].
+///
+/// ```
+/// use slacalc::risk::years_within;
+/// // 1 000 incidents a month, monthly periods: 12 012 events a year; 10 000 000 / 12 012 = 832.5...
+/// assert_eq!(years_within(12_012.0, 1), 832);
+/// // A search of 26 steps: 10 000 000 / (26 x 12 012) = 32.0...
+/// assert_eq!(years_within(12_012.0, 26), 32);
+/// // 2 incidents a month: 10 000 000 / 36 = 277 777.7...
+/// assert_eq!(years_within(36.0, 1), 277_777);
+/// // Never fewer than 1 nor more than 1 000 000.
+/// assert_eq!((years_within(1e12, 8), years_within(1.0, 1)), (1, 1_000_000));
+/// ```
+pub fn years_within(events_per_year: f64, runs: usize) -> u32 {
+    let years = MAX_EVENTS / (events_per_year.max(1.0) * runs.max(1) as f64);
+    years.floor().clamp(1.0, f64::from(MAX_YEARS)) as u32
+}
+
 /// How long incidents last.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Durations {
@@ -181,6 +208,20 @@ impl Model {
         }
     }
 
+    /// The events a simulated contract year of `schedule` costs: one per period, and the incidents
+    /// expected in its periods.
+    pub fn events_per_year(&self, schedule: &Schedule) -> f64 {
+        let cadence = schedule.cadence;
+        let per_year = cadence.per_year() as f64;
+        per_year * (1.0 + self.incidents_per_month * cadence.seconds() as f64 / MONTH * self.share())
+    }
+
+    /// The share of wall-clock time that is service time (1 on 24x7).
+    fn share(&self) -> f64 {
+        self.week_service_seconds
+            .map_or(1.0, |w| w.clamp(0, 604_800) as f64 / 604_800.0)
+    }
+
     /// The same model with incidents `rate` times as frequent and `repair` times as long.
     pub fn scaled(&self, rate: f64, repair: f64) -> Model {
         Model {
@@ -208,7 +249,7 @@ fn check_rate(incidents_per_month: f64) -> Result<(), Error> {
     if incidents_per_month.is_nan() || incidents_per_month <= 0.0 {
         return Err(bad("must be more than 0: with no incidents every credit is 0, and there is nothing to simulate"));
     }
-    if incidents_per_month > 10_000.0 {
+    if incidents_per_month > MAX_RATE {
         return Err(bad("must be at most 10 000 a month"));
     }
     Ok(())
@@ -427,11 +468,10 @@ pub fn simulate(
     }
     let per_year = schedule.cadence.per_year();
     let wall = schedule.cadence.seconds();
+    check_rate(model.incidents_per_month)?;
     // On service hours a period is its share of the week's service time, and only that share of the
     // incidents falls in it.
-    let share = model
-        .week_service_seconds
-        .map_or(1.0, |w| w.clamp(0, 604_800) as f64 / 604_800.0);
+    let share = model.share();
     let length = match model.week_service_seconds {
         None => i128::from(wall) * NS,
         Some(w) => i128::from(wall) * NS * i128::from(w.clamp(0, 604_800)) / 604_800,
@@ -563,7 +603,8 @@ fn analytic(
 }
 
 /// Expected credits (millionths of a percent of the contract value) on a grid of incident-rate and
-/// repair-time factors, each cell simulated with `years` years and the same seed.
+/// repair-time factors, each cell simulated with `years` years and the same seed; `None` for a cell
+/// whose rate would exceed [`MAX_RATE`] a month.
 ///
 /// # Errors
 /// As [`simulate`].
@@ -575,18 +616,33 @@ pub fn sensitivity(
     repairs: &[f64],
     years: u32,
     seed: u64,
-) -> Result<Vec<Vec<i128>>, Error> {
+) -> Result<Vec<Vec<Option<i128>>>, Error> {
     let mut grid = Vec::with_capacity(rates.len());
     for &r in rates {
         let mut row = Vec::with_capacity(repairs.len());
         for &f in repairs {
-            row.push(
-                simulate(schedule, &model.scaled(r, f), charges, years, seed)?.expected_percent(),
-            );
+            let scaled = model.scaled(r, f);
+            row.push(if scaled.incidents_per_month > MAX_RATE {
+                None
+            } else {
+                Some(simulate(schedule, &scaled, charges, years, seed)?.expected_percent())
+            });
         }
         grid.push(row);
     }
     Ok(grid)
+}
+
+/// The years each cell of a sensitivity grid may take so that the whole grid stays within
+/// [`MAX_EVENTS`]: cells over [`MAX_RATE`] are not simulated and cost nothing.
+pub fn grid_years(schedule: &Schedule, model: &Model, rates: &[f64], repairs: usize) -> u32 {
+    let events: f64 = rates
+        .iter()
+        .map(|r| model.scaled(*r, 1.0))
+        .filter(|m| m.incidents_per_month <= MAX_RATE)
+        .map(|m| m.events_per_year(schedule) * repairs as f64)
+        .sum();
+    years_within(events, 1)
 }
 
 /// The factor on repair times (within 1/1000 to 1000) below which expected credits stay under

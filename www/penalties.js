@@ -299,11 +299,19 @@ function showRisk() {
   const head = el('tr', {}, cell('th', 'Incidents ↓ / repair →'));
   for (const f of grid.repairs) head.append(Object.assign(cell('th', median === null ? `repairs ×${f}` : `×${f} (median ${roughly(median * f)})`), { scope: 'col' }));
   $('pen-grid').querySelector('thead').replaceChildren(head);
-  const max = Math.max(...grid.percent.flat(), 1e-9);
+  const max = Math.max(...grid.percent.flat().filter((v) => v !== null), 1e-9);
   $('pen-grid').querySelector('tbody').replaceChildren(
     ...grid.percent.map((row, i) => {
       const tr = el('tr', {}, Object.assign(cell('th', `×${grid.rates[i]} (${(Number(m?.incidentsPerMonth ?? 0) * grid.rates[i]).toLocaleString(undefined, { maximumFractionDigits: 1 })} a month)`), { scope: 'row' }));
       row.forEach((v, j) => {
+        if (v === null) {
+          // Over 10 000 incidents a month: not simulated (the notes say so).
+          const td = cell('td', '—');
+          td.title = 'Over 10 000 incidents a month: not simulated';
+          td.append(el('span', { className: 'visually-hidden', textContent: ' not simulated: over 10 000 incidents a month' }));
+          tr.append(td);
+          return;
+        }
         const level = v === 0 ? 0 : Math.min(4, 1 + Math.floor((v / max) * 3.999));
         const td = cell('td', share(v), `heat-${level}`);
         if (grid.rates[i] === 1 && grid.repairs[j] === 1) td.classList.add('current');

@@ -8,7 +8,9 @@ use wasm_bindgen::prelude::*;
 use super::{check_object, respond};
 use crate::error::{Error, Field};
 use crate::penalty::{money_text, periods_from_value, round_cents, Money, Schedule, PRESETS, UNIT};
-use crate::risk::{break_even, sensitivity, simulate, Model, MAX_YEARS};
+use crate::risk::{
+    break_even, grid_years, sensitivity, simulate, years_within, Model, MAX_EVENTS, MAX_RATE, MAX_YEARS,
+};
 use crate::value::{invalid, Value};
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -101,11 +103,14 @@ export interface RiskInput {
     model: OutageModel;
     /** Charges per period. */
     charges: string | number;
-    /** Contract years to simulate (default 10 000, at most 1 000 000: more is capped, and `notes` say so). */
+    /** Contract years to simulate (default 10 000, at most 1 000 000, and at most 10 000 000 simulated periods
+     * and incidents: more is capped, and `notes` say so). */
     years?: number;
     /** The seed (default 1): the same seed gives the same figures everywhere. */
     seed?: number;
-    /** A grid of factors on the incident rate and on repair times, each cell simulated with `years` years. */
+    /** A grid of factors on the incident rate and on repair times, each cell simulated with `years` years (at
+     * most 10 000 000 periods and incidents for the whole grid); a cell whose rate exceeds 10 000 a month
+     * is null. */
     sensitivity?: { rates: number[]; repairs: number[]; years?: number };
     /** Find the repair-time factor that keeps expected credits under this % of the contract value. */
     breakEvenPercent?: string | number;
@@ -227,10 +232,10 @@ pub struct RiskResult {
     /// See the type.
     pub analytic: AnalyticResult,
     /// Sensitivity: expected credits (% of contract value, as numbers) by rate factor (rows) and repair
-    /// factor (columns).
+    /// factor (columns); null where the rate would exceed 10 000 incidents a month.
     /// The cell of factors 1 and 1 is the headline's own figure; the others use `years` years each.
     #[tsify(
-        type = "{ rates: number[]; repairs: number[]; years: number; percent: number[][] } | null"
+        type = "{ rates: number[]; repairs: number[]; years: number; percent: (number | null)[][] } | null"
     )]
     pub sensitivity: Option<SensitivityResult>,
     /// The repair-time factor that keeps expected credits under `breakEvenPercent`, and the median repair
@@ -240,7 +245,7 @@ pub struct RiskResult {
     /// The answers to `solve`, if asked.
     #[tsify(type = "SolvedResult | null")]
     pub solved: Option<SolvedResult>,
-    /// What was changed from the request (years capped).
+    /// What was changed from the request: years capped, grid cells not simulated.
     pub notes: Vec<String>,
 }
 
@@ -326,7 +331,7 @@ pub struct SensitivityResult {
     rates: Vec<f64>,
     repairs: Vec<f64>,
     years: u32,
-    percent: Vec<Vec<f64>>,
+    percent: Vec<Vec<Option<f64>>>,
 }
 
 /// The break-even repair time.
@@ -486,12 +491,27 @@ pub fn risk(
                 "must be at least 1".to_string(),
             ));
         }
-        let years = if asked > f64::from(MAX_YEARS) {
-            notes.push(format!(
-                "Simulated {MAX_YEARS} years, the most one run allows; {} were asked for.",
-                super::number_text(asked, Field::Model).unwrap_or_default()
-            ));
-            MAX_YEARS
+        let per_year = model.events_per_year(&schedule);
+        let most = years_within(per_year, 1);
+        let asked_text = if asked.fract() == 0.0 && asked <= f64::from(u32::MAX) {
+            grouped(asked as u32)
+        } else {
+            super::number_text(asked, Field::Model).unwrap_or_default()
+        };
+        let years = if asked > f64::from(most) {
+            notes.push(if most == MAX_YEARS {
+                format!(
+                    "Simulated {} years, the most one run allows; {asked_text} were asked for.",
+                    grouped(MAX_YEARS),
+                )
+            } else {
+                format!(
+                    "Simulated {} years, not {asked_text}: {}",
+                    grouped(most),
+                    work_words(per_year, 1)
+                )
+            });
+            most
         } else {
             asked as u32
         };
@@ -507,9 +527,25 @@ pub fn risk(
         let sens = Reflect::get(&input, &"sensitivity".into()).unwrap_or(JsValue::UNDEFINED);
         let sensitivity = if sens.is_object() {
             let (rates, repairs) = (factors(&sens, "rates")?, factors(&sens, "repairs")?);
-            let cell_years = number(&sens, "years")?
+            let asked_cells = number(&sens, "years")?
                 .unwrap_or(2_000.0)
                 .clamp(1.0, 100_000.0) as u32;
+            let most = grid_years(&schedule, &model, &rates, repairs.len());
+            let cell_years = asked_cells.min(most);
+            if cell_years < asked_cells {
+                notes.push(format!(
+                    "Each cell of the sensitivity grid simulated {} years, not {}: the grid simulates at most {} periods and incidents in all.",
+                    grouped(cell_years),
+                    grouped(asked_cells),
+                    grouped(MAX_EVENTS as u32)
+                ));
+            }
+            if rates.iter().any(|f| model.incidents_per_month * f > MAX_RATE) {
+                notes.push(format!(
+                    "Cells of the sensitivity grid above {} incidents a month, the most the model takes, are not simulated.",
+                    grouped(MAX_RATE as u32)
+                ));
+            }
             let grid = sensitivity(
                 &schedule,
                 &model,
@@ -528,9 +564,9 @@ pub fn risk(
                         .enumerate()
                         .map(|(j, x)| {
                             if rates[i] == 1.0 && repairs[j] == 1.0 {
-                                r.expected_percent() as f64 / 1e6
+                                Some(r.expected_percent() as f64 / 1e6)
                             } else {
-                                *x as f64 / 1e6
+                                x.map(|x| x as f64 / 1e6)
                             }
                         })
                         .collect()
@@ -555,7 +591,18 @@ pub fn risk(
             let percent = crate::value::decimal(&text, 6, Some(100_000_000))
                 .map_err(|r| invalid(Field::Model, "breakEvenPercent", r))?
                 as i128;
+            // A bisection: 26 runs.
             let cell_years = years.min(2_000);
+            let most = years_within(per_year, 26);
+            if most < cell_years {
+                notes.push(format!(
+                    "The break-even search simulated {} years a step, not {}: {}",
+                    grouped(most),
+                    grouped(cell_years),
+                    work_words(per_year, 26)
+                ));
+            }
+            let cell_years = cell_years.min(most);
             break_even(&schedule, &model, charges, percent, cell_years, seed as u64)?.map(|f| {
                 BreakEvenResult {
                     factor: f,
@@ -577,6 +624,7 @@ pub fn risk(
                 charges,
                 years,
                 seed as u64,
+                &mut notes,
             )?)
         };
         let yearly = Float64Array::new_with_length(r.yearly.len() as u32);
@@ -618,6 +666,31 @@ pub fn risk(
     Ok(value)
 }
 
+/// `1234567` as `1 234 567`.
+fn grouped(n: u32) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Why fewer years were simulated: what a year of this model costs, and the bound on events over `runs`
+/// simulations.
+fn work_words(events_per_year: f64, runs: u32) -> String {
+    let year = grouped(events_per_year.round().min(f64::from(u32::MAX)) as u32);
+    let most = grouped(MAX_EVENTS as u32);
+    if runs == 1 {
+        format!("a year here simulates about {year} periods and incidents, and a run at most {most}.")
+    } else {
+        format!("a year here simulates about {year} periods and incidents, the search takes up to {runs} steps, and it simulates at most {most} in all.")
+    }
+}
+
 /// The answers to the sales questions: see `SolvedResult`.
 fn solve_for(
     solve: &JsValue,
@@ -626,6 +699,7 @@ fn solve_for(
     charges: Money,
     years: u32,
     seed: u64,
+    notes: &mut Vec<String>,
 ) -> Result<SolvedResult, Error> {
     use crate::risk::{rates_under, target_ladder, Confidence};
     if !solve.is_object() {
@@ -658,7 +732,19 @@ fn solve_for(
             ))
         }
     };
+    // The ladder's 10 targets and the rates' bisection (at most 16 runs): 26 runs.
     let years = years.min(10_000);
+    let per_year = model.events_per_year(schedule);
+    let most = years_within(per_year, 26);
+    if most < years {
+        notes.push(format!(
+            "The target ladder and the search for rates simulated {} years a step, not {}: {}",
+            grouped(most),
+            grouped(years),
+            work_words(per_year, 26)
+        ));
+    }
+    let years = years.min(most);
     let percent = |r: &crate::risk::Risk, c: Confidence| r.percent_at(c) as f64 / 1e6;
     let targets: Vec<LadderStep> = target_ladder(schedule, model, charges, years, seed)?
         .into_iter()

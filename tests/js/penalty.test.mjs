@@ -53,7 +53,7 @@ test('the simulation gives the same figures as the native build, and meets its c
   // More years than a run allows are capped, and the result says so (yearly periods keep this quick).
   const many = risk({ schedule: { target: '99', flat: 10, period: 'year' }, model: { incidentsPerMonth: 0.01, median: 60, p90: 60 }, charges: 1, years: 5e6, seed: 1 });
   assert.equal(many.years, 1_000_000);
-  assert.deepEqual(many.notes, ['Simulated 1000000 years, the most one run allows; 5000000 were asked for.']);
+  assert.deepEqual(many.notes, ['Simulated 1 000 000 years, the most one run allows; 5 000 000 were asked for.']);
 });
 
 // Figures of the native build for the case above (tests/penalty.rs asserts the same).

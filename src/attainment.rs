@@ -14,7 +14,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, Days, NaiveDate};
 
 use crate::calendar::{count_up_to, Calendar, Schedule};
 use crate::decimal::format_fixed;
@@ -233,7 +233,11 @@ impl Timeline {
     /// Every instant at which the measured amounts change slope, in order: segment and service-hour edges.
     fn breakpoints(&self) -> Vec<i64> {
         // Segments never overlap, so their edges come in order; so do the service intervals' edges.
-        let edges = self.starts.iter().zip(&self.ends).flat_map(|(a, b)| [*a, *b]);
+        let edges = self
+            .starts
+            .iter()
+            .zip(&self.ends)
+            .flat_map(|(a, b)| [*a, *b]);
         let mut points = Vec::with_capacity(self.starts.len() * 2);
         match &self.schedule {
             None => points.extend(edges),
@@ -591,12 +595,17 @@ pub fn compare(
     options: Options,
 ) -> Result<Comparison, Error> {
     let zone = calendar.map_or(zone, |c| c.zone());
-    // The periods are taken whole, so the schedule covers from the first year's start to the last's end.
-    let (first, last) = (
-        Measure::Year.floor(from, from),
-        Measure::Year.next(Measure::Year.floor(to, to)),
-    );
-    let last = last.unwrap_or(to);
+    // The periods are taken whole, so the schedule covers every period that holds a day of the span:
+    // A week or a fortnight may start up to 6 days before the year and end up to 14 days after the
+    // last day.
+    let last_day = to.pred_opt().unwrap_or(to).max(from);
+    let first = Measure::Year
+        .floor(from, from)
+        .min(from.checked_sub_days(Days::new(6)).unwrap_or(from));
+    let last = Measure::Year
+        .next(Measure::Year.floor(last_day, last_day))
+        .unwrap_or(to)
+        .max(last_day.checked_add_days(Days::new(15)).unwrap_or(to));
     let schedule = calendar.map(|c| c.schedule(first, last)).transpose()?;
     let timeline = Timeline::new(outages, options, schedule);
     measure_all(timeline, target, zone, from, to, true)
@@ -859,7 +868,13 @@ fn worst_window(
     );
     consider(b - length);
     let mut w = worst.unwrap_or_else(|| {
-        Window::new(a, a + length, String::new(), timeline.measure(a, a + length), target)
+        Window::new(
+            a,
+            a + length,
+            String::new(),
+            timeline.measure(a, a + length),
+            target,
+        )
     });
     w.label = label(w.start);
     w
@@ -1207,6 +1222,35 @@ mod tests {
             verdict.last().unwrap(),
             "Measuring quarterly or yearly hides breaches that measuring weekly, every two weeks or monthly shows."
         );
+    }
+
+    #[test]
+    fn weeks_across_the_new_year_count_their_days_in_both_years() {
+        // Week 1 of 2026 runs Monday 29 December 2025 to Sunday 4 January 2026, week 53 Monday 28 December
+        // 2026 to Sunday 3 January 2027: five office days of 8 h each, 144 000 s, whichever year they are in.
+        let office = Calendar::new(&crate::calendar::preset("8x5").unwrap(), Zone::utc()).unwrap();
+        let log = outages("start,end\n2026-03-02 09:00,2026-03-02 10:00\n");
+        let c = compare(
+            &log,
+            Target::parse("99.9").unwrap(),
+            Some(&office),
+            &Zone::utc(),
+            date(2026, 1, 1),
+            date(2027, 1, 1),
+            Options::default(),
+        )
+        .unwrap();
+        let weeks = &c.choices[0].periods;
+        assert_eq!(
+            (weeks[0].label.as_str(), weeks[0].service),
+            ("week 1 of 2026", 144_000)
+        );
+        assert_eq!(
+            (weeks[52].label.as_str(), weeks[52].service),
+            ("week 53 of 2026", 144_000)
+        );
+        // The last fortnight, 28 December 2026 to 10 January 2027: ten office days.
+        assert_eq!(c.choices[1].periods.last().unwrap().service, 288_000);
     }
 
     #[test]

@@ -61,6 +61,20 @@ pub(crate) fn parse_scaled(text: &str, scale: u32) -> Result<u128, DecimalError>
         .ok_or(DecimalError::Overflow)
 }
 
+/// A whole number with its digits in groups of three, as the messages write them: `1234567` as
+/// `1 234 567`.
+pub(crate) fn group_digits(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() * 4 / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Writes `units` (a count of `10^-scale`) as a decimal string without trailing zeros: `(2629746, 3)` ->
 /// `"2629.746"`, `(86400, 3)` -> `"86.4"`, `(0, 3)` -> `"0"`.
 pub(crate) fn format_scaled(units: u128, scale: u32) -> String {
@@ -125,6 +139,22 @@ pub(crate) fn expand_exponent(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn groups_digits_in_threes() {
+        let g = |n| group_digits(n);
+        assert_eq!(
+            [g(0), g(999), g(1000), g(36_525), g(1_000_000), g(u64::MAX)],
+            [
+                "0",
+                "999",
+                "1 000",
+                "36 525",
+                "1 000 000",
+                "18 446 744 073 709 551 615"
+            ]
+        );
+    }
 
     #[test]
     fn reads_decimals_exactly() {

@@ -144,6 +144,16 @@ pub enum Error {
         part: String,
         reason: String,
     },
+    /// An instant read or worked out outside the range slacalc reads and writes,
+    /// 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z; `what` says which, in words.
+    InstantOutOfRange { field: Field, what: String },
+    /// An input that would take more memory than one calculation may use; `part` says which, `reason`
+    /// how large it is and what would do.
+    TooLarge {
+        field: Field,
+        part: String,
+        reason: String,
+    },
 }
 
 impl Error {
@@ -160,7 +170,9 @@ impl Error {
             | Error::TooLong { field, .. }
             | Error::ZeroLength { field, .. }
             | Error::InvalidInstant { field, .. }
-            | Error::InvalidValue { field, .. } => *field,
+            | Error::InvalidValue { field, .. }
+            | Error::InstantOutOfRange { field, .. }
+            | Error::TooLarge { field, .. } => *field,
             Error::InvalidTimeZone { .. }
             | Error::UnknownTimeZone { .. }
             | Error::InvalidCalendar { .. }
@@ -200,6 +212,8 @@ impl Error {
             Error::InvalidInstant { .. } => "invalid_instant",
             Error::UnsupportedServicePeriod { .. } => "unsupported_period",
             Error::ReversedInterval { .. } => "reversed_interval",
+            Error::InstantOutOfRange { .. } => "out_of_range",
+            Error::TooLarge { .. } => "too_large",
             Error::InvalidLog { .. } => "invalid_log",
             Error::InvalidValue { .. } => "invalid_value",
         }
@@ -212,7 +226,8 @@ impl Error {
             Error::InvalidTimeZone { .. } | Error::UnknownTimeZone { .. } => Some("timeZone"),
             Error::InvalidCalendar { part, .. }
             | Error::OverlappingHours { part, .. }
-            | Error::InvalidValue { part, .. } => Some(part),
+            | Error::InvalidValue { part, .. }
+            | Error::TooLarge { part, .. } => Some(part),
             _ => None,
         }
     }
@@ -336,6 +351,15 @@ impl fmt::Display for Error {
                 "period \"{value}\" cannot be measured on service hours: use a calendar period (2026-03), a \
                  date range, a whole number of weeks (P2W) or an average month, quarter or year"
             ),
+            Error::InstantOutOfRange { what, .. } => write!(
+                f,
+                "{what}, outside the instants slacalc reads and writes ({} to {})",
+                crate::zone::utc_text(crate::zone::FIRST_INSTANT),
+                crate::zone::utc_text(crate::zone::LAST_INSTANT)
+            ),
+            Error::TooLarge { field, part, reason } => {
+                write!(f, "{} {part}: {reason}", field.name())
+            }
             Error::InvalidInstant { field, value } => write!(
                 f,
                 "{} \"{value}\" is not an instant: use ISO 8601 with an offset such as 2026-03-02T09:00:00Z or \

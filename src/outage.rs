@@ -625,12 +625,12 @@ fn read_row<'a>(
 ) -> Result<(i64, i64), String> {
     let start_text = get(Some(start_at));
     let instant = |text: &str, what: &str| {
-        parse_instant(text, zone, Field::Outages).map_err(|_| {
-            if text.is_empty() {
-                format!("the {what} is missing")
-            } else {
-                format!("the {what} \"{text}\" is not a date and time such as 2026-03-02T09:00:00Z or 2026-03-02 09:00")
+        parse_instant(text, zone, Field::Outages).map_err(|e| match e {
+            _ if text.is_empty() => format!("the {what} is missing"),
+            Error::InstantOutOfRange { .. } => {
+                format!("the {what} \"{text}\" lies outside the years 0001 to 9999")
             }
+            _ => format!("the {what} \"{text}\" is not a date and time such as 2026-03-02T09:00:00Z or 2026-03-02 09:00"),
         })
     };
     let start = instant(start_text, "start")?;
@@ -671,7 +671,13 @@ fn read_row<'a>(
             return Err("the end and the duration are both missing".to_string());
         }
         let d = ExactDuration::parse(text, Field::Outages).map_err(|e| e.to_string())?;
-        start + (d.as_nanos() / 1_000_000_000) as i64
+        let end = start + (d.as_nanos() / 1_000_000_000) as i64;
+        if end > crate::zone::LAST_INSTANT {
+            return Err(format!(
+                "the outage of {text} from {start_text} would end after 9999-12-31"
+            ));
+        }
+        end
     };
     Ok((start, end))
 }

@@ -213,7 +213,8 @@ impl Model {
     pub fn events_per_year(&self, schedule: &Schedule) -> f64 {
         let cadence = schedule.cadence;
         let per_year = cadence.per_year() as f64;
-        per_year * (1.0 + self.incidents_per_month * cadence.seconds() as f64 / MONTH * self.share())
+        per_year
+            * (1.0 + self.incidents_per_month * cadence.seconds() as f64 / MONTH * self.share())
     }
 
     /// The share of wall-clock time that is service time (1 on 24x7).

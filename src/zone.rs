@@ -519,13 +519,42 @@ impl Posix<'_> {
     }
 }
 
+/// The first instant slacalc reads or writes: 0001-01-01T00:00:00Z.
+pub const FIRST_INSTANT: i64 = -62_135_596_800;
+/// The last instant slacalc reads or writes: 9999-12-31T23:59:59Z.
+pub const LAST_INSTANT: i64 = 253_402_300_799;
+
+/// `t` if it lies within [`FIRST_INSTANT`] to [`LAST_INSTANT`].
+///
+/// # Errors
+/// [`Error::InstantOutOfRange`] for `field`, with `what(t)` saying what it is.
+pub fn in_range(t: i64, field: Field, what: impl FnOnce(i64) -> String) -> Result<i64, Error> {
+    if (FIRST_INSTANT..=LAST_INSTANT).contains(&t) {
+        Ok(t)
+    } else {
+        Err(Error::InstantOutOfRange {
+            field,
+            what: what(t),
+        })
+    }
+}
+
 /// Reads an instant for the input `field`: ISO 8601 with an offset (`2026-03-02T09:00:00Z`,
 /// `2026-03-02T10:00+01:00`), or a local date and time (`2026-03-02T09:00`) or date (`2026-03-02`, its
 /// midnight) read in `zone`. Fractions of a second are dropped.
 ///
 /// # Errors
-/// [`Error::Empty`] and [`Error::InvalidInstant`].
+/// [`Error::Empty`] and [`Error::InvalidInstant`]; [`Error::InstantOutOfRange`] for an instant before
+/// 0001-01-01T00:00:00Z or after 9999-12-31T23:59:59Z (a local time or an offset can move a date at
+/// either end past it).
 pub fn parse_instant(text: &str, zone: &Zone, field: Field) -> Result<i64, Error> {
+    let t = read_instant(text, zone, field)?;
+    in_range(t, field, |t| {
+        format!("{} \"{}\" is {}", field.name(), text.trim(), utc_text(t))
+    })
+}
+
+fn read_instant(text: &str, zone: &Zone, field: Field) -> Result<i64, Error> {
     let t = text.trim();
     if t.is_empty() {
         return Err(Error::Empty { field });

@@ -153,11 +153,19 @@ const MARCH: i64 = 1_772_323_200;
 
 /// Minute by minute on a schedule: a minute counts as service time by the schedule's own count, and as
 /// downtime at the highest impact of the outages covering it, unless a planned outage covers it.
-fn naive_on(outages: &[Outage], schedule: &slacalc::calendar::Schedule, a: i64, b: i64) -> (i64, i128) {
+fn naive_on(
+    outages: &[Outage],
+    schedule: &slacalc::calendar::Schedule,
+    a: i64,
+    b: i64,
+) -> (i64, i128) {
     let (mut service, mut down) = (0i64, 0i128);
     for t in (a..b).step_by(60) {
         let s = schedule.service_seconds(t, t + 60).unwrap();
-        let covering: Vec<&Outage> = outages.iter().filter(|o| o.start <= t && t < o.end).collect();
+        let covering: Vec<&Outage> = outages
+            .iter()
+            .filter(|o| o.start <= t && t < o.end)
+            .collect();
         if s == 0 || covering.iter().any(|o| o.planned) {
             continue;
         }

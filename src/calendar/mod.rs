@@ -210,6 +210,14 @@ pub struct Calendar {
 /// The most rules of each kind a calendar may have.
 pub const MAX_RULES: usize = 1000;
 
+/// The most days a schedule covers: 100 years, widened to whole years at both ends (periods that
+/// overlap a span are measured whole).
+pub const MAX_SCHEDULE_DAYS: i64 = 36_525 + 2 * 366;
+
+/// The most intervals of service and excluded time a schedule is built from (16 bytes each): the bound
+/// on the memory one calculation on service hours takes.
+pub const MAX_INTERVALS: u64 = 1_000_000;
+
 fn invalid(part: &str, value: &str, reason: impl Into<String>) -> Error {
     Error::InvalidCalendar {
         part: part.to_string(),
@@ -300,15 +308,18 @@ impl Calendar {
     /// The service intervals between the local midnights that start `from` and `to`, ready for queries.
     ///
     /// # Errors
-    /// [`Error::TooLong`] for more than 100 years; date errors at the ends of the calendar.
+    /// [`Error::TooLong`] beyond [`MAX_SCHEDULE_DAYS`]; [`Error::TooLarge`] when the service hours and
+    /// exclusions over the span come to more than [`MAX_INTERVALS`]; date errors at the ends of the
+    /// calendar.
     pub fn schedule(&self, from: Date, to: Date) -> Result<Schedule, Error> {
         let days = (to - from).num_days();
-        if days > 36_525 {
+        if days > MAX_SCHEDULE_DAYS {
             return Err(Error::TooLong {
                 field: Field::Calendar,
                 value: format!("{from}/{to}"),
             });
         }
+        self.check_size(from, to, days)?;
         let lo = self.zone.instant(from, 0)?;
         let hi = self.zone.instant(to, 0)?.max(lo);
         let mut service = Vec::new();
@@ -358,6 +369,48 @@ impl Calendar {
         let service = merge(service, lo, hi);
         let excluded = merge(excluded, lo, hi);
         Ok(Schedule::new(lo, hi, subtract(&service, &excluded)))
+    }
+
+    /// Refuses a span over which the service hours and exclusions would come to more than
+    /// [`MAX_INTERVALS`] intervals, before any is made: an upper bound, counted per weekday.
+    fn check_size(&self, from: Date, to: Date, days: i64) -> Result<(), Error> {
+        // Each weekday occurs at most days / 7 + 1 times (one day before `from` is expanded too).
+        let per_weekday = (days.max(0) as u64 + 1) / 7 + 1;
+        let service: u64 = self
+            .weekly
+            .iter()
+            .map(|h| h.len() as u64 * per_weekday)
+            .sum();
+        let excluded: u64 = self
+            .exclusions
+            .iter()
+            .map(|e| match e {
+                Exclusion::Between(..) => 1,
+                Exclusion::Daily(_) => 7 * per_weekday,
+                Exclusion::Weekly(..) => per_weekday,
+                // Once a month: at most one day in 28.
+                Exclusion::Monthly { .. } => days.max(0) as u64 / 28 + 2,
+            })
+            .sum();
+        let total = service + excluded;
+        if total <= MAX_INTERVALS {
+            return Ok(());
+        }
+        let (part, fewer) = if excluded > service {
+            ("exclusions", "fewer daily or weekly exclusions")
+        } else {
+            ("hours", "fewer ranges of service hours a day")
+        };
+        Err(Error::TooLarge {
+            field: Field::Calendar,
+            part: part.to_string(),
+            reason: format!(
+                "from {from} to {to} the service hours and exclusions come to about {} intervals, and one \
+                 calculation holds at most {}: measure a shorter span, or use {fewer}",
+                crate::decimal::group_digits(total),
+                crate::decimal::group_digits(MAX_INTERVALS)
+            ),
+        })
     }
 
     fn interval(&self, day: Date, h: Hours) -> Result<(i64, i64), Error> {

@@ -702,7 +702,8 @@ fn span(
         NaiveDate::from_ymd_opt(a, 1, 1),
         NaiveDate::from_ymd_opt(b + 1, 1, 1),
     ) {
-        (Some(from), Some(to)) if b - a <= 100 => Ok((from, to)),
+        // The same bound as a span given as a period: 100 average years (36 524.25 days).
+        (Some(from), Some(to)) if (to - from).num_days() <= 36_524 => Ok((from, to)),
         _ => Err(Error::TooLong {
             field: Field::Outages,
             value: format!("{a} to {b}"),

@@ -316,6 +316,13 @@ impl ServiceCalendar {
                     end: self.text(b),
                 });
             }
+            if b - a > 3_155_695_200 {
+                // Longer than 100 average years, the longest span slacalc measures.
+                return Err(Error::TooLong {
+                    field: Field::End,
+                    value: format!("{}/{}", self.text(a), self.text(b)),
+                });
+            }
             let seconds = self
                 .with_schedule(a, b, |s| s.service_seconds(a, b))?
                 .ok_or(Error::TooLong {
@@ -352,24 +359,51 @@ impl ServiceCalendar {
                 });
             }
             let seconds = (d.as_nanos() / 1_000_000_000) as i64;
-            // Look one year ahead first, then up to ten.
-            let mut years = 1;
-            loop {
-                let end = a.saturating_add(years * 366 * 86_400);
-                if let Some(t) = self.with_schedule(a, end, |s| s.add_service(a, seconds))? {
+            // Look one year ahead first, then ten, then a hundred, never past the last instant slacalc
+            // writes.
+            let last = crate::zone::LAST_INSTANT + 1;
+            for years in [1, 10, 100] {
+                let end = a.saturating_add(years * 366 * 86_400).min(last);
+                let found = self.with_schedule(a, end, |s| {
+                    Some((s.add_service(a, seconds), s.total_seconds()))
+                })?;
+                if let Some((Some(t), _)) = found {
+                    let t = crate::zone::in_range(t, Field::Duration, |t| {
+                        format!(
+                            "{d} of service time after {} ends at {}",
+                            self.text(a),
+                            self.text(t)
+                        )
+                    })?;
                     return Ok(Instant {
                         utc: self.text(t),
                         local: self.calendar.zone().local_text(t)?,
                         offset_seconds: self.calendar.zone().offset(t),
                     });
                 }
-                if years >= 10 {
-                    return Err(Error::NoServiceTime {
-                        period: "the ten years after the start".to_string(),
+                if end == last {
+                    return Err(Error::InstantOutOfRange {
+                        field: Field::Duration,
+                        what: format!(
+                            "{d} of service time after {} would end in the year 10000 or later",
+                            self.text(a)
+                        ),
                     });
                 }
-                years = 10;
+                if years == 100 && found.is_some_and(|(_, total)| total == 0) {
+                    return Err(Error::NoServiceTime {
+                        period: "the hundred years after the start".to_string(),
+                    });
+                }
             }
+            Err(Error::InvalidValue {
+                field: Field::Duration,
+                part: String::new(),
+                reason: format!(
+                    "{d} of service time after {} does not end within the hundred years after it: the service hours hold less",
+                    self.text(a)
+                ),
+            })
         })();
         respond(result)
     }
@@ -410,14 +444,25 @@ impl ServiceCalendar {
             .is_some_and(|s| s.span().0 <= a && b <= s.span().1);
         if !covered {
             let zone = self.calendar.zone();
-            let (mut from, mut to) = (
+            let (from, to) = (
                 year_edge(zone.local_date(a)?, 1, 1),
                 year_edge(zone.local_date((b - 1).max(a))?, 12, 31),
             );
+            // Widen what is kept to take in the new query, unless that makes it too long: then start
+            // afresh from the query's own years.
+            let (mut wide_from, mut wide_to) = (from, to);
             if let Some(s) = cached.as_ref() {
-                from = from.min(zone.local_date(s.span().0)?);
-                to = to.max(zone.local_date(s.span().1)?);
+                wide_from = wide_from.min(zone.local_date(s.span().0)?);
+                wide_to = wide_to.max(zone.local_date(s.span().1)?);
             }
+            let (from, to) =
+                if (wide_to - wide_from).num_days() < crate::calendar::MAX_SCHEDULE_DAYS {
+                    (wide_from, wide_to)
+                } else {
+                    (from, to)
+                };
+            // Free the old schedule before the new one is built.
+            *cached = None;
             let to = to.succ_opt().unwrap_or(to);
             *cached = Some(self.calendar.schedule(from, to)?);
         }
@@ -598,16 +643,24 @@ impl ServiceCalendar {
                     found: "a different number",
                 });
             }
+            let number = |x: f64| {
+                js_sys::Number::from(x)
+                    .to_string_with_radix(10)
+                    .map(String::from)
+                    .unwrap_or_default()
+            };
             let finite = |x: f64, field| {
-                (x.is_finite() && x.abs() < 1e12)
-                    .then_some(x.floor() as i64)
-                    .ok_or_else(|| Error::InvalidInstant {
+                if !x.is_finite() {
+                    return Err(Error::InvalidInstant {
                         field,
-                        value: js_sys::Number::from(x)
-                            .to_string_with_radix(10)
-                            .map(String::from)
-                            .unwrap_or_default(),
-                    })
+                        value: number(x),
+                    });
+                }
+                // Seconds since 1970-01-01T00:00:00Z, within the years 0001 to 9999.
+                let t = x.floor().clamp(-1e15, 1e15) as i64;
+                crate::zone::in_range(t, field, |_| {
+                    format!("{} {} (seconds since 1970)", field.name(), number(x))
+                })
             };
             let (mut lo, mut hi) = (i64::MAX, i64::MIN);
             let mut pairs = Vec::with_capacity(starts.len());

@@ -40,7 +40,7 @@ export interface SlacalcError extends Error {
         | "invalid_period" | "invalid_duration" | "invalid_date" | "reversed_range" | "too_long"
         | "zero_length" | "exceeds_period" | "invalid_time_zone" | "unknown_time_zone" | "invalid_calendar"
         | "overlapping_hours" | "no_service_time" | "invalid_instant" | "unsupported_period"
-        | "reversed_interval" | "invalid_log" | "invalid_value" | "internal";
+        | "reversed_interval" | "invalid_log" | "invalid_value" | "too_large" | "internal";
     /** The input the error concerns. */
     field: "target" | "period" | "downtime" | "calendar" | "start" | "end" | "duration" | "outages" | "asOf"
         | "schedule" | "periods" | "model" | "input";

@@ -9,7 +9,8 @@ use super::{check_object, respond};
 use crate::error::{Error, Field};
 use crate::penalty::{money_text, periods_from_value, round_cents, Money, Schedule, PRESETS, UNIT};
 use crate::risk::{
-    break_even, grid_years, sensitivity, simulate, years_within, Model, MAX_EVENTS, MAX_RATE, MAX_YEARS,
+    break_even, grid_years, sensitivity, simulate, years_within, Model, MAX_EVENTS, MAX_RATE,
+    MAX_YEARS,
 };
 use crate::value::{invalid, Value};
 
@@ -540,7 +541,10 @@ pub fn risk(
                     grouped(MAX_EVENTS as u32)
                 ));
             }
-            if rates.iter().any(|f| model.incidents_per_month * f > MAX_RATE) {
+            if rates
+                .iter()
+                .any(|f| model.incidents_per_month * f > MAX_RATE)
+            {
                 notes.push(format!(
                     "Cells of the sensitivity grid above {} incidents a month, the most the model takes, are not simulated.",
                     grouped(MAX_RATE as u32)
@@ -668,15 +672,7 @@ pub fn risk(
 
 /// `1234567` as `1 234 567`.
 fn grouped(n: u32) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(' ');
-        }
-        out.push(c);
-    }
-    out
+    crate::decimal::group_digits(u64::from(n))
 }
 
 /// Why fewer years were simulated: what a year of this model costs, and the bound on events over `runs`
@@ -685,7 +681,9 @@ fn work_words(events_per_year: f64, runs: u32) -> String {
     let year = grouped(events_per_year.round().min(f64::from(u32::MAX)) as u32);
     let most = grouped(MAX_EVENTS as u32);
     if runs == 1 {
-        format!("a year here simulates about {year} periods and incidents, and a run at most {most}.")
+        format!(
+            "a year here simulates about {year} periods and incidents, and a run at most {most}."
+        )
     } else {
         format!("a year here simulates about {year} periods and incidents, the search takes up to {runs} steps, and it simulates at most {most} in all.")
     }

@@ -130,3 +130,50 @@ test('risk work is bounded: fewer years where a year costs many incidents, and n
   assert.deepEqual(m.risk({ schedule, model: { incidentsPerMonth: 2, median: 'PT30M', p90: 'PT2H' }, charges: 1000, years: 10000 }).notes, []);
   healthy();
 });
+
+test('a calendar whose exclusions would take gigabytes over a long span is refused with its size, before any memory is taken', () => {
+  const hm = (x) => `${String(Math.floor(x / 60)).padStart(2, '0')}:${String(x % 60).padStart(2, '0')}`;
+  // 500 one-minute daily exclusions, 08:00 to 16:20.
+  const calendar = { hours: 'Mon-Fri 08:00-18:00', exclusions: Array.from({ length: 500 }, (_, i) => `daily ${hm(480 + i)}-${hm(481 + i)}`) };
+  const e = typed(() => m.budget({ target: '99.9', period: '2026-01-01/2125-12-01', calendar }), 'too_large');
+  assert.equal(e.field, 'calendar');
+  assert.equal(e.part, 'exclusions');
+  assert.match(e.message, /about 18 275 070 intervals, and one calculation holds at most 1 000 000/);
+  // The same calendar over 2026: 261 weekdays of 10 h less 500 min = 100 min each, 1 566 000 s; 0.1% is 26 min 6 s.
+  const year = m.budget({ target: '99.9', period: '2026', calendar });
+  assert.equal(year.service.serviceSeconds, '1566000');
+  assert.equal(year.service.allowedDowntime, '26 min 6 s');
+  healthy();
+});
+
+test('one range of spans and instants, accepted and produced alike', () => {
+  const log = (first) => `start,end\n${first}-03-02 09:00,${first}-03-02 10:00\n2026-03-02 09:00,2026-03-02 10:00\n`;
+  // 1927 to 2026 is 36 525 days, more than 100 average years: refused on 24x7 and on service hours alike.
+  for (const calendar of [undefined, { preset: '8x5' }]) {
+    const e = typed(() => m.attainment({ outages: log(1927), target: '99.9', calendar }), 'too_long');
+    assert.equal(e.message, 'outages "1927 to 2026" is too long: at most 100 years (36 524.25 days) is accepted');
+  }
+  // 1928 to 2026 (36 160 days) is measured on both, and the span it reports can be given back.
+  for (const calendar of [undefined, { preset: '8x5' }]) {
+    const r = m.attainment({ outages: log(1928), target: '99.9', calendar });
+    assert.equal(r.span, '1928-01-01 to 2026-12-31');
+    assert.equal(r.outages, 2);
+    assert.equal(m.attainment({ outages: log(1928), target: '99.9', calendar, span: '1928-01-01/2027-01-01' }).outages, 2);
+  }
+  // Instants: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z, read and written.
+  const c = new m.ServiceCalendar({ preset: '24x7' });
+  assert.equal(c.addServiceTime('9999-12-31T22:00:00Z', 'PT1H').utc, '9999-12-31T23:00:00Z');
+  assert.match(typed(() => c.addServiceTime('9999-12-31T23:00:00Z', 'PT2H'), 'out_of_range').message, /after 9999-12-31T23:00:00Z would end in the year 10000 or later/);
+  typed(() => c.addServiceTime('9999-06-21T17:00:00Z', 'P365D'), 'out_of_range');
+  assert.match(typed(() => c.serviceTime('2026-01-01', '9999-12-31T23:00-05:00'), 'out_of_range').message, /end "9999-12-31T23:00-05:00" is 10000-01-01T04:00:00Z/);
+  // A query far from an earlier one is answered, not refused for the years in between.
+  assert.equal(c.serviceTime('9999-12-31T00:00:00Z', '9999-12-31T23:59:59Z').seconds, '86399');
+  assert.equal(c.serviceTime('0001-01-01T00:00:00Z', '0001-01-02T00:00:00Z').seconds, '86400');
+  // 36 000 days of service time on 24x7 end 36 000 days later (2124-07-26), not "no service time".
+  assert.equal(c.addServiceTime('2026-01-01T00:00:00Z', 'P36000D').utc, '2124-07-26T00:00:00Z');
+  // An outage whose duration runs past the year 9999 is a row problem, not an instant nobody can read.
+  const r = m.attainment({ outages: 'start,duration\n9999-12-31 23:00,2 h\n2026-03-02 09:00,1 h\n', target: '99.9', span: '2026' });
+  assert.equal(r.outages + r.problems.length, 2);
+  assert.match(r.problems[0].reason, /would end after 9999-12-31/);
+  healthy();
+});

@@ -323,18 +323,38 @@ async function saveLink() {
 }
 
 // Saved scenarios: { program: "slacalc", kind: "comparison-scenarios", version, scenarios: [{ name, saved, state }] }.
+/** A text field of a stored or imported scenario: strings as they are, numbers as text, anything else
+ *  (an object whose toString throws, an array) as `fallback`; never longer than 100 characters. */
+function plainText(v, fallback) {
+  return (typeof v === 'string' ? v : typeof v === 'number' && Number.isFinite(v) ? String(v) : fallback).slice(0, 100);
+}
+
 function storedScenarios() {
   try {
     const data = JSON.parse(localStorage.getItem(STORE) ?? 'null');
-    return Array.isArray(data?.scenarios) ? data.scenarios : [];
+    return Array.isArray(data?.scenarios)
+      ? data.scenarios.filter((s) => s && typeof s === 'object').map((s) => ({ name: plainText(s.name, 'Scenario'), saved: plainText(s.saved, ''), state: s.state }))
+      : [];
   } catch {
     return [];
   }
 }
 
+/**
+ * Keeps the scenarios in this browser; false (with the reason shown) when the browser's storage for the
+ * page is full or not allowed.
+ */
 function store(list) {
-  localStorage.setItem(STORE, JSON.stringify({ program: 'slacalc', kind: 'comparison-scenarios', version: VERSION, scenarios: list }));
-  renderScenarios();
+  try {
+    localStorage.setItem(STORE, JSON.stringify({ program: 'slacalc', kind: 'comparison-scenarios', version: VERSION, scenarios: list }));
+    return true;
+  } catch (e) {
+    const full = e instanceof DOMException && e.name === 'QuotaExceededError';
+    status(full ? 'This browser’s storage for the page is full: delete scenarios you no longer need, or export them to a file first.' : 'This browser does not let the page keep scenarios (private browsing or site data blocked).');
+    return false;
+  } finally {
+    renderScenarios();
+  }
 }
 
 function renderScenarios() {
@@ -356,12 +376,11 @@ function renderScenarios() {
             if (!name) return status('Type the new name in the Name field, then press Rename.');
             const all = storedScenarios();
             all[i].name = name;
-            store(all);
-            status(`Renamed to “${name}”.`);
+            if (store(all)) status(`Renamed to “${name}”.`);
           },
         }),
         ' ',
-        el('button', { type: 'button', className: 'link', textContent: 'Delete', ariaLabel: `Delete ${s.name}`, onclick: () => { const all = storedScenarios(); all.splice(i, 1); store(all); status(`Deleted “${s.name}”.`); } }),
+        el('button', { type: 'button', className: 'link', textContent: 'Delete', ariaLabel: `Delete ${s.name}`, onclick: () => { const all = storedScenarios(); all.splice(i, 1); if (store(all)) status(`Deleted “${s.name}”.`); } }),
       ),
     ),
   );
@@ -394,20 +413,41 @@ async function importScenarios(file) {
   if (data?.program !== 'slacalc' || data?.kind !== 'comparison-scenarios') {
     return status(`${file.name} is not a slacalc scenario file (it should say program "slacalc", kind "comparison-scenarios"); nothing was imported.`);
   }
-  if (typeof data.version !== 'number' || data.version > VERSION) {
-    return status(`${file.name} was made by a newer version of slacalc (file version ${data.version}); this page reads version ${VERSION}. Nothing was imported.`);
+  const version = data.version;
+  if (typeof version === 'string' && /^\s*\d+\s*$/.test(version)) {
+    return status(`${file.name} gives its version as the text "${version.trim()}"; slacalc writes it as a number (version: ${version.trim()}). Nothing was imported.`);
+  }
+  if (!Number.isInteger(version) || version < 1) {
+    return status(`${file.name} has no version slacalc writes (it should say version: ${VERSION}); nothing was imported.`);
+  }
+  if (version > VERSION) {
+    return status(`${file.name} was made by a newer version of slacalc (file version ${version}); this page reads version ${VERSION}. Nothing was imported.`);
   }
   const good = [];
   const bad = [];
-  for (const s of Array.isArray(data.scenarios) ? data.scenarios : []) {
+  const list = Array.isArray(data.scenarios) ? data.scenarios : [];
+  list.forEach((s, i) => {
+    const name = plainText(s?.name, `scenario ${i + 1}`);
     try {
-      good.push({ name: String(s.name ?? 'Imported').slice(0, 100), saved: String(s.saved ?? ''), state: sanitize(s.state) });
+      if (!s || typeof s !== 'object') throw new Error('it is not a scenario');
+      good.push({ name: plainText(s.name, 'Imported'), saved: plainText(s.saved, ''), state: sanitize(s.state) });
     } catch (e) {
-      bad.push(`${String(s?.name ?? '?').slice(0, 100)} (${e.message})`);
+      bad.push(`${name} (${e instanceof Error ? e.message : 'it cannot be read'})`);
     }
+  });
+  const kept = storedScenarios();
+  // All at once if they fit; else one by one, as many as the browser's storage takes.
+  let stored = good.length;
+  if (!store([...kept, ...good])) {
+    stored = 0;
+    while (stored < good.length && store([...kept, ...good.slice(0, stored + 1)])) stored++;
   }
-  store([...storedScenarios(), ...good]);
-  status(`Imported ${count(good.length, 'scenario')} from ${file.name}.${bad.length ? ` Not imported: ${bad.join('; ')}.` : ''}`);
+  const notKept = good.length - stored;
+  status(
+    `Imported ${count(stored, 'scenario')} from ${file.name}.` +
+      (notKept ? ` ${count(notKept, 'scenario')} did not fit in this browser’s storage: delete scenarios you no longer need and import again.` : '') +
+      (bad.length ? ` Not imported: ${bad.join('; ')}.` : ''),
+  );
 }
 
 function csv() {
@@ -469,8 +509,7 @@ async function main() {
   });
   $('cmp-save').addEventListener('click', () => {
     const name = $('cmp-scenario-name').value.trim() || `Comparison of ${new Date().toLocaleDateString()}`;
-    store([...storedScenarios(), { name, saved: new Date().toISOString(), state: stored() }]);
-    status(`Saved “${name}”.`);
+    if (store([...storedScenarios(), { name, saved: new Date().toISOString(), state: stored() }])) status(`Saved “${name}”.`);
   });
   $('cmp-scenarios-export').addEventListener('click', () =>
     download('slacalc-scenarios.json', 'application/json', JSON.stringify({ program: 'slacalc', kind: 'comparison-scenarios', version: VERSION, scenarios: storedScenarios() }, null, 2)),

@@ -242,6 +242,50 @@ test('saved scenarios: save, rename, open, delete, export and import', async () 
   await page.context().close();
 });
 
+test('crafted scenario files: each is refused or imported with a message, and the good scenarios are kept', async () => {
+  const page = await harness.open('/compare.html');
+  await page.getByTestId('cmp-save').click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('cmp-scenarios-export').click()]);
+  const file = JSON.parse(Buffer.concat(await (await download.createReadStream()).toArray()).toString());
+  const good = file.scenarios[0];
+  const put = async (name, text) => {
+    await page.evaluate(() => { document.querySelector('[data-testid=cmp-scenarios-status]').textContent = ''; });
+    await page.getByTestId('cmp-scenarios-import').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+    await page.waitForFunction(() => document.querySelector('[data-testid=cmp-scenarios-status]').textContent !== '');
+    return page.getByTestId('cmp-scenarios-status').textContent();
+  };
+  // A name that is an object whose toString is not a function: the scenario is imported under a plain name.
+  assert.equal(
+    await put('names.json', JSON.stringify({ ...file, scenarios: [{ ...good, name: { toString: 1 } }, { ...good, name: 'Fine' }, 42] })),
+    'Imported 2 scenarios from names.json. Not imported: scenario 3 (it is not a scenario).',
+  );
+  assert.deepEqual((await page.locator('#cmp-scenarios .scenario-name').allTextContents()).slice(1), ['Imported', 'Fine']);
+  assert.equal(await put('minus.json', JSON.stringify({ ...file, version: -7 })), 'minus.json has no version slacalc writes (it should say version: 2); nothing was imported.');
+  assert.equal(await put('half.json', JSON.stringify({ ...file, version: 1.5 })), 'half.json has no version slacalc writes (it should say version: 2); nothing was imported.');
+  assert.equal(
+    await put('text.json', JSON.stringify({ ...file, version: '1' })),
+    'text.json gives its version as the text "1"; slacalc writes it as a number (version: 1). Nothing was imported.',
+  );
+  // The browser's storage nearly full: the import says what did not fit, and what was kept stays.
+  await page.evaluate(() => {
+    let size = 8 << 20;
+    let filled = '';
+    while (size > 256) {
+      try {
+        localStorage.setItem('filler', filled + 'x'.repeat(size));
+        filled += 'x'.repeat(size);
+      } catch {
+        size >>= 1;
+      }
+    }
+  });
+  const many = JSON.stringify({ ...file, scenarios: Array.from({ length: 40 }, (_, i) => ({ ...good, name: `Copy ${i + 1}` })) });
+  assert.match(await put('many.json', many), /^Imported \d+ scenarios? from many\.json\. \d+ scenarios? did not fit in this browser’s storage/);
+  assert.deepEqual((await page.locator('#cmp-scenarios .scenario-name').allTextContents()).slice(0, 3), ['Comparison of ' + (await page.evaluate(() => new Date().toLocaleDateString())), 'Imported', 'Fine']);
+  await page.evaluate(() => localStorage.removeItem('filler'));
+  await page.context().close();
+});
+
 test('no request leaves the page origin and nothing is logged as an error', () => {
   assert.deepEqual(harness.foreignRequests(), []);
   assert.deepEqual(harness.problems, []);

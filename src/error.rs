@@ -353,9 +353,7 @@ impl fmt::Display for Error {
             ),
             Error::InstantOutOfRange { what, .. } => write!(
                 f,
-                "{what}, outside the instants slacalc reads and writes ({} to {})",
-                crate::zone::utc_text(crate::zone::FIRST_INSTANT),
-                crate::zone::utc_text(crate::zone::LAST_INSTANT)
+                "{what}, outside the instants slacalc reads and writes (0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z)"
             ),
             Error::TooLarge { field, part, reason } => {
                 write!(f, "{} {part}: {reason}", field.name())

@@ -105,7 +105,11 @@ impl Zone {
                 ))
             })
             .collect();
-            changes.sort_unstable();
+            // Two changes at most: put them in order without a general sort (which would cost its
+            // own copy of the sorting code in the module).
+            if changes.len() == 2 && changes[0] > changes[1] {
+                changes.swap(0, 1);
+            }
             for (t, offset) in changes {
                 let last = self.transitions.last().copied();
                 // Only changes after the listed ones, and only real changes of offset.

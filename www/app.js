@@ -1,12 +1,13 @@
 // The calculator page: reads the form, asks the WASM core, shows the result, keeps the state in the URL.
 // Every figure comes from the core; this file only moves text between the page and the core.
-import init, * as core from './pkg/slacalc.js';
+import { coreFor } from './core.js';
 import { drawWaffle, buildWaffle } from './calculator-pictures.js';
 import { periodInput, periodProblem, periodText, rememberPeriod, showKind, showPeriod } from './calculator-period.js';
 import { grouped, showTable } from './calculator-table.js';
 import { clearErrors, showError, words } from './fields.js';
 import { $, copy } from './util.js';
 
+const { core, ready, onRestart } = coreFor('pkg');
 const { achieved, budget } = core;
 const form = $('calculator');
 /** The service-hours editor, loaded once hours other than 24x7 are chosen (most visits never need it). */
@@ -253,7 +254,7 @@ function wire() {
 
 async function main() {
   try {
-    await init();
+    await ready;
   } catch (e) {
     $('loading').hidden = true;
     $('fatal').hidden = false;
@@ -263,6 +264,7 @@ async function main() {
   buildWaffle();
   await restore();
   wire();
+  onRestart(() => update());
   $('loading').hidden = true;
   update();
   document.documentElement.dataset.firstResultMs = String(Math.round(performance.now()));

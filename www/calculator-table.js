@@ -1,7 +1,9 @@
 // The table of common targets: by day, week, month, quarter and year on 24x7, or by week, month, quarter
 // and year of the service hours chosen; the last column is the period chosen, on the same hours.
-import { budget, serviceTable, table } from './pkg/slacalc.js';
+import { coreFor } from './core.js';
 import { $, el } from './util.js';
+
+const { budget, serviceTable, table } = coreFor('pkg').core;
 
 /** Groups the whole part of a decimal string in threes: "2629746.5" -> "2 629 746.5". */
 export function grouped(decimal) {

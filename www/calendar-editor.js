@@ -2,6 +2,7 @@
 // line of text, the time zone, holidays (typed or imported from .ics) and maintenance windows. It gives
 // the calendar the core reads, a plain state for links, and shows the core's calendar errors next to the
 // part they concern.
+import { coreFor } from './core.js';
 import { showError, sentence, words } from './fields.js';
 import { loadZone, zoneFailure, zoneNames, zoneReady } from './zones.js';
 
@@ -68,10 +69,10 @@ const hoursOfPreset = (core, p) => {
 let analysis;
 /** The analysis module (pkg-logs), for reading .ics files where the page's module cannot. */
 function analysisModule() {
-  analysis ??= import('./pkg-logs/slacalc.js').then(async (m) => {
-    await m.default();
-    return m;
-  });
+  if (!analysis) {
+    const { core, ready } = coreFor('pkg-logs');
+    analysis = ready.then(() => core);
+  }
   return analysis;
 }
 

@@ -1,12 +1,13 @@
 // The comparison workspace: the common basis, the outage model and the options, computed on every
 // keystroke; the state lives in the link (compact), in saved scenarios, and in the exports.
-import init, * as core from './pkg-logs/slacalc.js';
+import { coreFor } from './core.js';
 import { localeAmount, readAmount, readNumber } from './amount.js';
 import { calendarEditor, calendarValue, calendarWords } from './calendar-editor.js';
 import { clearErrors, showError, words } from './fields.js';
 import { DEFAULT_STATE, decode, encode, moneyFormat, quotesInput, sanitize, VERSION } from './scenario.js';
 import { $, copy, count, csvField, download, el, svg } from './util.js';
 
+const { core, ready, onRestart } = coreFor('pkg-logs');
 const { attainment, compareQuotes, creditPresets } = core;
 const STORE = 'slacalc.scenarios';
 
@@ -472,7 +473,8 @@ async function fromLink() {
 }
 
 async function main() {
-  await init();
+  await ready;
+  onRestart(() => update());
   presets = creditPresets();
   basisHours = calendarEditor($('cmp-calendar'), { id: 'cmp-cal', core, state: state.basis.calendar, label: 'Your service hours', onChange: () => update() });
   await fromLink();

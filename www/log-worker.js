@@ -3,6 +3,7 @@
 // again. A pasted log (CSV or JSON) and JSON files are measured in one call. The page cancels by
 // terminating this worker.
 import init, * as core from './pkg-logs/slacalc.js';
+import { breaksModule } from './core.js';
 import { loadZone } from './zones.js';
 
 const { attainment, OutageLog } = core;
@@ -63,6 +64,8 @@ onmessage = async ({ data }) => {
     }
     postMessage({ type: 'report', report, ms: performance.now() - started });
   } catch (e) {
-    postMessage({ type: 'error', error: { message: e.message, field: e.field, code: e.code, part: e.part } });
+    const restart = breaksModule(e);
+    const message = restart ? 'The log could not be measured: the calculator failed and has been restarted. Try again.' : e.message;
+    postMessage({ type: 'error', restart, error: { message, field: e.field ?? 'outages', code: e.code ?? 'internal', part: e.part } });
   }
 };

@@ -1,7 +1,7 @@
 // The outage-log page: collects the log and the contract's terms, has the worker measure them, and shows
 // the verdict, the table, charts and exports. The page's thread never parses the log; it keeps the
 // settings in the link and, only when asked, the log in this browser.
-import init, * as core from './pkg/slacalc.js';
+import { coreFor } from './core.js';
 import { calendarEditor, calendarValue, calendarWords, cleanCalendar } from './calendar-editor.js';
 import { clearErrors, showError, words } from './fields.js';
 import { drawAttainment, showTip } from './attainment-chart.js';
@@ -9,6 +9,7 @@ import { forgetLog, keptLog, keepLog } from './kept-log.js';
 import { $, copy, count, csvField, download, el, svg } from './util.js';
 import { zoneFailure } from './zones.js';
 
+const { core, ready, onRestart } = coreFor('pkg');
 const { durationText } = core;
 /** @type {ReturnType<typeof calendarEditor>} */
 let editor;
@@ -54,6 +55,11 @@ function startWorker() {
       showReport(data.report, data);
     } else if (data.type === 'error') {
       busy(false);
+      // A worker whose module broke is replaced before the next run.
+      if (data.restart) {
+        worker?.terminate();
+        worker = undefined;
+      }
       failed(data.error);
     }
   };
@@ -398,7 +404,8 @@ function soon(next) {
 }
 
 async function main() {
-  await init();
+  await ready;
+  onRestart(() => soon());
   editor = calendarEditor($('log-calendar'), { id: 'log-cal', core, zoneAlways: true, zoneLabel: 'Time zone (of the hours, and of local times in the log)', onChange: () => soon() });
   restore();
   $('log-text').addEventListener('input', () => soon({ text: $('log-text').value }));

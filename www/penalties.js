@@ -1,7 +1,7 @@
 // The penalty modeller: a credit schedule (a preset or one's own, built in a form), charges, and either the
 // periods to credit (worked out here, on every keystroke) or an outage model whose contract years are
 // simulated in a worker, with what keeps credits under a limit. Everything typed is kept in the link.
-import init, * as core from './pkg-logs/slacalc.js';
+import { coreFor } from './core.js';
 import { readAmount, readNumber } from './amount.js';
 import { calendarEditor, calendarValue, calendarWords, cleanCalendar } from './calendar-editor.js';
 import { clearErrors, showError, words } from './fields.js';
@@ -10,6 +10,7 @@ import { scheduleEditor } from './schedule-editor.js';
 import { $, copy, count, csvField, download, el, svg } from './util.js';
 import { zoneFailure } from './zones.js';
 
+const { core, ready, onRestart } = coreFor('pkg-logs');
 const { credits, creditPresets, durationSeconds, durationText, exportedPeriods, OutageLog } = core;
 
 let presets = [];
@@ -195,10 +196,21 @@ function startWorker() {
     if (data.id !== runId) return;
     busy = false;
     $('pen-risk-busy').hidden = true;
+    // A worker whose module broke is replaced before the next run.
+    if (data.restart) {
+      worker?.terminate();
+      worker = undefined;
+    }
     if (data.error) return failed(data.error);
     lastRisk = { ...data.result, ms: data.ms };
     stale(null);
     showRisk();
+  };
+  worker.onerror = () => {
+    busy = false;
+    worker = undefined;
+    $('pen-risk-busy').hidden = true;
+    failed({ field: 'model', message: 'The simulation stopped: the browser ended it (it may have run out of memory). Try fewer years.' });
   };
 }
 
@@ -237,20 +249,27 @@ function runRisk() {
     runId += 1;
     $('pen-risk-busy').hidden = false;
     const years = Number($('pen-years').value);
-    worker.postMessage({
-      id: runId,
-      input: {
-        schedule: schedule.value(),
-        model: m,
-        charges: c,
-        years,
-        seed: s,
-        calendar,
-        sensitivity: { rates: RATES, repairs: REPAIRS, years: Math.min(years, 2000) },
-        breakEvenPercent: l,
-        solve: { percent: l, confidence: $('pen-confidence').value },
-      },
-    });
+    try {
+      worker.postMessage({
+        id: runId,
+        input: {
+          schedule: schedule.value(),
+          model: m,
+          charges: c,
+          years,
+          seed: s,
+          calendar,
+          sensitivity: { rates: RATES, repairs: REPAIRS, years: Math.min(years, 2000) },
+          breakEvenPercent: l,
+          solve: { percent: l, confidence: $('pen-confidence').value },
+        },
+      });
+    } catch {
+      // Terms the browser cannot hand to the worker (nested too deep to copy): the schedule is at fault.
+      busy = false;
+      $('pen-risk-busy').hidden = true;
+      failed({ field: 'schedule', message: 'This schedule cannot be simulated: it is nested too deeply to be read. Choose a preset or write the tiers again.' });
+    }
   }, 150);
 }
 
@@ -573,7 +592,8 @@ async function importLog(file) {
 }
 
 async function main() {
-  await init();
+  await ready;
+  onRestart(() => run());
   presets = creditPresets();
   schedule = scheduleEditor($('pen-schedule'), { presets, currency, onChange: () => run() });
   hours = calendarEditor($('pen-calendar'), { id: 'pen-cal', core, label: 'The schedule counts', onChange: () => run() });

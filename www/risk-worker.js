@@ -1,6 +1,7 @@
 // Simulates contract years off the page's thread; the page terminates this worker when the terms change
-// during a run, and starts another.
+// during a run, and starts another, and also when a run broke the module here (`restart`).
 import init, * as core from './pkg-logs/slacalc.js';
+import { breaksModule } from './core.js';
 import { loadZone } from './zones.js';
 
 const ready = init();
@@ -13,6 +14,8 @@ onmessage = async ({ data }) => {
     const result = core.risk(data.input);
     postMessage({ id: data.id, result, ms: performance.now() - started }, [result.yearlyCredits.buffer]);
   } catch (e) {
-    postMessage({ id: data.id, error: { message: e.message, field: e.field, code: e.code, part: e.part } });
+    const restart = breaksModule(e);
+    const message = restart ? 'The simulation failed inside the calculator, which has been restarted: change a field or try again.' : e.message;
+    postMessage({ id: data.id, restart, error: { message, field: e.field ?? 'input', code: e.code ?? 'internal', part: e.part } });
   }
 };

@@ -146,7 +146,8 @@ export function quotesInput(state) {
       target: o.target,
       period: o.period,
       calendar: o.calendar.preset === 'basis' ? base : calendarValue(o.calendar),
-      schedule: o.schedule === 'custom' ? customSchedule(o, i) : o.schedule || null,
+      // The internal service pays itself no credits: it has no schedule field, and none is sent.
+      schedule: o.internal ? null : o.schedule === 'custom' ? customSchedule(o, i) : o.schedule || null,
       attainment: o.attainment || undefined,
     })),
   };

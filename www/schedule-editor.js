@@ -24,7 +24,21 @@ function kindOf(s) {
   return ['flat', 'perUnit', 'feeMultiplier', 'atRisk'].find((k) => s[k] !== undefined) ?? 'tiers';
 }
 
-const str = (v, d = '') => (v === undefined || v === null ? d : String(v));
+/** A field's text from a schedule: strings and numbers as they are; anything else (a list, an object, a
+ *  value nested thousands deep from a crafted link) is no field's text, and gives `d`. */
+const str = (v, d = '') => (typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : d);
+
+/** Whether `v` holds lists or objects nested more than `limit` levels deep (counted without recursion). */
+function nestedDeeperThan(v, limit) {
+  const stack = [[v, 0]];
+  while (stack.length) {
+    const [x, depth] = /** @type {[any, number]} */ (stack.pop());
+    if (x === null || typeof x !== 'object') continue;
+    if (depth >= limit) return true;
+    for (const child of Object.values(x)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
 
 /** An id from a schedule part: "tiers[1].when" -> "sch-tiers-1-when". */
 export const partId = (part) => `sch-${part.replace(/\[(\d+)\]/g, '-$1').replace(/\./g, '-')}`;
@@ -259,6 +273,12 @@ export function scheduleEditor(container, { presets, currency, onChange }) {
       jsonError.hidden = false;
       return;
     }
+    if (nestedDeeperThan(parsed, 64)) {
+      jsonError.textContent = 'This schedule is nested more than 64 levels deep and cannot be read. The form keeps the last schedule that could.';
+      jsonError.hidden = false;
+      json.setAttribute('aria-invalid', 'true');
+      return;
+    }
     edited();
     schedule = parsed;
     const focus = json.selectionStart;
@@ -284,11 +304,19 @@ export function scheduleEditor(container, { presets, currency, onChange }) {
     preset: () => preset.value,
     /** Shows a schedule (a preset's, with its id; or one's own). */
     set(s, id = 'custom') {
-      schedule = JSON.parse(JSON.stringify(s ?? {}));
+      const deep = nestedDeeperThan(s, 64);
+      schedule = deep ? {} : JSON.parse(JSON.stringify(s ?? {}));
       preset.value = presets.some((p) => p.id === id) ? id : 'custom';
       if (preset.value === 'custom') delete schedule.source;
       render();
       showSource();
+      if (deep) {
+        // Shown after the form's own checks, which clear this box.
+        queueMicrotask(() => {
+          general.textContent = 'The schedule given is nested more than 64 levels deep and cannot be read: choose a preset, or fill in the form.';
+          general.hidden = false;
+        });
+      }
     },
     clearErrors() {
       for (const i of container.querySelectorAll('[aria-invalid="true"]')) showError(/** @type {HTMLElement} */ (i), '');

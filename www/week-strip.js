@@ -1,7 +1,9 @@
 // A week strip of the service hours, loaded with the calendar editor: a row a day, 24 h across, holidays
 // and maintenance windows hatched.
-import { ServiceCalendar } from './pkg/slacalc.js';
+import { coreFor } from './core.js';
 import { $, svg } from './util.js';
+
+const { ServiceCalendar } = coreFor('pkg').core;
 
 const short = (x, places) => String(Number(x.toFixed(places)));
 

@@ -348,8 +348,7 @@ fn value_of(input: &JsValue, key: &str, field: Field) -> Result<Value, Error> {
     if v.is_undefined() || v.is_null() {
         return Err(Error::Missing { field });
     }
-    serde_wasm_bindgen::from_value(v)
-        .map_err(|e| invalid(field, "", format!("cannot be read: {e}")))
+    super::value_from(v, field, "")
 }
 
 /// Plain money to the cent: `"-1234.50"`.

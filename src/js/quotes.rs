@@ -208,8 +208,7 @@ fn schedule_from(v: &JsValue, part: &str) -> Result<Option<Schedule>, Error> {
             )),
         };
     }
-    let value: Value = serde_wasm_bindgen::from_value(v.clone())
-        .map_err(|e| invalid(Field::Input, part, format!("cannot be read: {e}")))?;
+    let value: Value = super::value_from(v.clone(), Field::Input, part)?;
     Schedule::from_value(&value)
         .map(Some)
         .map_err(|e| within(part, e))
@@ -219,8 +218,7 @@ fn model_from(v: &JsValue, part: &str) -> Result<Option<Model>, Error> {
     if !given(v) {
         return Ok(None);
     }
-    let value: Value = serde_wasm_bindgen::from_value(v.clone())
-        .map_err(|e| invalid(Field::Input, part, format!("cannot be read: {e}")))?;
+    let value: Value = super::value_from(v.clone(), Field::Input, part)?;
     Model::from_value(&value)
         .map(Some)
         .map_err(|e| within(part, e))

@@ -1,0 +1,74 @@
+// The WASM core for a page's thread. Should a call ever break the module (a trap, its stack overflowing),
+// that call throws a plain error, and the next call finds a fresh instance with the time zones it had.
+
+/** Whether an error thrown by the core means its instance can no longer be trusted. */
+export const breaksModule = (e) => e instanceof WebAssembly.RuntimeError || e instanceof RangeError;
+
+const restarted = () =>
+  Object.assign(new Error('The calculation failed inside the calculator, which has been restarted: change a field or try again.'), { code: 'internal', field: 'input' });
+
+/** @type {Map<string, any>} */
+const cores = new Map();
+
+/**
+ * The core in `pkg` (the calculator's) or `pkg-logs` (the analysis module), one per page: `core` has its
+ * functions and classes, always the working instance's; `ready` resolves once it runs; `onRestart(fn)`
+ * calls `fn` when a fresh instance has replaced a broken one.
+ * @param {'pkg' | 'pkg-logs'} name
+ * @returns {{ core: typeof import('./pkg-logs/slacalc.js'), ready: Promise<void>, onRestart: (fn: () => void) => void }}
+ */
+export function coreFor(name) {
+  if (cores.has(name)) return cores.get(name);
+  const url = new URL(`${name}/slacalc.js`, import.meta.url).href;
+  /** @type {any} */
+  let current;
+  let generation = 0;
+  /** @type {Promise<void> | undefined} */
+  let loading;
+  const zones = new Map();
+  /** @type {(() => void)[]} */
+  const listeners = [];
+  const load = () =>
+    (loading ??= (async () => {
+      const m = await import(generation ? `${url}?instance=${generation}` : url);
+      await m.default();
+      for (const [zone, tzif] of zones) m.registerTimeZone(zone, tzif);
+      current = m;
+      if (generation) for (const fn of listeners) fn();
+    })().finally(() => (loading = undefined)));
+  const call = (/** @type {() => any} */ f) => {
+    if (!current) throw restarted();
+    try {
+      return f();
+    } catch (e) {
+      if (!breaksModule(e)) throw e;
+      generation += 1;
+      current = undefined;
+      load().catch(() => {});
+      throw restarted();
+    }
+  };
+  const wrappers = new Map();
+  // Classes (capitalised) are constructed from the working instance; functions called on it.
+  const wrap = (/** @type {string} */ key) =>
+    /^[A-Z]/.test(key)
+      ? function (/** @type {any[]} */ ...args) {
+          return call(() => new current[key](...args));
+        }
+      : (/** @type {any[]} */ ...args) =>
+          call(() => {
+            const result = current[key](...args);
+            if (key === 'registerTimeZone') zones.set(String(args[0]), args[1]);
+            return result;
+          });
+  const core = /** @type {any} */ (new Proxy(
+    {},
+    {
+      // What the module does not have is undefined, as on the module itself.
+      get: (_, key) => (typeof key !== 'string' || (current && !(key in current)) ? undefined : wrappers.get(key) ?? wrappers.set(key, wrap(key)).get(key)),
+    },
+  ));
+  const entry = { core, ready: load(), onRestart: (/** @type {() => void} */ fn) => void listeners.push(fn) };
+  cores.set(name, entry);
+  return entry;
+}

@@ -1224,22 +1224,29 @@ mod tests {
         );
     }
 
+    /// `log` measured at `target` on office hours (Mon-Fri 09:00-17:00, UTC) over `[from, to)`.
+    fn on_office_hours(log: &str, target: &str, from: NaiveDate, to: NaiveDate) -> Comparison {
+        let office = Calendar::new(&crate::calendar::preset("8x5").unwrap(), Zone::utc()).unwrap();
+        let log = outages(log);
+        let target = Target::parse(target).unwrap();
+        compare(
+            &log,
+            target,
+            Some(&office),
+            &Zone::utc(),
+            from,
+            to,
+            Options::default(),
+        )
+        .unwrap()
+    }
+
     #[test]
     fn weeks_across_the_new_year_count_their_days_in_both_years() {
         // Week 1 of 2026 runs Monday 29 December 2025 to Sunday 4 January 2026, week 53 Monday 28 December
         // 2026 to Sunday 3 January 2027: five office days of 8 h each, 144 000 s, whichever year they are in.
-        let office = Calendar::new(&crate::calendar::preset("8x5").unwrap(), Zone::utc()).unwrap();
-        let log = outages("start,end\n2026-03-02 09:00,2026-03-02 10:00\n");
-        let c = compare(
-            &log,
-            Target::parse("99.9").unwrap(),
-            Some(&office),
-            &Zone::utc(),
-            date(2026, 1, 1),
-            date(2027, 1, 1),
-            Options::default(),
-        )
-        .unwrap();
+        let log = "start,end\n2026-03-02 09:00,2026-03-02 10:00\n";
+        let c = on_office_hours(log, "99.9", date(2026, 1, 1), date(2027, 1, 1));
         let weeks = &c.choices[0].periods;
         assert_eq!(
             (weeks[0].label.as_str(), weeks[0].service),
@@ -1256,18 +1263,8 @@ mod tests {
     #[test]
     fn service_hours_count_only_downtime_within_them() {
         // Office hours: an outage from Friday 16:00 to Monday 10:00 is 2 h of service time lost.
-        let office = Calendar::new(&crate::calendar::preset("8x5").unwrap(), Zone::utc()).unwrap();
-        let log = outages("start,end\n2026-03-06 16:00,2026-03-09 10:00\n");
-        let c = compare(
-            &log,
-            Target::parse("99").unwrap(),
-            Some(&office),
-            &Zone::utc(),
-            date(2026, 3, 1),
-            date(2026, 4, 1),
-            Options::default(),
-        )
-        .unwrap();
+        let log = "start,end\n2026-03-06 16:00,2026-03-09 10:00\n";
+        let c = on_office_hours(log, "99", date(2026, 3, 1), date(2026, 4, 1));
         let march = &c.choices[2].periods[0];
         // March 2026: 22 weekdays = 176 h of service; 2 h lost: 174 / 176 = 98.863636...%.
         assert_eq!(march.service, 176 * 3600);
@@ -1373,18 +1370,8 @@ mod tests {
     #[test]
     fn service_hours_against_round_the_clock() {
         // 3 h down on Tuesday 10 March 2026, within office hours, against 99%.
-        let office = Calendar::new(&crate::calendar::preset("8x5").unwrap(), Zone::utc()).unwrap();
-        let log = outages("start,end\n2026-03-10 10:00,2026-03-10 13:00\n");
-        let c = compare(
-            &log,
-            Target::parse("99").unwrap(),
-            Some(&office),
-            &Zone::utc(),
-            date(2026, 3, 1),
-            date(2026, 4, 1),
-            Options::default(),
-        )
-        .unwrap();
+        let log = "start,end\n2026-03-10 10:00,2026-03-10 13:00\n";
+        let c = on_office_hours(log, "99", date(2026, 3, 1), date(2026, 4, 1));
         let clock = c.round_the_clock().unwrap();
         // March on service hours: 3 h of 176 h = 98.295454...%; counted 24x7: 3 h of 744 h = 99.596774...%.
         assert_eq!(

@@ -444,21 +444,19 @@ impl LogReader {
         let (mut seg, mut i) = (0, 0);
         while i < b.len() {
             if self.scan == Scan::FieldStart && i == seg && self.tail.is_empty() {
-                // The common case, a plain line ending in LF or CRLF, with no quote and no other CR.
+                // The common case, a plain line ending in LF or CRLF, with no quote and no other CR. (A
+                // piece that ends within a line is read byte by byte below, so that the record's state,
+                // in a field or at its start, is right for the next piece.)
                 let plain = |line: &[u8]| !line.iter().any(|&c| c == b'"' || c == b'\r');
-                match text[i..].find('\n') {
-                    Some(k) => {
-                        let line = &text[i..i + k];
-                        let line = line.strip_suffix('\r').unwrap_or(line);
-                        if plain(line.as_bytes()) {
-                            self.record(line)?;
-                            i += k + 1;
-                            seg = i;
-                            continue;
-                        }
+                if let Some(k) = text[i..].find('\n') {
+                    let line = &text[i..i + k];
+                    let line = line.strip_suffix('\r').unwrap_or(line);
+                    if plain(line.as_bytes()) {
+                        self.record(line)?;
+                        i += k + 1;
+                        seg = i;
+                        continue;
                     }
-                    None if plain(&b[i..]) => break,
-                    None => {}
                 }
             }
             let c = b[i];

@@ -136,3 +136,27 @@ fn odd_files_lose_no_row() {
         .to_string()
         .contains("binary"));
 }
+
+/// A quote inside a field (not at its start) is a character like any other, also when a piece of the
+/// log ends just before it: the line break after it ends the record. (Found by the fuzz test.)
+#[test]
+fn a_quote_within_a_field_is_plain_text_whichever_way_the_log_is_cut() {
+    let utc = Zone::utc();
+    let text = "start,end,note\n2026-03-02 09:00,2026-03-02 10:00,disk \"two\n2026-03-03 09:00,2026-03-03 10:00,\"\n";
+    let whole = parse_csv(text, &utc).unwrap();
+    // The two rows are read; the second's note is a lone quote opening nothing (an unclosed quoted field).
+    assert_eq!(whole.outages.len() + whole.problems.len(), 2);
+    assert_eq!(whole.outages[0].note, "disk \"two");
+    for cut in 0..=text.len() {
+        let mut reader = LogReader::new(&utc);
+        reader.push(&text[..cut]).unwrap();
+        reader.push(&text[cut..]).unwrap();
+        let log = reader.finish().unwrap();
+        assert_eq!(
+            (log.outages.len(), log.problems.len()),
+            (whole.outages.len(), whole.problems.len()),
+            "cut at {cut}"
+        );
+        assert_eq!(log.outages[0].note, "disk \"two", "cut at {cut}");
+    }
+}

@@ -594,18 +594,12 @@ pub fn risk(
             let percent = crate::value::decimal(&text, 6, Some(100_000_000))
                 .map_err(|r| invalid(Field::Model, "breakEvenPercent", r))?
                 as i128;
-            // A bisection: 26 runs.
-            let cell_years = years.min(2_000);
-            let most = years_within(per_year, 26);
-            if most < cell_years {
-                notes.push(format!(
-                    "The break-even search simulated {} years a step, not {}: {}",
-                    grouped(most),
-                    grouped(cell_years),
-                    work_words(per_year, 26)
-                ));
-            }
-            let cell_years = cell_years.min(most);
+            let cell_years = search_years(
+                years.min(2_000),
+                per_year,
+                "The break-even search",
+                &mut notes,
+            );
             break_even(&schedule, &model, charges, percent, cell_years, seed as u64)?.map(|f| {
                 BreakEvenResult {
                     factor: f,
@@ -688,6 +682,21 @@ fn work_words(events_per_year: f64, runs: u32) -> String {
     }
 }
 
+/// The years each step of a search of up to 26 simulations (`what`) may take: `years`, or fewer to stay
+/// within the bound on work, with a note saying so.
+fn search_years(years: u32, per_year: f64, what: &str, notes: &mut Vec<String>) -> u32 {
+    let most = years_within(per_year, 26);
+    if most < years {
+        notes.push(format!(
+            "{what} simulated {} years a step, not {}: {}",
+            grouped(most),
+            grouped(years),
+            work_words(per_year, 26)
+        ));
+    }
+    years.min(most)
+}
+
 /// The answers to the sales questions: see `SolvedResult`.
 fn solve_for(
     solve: &JsValue,
@@ -729,19 +738,13 @@ fn solve_for(
             ))
         }
     };
-    // The ladder's 10 targets and the rates' bisection (at most 16 runs): 26 runs.
-    let years = years.min(10_000);
-    let per_year = model.events_per_year(schedule);
-    let most = years_within(per_year, 26);
-    if most < years {
-        notes.push(format!(
-            "The target ladder and the search for rates simulated {} years a step, not {}: {}",
-            grouped(most),
-            grouped(years),
-            work_words(per_year, 26)
-        ));
-    }
-    let years = years.min(most);
+    // The ladder's 10 targets and the rates' bisection (at most 16 runs).
+    let years = search_years(
+        years.min(10_000),
+        model.events_per_year(schedule),
+        "The target ladder and the search for rates",
+        notes,
+    );
     let percent = |r: &crate::risk::Risk, c: Confidence| r.percent_at(c) as f64 / 1e6;
     let targets: Vec<LadderStep> = target_ladder(schedule, model, charges, years, seed)?
         .into_iter()

@@ -56,7 +56,7 @@ enum Kind {
 }
 
 /// Merged outages, ready to be measured over any window in O(log n), and over windows taken in order
-/// in O(1) each (see [`Reader`]).
+/// in O(1) each (how every period and rolling window of a comparison is measured).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Timeline {
     starts: Vec<i64>,

@@ -566,6 +566,7 @@ fn pick(input: &JsValue, keys: &[&str], field: Field) -> Result<JsValue, Error> 
 /// What a caller's code threw, in words: an error's message, or the value's own text.
 /// A JavaScript value (already a plain copy) read into a [`Value`]; what stops it (nesting too deep, too
 /// many items, a type no value has) is an [`Error::InvalidValue`] for `field` and `part`.
+#[cfg(feature = "logs")]
 fn value_from(v: JsValue, field: Field, part: &str) -> Result<crate::value::Value, Error> {
     serde_wasm_bindgen::from_value(v).map_err(|e| {
         let message = thrown(&e.into());

@@ -1,7 +1,8 @@
 // The log analysis runs here, off the page's thread. A CSV file is read as it streams in, piece by piece,
 // into an OutageLog, with progress; the log read is kept, so new terms are measured without reading it
 // again. A pasted log (CSV or JSON) and JSON files are measured in one call. The page cancels by
-// terminating this worker.
+// terminating this worker. Each answer carries the id of the request it answers: requests overlap while
+// one waits for its zone or its file, and the page shows only the answer to its latest.
 import init, * as core from './pkg-logs/slacalc.js';
 import { breaksModule } from './core.js';
 import { loadZone } from './zones.js';
@@ -53,19 +54,19 @@ onmessage = async ({ data }) => {
     let started;
     if (data.file && !isJson(data.file)) {
       const log = await readFile(data.file, zone);
-      postMessage({ type: 'measuring' });
+      postMessage({ type: 'measuring', id: data.id });
       started = performance.now();
       report = log.attainment(data.input);
     } else {
       const text = data.file ? await data.file.text() : data.text;
-      postMessage({ type: 'measuring' });
+      postMessage({ type: 'measuring', id: data.id });
       started = performance.now();
       report = attainment({ ...data.input, outages: text });
     }
-    postMessage({ type: 'report', report, ms: performance.now() - started });
+    postMessage({ type: 'report', id: data.id, report, ms: performance.now() - started });
   } catch (e) {
     const restart = breaksModule(e);
     const message = restart ? 'The log could not be measured: the calculator failed and has been restarted. Try again.' : e.message;
-    postMessage({ type: 'error', restart, error: { message, field: e.field ?? 'outages', code: e.code ?? 'internal', part: e.part } });
+    postMessage({ type: 'error', id: data.id, restart, error: { message, field: e.field ?? 'outages', code: e.code ?? 'internal', part: e.part } });
   }
 };

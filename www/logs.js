@@ -14,6 +14,8 @@ const { durationText } = core;
 /** @type {ReturnType<typeof calendarEditor>} */
 let editor;
 let worker;
+/** The id of the latest request to the worker: answers to earlier ones are stale. */
+let runId = 0;
 /** The last report shown, and the terms it was measured under. */
 let last;
 /** The log to measure: { text } or { file } (a File or a kept Blob with a name). */
@@ -45,6 +47,7 @@ function startWorker() {
   worker?.terminate();
   worker = new Worker(new URL('log-worker.js', import.meta.url), { type: 'module' });
   worker.onmessage = ({ data }) => {
+    if (data.id !== undefined && data.id !== runId) return;
     if (data.type === 'progress') {
       $('log-progress-bar').value = data.done / data.total;
       $('log-progress-text').textContent = `Reading ${(data.done / 1e6).toFixed(1)} of ${(data.total / 1e6).toFixed(1)} MB: ${count(data.outages, 'outage')} so far`;
@@ -149,7 +152,8 @@ function run(next) {
   }
   if (!worker) startWorker();
   busy(true);
-  worker.postMessage({ ...source, input: t });
+  runId += 1;
+  worker.postMessage({ ...source, input: t, id: runId });
 }
 
 function showReport(r, meta) {

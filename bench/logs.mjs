@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
-import slacalc from '../tests/js/load-logs.mjs';
+import slacalc from '../tests/js/load-analysis.mjs';
 import { benchPage } from './page.mjs';
 
 const file = (p) => fileURLToPath(new URL(p, import.meta.url));
@@ -34,12 +34,12 @@ for (const [name, calendar] of CASES) {
 
 const { browser, page } = await benchPage({
   '/': { body: '<!doctype html><title>bench</title>', contentType: 'text/html' },
-  '/pkg-logs/slacalc.js': { path: file('../www/pkg-logs/slacalc.js'), contentType: 'text/javascript' },
-  '/pkg-logs/slacalc_bg.wasm': { path: file('../www/pkg-logs/slacalc_bg.wasm'), contentType: 'application/wasm' },
+  '/pkg-analysis/slacalc.js': { path: file('../www/pkg-analysis/slacalc.js'), contentType: 'text/javascript' },
+  '/pkg-analysis/slacalc_bg.wasm': { path: file('../www/pkg-analysis/slacalc_bg.wasm'), contentType: 'application/wasm' },
   '/log.csv': { path, contentType: 'text/csv' },
 });
 const browserResults = await page.evaluate(async (cases) => {
-  const s = await import('/pkg-logs/slacalc.js');
+  const s = await import('/pkg-analysis/slacalc.js');
   await s.default();
   const text = await (await fetch('/log.csv')).text();
   const out = {};

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import OpeningHours from 'opening_hours';
-import slacalc from '../tests/js/load-logs.mjs';
+import slacalc from '../tests/js/load-analysis.mjs';
 import { benchPage } from './page.mjs';
 import { report, run } from './calendar-bench.mjs';
 
@@ -18,8 +18,8 @@ const routes = {
   '/suncalc.js': { path: file('node_modules/suncalc/suncalc.cjs'), contentType: 'text/javascript' },
   '/opening_hours.mjs': { path: file('node_modules/opening_hours/build/opening_hours.esm.mjs'), contentType: 'text/javascript' },
   '/calendar-bench.mjs': { path: file('calendar-bench.mjs'), contentType: 'text/javascript' },
-  '/pkg/slacalc.js': { path: file('../www/pkg-logs/slacalc.js'), contentType: 'text/javascript' },
-  '/pkg/slacalc_bg.wasm': { path: file('../www/pkg-logs/slacalc_bg.wasm'), contentType: 'application/wasm' },
+  '/pkg/slacalc.js': { path: file('../www/pkg-analysis/slacalc.js'), contentType: 'text/javascript' },
+  '/pkg/slacalc_bg.wasm': { path: file('../www/pkg-analysis/slacalc_bg.wasm'), contentType: 'application/wasm' },
   '/tz/Europe/London.tzif': { path: file('../www/tz/Europe/London.tzif'), contentType: 'application/octet-stream' },
 };
 const { browser, page } = await benchPage(routes, { timezoneId: 'Europe/London' });

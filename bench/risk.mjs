@@ -3,7 +3,7 @@
 // 90% within 4 h. Medians; prints figures, never fails on timing.
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
-import slacalc from '../tests/js/load-logs.mjs';
+import slacalc from '../tests/js/load-analysis.mjs';
 import { benchPage } from './page.mjs';
 
 const file = (p) => fileURLToPath(new URL(p, import.meta.url));
@@ -22,11 +22,11 @@ console.log(`WASM in Node: 100000 contract years in ${median(node).toFixed(0)} m
 
 const { browser, page } = await benchPage({
   '/': { body: '<!doctype html><title>bench</title>', contentType: 'text/html' },
-  '/pkg-logs/slacalc.js': { path: file('../www/pkg-logs/slacalc.js'), contentType: 'text/javascript' },
-  '/pkg-logs/slacalc_bg.wasm': { path: file('../www/pkg-logs/slacalc_bg.wasm'), contentType: 'application/wasm' },
+  '/pkg-analysis/slacalc.js': { path: file('../www/pkg-analysis/slacalc.js'), contentType: 'text/javascript' },
+  '/pkg-analysis/slacalc_bg.wasm': { path: file('../www/pkg-analysis/slacalc_bg.wasm'), contentType: 'application/wasm' },
 });
 const chromium = await page.evaluate(async (input) => {
-  const s = await import('/pkg-logs/slacalc.js');
+  const s = await import('/pkg-analysis/slacalc.js');
   await s.default();
   const ms = [];
   for (let i = 0; i < 5; i++) {

@@ -8,20 +8,21 @@ cd "$(dirname "$0")/.."
 # folder, so that a warm build of either is quick.
 module() {
   local out=$1 features=$2 dir=$3 profile=$4 opt=$5
-  local wasm=$dir/wasm32-unknown-unknown/$profile/slacalc.wasm
-  cargo build --quiet --profile "$profile" --lib --target wasm32-unknown-unknown --target-dir "$dir" ${features:+--features "$features"}
+  local wasm=$dir/wasm32-unknown-unknown/$profile/slacalc_wasm.wasm
+  cargo build --quiet -p slacalc-wasm --profile "$profile" --lib --target wasm32-unknown-unknown --target-dir "$dir" ${features:+--features "$features"}
   if [ ! -f "$out/slacalc_bg.wasm" ] || [ "$wasm" -nt "$out/slacalc_bg.wasm" ]; then
-    wasm-bindgen --target web --remove-name-section --out-dir "$out" "$wasm"
+    wasm-bindgen --target web --remove-name-section --out-name slacalc --out-dir "$out" "$wasm"
     # npm's binaryen: Debian's wasm-opt 108 produces modules that fail at run time.
     wasm-opt "$opt" --strip-debug --strip-producers "$out/slacalc_bg.wasm" -o "$out/slacalc_bg.opt.wasm"
     mv "$out/slacalc_bg.opt.wasm" "$out/slacalc_bg.wasm"
     rm -f "$out/.gitignore" "$out/package.json"
   fi
 }
-# The calculator's module, and the one with the outage-log API (www/pkg-logs/) for the log analysis
-# page, its Web Worker and Node reports.
+# The calculator's module, and the analysis module (www/pkg-analysis/: outage logs, credits, risk and quote
+# comparisons) for the analysis pages, their Web Workers and Node reports. Both are the boundary crate
+# (wasm/) over the core.
 module www/pkg "" target release -Oz
-module www/pkg-logs logs target/logs speed -O3
+module www/pkg-analysis analysis target/analysis speed -O3
 out=www/pkg
 
 # The time-zone database, one small TZif file per zone, fetched by the page only for the zone in use.

@@ -2,7 +2,7 @@
 // half to each module, in rounds of fresh seeds; stops at the first trap, untyped error or bricked module,
 // printing the seed to replay it. Prints the counts at the end.
 import calculator from '../tests/js/load.mjs';
-import analysis from '../tests/js/load-logs.mjs';
+import analysis from '../tests/js/load-analysis.mjs';
 import { fuzz } from '../tests/js/fuzz.mjs';
 
 const total = Number(process.argv[2] ?? 1_000_000);

@@ -10,16 +10,21 @@ bash scripts/build.sh
 
 say "cargo fmt --check, clippy, doc"
 cargo fmt --check
-cargo clippy --quiet --all-targets -- -D warnings
-cargo clippy --quiet --lib --tests --all-features --target wasm32-unknown-unknown -- -D warnings
-RUSTDOCFLAGS="-D warnings" cargo doc --quiet --no-deps --lib --all-features --target wasm32-unknown-unknown
+cargo clippy --quiet --workspace --all-targets -- -D warnings
+cargo clippy --quiet -p slacalc-wasm --lib --tests --all-features --target wasm32-unknown-unknown -- -D warnings
+RUSTDOCFLAGS="-D warnings" cargo doc --quiet --no-deps --workspace --all-features
+say "the core depends on no WebAssembly or JavaScript crate"
+if cargo tree -p slacalc -e normal --prefix none | grep -E '^(wasm-bindgen|js-sys|serde-wasm-bindgen|tsify|web-sys) '; then
+  echo "the core (slacalc) must not depend on these" >&2
+  exit 1
+fi
 
 say "native unit, property and doc tests"
-cargo test
+cargo test --workspace
 
 say "WASM boundary in Node and in headless Chromium"
 export CHROMEDRIVER=/usr/bin/chromedriver
-cargo test --target wasm32-unknown-unknown --test wasm_node --test wasm_browser
+cargo test -p slacalc-wasm --features analysis --target wasm32-unknown-unknown --test wasm_node --test wasm_browser
 
 say "JavaScript API, TypeScript declarations and the page end to end"
 node --test --test-reporter=spec --test-concurrency=1 tests/js/*.test.mjs tests/e2e/*.test.mjs

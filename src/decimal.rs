@@ -2,12 +2,18 @@
 
 /// Why a decimal string was refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum DecimalError {
+pub enum DecimalError {
+    /// Nothing but spaces.
     Empty,
+    /// A minus sign.
     Negative,
+    /// An exponent (`1e3`).
     Exponent,
+    /// Not a decimal number.
     Invalid,
+    /// More decimal places than the scale holds, not all zeros.
     TooManyDecimals,
+    /// Too large for the integer it is read into.
     Overflow,
 }
 
@@ -15,7 +21,7 @@ pub(crate) enum DecimalError {
 /// integer count of `10^-scale` units: `parse_scaled("99.9", 6) == Ok(99_900_000)`.
 ///
 /// Extra decimal places are accepted only when they are zeros, so `"99.9000000"` reads as `99.9`.
-pub(crate) fn parse_scaled(text: &str, scale: u32) -> Result<u128, DecimalError> {
+pub fn parse_scaled(text: &str, scale: u32) -> Result<u128, DecimalError> {
     let text = text.trim();
     let text = text.strip_prefix('+').unwrap_or(text);
     if text.is_empty() {
@@ -63,7 +69,7 @@ pub(crate) fn parse_scaled(text: &str, scale: u32) -> Result<u128, DecimalError>
 
 /// A whole number with its digits in groups of three, as the messages write them: `1234567` as
 /// `1 234 567`.
-pub(crate) fn group_digits(n: u64) -> String {
+pub fn group_digits(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() * 4 / 3);
     for (i, c) in digits.chars().enumerate() {
@@ -77,7 +83,7 @@ pub(crate) fn group_digits(n: u64) -> String {
 
 /// Writes `units` (a count of `10^-scale`) as a decimal string without trailing zeros: `(2629746, 3)` ->
 /// `"2629.746"`, `(86400, 3)` -> `"86.4"`, `(0, 3)` -> `"0"`.
-pub(crate) fn format_scaled(units: u128, scale: u32) -> String {
+pub fn format_scaled(units: u128, scale: u32) -> String {
     let divisor = 10u128.pow(scale);
     let int = units / divisor;
     let frac = units % divisor;
@@ -89,7 +95,7 @@ pub(crate) fn format_scaled(units: u128, scale: u32) -> String {
 }
 
 /// Like [`format_scaled`] but always with exactly `decimals` places: `(99861111, 6, 6)` -> `"99.861111"`.
-pub(crate) fn format_fixed(units: u128, scale: u32, decimals: u32) -> String {
+pub fn format_fixed(units: u128, scale: u32, decimals: u32) -> String {
     debug_assert!(decimals <= scale);
     let units = units / 10u128.pow(scale - decimals);
     let divisor = 10u128.pow(decimals);
@@ -107,7 +113,7 @@ pub(crate) fn format_fixed(units: u128, scale: u32, decimals: u32) -> String {
 /// Writes a number given in exponent form, as JavaScript writes very small and very large numbers
 /// (`"1.5e-7"`, `"1e+21"`), out in full (`"0.00000015"`, `"1000000000000000000000"`). Text without an
 /// exponent comes back as it is; `None` for malformed text or absurd exponents.
-pub(crate) fn expand_exponent(text: &str) -> Option<String> {
+pub fn expand_exponent(text: &str) -> Option<String> {
     let Some((mantissa, exponent)) = text.split_once(['e', 'E']) else {
         return Some(text.to_string());
     };

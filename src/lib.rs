@@ -14,18 +14,16 @@
 //! ```
 //!
 //! The conventions (period lengths, rounding) are documented in [`period`] and [`budget`]. The JavaScript
-//! API is the `js` module, compiled only for `wasm32`.
+//! API is a separate crate (`wasm/`) that only converts between JavaScript values and this crate's types.
 #![deny(missing_docs)]
 
 pub mod attainment;
 pub mod budget;
 pub mod calendar;
-mod decimal;
+pub mod decimal;
 pub mod duration;
 pub mod error;
 pub mod ics;
-#[cfg(target_arch = "wasm32")]
-pub mod js;
 pub mod outage;
 pub mod penalty;
 pub mod period;

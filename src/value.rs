@@ -26,21 +26,9 @@ pub enum Value {
 }
 
 /// A finite `f64` as the shortest decimal text that reads back as it, without an exponent.
-pub(crate) fn f64_text(x: f64) -> String {
-    #[cfg(target_arch = "wasm32")]
-    {
-        // JavaScript's own shortest text, without pulling Rust's float formatting into the module.
-        let text: String = js_sys::Number::from(x)
-            .to_string_with_radix(10)
-            .map(String::from)
-            .unwrap_or_default();
-        crate::decimal::expand_exponent(&text).unwrap_or(text)
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        // Rust's Display of f64 is the shortest text that round-trips, and never uses an exponent.
-        format!("{x}")
-    }
+pub fn f64_text(x: f64) -> String {
+    // Rust's Display of f64 is the shortest text that round-trips, and never uses an exponent.
+    format!("{x}")
 }
 
 /// The deepest nesting of arrays and objects read: no credit schedule, model or quote needs more than a
@@ -159,6 +147,35 @@ impl<'de> Deserialize<'de> for Value {
 }
 
 impl Value {
+    /// Reads JSON text (RFC 8259) into a value, keeping each number's text exactly as written (an
+    /// exponent written out in full: `1e3` is `1000`). Refuses, with a reason a person understands, text
+    /// that is not JSON and values nested more than [`MAX_DEPTH`] deep or holding more than [`MAX_ITEMS`]
+    /// items.
+    ///
+    /// ```
+    /// use slacalc::value::Value;
+    /// let v = Value::parse_json(r#"{"target": 99.90, "period": "month", "tiers": [1e2]}"#).unwrap();
+    /// assert_eq!(v, Value::Map(vec![
+    ///     ("target".into(), Value::Number("99.90".into())),
+    ///     ("period".into(), Value::Text("month".into())),
+    ///     ("tiers".into(), Value::List(vec![Value::Number("100".into())])),
+    /// ]));
+    /// assert_eq!(Value::parse_json("[1,").unwrap_err(), "it is not JSON: it ends too early");
+    /// ```
+    pub fn parse_json(text: &str) -> Result<Value, String> {
+        let mut reader = JsonReader {
+            bytes: text.as_bytes(),
+            at: 0,
+            items: 0,
+        };
+        let value = reader.value(0)?;
+        reader.space();
+        if reader.at < reader.bytes.len() {
+            return Err(reader.unexpected());
+        }
+        Ok(value)
+    }
+
     /// What kind of value this is, for messages.
     pub fn kind(&self) -> &'static str {
         match self {
@@ -310,7 +327,8 @@ fn join(path: &str, name: &str) -> String {
     }
 }
 
-pub(crate) fn invalid(field: Field, part: &str, reason: String) -> Error {
+/// An [`Error::InvalidValue`] for `part` of `field`.
+pub fn invalid(field: Field, part: &str, reason: String) -> Error {
     Error::InvalidValue {
         field,
         part: part.to_string(),
@@ -318,14 +336,13 @@ pub(crate) fn invalid(field: Field, part: &str, reason: String) -> Error {
     }
 }
 
-/// Reads `text` as units of `10^-scale`, with a reason a person understands when it cannot be.
 /// The largest amount of money read: 10^18 currency units (in millionths).
-pub(crate) const MAX_AMOUNT: u128 = 1_000_000_000_000_000_000_000_000;
+pub const MAX_AMOUNT: u128 = 1_000_000_000_000_000_000_000_000;
 
 /// An amount of money in millionths of the currency unit: digits with a point before any decimals,
 /// nothing else. A comma, a space or an apostrophe is refused rather than guessed: `"12,000"` may be
 /// twelve thousand or twelve, depending on who wrote it.
-pub(crate) fn amount(text: &str) -> Result<u128, String> {
+pub fn amount(text: &str) -> Result<u128, String> {
     let t = text.trim();
     if t.contains([',', ' ', '\'', '’', '\u{a0}', '\u{202f}', '_']) {
         return Err(format!(
@@ -336,7 +353,8 @@ pub(crate) fn amount(text: &str) -> Result<u128, String> {
     decimal(t, 6, Some(MAX_AMOUNT))
 }
 
-pub(crate) fn decimal(text: &str, scale: u32, max: Option<u128>) -> Result<u128, String> {
+/// Reads `text` as units of `10^-scale`, with a reason a person understands when it cannot be.
+pub fn decimal(text: &str, scale: u32, max: Option<u128>) -> Result<u128, String> {
     use crate::decimal::{expand_exponent, parse_scaled, DecimalError};
     let expanded = expand_exponent(text.trim());
     let t = expanded
@@ -362,5 +380,216 @@ pub(crate) fn decimal(text: &str, scale: u32, max: Option<u128>) -> Result<u128,
             crate::decimal::format_scaled(max, scale)
         )),
         _ => Ok(units),
+    }
+}
+
+/// Reads JSON text byte by byte, counting depth and items as the serde reader does.
+struct JsonReader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+    items: usize,
+}
+
+impl JsonReader<'_> {
+    fn space(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.bytes.get(self.at) {
+            self.at += 1;
+        }
+    }
+
+    fn unexpected(&self) -> String {
+        match self.bytes.get(self.at) {
+            None => "it is not JSON: it ends too early".to_string(),
+            Some(_) => {
+                let rest = String::from_utf8_lossy(&self.bytes[self.at..]);
+                let near: String = rest.chars().take(12).collect();
+                format!(
+                    "it is not JSON: unexpected \"{near}\" at character {}",
+                    self.at + 1
+                )
+            }
+        }
+    }
+
+    fn value(&mut self, depth: usize) -> Result<Value, String> {
+        self.space();
+        match self.bytes.get(self.at) {
+            Some(b'{') | Some(b'[') => {
+                if depth >= MAX_DEPTH {
+                    return Err(format!("it is nested more than {MAX_DEPTH} levels deep"));
+                }
+                let object = self.bytes[self.at] == b'{';
+                self.at += 1;
+                let close = if object { b'}' } else { b']' };
+                let mut list = Vec::new();
+                let mut map = Vec::new();
+                self.space();
+                if self.bytes.get(self.at) == Some(&close) {
+                    self.at += 1;
+                } else {
+                    loop {
+                        if self.items >= MAX_ITEMS {
+                            return Err(format!("it holds more than {MAX_ITEMS} items"));
+                        }
+                        self.items += 1;
+                        if object {
+                            self.space();
+                            if self.bytes.get(self.at) != Some(&b'"') {
+                                return Err(self.unexpected());
+                            }
+                            let key = self.string()?;
+                            self.space();
+                            if self.bytes.get(self.at) != Some(&b':') {
+                                return Err(self.unexpected());
+                            }
+                            self.at += 1;
+                            map.push((key, self.value(depth + 1)?));
+                        } else {
+                            list.push(self.value(depth + 1)?);
+                        }
+                        self.space();
+                        match self.bytes.get(self.at) {
+                            Some(b',') => self.at += 1,
+                            Some(&b) if b == close => {
+                                self.at += 1;
+                                break;
+                            }
+                            _ => return Err(self.unexpected()),
+                        }
+                    }
+                }
+                Ok(if object {
+                    Value::Map(map)
+                } else {
+                    Value::List(list)
+                })
+            }
+            Some(b'"') => self.string().map(Value::Text),
+            Some(b't') => self.word("true", Value::Bool(true)),
+            Some(b'f') => self.word("false", Value::Bool(false)),
+            Some(b'n') => self.word("null", Value::Null),
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            _ => Err(self.unexpected()),
+        }
+    }
+
+    fn word(&mut self, word: &str, value: Value) -> Result<Value, String> {
+        if self.bytes[self.at..].starts_with(word.as_bytes()) {
+            self.at += word.len();
+            Ok(value)
+        } else {
+            Err(self.unexpected())
+        }
+    }
+
+    fn number(&mut self) -> Result<Value, String> {
+        let start = self.at;
+        let digits = |r: &mut Self| {
+            let from = r.at;
+            while r.bytes.get(r.at).is_some_and(u8::is_ascii_digit) {
+                r.at += 1;
+            }
+            r.at > from
+        };
+        if self.bytes.get(self.at) == Some(&b'-') {
+            self.at += 1;
+        }
+        // One zero, or digits that do not start with a zero.
+        let mut ok = if self.bytes.get(self.at) == Some(&b'0') {
+            self.at += 1;
+            true
+        } else {
+            digits(self)
+        };
+        if ok && self.bytes.get(self.at) == Some(&b'.') {
+            self.at += 1;
+            ok = digits(self);
+        }
+        if ok && matches!(self.bytes.get(self.at), Some(b'e' | b'E')) {
+            self.at += 1;
+            if matches!(self.bytes.get(self.at), Some(b'+' | b'-')) {
+                self.at += 1;
+            }
+            ok = digits(self);
+        }
+        if !ok {
+            return Err(self.unexpected());
+        }
+        // Only ASCII digits, signs, points and exponents were read.
+        let text = String::from_utf8_lossy(&self.bytes[start..self.at]).into_owned();
+        Ok(Value::Number(
+            crate::decimal::expand_exponent(&text).unwrap_or(text),
+        ))
+    }
+
+    fn string(&mut self) -> Result<String, String> {
+        self.at += 1;
+        let mut out = Vec::new();
+        loop {
+            let Some(&b) = self.bytes.get(self.at) else {
+                return Err(self.unexpected());
+            };
+            self.at += 1;
+            match b {
+                b'"' => break,
+                b'\\' => {
+                    let Some(&e) = self.bytes.get(self.at) else {
+                        return Err(self.unexpected());
+                    };
+                    self.at += 1;
+                    let c = match e {
+                        b'"' => '"',
+                        b'\\' => '\\',
+                        b'/' => '/',
+                        b'b' => '\u{8}',
+                        b'f' => '\u{c}',
+                        b'n' => '\n',
+                        b'r' => '\r',
+                        b't' => '\t',
+                        b'u' => {
+                            let unit = self.hex4()?;
+                            let code = if (0xd800..0xdc00).contains(&unit)
+                                && self.bytes[self.at..].starts_with(b"\\u")
+                            {
+                                self.at += 2;
+                                let low = self.hex4()?;
+                                if (0xdc00..0xe000).contains(&low) {
+                                    0x10000 + ((unit - 0xd800) << 10) + (low - 0xdc00)
+                                } else {
+                                    0xfffd
+                                }
+                            } else {
+                                unit
+                            };
+                            char::from_u32(code).unwrap_or('\u{fffd}')
+                        }
+                        _ => {
+                            self.at -= 1;
+                            return Err(self.unexpected());
+                        }
+                    };
+                    let mut buf = [0; 4];
+                    out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+                }
+                0..=0x1f => {
+                    self.at -= 1;
+                    return Err(self.unexpected());
+                }
+                _ => out.push(b),
+            }
+        }
+        // The input was a &str and escapes were written as UTF-8: the bytes are UTF-8.
+        Ok(String::from_utf8(out).unwrap_or_default())
+    }
+
+    fn hex4(&mut self) -> Result<u32, String> {
+        let digits = self
+            .bytes
+            .get(self.at..self.at + 4)
+            .ok_or_else(|| self.unexpected())?;
+        let text = std::str::from_utf8(digits).map_err(|_| self.unexpected())?;
+        let unit = u32::from_str_radix(text, 16).map_err(|_| self.unexpected())?;
+        self.at += 4;
+        Ok(unit)
     }
 }

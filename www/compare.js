@@ -7,7 +7,7 @@ import { clearErrors, showError, words } from './fields.js';
 import { DEFAULT_STATE, decode, encode, moneyFormat, quotesInput, sanitize, VERSION } from './scenario.js';
 import { $, copy, count, csvField, download, el, svg } from './util.js';
 
-const { core, ready, onRestart } = coreFor('pkg-logs');
+const { core, ready, onRestart } = coreFor('pkg-analysis');
 const { attainment, compareQuotes, creditPresets } = core;
 const STORE = 'slacalc.scenarios';
 

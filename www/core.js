@@ -11,11 +11,11 @@ const restarted = () =>
 const cores = new Map();
 
 /**
- * The core in `pkg` (the calculator's) or `pkg-logs` (the analysis module), one per page: `core` has its
+ * The core in `pkg` (the calculator's) or `pkg-analysis` (the analysis module), one per page: `core` has its
  * functions and classes, always the working instance's; `ready` resolves once it runs; `onRestart(fn)`
  * calls `fn` when a fresh instance has replaced a broken one.
- * @param {'pkg' | 'pkg-logs'} name
- * @returns {{ core: typeof import('./pkg-logs/slacalc.js'), ready: Promise<void>, onRestart: (fn: () => void) => void }}
+ * @param {'pkg' | 'pkg-analysis'} name
+ * @returns {{ core: typeof import('./pkg-analysis/slacalc.js'), ready: Promise<void>, onRestart: (fn: () => void) => void }}
  */
 export function coreFor(name) {
   if (cores.has(name)) return cores.get(name);

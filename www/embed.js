@@ -33,7 +33,7 @@ function styles() {
   return sheet;
 }
 
-/** The module `name` (pkg or pkg-logs), loaded once for every element of the page. */
+/** The module `name` (pkg or pkg-analysis), loaded once for every element of the page. */
 const modules = {};
 function load(name) {
   modules[name] ??= import(new URL(`${name}/slacalc.js`, BASE).href)
@@ -154,7 +154,7 @@ class SlaAttainment extends SlaElement {
   }
 
   async render() {
-    const m = await load('pkg-logs');
+    const m = await load('pkg-analysis');
     const calendar = await this.calendar(m);
     const src = this.getAttribute('src');
     // Inline data: a <script type="text/csv"> (or application/json) inside, which the page never shows,
@@ -187,7 +187,7 @@ class SlaCompare extends SlaElement {
   static observedAttributes = ['state'];
 
   async render() {
-    const [m, scenario] = await Promise.all([load('pkg-logs'), import(new URL('scenario.js', BASE).href)]);
+    const [m, scenario] = await Promise.all([load('pkg-analysis'), import(new URL('scenario.js', BASE).href)]);
     const state = await scenario.decode(this.getAttribute('state') ?? '');
     for (const zone of scenario.zonesOf(state)) await loadZone(m, zone);
     const r = m.compareQuotes(scenario.quotesInput(state));

@@ -3,7 +3,7 @@
 // again. A pasted log (CSV or JSON) and JSON files are measured in one call. The page cancels by
 // terminating this worker. Each answer carries the id of the request it answers: requests overlap while
 // one waits for its zone or its file, and the page shows only the answer to its latest.
-import init, * as core from './pkg-logs/slacalc.js';
+import init, * as core from './pkg-analysis/slacalc.js';
 import { breaksModule } from './core.js';
 import { loadZone } from './zones.js';
 

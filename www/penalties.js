@@ -10,7 +10,7 @@ import { scheduleEditor } from './schedule-editor.js';
 import { $, copy, count, csvField, download, el, svg } from './util.js';
 import { zoneFailure } from './zones.js';
 
-const { core, ready, onRestart } = coreFor('pkg-logs');
+const { core, ready, onRestart } = coreFor('pkg-analysis');
 const { credits, creditPresets, durationSeconds, durationText, exportedPeriods, OutageLog } = core;
 
 let presets = [];

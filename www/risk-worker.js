@@ -1,6 +1,6 @@
 // Simulates contract years off the page's thread; the page terminates this worker when the terms change
 // during a run, and starts another, and also when a run broke the module here (`restart`).
-import init, * as core from './pkg-logs/slacalc.js';
+import init, * as core from './pkg-analysis/slacalc.js';
 import { breaksModule } from './core.js';
 import { loadZone } from './zones.js';
 

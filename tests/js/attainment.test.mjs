@@ -2,7 +2,7 @@
 // hand-worked figures, bad rows reported by line, and logs that cannot be used at all.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import slacalc from './load-logs.mjs';
+import slacalc from './load-analysis.mjs';
 
 const { attainment } = slacalc;
 

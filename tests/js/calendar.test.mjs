@@ -60,7 +60,7 @@ test('a calendar month is taken in the calendar zone, with its holidays', () => 
 });
 
 test('service time between instants and deadlines after N service hours (the analysis module)', async () => {
-  const { default: analysis } = await import('./load-logs.mjs');
+  const { default: analysis } = await import('./load-analysis.mjs');
   const office = new analysis.ServiceCalendar({ weekly: OFFICE });
   assert.equal(office.summary, 'Mon-Fri 09:00-17:00');
   assert.equal(office.typicalWeekSeconds, 40 * 3600);
@@ -75,7 +75,7 @@ test('service time between instants and deadlines after N service hours (the ana
 });
 
 test('local instants are read in the calendar zone, across clock changes', async () => {
-  const { default: analysis } = await import('./load-logs.mjs');
+  const { default: analysis } = await import('./load-analysis.mjs');
   analysis.registerTimeZone('America/New_York', readFileSync(new URL('../../www/tz/America/New_York.tzif', import.meta.url)));
   const ny = new analysis.ServiceCalendar({ timeZone: 'America/New_York', preset: '24x7' });
   // 8 March 2026: clocks go from 02:00 to 03:00; the local day has 23 h.
@@ -114,7 +114,7 @@ test('bad calendars and instants name the field and the part', async () => {
     code: 'no_service_time',
   });
   assert.throws(() => budget({ target: '99', period: 'day', calendar: { preset: '8x5' } }), { field: 'period', code: 'unsupported_period' });
-  const { default: analysis } = await import('./load-logs.mjs');
+  const { default: analysis } = await import('./load-analysis.mjs');
   const office = new analysis.ServiceCalendar({ weekly: OFFICE });
   assert.throws(() => office.serviceTime('soon', '2026-03-02'), { field: 'start', code: 'invalid_instant' });
   assert.throws(() => office.serviceTime('2026-03-02', 5), { field: 'end', code: 'wrong_type' });
@@ -156,7 +156,7 @@ test('hours as one line: a calendar, its hours, written back, and the figures th
 });
 
 test('holidays from an iCalendar file, read by the analysis module', async () => {
-  const { default: analysis } = await import('./load-logs.mjs');
+  const { default: analysis } = await import('./load-analysis.mjs');
   const ics = ['BEGIN:VCALENDAR', 'BEGIN:VEVENT', 'DTSTART;VALUE=DATE:20261225', 'SUMMARY:Christmas Day', 'END:VEVENT', 'BEGIN:VEVENT', 'DTSTART:20261231T120000Z', 'SUMMARY:Early close', 'END:VEVENT', 'END:VCALENDAR', ''].join('\r\n');
   const { holidays, skipped } = analysis.importIcs(ics);
   assert.deepEqual(holidays.map((h) => h.rule), ['2026-12-25']);

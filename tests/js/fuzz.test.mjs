@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import calculator from './load.mjs';
-import analysis from './load-logs.mjs';
+import analysis from './load-analysis.mjs';
 import { fuzz } from './fuzz.mjs';
 
 for (const [name, m, seed] of [['calculator', calculator, 11], ['analysis', analysis, 12]]) {

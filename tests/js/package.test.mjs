@@ -12,7 +12,7 @@ test('npm pack holds the modules, their types and the zone files, and nothing el
   const [pack] = JSON.parse(out);
   assert.equal(pack.name, 'slacalc');
   const files = pack.files.map((f) => f.path);
-  for (const wanted of ['package.json', 'README.md', 'www/pkg/slacalc.js', 'www/pkg/slacalc.d.ts', 'www/pkg/slacalc_bg.wasm', 'www/pkg-logs/slacalc.js', 'www/pkg-logs/slacalc.d.ts', 'www/pkg-logs/slacalc_bg.wasm', 'www/embed.js', 'www/scenario.js', 'www/tz/Europe/London.tzif']) {
+  for (const wanted of ['package.json', 'README.md', 'www/pkg/slacalc.js', 'www/pkg/slacalc.d.ts', 'www/pkg/slacalc_bg.wasm', 'www/pkg-analysis/slacalc.js', 'www/pkg-analysis/slacalc.d.ts', 'www/pkg-analysis/slacalc_bg.wasm', 'www/embed.js', 'www/scenario.js', 'www/tz/Europe/London.tzif']) {
     assert.ok(files.includes(wanted), wanted);
   }
   assert.deepEqual(files.filter((f) => /^(src|tests|scripts|bench|www\/[a-z]+\.html)/.test(f) || f.endsWith('.built-from')), []);

@@ -2,7 +2,7 @@
 // simulation's figures identical to the native build's for the same seed.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import slacalc from './load-logs.mjs';
+import slacalc from './load-analysis.mjs';
 
 const { credits, risk, creditPresets } = slacalc;
 const preset = (id) => creditPresets().find((p) => p.id === id);

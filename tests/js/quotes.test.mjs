@@ -2,7 +2,7 @@
 // tests/quotes.rs, worked out by hand, and errors naming the option and the part.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import slacalc from './load-logs.mjs';
+import slacalc from './load-analysis.mjs';
 
 const { compareQuotes } = slacalc;
 

@@ -3,7 +3,7 @@
 // Each is one typed error (or a correct reading), and the module answers correctly afterwards.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import m from './load-logs.mjs';
+import m from './load-analysis.mjs';
 
 /** A known figure: the module still works. */
 const healthy = () => assert.equal(m.budget({ target: '99.9', period: 'month' }).allowedDowntimeSeconds, '2629.746');

@@ -9,7 +9,7 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 test('the declarations of both modules type a strict TypeScript caller', () => {
   const tsc = fileURLToPath(new URL('../../node_modules/typescript/bin/tsc', import.meta.url));
   const args = [tsc, '--noEmit', '--strict', '--target', 'es2022', '--module', 'es2022', '--moduleResolution', 'bundler',
-    '--lib', 'esnext,dom', 'tests/js/usage.ts', 'tests/js/usage-logs.ts'];
+    '--lib', 'esnext,dom', 'tests/js/usage.ts', 'tests/js/usage-analysis.ts'];
   try {
     execFileSync(process.execPath, args, { cwd: root, encoding: 'utf8', stdio: 'pipe' });
   } catch (e) {

@@ -1,6 +1,6 @@
-// A strict TypeScript caller of the analysis module (www/pkg-logs/): outage logs, credits and risk.
-import { attainment, OutageLog, credits, risk, creditPresets, ServiceCalendar } from '../../www/pkg-logs/slacalc.js';
-import type { AttainmentResult, CreditSchedule, CreditsResult, RiskResult, BurnResult, Instant } from '../../www/pkg-logs/slacalc.js';
+// A strict TypeScript caller of the analysis module (www/pkg-analysis/): outage logs, credits and risk.
+import { attainment, OutageLog, credits, risk, creditPresets, ServiceCalendar } from '../../www/pkg-analysis/slacalc.js';
+import type { AttainmentResult, CreditSchedule, CreditsResult, RiskResult, BurnResult, Instant } from '../../www/pkg-analysis/slacalc.js';
 
 const office = new ServiceCalendar({ preset: '8x5' });
 const deadline: Instant = office.addServiceTime('2026-03-02T09:00Z', 'PT4H');

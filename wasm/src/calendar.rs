@@ -10,14 +10,14 @@ use serde::Serialize;
 use tsify::Tsify;
 use wasm_bindgen::prelude::*;
 
-#[cfg(feature = "logs")]
+#[cfg(feature = "analysis")]
 use super::duration_from;
 use super::{error_value, kind_of, missing_or_wrong, plain, respond, text_param};
-use crate::calendar::{self, Calendar, CalendarSpec, Schedule};
-#[cfg(feature = "logs")]
-use crate::duration::ExactDuration;
-use crate::error::{Error, Field};
-use crate::zone::Zone;
+use slacalc::calendar::{self, Calendar, CalendarSpec, Schedule};
+#[cfg(feature = "analysis")]
+use slacalc::duration::ExactDuration;
+use slacalc::error::{Error, Field};
+use slacalc::zone::Zone;
 
 thread_local! {
     /// Time zones loaded with `registerTimeZone`, by name.
@@ -48,7 +48,7 @@ pub fn register_time_zone(
 }
 
 /// Epoch seconds given as a `Float64Array`.
-#[cfg(feature = "logs")]
+#[cfg(feature = "analysis")]
 fn seconds_list(v: &JsValue, field: Field) -> Result<Vec<f64>, Error> {
     v.dyn_ref::<js_sys::Float64Array>()
         .map(js_sys::Float64Array::to_vec)
@@ -274,7 +274,6 @@ impl ServiceCalendar {
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "string | CalendarInput")] spec: JsValue,
     ) -> Result<ServiceCalendar, JsValue> {
-        console_error_panic_hook::set_once();
         let calendar = plain(&spec, Field::Calendar)
             .and_then(|spec| calendar_from(&spec))
             .map_err(|e| error_value(&e))?;
@@ -304,7 +303,7 @@ impl ServiceCalendar {
 
     /// Service time in `[start, end)`. Instants are ISO 8601 with an offset (`"2026-03-02T09:00:00Z"`) or
     /// local times read in the calendar's zone (`"2026-03-02T09:00"`, `"2026-03-02"`).
-    #[cfg(feature = "logs")]
+    #[cfg(feature = "analysis")]
     #[wasm_bindgen(js_name = serviceTime, unchecked_return_type = "ServiceTime")]
     pub fn service_time(&self, start: JsValue, end: JsValue) -> Result<JsValue, JsValue> {
         let result = (|| {
@@ -345,7 +344,7 @@ impl ServiceCalendar {
 
     /// The instant at which `duration` of service time has passed after `start`: a response or resolution
     /// deadline. `duration` is an ISO 8601 duration (`"PT4H"`), text (`"4 h"`) or seconds.
-    #[cfg(feature = "logs")]
+    #[cfg(feature = "analysis")]
     #[wasm_bindgen(js_name = addServiceTime, unchecked_return_type = "Instant")]
     pub fn add_service_time(&self, start: JsValue, duration: JsValue) -> Result<JsValue, JsValue> {
         let result = (|| {
@@ -361,14 +360,14 @@ impl ServiceCalendar {
             let seconds = (d.as_nanos() / 1_000_000_000) as i64;
             // Look one year ahead first, then ten, then a hundred, never past the last instant slacalc
             // writes.
-            let last = crate::zone::LAST_INSTANT + 1;
+            let last = slacalc::zone::LAST_INSTANT + 1;
             for years in [1, 10, 100] {
                 let end = a.saturating_add(years * 366 * 86_400).min(last);
                 let found = self.with_schedule(a, end, |s| {
                     Some((s.add_service(a, seconds), s.total_seconds()))
                 })?;
                 if let Some((Some(t), _)) = found {
-                    let t = crate::zone::in_range(t, Field::Duration, |t| {
+                    let t = slacalc::zone::in_range(t, Field::Duration, |t| {
                         format!(
                             "{d} of service time after {} ends at {}",
                             self.text(a),
@@ -415,9 +414,9 @@ fn year_edge(d: chrono::NaiveDate, month: u32, day: u32) -> chrono::NaiveDate {
 }
 
 impl ServiceCalendar {
-    #[cfg(feature = "logs")]
+    #[cfg(feature = "analysis")]
     fn text(&self, t: i64) -> String {
-        crate::zone::utc_text(t)
+        slacalc::zone::utc_text(t)
     }
 
     fn instant(&self, v: &JsValue, field: Field) -> Result<i64, Error> {
@@ -428,7 +427,7 @@ impl ServiceCalendar {
                 "an ISO 8601 instant such as \"2026-03-02T09:00:00Z\"",
             ));
         };
-        crate::zone::parse_instant(&text, self.calendar.zone(), field)
+        slacalc::zone::parse_instant(&text, self.calendar.zone(), field)
     }
 
     /// Runs `query` on a schedule covering `[a, b]`, expanding it (by whole years) when needed.
@@ -456,7 +455,7 @@ impl ServiceCalendar {
                 wide_to = wide_to.max(zone.local_date(s.span().1)?);
             }
             let (from, to) =
-                if (wide_to - wide_from).num_days() < crate::calendar::MAX_SCHEDULE_DAYS {
+                if (wide_to - wide_from).num_days() < slacalc::calendar::MAX_SCHEDULE_DAYS {
                     (wide_from, wide_to)
                 } else {
                     (from, to)
@@ -506,7 +505,7 @@ pub struct IcsSkippedView {
 
 /// Reads the all-day events of an iCalendar (.ics) file as holiday rules. Throws a `SlacalcError`
 /// (`field: "calendar"`, `part: "ics"`) for a file that is not iCalendar, binary or too large.
-#[cfg(feature = "logs")]
+#[cfg(feature = "analysis")]
 #[wasm_bindgen(js_name = importIcs, unchecked_return_type = "IcsImport")]
 pub fn import_ics(text: JsValue) -> Result<JsValue, JsValue> {
     let result = (|| {
@@ -515,7 +514,7 @@ pub fn import_ics(text: JsValue) -> Result<JsValue, JsValue> {
             value: String::new(),
             reason: format!("the file must be given as text, not {}", kind_of(&text)),
         })?;
-        let (holidays, skipped) = crate::ics::holidays(&text)?;
+        let (holidays, skipped) = slacalc::ics::holidays(&text)?;
         Ok(IcsImport {
             holidays: holidays
                 .into_iter()
@@ -624,7 +623,7 @@ impl ServiceCalendar {
     /// Service seconds in many intervals at once: `starts[i]` to `ends[i]`, as seconds since the epoch.
     /// For large logs: one call instead of one per interval. An interval that ends before it starts has
     /// no service time (0).
-    #[cfg(feature = "logs")]
+    #[cfg(feature = "analysis")]
     #[wasm_bindgen(js_name = serviceSeconds)]
     pub fn service_seconds(
         &self,
@@ -658,7 +657,7 @@ impl ServiceCalendar {
                 }
                 // Seconds since 1970-01-01T00:00:00Z, within the years 0001 to 9999.
                 let t = x.floor().clamp(-1e15, 1e15) as i64;
-                crate::zone::in_range(t, field, |_| {
+                slacalc::zone::in_range(t, field, |_| {
                     format!("{} {} (seconds since 1970)", field.name(), number(x))
                 })
             };

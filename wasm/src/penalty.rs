@@ -6,13 +6,15 @@ use tsify::Tsify;
 use wasm_bindgen::prelude::*;
 
 use super::{check_object, respond};
-use crate::error::{Error, Field};
-use crate::penalty::{money_text, periods_from_value, round_cents, Money, Schedule, PRESETS, UNIT};
-use crate::risk::{
+use slacalc::error::{Error, Field};
+use slacalc::penalty::{
+    money_text, periods_from_value, round_cents, Money, Schedule, PRESETS, UNIT,
+};
+use slacalc::risk::{
     break_even, grid_years, sensitivity, simulate, years_within, Model, MAX_EVENTS, MAX_RATE,
     MAX_YEARS,
 };
-use crate::value::{invalid, Value};
+use slacalc::value::{invalid, Value};
 
 #[wasm_bindgen(typescript_custom_section)]
 const PENALTY_TYPES: &str = r#"
@@ -384,7 +386,11 @@ pub fn credits(
         let currency = currency.trim();
         let c = schedule.credits(&periods, currency)?;
         let share = if c.total_charges > 0 {
-            crate::decimal::format_fixed((c.total * 10_000 / c.total_charges).max(0) as u128, 2, 2)
+            slacalc::decimal::format_fixed(
+                (c.total * 10_000 / c.total_charges).max(0) as u128,
+                2,
+                2,
+            )
         } else {
             "0.00".to_string()
         };
@@ -480,7 +486,7 @@ pub fn risk(
             model.week_service_seconds = Some(calendar.typical_week_seconds());
         }
         let charges_value = value_of(&input, "charges", Field::Periods)?;
-        let charges = crate::value::amount(charges_value.text().unwrap_or("?"))
+        let charges = slacalc::value::amount(charges_value.text().unwrap_or("?"))
             .map_err(|r| invalid(Field::Periods, "charges", r))? as Money;
         let mut notes = Vec::new();
         let asked = number(&input, "years")?.unwrap_or(10_000.0);
@@ -591,7 +597,7 @@ pub fn risk(
             let text = super::text_or_number(&be, Field::Model)
                 .and_then(Result::ok)
                 .unwrap_or_default();
-            let percent = crate::value::decimal(&text, 6, Some(100_000_000))
+            let percent = slacalc::value::decimal(&text, 6, Some(100_000_000))
                 .map_err(|r| invalid(Field::Model, "breakEvenPercent", r))?
                 as i128;
             let cell_years = search_years(
@@ -604,8 +610,8 @@ pub fn risk(
                 BreakEvenResult {
                     factor: f,
                     median_seconds: match &model.durations {
-                        crate::risk::Durations::LogNormal { mu, .. } => Some(libm::exp(*mu) * f),
-                        crate::risk::Durations::Resample(_) => None,
+                        slacalc::risk::Durations::LogNormal { mu, .. } => Some(libm::exp(*mu) * f),
+                        slacalc::risk::Durations::Resample(_) => None,
                     },
                 }
             })
@@ -638,7 +644,10 @@ pub fn risk(
             p99: cents(r.p99),
             worst: cents(r.worst),
             yearly_charges: cents(r.yearly_charges),
-            expected_percent: crate::decimal::format_scaled(r.expected_percent().max(0) as u128, 6),
+            expected_percent: slacalc::decimal::format_scaled(
+                r.expected_percent().max(0) as u128,
+                6,
+            ),
             breach_probability_year: f64::from(r.years_breached) / f64::from(r.years),
             breach_probability_period: r.periods_breached as f64
                 / (f64::from(r.years) * r.periods_per_year as f64),
@@ -665,7 +674,7 @@ pub fn risk(
 
 /// `1234567` as `1 234 567`.
 fn grouped(n: u32) -> String {
-    crate::decimal::group_digits(u64::from(n))
+    slacalc::decimal::group_digits(u64::from(n))
 }
 
 /// Why fewer years were simulated: what a year of this model costs, and the bound on events over `runs`
@@ -707,7 +716,7 @@ fn solve_for(
     seed: u64,
     notes: &mut Vec<String>,
 ) -> Result<SolvedResult, Error> {
-    use crate::risk::{rates_under, target_ladder, Confidence};
+    use slacalc::risk::{rates_under, target_ladder, Confidence};
     if !solve.is_object() {
         return Err(invalid(
             Field::Model,
@@ -721,7 +730,7 @@ fn solve_for(
     )
     .and_then(Result::ok)
     .unwrap_or_default();
-    let limit = crate::value::decimal(&text, 6, Some(100_000_000))
+    let limit = slacalc::value::decimal(&text, 6, Some(100_000_000))
         .map_err(|r| invalid(Field::Model, "solve.percent", r))? as i128;
     let confidence = match Reflect::get(solve, &"confidence".into())
         .ok()
@@ -745,7 +754,7 @@ fn solve_for(
         "The target ladder and the search for rates",
         notes,
     );
-    let percent = |r: &crate::risk::Risk, c: Confidence| r.percent_at(c) as f64 / 1e6;
+    let percent = |r: &slacalc::risk::Risk, c: Confidence| r.percent_at(c) as f64 / 1e6;
     let targets: Vec<LadderStep> = target_ladder(schedule, model, charges, years, seed)?
         .into_iter()
         .map(|(t, r)| match r {
@@ -788,7 +797,7 @@ fn solve_for(
         } else {
             "p90"
         },
-        percent: crate::decimal::format_scaled(limit as u128, 6),
+        percent: slacalc::decimal::format_scaled(limit as u128, 6),
         years,
         targets,
         highest_target,
@@ -808,7 +817,7 @@ pub fn exported_periods(
         let text = super::text_param(&text, Field::Outages, "the export's text")?;
         let measure =
             super::text_param(&measure, Field::Period, "a measurement such as \"month\"")?;
-        crate::penalty::exported_periods(&text, &measure)
+        slacalc::penalty::exported_periods(&text, &measure)
     };
     let rows = read().map_err(|e| super::error_value(&e))?;
     let list = js_sys::Array::new();

@@ -8,27 +8,27 @@ use serde::Serialize;
 use tsify::Tsify;
 use wasm_bindgen::prelude::*;
 
-use crate::budget::{self, Achieved, Budget, ServiceBudget};
-use crate::duration::ExactDuration;
-use crate::error::{Error, Field};
-use crate::period::{Average, Period};
-use crate::target::Target;
+use slacalc::budget::{self, Achieved, Budget, ServiceBudget};
+use slacalc::duration::ExactDuration;
+use slacalc::error::{Error, Field};
+use slacalc::period::{Average, Period};
+use slacalc::target::Target;
 
-#[cfg(feature = "logs")]
+#[cfg(feature = "analysis")]
 mod attainment;
 mod calendar;
-#[cfg(feature = "logs")]
+#[cfg(feature = "analysis")]
 mod penalty;
-#[cfg(feature = "logs")]
+#[cfg(feature = "analysis")]
 mod quotes;
 
-#[cfg(feature = "logs")]
+#[cfg(feature = "analysis")]
 pub use attainment::*;
 use calendar::optional_calendar;
 pub use calendar::*;
-#[cfg(feature = "logs")]
+#[cfg(feature = "analysis")]
 pub use penalty::*;
-#[cfg(feature = "logs")]
+#[cfg(feature = "analysis")]
 pub use quotes::*;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -442,8 +442,6 @@ fn budget_result(b: &Budget) -> BudgetResult {
 }
 
 fn respond<T: Serialize>(result: Result<T, Error>) -> Result<JsValue, JsValue> {
-    // Only makes a bug visible in the console; no input reaches a panic.
-    console_error_panic_hook::set_once();
     let value = result.map_err(|e| error_value(&e))?;
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
@@ -541,7 +539,37 @@ fn copy(v: &JsValue, field: Field, exact: bool) -> Result<JsValue, Error> {
     js_sys::JSON::parse(&text).map_err(unreadable)
 }
 
-#[cfg(feature = "logs")]
+/// The JSON text of a value already copied plainly (see [`plain`]); a bare number keeps JavaScript's
+/// text and a value JSON cannot hold (`undefined`, a function) reads as `null`.
+#[cfg(feature = "analysis")]
+fn json_text(v: &JsValue, field: Field) -> Result<String, Error> {
+    if let Some(x) = v.as_f64() {
+        return Ok(if x.is_finite() {
+            number_text(x, field)?
+        } else {
+            format!("\"{}\"", js_number_text(x))
+        });
+    }
+    let text: JsValue = js_sys::JSON::stringify(v)
+        .map_err(|e| Error::InvalidValue {
+            field,
+            part: String::new(),
+            reason: format!("cannot be read: {}", thrown(&e)),
+        })?
+        .into();
+    Ok(text.as_string().unwrap_or_else(|| "null".to_string()))
+}
+
+/// JavaScript's own `String(n)`, with an exponent written out in full.
+fn js_number_text(x: f64) -> String {
+    let text: String = js_sys::Number::from(x)
+        .to_string_with_radix(10)
+        .map(String::from)
+        .unwrap_or_default();
+    slacalc::decimal::expand_exponent(&text).unwrap_or(text)
+}
+
+#[cfg(feature = "analysis")]
 /// The known `keys` of an input object, each copied plainly (see [`plain`]), into a new object: for inputs
 /// that also carry something too large to copy (an outage log's text), read on its own.
 fn pick(input: &JsValue, keys: &[&str], field: Field) -> Result<JsValue, Error> {
@@ -563,14 +591,14 @@ fn pick(input: &JsValue, keys: &[&str], field: Field) -> Result<JsValue, Error> 
     Ok(copy.into())
 }
 
-/// What a caller's code threw, in words: an error's message, or the value's own text.
-/// A JavaScript value (already a plain copy) read into a [`Value`]; what stops it (nesting too deep, too
-/// many items, a type no value has) is an [`Error::InvalidValue`] for `field` and `part`.
-#[cfg(feature = "logs")]
-fn value_from(v: JsValue, field: Field, part: &str) -> Result<crate::value::Value, Error> {
-    serde_wasm_bindgen::from_value(v).map_err(|e| {
-        let message = thrown(&e.into());
-        crate::value::invalid(
+/// A JavaScript value read into a [`Value`](slacalc::value::Value) through its JSON text, so that
+/// numbers keep JavaScript's own shortest text; what stops it (a getter that throws, a cycle, nesting
+/// too deep, too many items) is an [`Error::InvalidValue`] for `field` and `part`.
+#[cfg(feature = "analysis")]
+fn value_from(v: JsValue, field: Field, part: &str) -> Result<slacalc::value::Value, Error> {
+    let text = json_text(&v, field)?;
+    slacalc::value::Value::parse_json(&text).map_err(|message| {
+        slacalc::value::invalid(
             field,
             part,
             if message.starts_with("it ") {
@@ -582,6 +610,7 @@ fn value_from(v: JsValue, field: Field, part: &str) -> Result<crate::value::Valu
     })
 }
 
+/// What a caller's code threw, in words: an error's message, or the value's own text.
 fn thrown(e: &JsValue) -> String {
     if let Some(text) = e.as_string() {
         return text;
@@ -661,7 +690,7 @@ fn target_from(v: &JsValue) -> Result<Target, Error> {
 /// A JavaScript number as the shortest decimal text that reads back as it (JavaScript's own `String(n)`),
 /// written out in full: `99.9` is exactly 99.9, not the binary fraction nearest to it.
 fn number_text(number: f64, field: Field) -> Result<String, Error> {
-    let text = crate::value::f64_text(number);
+    let text = js_number_text(number);
     if !number.is_finite() {
         return Err(Error::InvalidNumber {
             field,
@@ -714,7 +743,7 @@ pub fn duration_text(
 
 /// The exact seconds of a duration as a decimal string: `durationSeconds("1 h 30 min")` is `"5400"`.
 /// Reads what `achieved` reads. Throws a `SlacalcError` with `field: "duration"`.
-#[cfg(feature = "logs")]
+#[cfg(feature = "analysis")]
 #[wasm_bindgen(js_name = durationSeconds)]
 pub fn duration_seconds(
     #[wasm_bindgen(unchecked_param_type = "string | number")] duration: JsValue,

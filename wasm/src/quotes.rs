@@ -8,14 +8,14 @@ use wasm_bindgen::prelude::*;
 use super::calendar::calendar_from;
 use super::penalty::cents;
 use super::{check_object, kind_of, respond, text_or_number};
-use crate::duration::ExactDuration;
-use crate::error::{Error, Field};
-use crate::penalty::{Attainment, Money, Schedule, PRESETS};
-use crate::period::Period;
-use crate::quotes::{compare_offers, Basis, Offer};
-use crate::risk::Model;
-use crate::target::Target;
-use crate::value::{invalid, Value};
+use slacalc::duration::ExactDuration;
+use slacalc::error::{Error, Field};
+use slacalc::penalty::{Attainment, Money, Schedule, PRESETS};
+use slacalc::period::Period;
+use slacalc::quotes::{compare_offers, Basis, Offer};
+use slacalc::risk::Model;
+use slacalc::target::Target;
+use slacalc::value::{invalid, Value};
 
 #[wasm_bindgen(typescript_custom_section)]
 const QUOTE_TYPES: &str = r#"
@@ -158,7 +158,7 @@ fn text_of(v: &JsValue, part: &str) -> Result<String, Error> {
 
 fn amount(v: &JsValue, part: &str) -> Result<Money, Error> {
     let text = text_of(v, part)?;
-    crate::value::amount(&text)
+    slacalc::value::amount(&text)
         .map(|x| x as Money)
         .map_err(|r| invalid(Field::Input, part, r))
 }
@@ -184,10 +184,8 @@ fn schedule_from(v: &JsValue, part: &str) -> Result<Option<Schedule>, Error> {
         return Ok(None);
     }
     if let Some(id) = v.as_string() {
-        let presets: Value = serde_wasm_bindgen::from_value(
-            js_sys::JSON::parse(PRESETS).unwrap_or(JsValue::NULL),
-        )
-        .map_err(|_| invalid(Field::Input, part, "the presets cannot be read".to_string()))?;
+        let presets = Value::parse_json(PRESETS)
+            .map_err(|_| invalid(Field::Input, part, "the presets cannot be read".to_string()))?;
         let Value::List(list) = presets else {
             return Ok(None);
         };
@@ -233,7 +231,7 @@ fn period_of(v: &JsValue, part: &str, default: &str) -> Result<Period, Error> {
     Period::parse(&text).map_err(|e| within(part, e))
 }
 
-fn calendar_of(v: &JsValue, part: &str) -> Result<Option<crate::calendar::Calendar>, Error> {
+fn calendar_of(v: &JsValue, part: &str) -> Result<Option<slacalc::calendar::Calendar>, Error> {
     if !given(v) {
         return Ok(None);
     }
@@ -338,7 +336,7 @@ pub fn compare_quotes(
             let attainment_v = get(&o, "attainment");
             let history = if given(&attainment_v) {
                 let t = text_of(&attainment_v, &p("attainment"))?;
-                let m = crate::value::decimal(&t, 6, Some(100_000_000))
+                let m = slacalc::value::decimal(&t, 6, Some(100_000_000))
                     .map_err(|r| invalid(Field::Input, &p("attainment"), r))?;
                 Some(Attainment::from_micros(m as u32))
             } else {

@@ -2,7 +2,7 @@
 //! Chromium). Expected values are worked out by hand in the comments.
 
 use js_sys::{Array, Reflect, JSON};
-use slacalc::js::{achieved_js, budget_js, table_js};
+use slacalc_wasm::{achieved_js, budget_js, table_js};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 

@@ -8,12 +8,12 @@ use wasm_bindgen::prelude::*;
 
 use super::calendar::{calendar_string, optional_calendar, zone_named};
 use super::{check_object, duration_from, get, kind_of, respond, target_from};
-use crate::attainment::{compare, Options, Window};
-use crate::decimal::format_scaled;
-use crate::error::{Error, Field};
-use crate::outage::{parse_csv, Log, LogReader};
-use crate::period::Period;
-use crate::zone::{parse_instant, utc_text, Zone};
+use slacalc::attainment::{compare, Options, Window};
+use slacalc::decimal::format_scaled;
+use slacalc::error::{Error, Field};
+use slacalc::outage::{parse_csv, Log, LogReader};
+use slacalc::period::Period;
+use slacalc::zone::{parse_instant, utc_text, Zone};
 
 #[wasm_bindgen(typescript_custom_section)]
 const ATTAINMENT_TYPES: &str = r#"
@@ -314,7 +314,7 @@ impl OutageLog {
     )]
     pub fn durations(&mut self) -> Result<JsValue, JsValue> {
         self.finish()?;
-        let outages: Vec<&crate::outage::Outage> = self
+        let outages: Vec<&slacalc::outage::Outage> = self
             .log
             .iter()
             .flat_map(|l| l.outages.iter())
@@ -374,7 +374,7 @@ impl OutageLog {
 /// The zone the log is measured in: the calendar's, else `timeZone`, else `default`.
 fn measuring_zone(
     input: &JsValue,
-    calendar: Option<&crate::calendar::Calendar>,
+    calendar: Option<&slacalc::calendar::Calendar>,
     default: Zone,
 ) -> Result<Zone, Error> {
     // The top-level time zone is read as the calendar's would be, with the same errors.
@@ -488,7 +488,7 @@ fn seconds_text(millionths: i128) -> String {
     }
 }
 
-fn choice_results(choices: &[crate::attainment::Choice]) -> Vec<ChoiceResult> {
+fn choice_results(choices: &[slacalc::attainment::Choice]) -> Vec<ChoiceResult> {
     choices
         .iter()
         .map(|choice| ChoiceResult {
@@ -507,7 +507,7 @@ fn measure(
     input: &JsValue,
     log: &Log,
     format: &'static str,
-    calendar: Option<crate::calendar::Calendar>,
+    calendar: Option<slacalc::calendar::Calendar>,
     zone: Zone,
 ) -> Result<AttainmentResult, Error> {
     let target = target_from(&get(input, Field::Target)?)?;
@@ -670,7 +670,7 @@ fn measure(
 /// The local dates `[from, to)` to measure: the `span` given, or the whole years the log covers.
 fn span(
     input: &JsValue,
-    outages: &[crate::outage::Outage],
+    outages: &[slacalc::outage::Outage],
     zone: &Zone,
 ) -> Result<(NaiveDate, NaiveDate), Error> {
     let given = Reflect::get(input, &"span".into()).unwrap_or(JsValue::UNDEFINED);

@@ -1,0 +1,7 @@
+// Loads the module with the outage-log API (www/pkg-analysis/), as a Node batch report would.
+import { readFileSync } from 'node:fs';
+import * as slacalc from '../../www/pkg-analysis/slacalc.js';
+
+slacalc.initSync({ module: readFileSync(new URL('../../www/pkg-analysis/slacalc_bg.wasm', import.meta.url)) });
+
+export default slacalc;

@@ -35,6 +35,23 @@ pub enum Field {
 }
 
 impl Field {
+    /// Every field, in the order of the declarations.
+    pub const ALL: [Field; 13] = [
+        Field::Target,
+        Field::Period,
+        Field::Downtime,
+        Field::Calendar,
+        Field::Start,
+        Field::End,
+        Field::Duration,
+        Field::Outages,
+        Field::AsOf,
+        Field::Schedule,
+        Field::Periods,
+        Field::Model,
+        Field::Input,
+    ];
+
     /// The field's name in the JavaScript API (`"target"`, `"period"`, ...).
     pub fn name(self) -> &'static str {
         match self {
@@ -187,6 +204,36 @@ impl Error {
             Error::InvalidLog { .. } => Field::Outages,
         }
     }
+
+    /// Every code [`code`](Self::code) gives, and `internal` (a result that could not be handed over):
+    /// the TypeScript declarations list these.
+    pub const CODES: [&'static str; 25] = [
+        "missing",
+        "wrong_type",
+        "empty",
+        "invalid_number",
+        "out_of_range",
+        "too_many_decimals",
+        "invalid_period",
+        "invalid_duration",
+        "invalid_date",
+        "reversed_range",
+        "too_long",
+        "zero_length",
+        "exceeds_period",
+        "invalid_time_zone",
+        "unknown_time_zone",
+        "invalid_calendar",
+        "overlapping_hours",
+        "no_service_time",
+        "invalid_instant",
+        "unsupported_period",
+        "reversed_interval",
+        "invalid_log",
+        "invalid_value",
+        "too_large",
+        "internal",
+    ];
 
     /// A stable machine-readable code (`"missing"`, `"out_of_range"`, ...), for programs that react to errors.
     pub fn code(&self) -> &'static str {

@@ -17,6 +17,7 @@
 //! API is a separate crate (`wasm/`) that only converts between JavaScript values and this crate's types.
 #![deny(missing_docs)]
 
+pub mod api;
 pub mod attainment;
 pub mod budget;
 pub mod calendar;

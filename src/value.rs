@@ -164,6 +164,7 @@ impl Value {
     /// ```
     pub fn parse_json(text: &str) -> Result<Value, String> {
         let mut reader = JsonReader {
+            text,
             bytes: text.as_bytes(),
             at: 0,
             items: 0,
@@ -385,6 +386,7 @@ pub fn decimal(text: &str, scale: u32, max: Option<u128>) -> Result<u128, String
 
 /// Reads JSON text byte by byte, counting depth and items as the serde reader does.
 struct JsonReader<'a> {
+    text: &'a str,
     bytes: &'a [u8],
     at: usize,
     items: usize,
@@ -401,8 +403,11 @@ impl JsonReader<'_> {
         match self.bytes.get(self.at) {
             None => "it is not JSON: it ends too early".to_string(),
             Some(_) => {
-                let rest = String::from_utf8_lossy(&self.bytes[self.at..]);
-                let near: String = rest.chars().take(12).collect();
+                let mut at = self.at;
+                while !self.text.is_char_boundary(at) {
+                    at -= 1;
+                }
+                let near: String = self.text[at..].chars().take(12).collect();
                 format!(
                     "it is not JSON: unexpected \"{near}\" at character {}",
                     self.at + 1
@@ -516,7 +521,7 @@ impl JsonReader<'_> {
             return Err(self.unexpected());
         }
         // Only ASCII digits, signs, points and exponents were read.
-        let text = String::from_utf8_lossy(&self.bytes[start..self.at]).into_owned();
+        let text = self.text[start..self.at].to_string();
         Ok(Value::Number(
             crate::decimal::expand_exponent(&text).unwrap_or(text),
         ))
@@ -583,13 +588,16 @@ impl JsonReader<'_> {
     }
 
     fn hex4(&mut self) -> Result<u32, String> {
-        let digits = self
-            .bytes
-            .get(self.at..self.at + 4)
-            .ok_or_else(|| self.unexpected())?;
-        let text = std::str::from_utf8(digits).map_err(|_| self.unexpected())?;
-        let unit = u32::from_str_radix(text, 16).map_err(|_| self.unexpected())?;
-        self.at += 4;
+        let mut unit = 0;
+        for _ in 0..4 {
+            let digit = self
+                .bytes
+                .get(self.at)
+                .and_then(|b| (*b as char).to_digit(16))
+                .ok_or_else(|| self.unexpected())?;
+            unit = unit * 16 + digit;
+            self.at += 1;
+        }
         Ok(unit)
     }
 }

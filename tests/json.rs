@@ -86,7 +86,7 @@ fn what_is_not_json_is_refused_with_where() {
         ),
         (
             "\"\\u12\"",
-            "it is not JSON: unexpected \"12\"\" at character 4",
+            "it is not JSON: unexpected \"\"\" at character 6",
         ),
         (
             "[1] [2]",

@@ -1,4 +1,5 @@
-// Loads the module with the outage-log API (www/pkg-analysis/), as a Node batch report would.
+// Loads the analysis module (www/pkg-analysis/: outage logs, credits, risk, quotes), as a Node batch
+// report would.
 import { readFileSync } from 'node:fs';
 import * as slacalc from '../../www/pkg-analysis/slacalc.js';
 

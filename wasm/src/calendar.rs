@@ -2,18 +2,19 @@
 //! presets. Errors carry the `part` of the calendar they concern.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use chrono::Datelike;
-use js_sys::{Array, Reflect};
 use serde::Serialize;
 use tsify::Tsify;
 use wasm_bindgen::prelude::*;
 
 #[cfg(feature = "analysis")]
 use super::duration_from;
-use super::{error_value, kind_of, missing_or_wrong, plain, respond, text_param};
-use slacalc::calendar::{self, Calendar, CalendarSpec, Schedule};
+use super::{
+    calendar_value, error_value, kind_of, missing_or_wrong, plain, respond, text_param, PageZones,
+};
+use slacalc::api::{self, CalendarInput};
+use slacalc::calendar::{Calendar, Schedule};
 #[cfg(feature = "analysis")]
 use slacalc::duration::ExactDuration;
 use slacalc::error::{Error, Field};
@@ -21,7 +22,8 @@ use slacalc::zone::Zone;
 
 thread_local! {
     /// Time zones loaded with `registerTimeZone`, by name.
-    static ZONES: RefCell<HashMap<String, Zone>> = RefCell::new(HashMap::new());
+    /// A page loads a few zones: a list is smaller in the module than a hash map, and as quick.
+    static ZONES: RefCell<Vec<Zone>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Loads a time zone's TZif data (from `tz/<name>.tzif` next to the page, or `/usr/share/zoneinfo/<name>`),
@@ -43,7 +45,13 @@ pub fn register_time_zone(
     }
     let bytes = js_sys::Uint8Array::from(tzif).to_vec();
     let zone = Zone::from_tzif(&name, &bytes).map_err(|e| error_value(&e))?;
-    ZONES.with(|z| z.borrow_mut().insert(name, zone));
+    ZONES.with(|z| {
+        let mut zones = z.borrow_mut();
+        match zones.iter().position(|known| known.name() == name) {
+            Some(i) => zones[i] = zone,
+            None => zones.push(zone),
+        }
+    });
     Ok(())
 }
 
@@ -71,156 +79,41 @@ pub fn has_time_zone(name: JsValue) -> Result<bool, JsValue> {
     Ok(zone_named(&name).is_ok())
 }
 
-pub(super) fn zone_named(name: &str) -> Result<Zone, Error> {
-    if matches!(name, "UTC" | "Etc/UTC" | "Z") {
-        return Ok(Zone::utc());
-    }
-    ZONES
-        .with(|z| z.borrow().get(name).cloned())
-        .ok_or_else(|| Error::UnknownTimeZone {
-            value: name.to_string(),
-        })
+/// A zone registered with `registerTimeZone`.
+pub(super) fn registered(name: &str) -> Option<Zone> {
+    ZONES.with(|z| z.borrow().iter().find(|zone| zone.name() == name).cloned())
 }
 
+pub(super) fn zone_named(name: &str) -> Result<Zone, Error> {
+    api::zone_named(&PageZones, name)
+}
+
+#[cfg(feature = "analysis")]
 pub(super) fn optional_calendar(input: &JsValue) -> Result<Option<Calendar>, Error> {
-    let v = super::get(input, Field::Calendar)?;
+    let v = js_sys::Reflect::get(input, &"calendar".into()).unwrap_or(JsValue::UNDEFINED);
     if v.is_undefined() || v.is_null() {
         return Ok(None);
     }
     calendar_from(&v).map(Some)
 }
 
-fn calendar_part_error(part: &str, v: &JsValue, expected: &str) -> Error {
-    Error::InvalidCalendar {
-        part: part.to_string(),
-        value: v.as_string().unwrap_or_default(),
-        reason: format!("it must be {expected}, not {}", kind_of(v)),
-    }
-}
-
+#[cfg(feature = "analysis")]
 pub(super) fn calendar_string(v: &JsValue, part: &str) -> Result<Option<String>, Error> {
     if v.is_undefined() || v.is_null() {
         Ok(None)
     } else {
         v.as_string()
             .map(Some)
-            .ok_or_else(|| calendar_part_error(part, v, "a string"))
+            .ok_or_else(|| Error::InvalidCalendar {
+                part: part.to_string(),
+                value: String::new(),
+                reason: format!("it must be a string, not {}", kind_of(v)),
+            })
     }
-}
-
-fn calendar_strings(v: &JsValue, part: &str) -> Result<Option<Vec<String>>, Error> {
-    if v.is_undefined() || v.is_null() {
-        return Ok(None);
-    }
-    if !Array::is_array(v) {
-        return Err(calendar_part_error(part, v, "an array of strings"));
-    }
-    let array: &Array = v.unchecked_ref();
-    if array.length() as usize > calendar::MAX_RULES {
-        return Err(Error::InvalidCalendar {
-            part: part.to_string(),
-            value: String::new(),
-            reason: format!("at most {} entries are allowed", calendar::MAX_RULES),
-        });
-    }
-    array
-        .iter()
-        .enumerate()
-        .map(|(i, item)| {
-            let part = format!("{part}[{i}]");
-            item.as_string()
-                .ok_or_else(|| calendar_part_error(&part, &item, "a string"))
-        })
-        .collect::<Result<Vec<_>, _>>()
-        .map(Some)
 }
 
 pub(super) fn calendar_from(v: &JsValue) -> Result<Calendar, Error> {
-    let spec = spec_from(v)?;
-    Calendar::new(&spec, zone_named(&spec.time_zone)?)
-}
-
-/// The calendar a JavaScript value describes: hours text (`"Mon-Fri 08:00-18:00"`, in UTC) or a
-/// `CalendarInput` object.
-fn spec_from(v: &JsValue) -> Result<CalendarSpec, Error> {
-    if let Some(text) = v.as_string() {
-        return calendar::hours::parse(&text);
-    }
-    if !v.is_object() || Array::is_array(v) || v.is_function() {
-        return Err(Error::WrongType {
-            field: Field::Calendar,
-            expected: "an object such as { timeZone: \"Europe/London\", weekly: { mon: \"09:00-17:00\" } }",
-            found: kind_of(v),
-        });
-    }
-    let read = |key: &str| {
-        Reflect::get(v, &key.into()).map_err(|_| Error::InvalidCalendar {
-            part: key.to_string(),
-            value: String::new(),
-            reason: "it cannot be read".to_string(),
-        })
-    };
-    let mut spec = CalendarSpec {
-        time_zone: "UTC".to_string(),
-        ..CalendarSpec::default()
-    };
-    if let Some(name) = calendar_string(&read("preset")?, "preset")? {
-        spec = calendar::preset(&name).ok_or_else(|| Error::InvalidCalendar {
-            part: "preset".to_string(),
-            value: name.clone(),
-            reason: "use 24x7, 24x5, 8x5, 12x5 or 24x7-maintenance".to_string(),
-        })?;
-    }
-    if let Some(zone) = calendar_string(&read("timeZone")?, "timeZone")? {
-        spec.time_zone = zone.trim().to_string();
-        if spec.time_zone.is_empty() {
-            return Err(Error::InvalidCalendar {
-                part: "timeZone".to_string(),
-                value: String::new(),
-                reason: "it is empty: give an IANA name such as Europe/Berlin, or UTC".to_string(),
-            });
-        }
-    }
-    let weekly = read("weekly")?;
-    if let Some(text) = calendar_string(&read("hours")?, calendar::hours::PART)? {
-        if !weekly.is_undefined() && !weekly.is_null() {
-            return Err(Error::InvalidCalendar {
-                part: calendar::hours::PART.to_string(),
-                value: text,
-                reason: "give the hours either as text (hours) or per day (weekly), not both"
-                    .to_string(),
-            });
-        }
-        let from_text = calendar::hours::parse(&text)?;
-        spec.weekly = from_text.weekly;
-        spec.exclusions.extend(from_text.exclusions);
-    }
-    if !weekly.is_undefined() && !weekly.is_null() {
-        if !weekly.is_object() || Array::is_array(&weekly) {
-            return Err(calendar_part_error(
-                "weekly",
-                &weekly,
-                "an object with mon to sun",
-            ));
-        }
-        for (i, day) in ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
-            .iter()
-            .enumerate()
-        {
-            let part = format!("weekly.{day}");
-            let value = Reflect::get(&weekly, &(*day).into()).unwrap_or(JsValue::UNDEFINED);
-            if let Some(hours) = calendar_string(&value, &part)? {
-                spec.weekly[i] = hours;
-            }
-        }
-    }
-    if let Some(holidays) = calendar_strings(&read("holidays")?, "holidays")? {
-        spec.holidays = holidays;
-    }
-    if let Some(exclusions) = calendar_strings(&read("exclusions")?, "exclusions")? {
-        spec.exclusions = exclusions;
-    }
-    Ok(spec)
+    CalendarInput::read(&calendar_value(v)?)?.calendar(&PageZones)
 }
 
 /// The weekly hours of a calendar (hours text or a `CalendarInput`) as one line of hours text:
@@ -230,10 +123,9 @@ fn spec_from(v: &JsValue) -> Result<CalendarSpec, Error> {
 pub fn hours_text(
     #[wasm_bindgen(unchecked_param_type = "string | CalendarInput")] calendar: JsValue,
 ) -> Result<String, JsValue> {
-    let spec = plain(&calendar, Field::Calendar)
-        .and_then(|c| spec_from(&c))
-        .map_err(|e| error_value(&e))?;
-    calendar::hours::write_spec(&spec.weekly).map_err(|e| error_value(&e))
+    calendar_value(&calendar)
+        .and_then(|c| api::hours_text(&c))
+        .map_err(|e| error_value(&e))
 }
 
 /// A service calendar ready for many queries: service time between instants, and deadlines after N hours
@@ -547,23 +439,45 @@ pub fn calendar_preset(name: JsValue) -> Result<JsValue, JsValue> {
         "a preset's name as a string, such as \"8x5\"",
     )
     .map_err(|e| error_value(&e))?;
-    let Some(spec) = calendar::preset(&name) else {
+    let Some(preset) = api::calendar_preset(&name) else {
         return Ok(JsValue::NULL);
     };
-    let weekly = js_sys::Object::new();
-    for (day, hours) in ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
-        .iter()
-        .zip(&spec.weekly)
-    {
-        Reflect::set(&weekly, &(*day).into(), &hours.into())?;
-    }
-    let result = js_sys::Object::new();
-    let strings = |items: &[String]| items.iter().map(JsValue::from).collect::<Array>();
-    Reflect::set(&result, &"timeZone".into(), &spec.time_zone.into())?;
-    Reflect::set(&result, &"weekly".into(), &weekly)?;
-    Reflect::set(&result, &"holidays".into(), &strings(&spec.holidays))?;
-    Reflect::set(&result, &"exclusions".into(), &strings(&spec.exclusions))?;
-    Ok(result.into())
+    // Written by hand rather than by serde: a few properties, and the calculator's module stays small.
+    let object = |entries: &[(&str, JsValue)]| {
+        let o = js_sys::Object::new();
+        for (key, value) in entries {
+            let _ = js_sys::Reflect::set(&o, &(*key).into(), value);
+        }
+        JsValue::from(o)
+    };
+    let text = |t: &Option<String>| JsValue::from(t.clone().unwrap_or_default());
+    let list = |items: &Option<Vec<String>>| {
+        JsValue::from(
+            items
+                .iter()
+                .flatten()
+                .map(JsValue::from)
+                .collect::<js_sys::Array>(),
+        )
+    };
+    let w = preset.weekly.unwrap_or_default();
+    Ok(object(&[
+        ("timeZone", text(&preset.time_zone)),
+        (
+            "weekly",
+            object(&[
+                ("mon", text(&w.mon)),
+                ("tue", text(&w.tue)),
+                ("wed", text(&w.wed)),
+                ("thu", text(&w.thu)),
+                ("fri", text(&w.fri)),
+                ("sat", text(&w.sat)),
+                ("sun", text(&w.sun)),
+            ]),
+        ),
+        ("holidays", list(&preset.holidays)),
+        ("exclusions", list(&preset.exclusions)),
+    ]))
 }
 
 /// Service hours of one local day, for drawing.

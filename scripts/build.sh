@@ -11,9 +11,11 @@ module() {
   local wasm=$dir/wasm32-unknown-unknown/$profile/slacalc_wasm.wasm
   cargo build --quiet -p slacalc-wasm --profile "$profile" --lib --target wasm32-unknown-unknown --target-dir "$dir" ${features:+--features "$features"}
   if [ ! -f "$out/slacalc_bg.wasm" ] || [ "$wasm" -nt "$out/slacalc_bg.wasm" ]; then
+    # The glue imports one JavaScript snippet (snippets/<crate>-<hash>/inline0.js); a stale one is removed.
+    rm -rf "$out/snippets"
     wasm-bindgen --target web --remove-name-section --out-name slacalc --out-dir "$out" "$wasm"
     # npm's binaryen: Debian's wasm-opt 108 produces modules that fail at run time.
-    wasm-opt "$opt" --strip-debug --strip-producers "$out/slacalc_bg.wasm" -o "$out/slacalc_bg.opt.wasm"
+    wasm-opt "$opt" --converge --strip-debug --strip-producers "$out/slacalc_bg.wasm" -o "$out/slacalc_bg.opt.wasm"
     mv "$out/slacalc_bg.opt.wasm" "$out/slacalc_bg.wasm"
     rm -f "$out/.gitignore" "$out/package.json"
   fi

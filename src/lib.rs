@@ -13,11 +13,15 @@
 //! # Ok::<(), slacalc::Error>(())
 //! ```
 //!
-//! The conventions (period lengths, rounding) are documented in [`period`] and [`budget`]. The JavaScript
+//! The conventions (period lengths, rounding) are in [`conventions`], and in detail in [`period`] and
+//! [`budget`]. The JavaScript
 //! API is a separate crate (`wasm/`) that only converts between JavaScript values and this crate's types.
 #![deny(missing_docs)]
 
 pub mod api;
+/// The conventions every figure follows (the text of `docs/conventions.md`, whose examples run as tests).
+#[doc = include_str!("../docs/conventions.md")]
+pub mod conventions {}
 pub mod attainment;
 pub mod budget;
 pub mod calendar;

@@ -478,7 +478,7 @@ fn checked<T>(r: Result<T, Error>) -> Result<T, Error> {
 
 /// One case: a call to one of the core's readers or calculations with random input.
 fn case(f: &mut Fuzz) {
-    match f.below(15) {
+    match f.below(17) {
         0 => {
             let _ = checked(Target::parse(&f.text()));
             let _ = checked(Period::parse(&f.text()));
@@ -671,6 +671,11 @@ fn case(f: &mut Fuzz) {
                 ["month", "week", "quarter"][f.below(3)],
             ));
         }
+        14 | 15 => {
+            // Every function of the API with a random request: the keys each reads, with random values
+            // now and then in place of good ones. A typed error or a result; never a panic.
+            api_request(f);
+        }
         13 => {
             // JSON text: a value written out reads back as itself; cut or garbled, it is refused or
             // read, never a panic.
@@ -815,5 +820,137 @@ fn json_text(v: &Value) -> String {
                 .collect::<Vec<_>>()
                 .join(",")
         ),
+    }
+}
+
+/// A request for one function of the API, built from good parts and random values.
+fn api_request(f: &mut Fuzz) {
+    use slacalc::api::{self, NoZones};
+    let pick = |good: Value, f: &mut Fuzz| if f.chance(80) { good } else { f.value(1) };
+    let text = |s: &str| Value::Text(s.to_string());
+    let map = |entries: Vec<(&str, Value)>| {
+        Value::Map(
+            entries
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), v))
+                .collect(),
+        )
+    };
+    let calendar = if f.chance(50) {
+        Value::Null
+    } else {
+        pick(
+            text(["Mon-Fri 08:00-18:00", "24x7", "8x5", "Sun 22:00-06:00"][f.below(4)]),
+            f,
+        )
+    };
+    let target = pick(text(["99.9", "99", "100", "0", "abc"][f.below(5)]), f);
+    let period = pick(
+        text(
+            [
+                "month",
+                "2026-02",
+                "P14D",
+                "2026-Q1",
+                "2026-03-01/2026-03-15",
+            ][f.below(5)],
+        ),
+        f,
+    );
+    let request = match f.below(8) {
+        0 => map(vec![
+            ("target", target),
+            ("period", period),
+            ("calendar", calendar),
+        ]),
+        1 => map(vec![
+            (
+                "downtime",
+                pick(text(["PT1H", "90", "1 h 20 min", "P30D"][f.below(4)]), f),
+            ),
+            ("period", period),
+            ("target", target),
+            ("calendar", calendar),
+        ]),
+        2 => map(vec![
+            ("outages", pick(Value::Text(f.log_text()), f)),
+            ("target", target),
+            (
+                "span",
+                pick(text(["2026", "2026-Q1", "month"][f.below(3)]), f),
+            ),
+            ("asOf", pick(text("2026-03-15T00:00:00Z"), f)),
+            ("calendar", calendar),
+        ]),
+        3 => map(vec![
+            ("schedule", pick(f.schedule_value(), f)),
+            (
+                "periods",
+                pick(
+                    Value::List(vec![map(vec![
+                        ("attainment", text("99.5")),
+                        ("charges", text("1000")),
+                    ])]),
+                    f,
+                ),
+            ),
+        ]),
+        4 => map(vec![
+            ("schedule", pick(f.schedule_value(), f)),
+            (
+                "model",
+                pick(
+                    map(vec![
+                        ("incidentsPerMonth", Value::Number("2".into())),
+                        ("median", text("PT30M")),
+                        ("p90", text("PT2H")),
+                    ]),
+                    f,
+                ),
+            ),
+            ("charges", pick(text("1000"), f)),
+            (
+                "years",
+                pick(Value::Number(["1", "20", "0", "1.5"][f.below(4)].into()), f),
+            ),
+            ("calendar", calendar),
+        ]),
+        5 => map(vec![
+            (
+                "basis",
+                pick(map(vec![("currency", text("EUR")), ("period", period)]), f),
+            ),
+            (
+                "options",
+                pick(
+                    Value::List(vec![map(vec![
+                        ("name", text("A")),
+                        ("pricePerMonth", text("100")),
+                        ("target", target),
+                        ("period", text("quarter")),
+                    ])]),
+                    f,
+                ),
+            ),
+        ]),
+        6 => calendar,
+        _ => f.value(0),
+    };
+    let _ = checked(api::budget(&request, &NoZones));
+    let _ = checked(api::achieved(&request, &NoZones));
+    let _ = checked(api::service_table(&request, &NoZones));
+    let _ = checked(api::hours_text(&request));
+    let _ = checked(api::duration_text(&request));
+    if f.chance(30) {
+        let _ = checked(api::attainment(&request, &NoZones));
+        let _ = checked(api::credits(&request));
+        let _ = checked(api::compare_quotes(&request, &NoZones));
+    }
+    if f.chance(5) {
+        let _ = checked(api::risk(&request, &NoZones));
+    }
+    if let Ok(c) = api::calendar::ServiceCalendar::new(&request, &NoZones) {
+        let _ = checked(c.add_service_time(&f.value(0), &f.value(0)));
+        let _ = checked(c.week_strip(&text("2026-03-02")));
     }
 }

@@ -120,3 +120,43 @@ fn the_same_values_as_the_serde_reader() {
     let via_serde: Value = serde_json::from_str(input).unwrap();
     assert_eq!(Value::parse_json(input).unwrap(), via_serde);
 }
+
+#[test]
+fn numbers_read_as_f64_agree_with_the_standard_library() {
+    use slacalc::value::number_f64;
+    // A simple generator, so that the test needs no crate: xorshift64*.
+    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = || {
+        state ^= state >> 12;
+        state ^= state << 25;
+        state ^= state >> 27;
+        state.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    };
+    for _ in 0..200_000 {
+        let r = next();
+        // Counts, factors and seeds: whole numbers, short decimals, and any double's shortest text.
+        let x = match r % 3 {
+            0 => (next() % 9_007_199_254_740_992) as f64,
+            1 => (next() % 100_000_000) as f64 / 10f64.powi((next() % 8) as i32),
+            _ => f64::from_bits(next()),
+        };
+        if !x.is_finite() {
+            continue;
+        }
+        let text = format!("{x}");
+        let exact: f64 = text.parse().unwrap();
+        let ours = number_f64(&text).unwrap();
+        let digits = text.trim_start_matches('-').replace('.', "");
+        let significant = digits.trim_start_matches('0').trim_end_matches('0').len();
+        let decimals = text.split_once('.').map_or(0, |(_, f)| f.len());
+        let moderate = decimals <= 22 && x.abs() < 1e22;
+        if significant <= 15 && moderate || x.fract() == 0.0 && x.abs() <= 9_007_199_254_740_992.0 {
+            assert_eq!(ours.to_bits(), exact.to_bits(), "{text}");
+        } else {
+            assert!(
+                ours == exact || ((ours - exact) / exact).abs() < 1e-14,
+                "{text}: {ours} against {exact}"
+            );
+        }
+    }
+}

@@ -4,6 +4,7 @@
 //! slacalc budget --target 99.9 --period month
 //! slacalc achieved --downtime "1 h 20 min" --period 2026-02 --target 99.9 --json
 //! slacalc table --hours "Mon-Fri 08:00-18:00" --zone Europe/Berlin
+//! slacalc attainment outages.csv --target 99.9 --hours "Mon-Fri 08:00-18:00" --zone Europe/Berlin
 //! slacalc budget --request budget.json
 //! ```
 //!
@@ -13,7 +14,7 @@
 //! an error on standard error naming the field (exit code 1); a command line that cannot be read exits
 //! with 2. Time zones come from `$TZDIR` or `/usr/share/zoneinfo`.
 
-use std::io::Read;
+use std::io::{Read, Write};
 use std::process::ExitCode;
 
 use serde::Serialize;
@@ -31,14 +32,27 @@ commands:
                                           --downtime \"1 h 20 min\" --period 2026-02 [--target 99.9]
   table      allowed downtime of common targets by day, week, month, quarter and year
   hours      the weekly hours of a calendar as one line of text
+  credits    service credits owed:        --schedule aws-s3-standard --attainment 99.5 --charges 2000
+  risk       credits over simulated contract years:
+             --schedule example-per-hour --incidents 2 --median PT30M --p90 PT2H --charges 1000
+  compare    the internal service and providers' quotes on one basis: --request quotes.json
+  presets    the published credit schedules and their ids
+  attainment an outage log (CSV or JSON, - for standard input) measured by week, month, quarter, year
+             and rolling windows:          outages.csv --target 99.9 [--span 2026] [--as-of 2026-11-24T12:00Z]
 
 options:
   --target T     availability target in percent: 99.9
   --period P     month, quarter, P14D, 2026-02, 2026-Q1, 2026-03-01/2026-03-15
   --downtime D   PT1H20M, \"1 h 20 min\" or seconds
   --hours H      service hours: \"Mon-Fri 08:00-18:00; Sat 09:00-12:00\", 24x7, 8x5
-  --zone Z       the time zone of the service hours: Europe/Berlin (default UTC)
+  --zone Z       the time zone of the service hours, or of a log's times: Europe/Berlin (default UTC)
+  --span S       the span of a log to measure: 2026, 2026-Q1, 2026-01-01/2026-07-01
+  --as-of T      the instant at which to read the error budget of each current period
+  --minimum-outage D  ignore merged outages shorter than this: PT5M
   --request F    a JSON request as the JavaScript function takes it (- for standard input)
+  --schedule S   a credit schedule: a preset's id, or a JSON file
+  --attainment A / --charges C / --currency EUR   one period for credits
+  --incidents N / --median D / --p90 D / --years N / --seed N   the outage model for risk
   --json         write the result as JSON, the object the JavaScript function returns
 ";
 
@@ -68,7 +82,8 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match run(&args) {
         Ok(out) => {
-            println!("{out}");
+            // A reader that stops early (| head) is not an error.
+            let _ = writeln!(std::io::stdout(), "{out}");
             ExitCode::SUCCESS
         }
         Err(Failure::Usage(Usage(message))) => {
@@ -138,7 +153,7 @@ fn run(args: &[String]) -> Result<String, Failure> {
             .map(Into::into)
             .unwrap_or_else(|| "/usr/share/zoneinfo".into()),
     );
-    let request = options.request()?;
+    let request = options.request(command)?;
     let fail = |e: Error| Failure::Input(e, json);
     match command.as_str() {
         "budget" => {
@@ -155,6 +170,34 @@ fn run(args: &[String]) -> Result<String, Failure> {
                 Some(calendar) => api::service_table(calendar, &zones).map_err(fail)?,
             };
             Ok(if json { to_json(&r) } else { table_text(&r) })
+        }
+        "attainment" => {
+            let r = api::attainment(&request, &zones).map_err(fail)?;
+            Ok(if json {
+                to_json(&r)
+            } else {
+                attainment_text(&r)
+            })
+        }
+        "credits" => {
+            let r = api::credits(&request).map_err(fail)?;
+            Ok(if json { to_json(&r) } else { credits_text(&r) })
+        }
+        "risk" => {
+            let r = api::risk(&request, &zones).map_err(fail)?;
+            Ok(if json { to_json(&r) } else { risk_text(&r) })
+        }
+        "compare" => {
+            let r = api::compare_quotes(&request, &zones).map_err(fail)?;
+            Ok(if json { to_json(&r) } else { compare_text(&r) })
+        }
+        "presets" => {
+            let presets = api::credit_presets();
+            Ok(if json {
+                to_json(&plain(&presets))
+            } else {
+                presets_text(&presets)
+            })
         }
         "hours" => {
             let calendar = get(&request, "calendar").cloned().unwrap_or(Value::Null);
@@ -190,6 +233,12 @@ struct Options {
     fields: Vec<(String, Value)>,
     hours: Option<String>,
     zone: Option<String>,
+    log: Option<String>,
+    options: Vec<(String, Value)>,
+    schedule: Option<String>,
+    charges: Option<String>,
+    period: Vec<(String, Value)>,
+    model: Vec<(String, Value)>,
 }
 
 impl Options {
@@ -213,34 +262,51 @@ impl Options {
             };
             match name {
                 "--request" => o.request = Some(value()?),
-                "--target" | "--period" | "--downtime" => {
+                "--target" | "--period" | "--downtime" | "--span" => {
                     let v = value()?;
                     o.fields.push((name[2..].to_string(), Value::Text(v)));
                 }
+                "--as-of" => o.fields.push(("asOf".to_string(), Value::Text(value()?))),
+                "--minimum-outage" => o
+                    .options
+                    .push(("minimumOutage".to_string(), Value::Text(value()?))),
                 "--hours" => o.hours = Some(value()?),
                 "--zone" => o.zone = Some(value()?),
-                _ if !name.starts_with("--") && o.hours.is_none() => o.hours = Some(arg.clone()),
+                "--schedule" => o.schedule = Some(value()?),
+                "--attainment" => o
+                    .period
+                    .push(("attainment".to_string(), Value::Text(value()?))),
+                "--charges" => o.charges = Some(value()?),
+                "--currency" => o
+                    .fields
+                    .push(("currency".to_string(), Value::Text(value()?))),
+                "--incidents" => o
+                    .model
+                    .push(("incidentsPerMonth".to_string(), Value::Text(value()?))),
+                "--median" | "--p90" => {
+                    let v = value()?;
+                    o.model.push((name[2..].to_string(), Value::Text(v)));
+                }
+                "--years" | "--seed" => {
+                    let v = value()?;
+                    o.fields.push((name[2..].to_string(), number_or_text(v)));
+                }
+                _ if !name.starts_with("--") && o.log.is_none() => o.log = Some(arg.clone()),
                 _ => return Err(Usage(format!("unknown option {arg:?}"))),
             }
         }
         Ok(o)
     }
 
-    /// The request: the file's, with the options' fields over it.
-    fn request(&self) -> Result<Value, Usage> {
+    /// The request: the file's, with the options' fields over it. A zone without hours is the zone of a
+    /// log's times (`timeZone`) for `attainment`, and a 24x7 calendar in that zone (calendar periods in
+    /// local time) for the others.
+    fn request(&self, command: &str) -> Result<Value, Usage> {
+        let log_zone = command == "attainment";
         let mut entries = match &self.request {
             None => Vec::new(),
             Some(path) => {
-                let text = if path == "-" {
-                    let mut text = String::new();
-                    std::io::stdin()
-                        .read_to_string(&mut text)
-                        .map_err(|e| Usage(format!("standard input cannot be read: {e}")))?;
-                    text
-                } else {
-                    std::fs::read_to_string(path)
-                        .map_err(|e| Usage(format!("{path} cannot be read: {e}")))?
-                };
+                let text = read_text(path)?;
                 match Value::parse_json(&text) {
                     Ok(Value::Map(entries)) => entries,
                     Ok(other) => {
@@ -254,19 +320,241 @@ impl Options {
             }
         };
         entries.extend(self.fields.iter().cloned());
-        if self.hours.is_some() || self.zone.is_some() {
-            let mut calendar = Vec::new();
-            if let Some(zone) = &self.zone {
-                calendar.push(("timeZone".to_string(), Value::Text(zone.clone())));
+        if let Some(schedule) = &self.schedule {
+            entries.push(("schedule".to_string(), schedule_value(schedule)?));
+        }
+        // The charges of the one period for credits, or of every period for risk.
+        let mut period = self.period.clone();
+        if let Some(charges) = &self.charges {
+            let charges = ("charges".to_string(), Value::Text(charges.clone()));
+            if command == "credits" {
+                period.push(charges);
+            } else {
+                entries.push(charges);
             }
-            calendar.push((
-                "hours".to_string(),
-                Value::Text(self.hours.clone().unwrap_or_else(|| "24x7".into())),
-            ));
-            entries.push(("calendar".to_string(), Value::Map(calendar)));
+        }
+        if !period.is_empty() {
+            entries.push(("periods".to_string(), Value::List(vec![Value::Map(period)])));
+        }
+        if !self.model.is_empty() {
+            entries.push(("model".to_string(), Value::Map(self.model.clone())));
+        }
+        if let Some(path) = &self.log {
+            entries.push(("outages".to_string(), Value::Text(read_text(path)?)));
+        }
+        if !self.options.is_empty() {
+            entries.push(("options".to_string(), Value::Map(self.options.clone())));
+        }
+        match (&self.hours, &self.zone) {
+            (None, Some(zone)) if log_zone => {
+                entries.push(("timeZone".to_string(), Value::Text(zone.clone())))
+            }
+            (None, None) => {}
+            (hours, zone) => {
+                let mut calendar = Vec::new();
+                if let Some(zone) = zone {
+                    calendar.push(("timeZone".to_string(), Value::Text(zone.clone())));
+                }
+                let hours = hours.clone().unwrap_or_else(|| "24x7".to_string());
+                calendar.push(("hours".to_string(), Value::Text(hours)));
+                entries.push(("calendar".to_string(), Value::Map(calendar)));
+            }
         }
         Ok(Value::Map(entries))
     }
+}
+
+/// A number as JSON would give it (`--years 200`), else the text, for the core to refuse by name.
+fn number_or_text(v: String) -> Value {
+    if Value::parse_json(&v).is_ok_and(|n| matches!(n, Value::Number(_))) {
+        Value::Number(v)
+    } else {
+        Value::Text(v)
+    }
+}
+
+/// A schedule named on the command line: a preset's id, or a JSON file.
+fn schedule_value(name: &str) -> Result<Value, Usage> {
+    if let Value::List(presets) = api::credit_presets() {
+        if let Some(p) = presets
+            .into_iter()
+            .find(|p| get(p, "id").and_then(Value::text) == Some(name))
+        {
+            return Ok(p);
+        }
+    }
+    let text = read_text(name).map_err(|_| {
+        Usage(format!(
+            "--schedule {name:?} is neither a preset's id (slacalc presets lists them) nor a file"
+        ))
+    })?;
+    Value::parse_json(&text).map_err(|reason| Usage(format!("{name}: {reason}")))
+}
+
+/// A value as serde writes it, numbers as their text.
+struct Plain<'a>(&'a Value);
+
+fn plain(v: &Value) -> Plain<'_> {
+    Plain(v)
+}
+
+impl Serialize for Plain<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{SerializeMap, SerializeSeq};
+        match self.0 {
+            Value::Null => s.serialize_none(),
+            Value::Bool(b) => s.serialize_bool(*b),
+            Value::Number(t) => match serde_json::from_str::<serde_json::Number>(t) {
+                Ok(n) => n.serialize(s),
+                Err(_) => s.serialize_str(t),
+            },
+            Value::Text(t) => s.serialize_str(t),
+            Value::List(items) => {
+                let mut q = s.serialize_seq(Some(items.len()))?;
+                for item in items {
+                    q.serialize_element(&Plain(item))?;
+                }
+                q.end()
+            }
+            Value::Map(entries) => {
+                let mut m = s.serialize_map(Some(entries.len()))?;
+                for (k, v) in entries {
+                    m.serialize_entry(k, &Plain(v))?;
+                }
+                m.end()
+            }
+        }
+    }
+}
+
+fn presets_text(presets: &Value) -> String {
+    let Value::List(list) = presets else {
+        return String::new();
+    };
+    list.iter()
+        .map(|p| {
+            let text = |k: &str| get(p, k).and_then(Value::text).unwrap_or("").to_string();
+            format!("{:<24} {}", text("id"), text("name"))
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn credits_text(c: &api::CreditsResult) -> String {
+    let mut out: Vec<String> = c.periods.iter().map(|p| p.explanation.clone()).collect();
+    out.push(format!("{}: {}", c.schedule, c.summary));
+    out.join("\n")
+}
+
+fn risk_text(r: &api::RiskResult) -> String {
+    let mut out = format!(
+        "{} contract years simulated (seed {}), {} periods a year, {} charged a year\n\
+         credits a year: mean {}, median {}, P90 {}, P99 {}, worst {}\n\
+         expected credits: {}% of the contract value; a year has a breach with probability {:.4}",
+        r.years,
+        r.seed,
+        r.periods_per_year,
+        r.yearly_charges,
+        r.mean,
+        r.median,
+        r.p90,
+        r.p99,
+        r.worst,
+        r.expected_percent,
+        r.breach_probability_year
+    );
+    for note in &r.notes {
+        out.push_str(&format!("\n{note}"));
+    }
+    out
+}
+
+fn compare_text(q: &api::QuotesResult) -> String {
+    let mut out = q.verdict.join("\n");
+    out.push('\n');
+    for o in &q.options {
+        out.push_str(&format!(
+            "\n{}{}: {}; up to {} down a period on the basis; {} {} a year effective",
+            o.name,
+            if o.internal { " (internal)" } else { "" },
+            o.promise,
+            o.allowed_basis.text,
+            o.effective_year,
+            q.currency
+        ));
+    }
+    out
+}
+
+/// A file's text, or standard input's for `-`.
+fn read_text(path: &str) -> Result<String, Usage> {
+    if path == "-" {
+        let mut text = String::new();
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .map_err(|e| Usage(format!("standard input cannot be read: {e}")))?;
+        Ok(text)
+    } else {
+        std::fs::read_to_string(path).map_err(|e| Usage(format!("{path} cannot be read: {e}")))
+    }
+}
+
+fn attainment_text(r: &api::AttainmentResult) -> String {
+    let mut out = r.verdict.join("\n");
+    if !r.span.is_empty() {
+        out.push_str(&format!("\n\n{} outages over {}", r.outages, r.span));
+    }
+    for c in &r.choices {
+        let worst = c.worst.map(|i| &c.periods[i]);
+        out.push_str(&format!(
+            "\n{:>9}: {} of {} {} breached",
+            c.measure,
+            c.breached,
+            c.periods.len(),
+            if c.periods.len() == 1 {
+                "period"
+            } else {
+                "periods"
+            }
+        ));
+        if let Some(w) = worst {
+            out.push_str(&format!(
+                "; worst {} at {}%",
+                w.label,
+                w.availability.as_deref().unwrap_or("-")
+            ));
+        }
+    }
+    for roll in &r.rolling {
+        if let Some(w) = &roll.worst {
+            out.push_str(&format!(
+                "\nworst {} days: {} at {}%",
+                roll.days,
+                w.label,
+                w.availability.as_deref().unwrap_or("-")
+            ));
+        }
+    }
+    for line in &r.contrast {
+        out.push_str(&format!("\n{line}"));
+    }
+    for b in &r.burn {
+        out.push_str(&format!(
+            "\n{} budget at {}: {} s allowed, {} s used, {} s left",
+            b.measure, b.as_of, b.allowed_seconds, b.used_seconds, b.remaining_seconds
+        ));
+    }
+    if !r.problems.is_empty() {
+        let n = r.problems.len();
+        out.push_str(&format!(
+            "\n\n{n} {} not read:",
+            if n == 1 { "row" } else { "rows" }
+        ));
+        for p in &r.problems {
+            out.push_str(&format!("\n  line {}: {}", p.line, p.reason));
+        }
+    }
+    out
 }
 
 fn budget_text(r: &api::BudgetResult) -> String {

@@ -37,6 +37,10 @@ fn every_example_through_the_command_line() {
             "achieved" => "achieved",
             "table" | "serviceTable" => "table",
             "hoursText" => "hours",
+            "attainment" => "attainment",
+            "credits" => "credits",
+            "risk" => "risk",
+            "compareQuotes" => "compare",
             // Functions the command line does not have yet are run natively and in the WASM.
             _ => continue,
         };
@@ -66,7 +70,7 @@ fn every_example_through_the_command_line() {
         }
     }
     std::fs::remove_dir_all(&scratch).ok();
-    assert!(count >= 24, "{count} examples");
+    assert!(count >= 46, "{count} examples");
 }
 
 #[test]
@@ -134,6 +138,96 @@ fn bad_input_names_the_field_and_a_bad_command_line_says_how_to_use_it() {
     let (code, _, err) = run(&["budget", "--target"]);
     assert_eq!(code, 2);
     assert!(err.contains("--target needs a value"), "{err}");
+}
+
+#[test]
+fn credits_and_risk_from_options() {
+    let (code, out, err) = run(&[
+        "credits",
+        "--schedule",
+        "aws-s3-standard",
+        "--attainment",
+        "99.5",
+        "--charges",
+        "2000",
+        "--currency",
+        "EUR",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    // S3 Standard credits 10% below 99.9% and at or above 99%: 10% of 2 000.
+    assert!(
+        out.ends_with("AWS S3 Standard: 200 EUR of 2 000 EUR charged (10.00%)\n"),
+        "{out}"
+    );
+    let (code, out, err) = run(&[
+        "risk",
+        "--schedule",
+        "example-per-hour",
+        "--incidents",
+        "2",
+        "--median",
+        "PT30M",
+        "--p90",
+        "PT2H",
+        "--charges",
+        "1000",
+        "--years",
+        "200",
+        "--seed",
+        "7",
+        "--json",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let r: Json = serde_json::from_str(&out).unwrap();
+    assert_eq!(r["years"], 200);
+    assert_eq!(r["yearlyCredits"].as_array().unwrap().len(), 200);
+    // The closed form: 2 a month of a log-normal with median 1 800 s and P90 7 200 s.
+    let mean = r["analytic"]["meanDowntimeSeconds"].as_f64().unwrap();
+    assert!((mean - 6462.427884658722).abs() < 1e-6, "{mean}");
+    let (code, _, err) = run(&["credits", "--schedule", "acme-gold", "--attainment", "99"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("neither a preset's id"), "{err}");
+    let (code, out, _) = run(&["presets"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("aws-s3-standard          AWS S3 Standard"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_log_measured_from_a_file() {
+    let dir = std::env::temp_dir().join(format!("slacalc-log-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let log = dir.join("outages.csv");
+    std::fs::write(
+        &log,
+        "start,end\n2026-03-10T10:00:00Z,2026-03-10T11:00:00Z\nyesterday,2026-03-11\n",
+    )
+    .unwrap();
+    let (code, out, err) = run(&[
+        "attainment",
+        log.to_str().unwrap(),
+        "--target",
+        "99.9",
+        "--span",
+        "2026-Q1",
+    ]);
+    std::fs::remove_dir_all(&dir).ok();
+    assert_eq!(code, 0, "{err}");
+    // March 2026: 1 - 3600/2678400 = 99.865591...%; Q1 (7 776 000 s) 99.953703...%.
+    assert!(
+        out.contains("month: 1 of 3 periods breached; worst Mar 2026 at 99.865591%"),
+        "{out}"
+    );
+    assert!(
+        out.contains("quarter: 0 of 1 period breached; worst Q1 2026 at 99.953703%"),
+        "{out}"
+    );
+    assert!(
+        out.contains("1 row not read:\n  line 3: the start \"yesterday\""),
+        "{out}"
+    );
 }
 
 #[test]

@@ -16,13 +16,19 @@
 //! Errors name the field and, inside a calendar or a schedule, the part: `calendar` /
 //! `weekly.mon`, `schedule` / `tiers[1].when`.
 
+pub mod attainment;
 mod budget;
 pub mod calendar;
+pub mod penalty;
+pub mod quotes;
 mod typescript;
 
+pub use attainment::{attainment, read_log, AttainmentResult, MeasureInput, ReadLog, Terms};
 pub use budget::*;
 pub use calendar::{calendar_preset, hours_text, CalendarInput, WeeklyInput};
-pub use typescript::typescript;
+pub use penalty::{credit_presets, credits, risk, CreditsResult, RiskResult};
+pub use quotes::{compare_quotes, QuotesResult};
+pub use typescript::{typescript, typescript_analysis};
 
 use crate::duration::ExactDuration;
 use crate::error::{Error, Field};

@@ -6,7 +6,83 @@ use ts_rs::TS;
 use super::*;
 use crate::error::{Error, Field};
 
-/// The declarations of [`SlacalcError`](crate::Error) and of every input and result type of the API.
+fn push(out: &mut String, decls: impl IntoIterator<Item = (Option<String>, String)>) {
+    for (docs, decl) in decls {
+        out.push('\n');
+        out.push_str(&docs.unwrap_or_default());
+        out.push_str("export ");
+        out.push_str(&decl);
+        out.push('\n');
+    }
+}
+
+/// The declarations of the analysis module's own inputs and results (outage logs), beside
+/// [`typescript`]'s.
+pub fn typescript_analysis() -> String {
+    use super::attainment::*;
+    let mut out = String::new();
+    {
+        use super::calendar::*;
+        push(
+            &mut out,
+            [
+                (ServiceTime::docs(), ServiceTime::decl()),
+                (Instant::docs(), Instant::decl()),
+                (IcsImport::docs(), IcsImport::decl()),
+                (IcsHolidayView::docs(), IcsHolidayView::decl()),
+                (IcsSkippedView::docs(), IcsSkippedView::decl()),
+            ],
+        );
+    }
+    push(&mut out, input_declarations());
+    push(
+        &mut out,
+        [
+            (WindowResult::docs(), WindowResult::decl()),
+            (ChoiceResult::docs(), ChoiceResult::decl()),
+            (RollingResult::docs(), RollingResult::decl()),
+            (LogProblem::docs(), LogProblem::decl()),
+            (DaysResult::docs(), DaysResult::decl()),
+            (BurnResult::docs(), BurnResult::decl()),
+            (AttainmentResult::docs(), AttainmentResult::decl()),
+        ],
+    );
+    {
+        use super::penalty::*;
+        push(&mut out, input_declarations());
+        push(
+            &mut out,
+            [
+                (CreditLineResult::docs(), CreditLineResult::decl()),
+                (CreditsResult::docs(), CreditsResult::decl()),
+                (AnalyticResult::docs(), AnalyticResult::decl()),
+                (SensitivityResult::docs(), SensitivityResult::decl()),
+                (BreakEvenResult::docs(), BreakEvenResult::decl()),
+                (LadderStep::docs(), LadderStep::decl()),
+                (ScaledRates::docs(), ScaledRates::decl()),
+                (SolvedResult::docs(), SolvedResult::decl()),
+                (RiskResult::docs(), RiskResult::decl()),
+            ],
+        );
+    }
+    {
+        use super::quotes::*;
+        push(&mut out, input_declarations());
+        push(
+            &mut out,
+            [
+                (DurationPair::docs(), DurationPair::decl()),
+                (OfferView::docs(), OfferView::decl()),
+                (CreditsYear::docs(), CreditsYear::decl()),
+                (QuotesResult::docs(), QuotesResult::decl()),
+            ],
+        );
+    }
+    out
+}
+
+/// The declarations of [`SlacalcError`](crate::Error) and of the inputs and results of the
+/// calculator's functions (budgets, tables, calendars).
 pub fn typescript() -> String {
     let union = |items: &mut dyn Iterator<Item = &str>| {
         items
@@ -40,13 +116,8 @@ pub fn typescript() -> String {
         (TablePeriod::docs(), TablePeriod::decl()),
         (TableRow::docs(), TableRow::decl()),
         (TargetTable::docs(), TargetTable::decl()),
+        (calendar::StripDay::docs(), calendar::StripDay::decl()),
     ];
-    for (docs, decl) in decls {
-        out.push('\n');
-        out.push_str(&docs.unwrap_or_default());
-        out.push_str("export ");
-        out.push_str(&decl);
-        out.push('\n');
-    }
+    push(&mut out, decls);
     out
 }

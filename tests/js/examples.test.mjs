@@ -31,10 +31,13 @@ for (const [name, m] of [['calculator', calculator], ['analysis', analysis]]) {
           return true;
         }, where);
       } else {
-        assert.deepEqual(call(), ex.response, where);
+        const got = call();
+        // risk hands its yearly credits over as one Float64Array.
+        if (got && got.yearlyCredits instanceof Float64Array) got.yearlyCredits = Array.from(got.yearlyCredits);
+        assert.deepEqual(got, ex.response, where);
       }
       count += 1;
     }
-    assert.ok(count >= 24, `${count} examples`);
+    assert.ok(count >= (name === 'analysis' ? 46 : 24), `${count} examples`);
   });
 }

@@ -381,3 +381,21 @@ periods: Array<TablePeriod>,
  * One row per target: 90, 95, 99, 99.5, 99.9, 99.95, 99.99, 99.999.
  */
 rows: Array<TableRow>, };
+
+/**
+ * Service hours of one local day, for drawing.
+ */
+export type StripDay = { 
+/**
+ * The local date: `"2026-03-02"`.
+ */
+date: string, 
+/**
+ * Service time as `[startMinute, endMinute)` pairs on the local clock (0 to 1440 and beyond on a day
+ * longer than 24 h).
+ */
+service: [number, number][], 
+/**
+ * Minutes in the local day: 1440, or 1380 and 1500 on days the clocks change.
+ */
+minutes: number, };

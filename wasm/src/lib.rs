@@ -99,6 +99,7 @@ fn calendar_value(v: &JsValue) -> Result<Value, Error> {
 }
 
 /// Any argument as a [`Value`] (see [`request`]).
+#[inline(never)]
 fn read(v: &JsValue, field: Field, expected: &'static str) -> Result<Value, Error> {
     if v.is_function() || v.is_symbol() || v.is_bigint() {
         return Err(Error::WrongType {
@@ -118,13 +119,15 @@ fn read(v: &JsValue, field: Field, expected: &'static str) -> Result<Value, Erro
         });
     }
     let copy = copy(v, field, true)?;
-    value_of(&copy, 0, &mut 0).map_err(|reason| slacalc::value::invalid(field, "", reason))
+    value_of(&copy, 0, &mut 0)
+        .map_err(|(part, reason)| slacalc::value::invalid(field, &part, reason))
 }
 
-/// A plain copy (see [`plain`]) as a [`Value`], refused as the core's JSON reader refuses: nested more
+/// A plain copy (see [`copy`]) as a [`Value`], refused as the core's JSON reader refuses: nested more
 /// than [`MAX_DEPTH`](slacalc::value::MAX_DEPTH) deep or holding more than
-/// [`MAX_ITEMS`](slacalc::value::MAX_ITEMS) items.
-fn value_of(v: &JsValue, depth: usize, items: &mut usize) -> Result<Value, String> {
+/// [`MAX_ITEMS`](slacalc::value::MAX_ITEMS) items. The error names where, to three levels
+/// (`options[1].schedule`), so that a page can put it next to that input.
+fn value_of(v: &JsValue, depth: usize, items: &mut usize) -> Result<Value, (String, String)> {
     use slacalc::value::{MAX_DEPTH, MAX_ITEMS};
     if let Some(text) = v.as_string() {
         return Ok(Value::Text(text));
@@ -144,12 +147,27 @@ fn value_of(v: &JsValue, depth: usize, items: &mut usize) -> Result<Value, Strin
         return Ok(Value::Null);
     }
     if depth >= MAX_DEPTH {
-        return Err(format!("it is nested more than {MAX_DEPTH} levels deep"));
+        return Err((
+            String::new(),
+            format!("it is nested more than {MAX_DEPTH} levels deep"),
+        ));
     }
+    // Where an error lies, to three levels: `[1]`, then `.schedule`, prefixed on the way out.
+    let within = |at: String, (path, reason): (String, String)| {
+        let path = if depth < 3 {
+            format!("{at}{path}")
+        } else {
+            path
+        };
+        (path, reason)
+    };
     let item = |items: &mut usize| {
         *items += 1;
         if *items > MAX_ITEMS {
-            Err(format!("it holds more than {MAX_ITEMS} items"))
+            Err((
+                String::new(),
+                format!("it holds more than {MAX_ITEMS} items"),
+            ))
         } else {
             Ok(())
         }
@@ -157,9 +175,11 @@ fn value_of(v: &JsValue, depth: usize, items: &mut usize) -> Result<Value, Strin
     if Array::is_array(v) {
         let array: &Array = v.unchecked_ref();
         let mut list = Vec::new();
-        for element in array.iter() {
+        for (i, element) in array.iter().enumerate() {
             item(items)?;
-            list.push(value_of(&element, depth + 1, items)?);
+            list.push(
+                value_of(&element, depth + 1, items).map_err(|e| within(format!("[{i}]"), e))?,
+            );
         }
         return Ok(Value::List(list));
     }
@@ -168,7 +188,17 @@ fn value_of(v: &JsValue, depth: usize, items: &mut usize) -> Result<Value, Strin
         item(items)?;
         let pair: &Array = entry.unchecked_ref();
         let key = pair.get(0).as_string().unwrap_or_default();
-        map.push((key, value_of(&pair.get(1), depth + 1, items)?));
+        let value = value_of(&pair.get(1), depth + 1, items).map_err(|e| {
+            within(
+                if depth == 0 {
+                    key.clone()
+                } else {
+                    format!(".{key}")
+                },
+                e,
+            )
+        })?;
+        map.push((key, value));
     }
     Ok(Value::Map(map))
 }
@@ -221,16 +251,22 @@ fn kind_of(v: &JsValue) -> &'static str {
     }
 }
 
+// JSON text in which numbers JSON cannot hold keep their text ("NaN", "Infinity"), to be refused by
+// name. A few lines of JavaScript: as a Rust closure the replacer cost 1 KB gzip of module and glue.
+#[wasm_bindgen(
+    inline_js = "export function exact_json(v) { return JSON.stringify(v, (k, x) => typeof x === 'number' && !isFinite(x) ? String(x) : x); }"
+)]
+extern "C" {
+    #[wasm_bindgen(catch)]
+    fn exact_json(v: &JsValue) -> Result<JsValue, JsValue>;
+}
+
 /// A plain copy of what a caller gave, made before anything else reads it: JSON text and back. Getters
 /// and Proxies run here, once; what they throw, a cycle, or nesting too deep for JSON becomes an error
 /// naming the field, and nothing the caller's code throws ever passes through the module's frames
-/// (which would leave its stack and borrows broken).
-fn plain(v: &JsValue, field: Field) -> Result<JsValue, Error> {
-    copy(v, field, true)
-}
-
-/// As [`plain`]; `exact` keeps the text of numbers JSON cannot hold, at the cost of a call back into the
-/// module for every value: large inputs (an outage log's records) go without.
+/// (which would leave its stack and borrows broken). `exact` keeps the text of numbers JSON cannot hold
+/// ("NaN"), at the cost of a replacer called for every value: large inputs (an outage log's records) go
+/// without.
 fn copy(v: &JsValue, field: Field, exact: bool) -> Result<JsValue, Error> {
     if !v.is_object() {
         return Ok(v.clone());
@@ -240,27 +276,12 @@ fn copy(v: &JsValue, field: Field, exact: bool) -> Result<JsValue, Error> {
         part: String::new(),
         reason: format!("cannot be read: {}", thrown(&e)),
     };
-    // Numbers that JSON cannot hold keep their text ("NaN", "Infinity"), to be refused by name.
-    let finite =
-        Closure::<dyn FnMut(JsValue, JsValue) -> JsValue>::new(|_key: JsValue, value: JsValue| {
-            match value.as_f64() {
-                Some(x) if !x.is_finite() => JsValue::from_str(if x.is_nan() {
-                    "NaN"
-                } else if x > 0.0 {
-                    "Infinity"
-                } else {
-                    "-Infinity"
-                }),
-                _ => value,
-            }
-        });
     let text: JsValue = if exact {
-        js_sys::JSON::stringify_with_replacer(v, finite.as_ref())
+        exact_json(v)
     } else {
-        js_sys::JSON::stringify(v)
+        js_sys::JSON::stringify(v).map(JsValue::from)
     }
-    .map_err(unreadable)?
-    .into();
+    .map_err(unreadable)?;
     let Some(text) = text.as_string() else {
         return Err(Error::WrongType {
             field,
@@ -281,13 +302,13 @@ fn js_number_text(x: f64) -> String {
 }
 
 #[cfg(feature = "analysis")]
-/// The known `keys` of an input object, each copied plainly (see [`plain`]), into a new object: for inputs
+/// The known `keys` of an input object, each copied plainly (see [`copy`]), into a new object: for inputs
 /// that also carry something too large to copy (an outage log's text), read on its own.
 fn pick(input: &JsValue, keys: &[&str], field: Field) -> Result<JsValue, Error> {
     if !input.is_object() {
         return Ok(input.clone());
     }
-    let copy = js_sys::Object::new();
+    let picked = js_sys::Object::new();
     for key in keys {
         let v = Reflect::get(input, &(*key).into()).map_err(|e| Error::InvalidValue {
             field,
@@ -296,17 +317,10 @@ fn pick(input: &JsValue, keys: &[&str], field: Field) -> Result<JsValue, Error> 
         })?;
         if !v.is_undefined() {
             // Setting a property of a fresh object cannot fail.
-            let _ = Reflect::set(&copy, &(*key).into(), &plain(&v, field)?);
+            let _ = Reflect::set(&picked, &(*key).into(), &copy(&v, field, true)?);
         }
     }
-    Ok(copy.into())
-}
-
-/// A plain copy (see [`plain`]) read into a [`Value`], numbers in JavaScript's own shortest text; nesting
-/// too deep or too many items is an [`Error::InvalidValue`] for `field` and `part`.
-#[cfg(feature = "analysis")]
-fn value_from(v: JsValue, field: Field, part: &str) -> Result<slacalc::value::Value, Error> {
-    value_of(&v, 0, &mut 0).map_err(|reason| slacalc::value::invalid(field, part, reason))
+    Ok(picked.into())
 }
 
 /// What a caller's code threw, in words: an error's message, or the value's own text.
@@ -329,32 +343,6 @@ fn text_param(v: &JsValue, field: Field, expected: &'static str) -> Result<Strin
         .ok_or_else(|| missing_or_wrong(v, field, expected))
 }
 
-#[cfg(feature = "analysis")]
-fn check_object(input: &JsValue) -> Result<(), Error> {
-    if input.is_undefined() || input.is_null() {
-        return Err(Error::Missing {
-            field: Field::Input,
-        });
-    }
-    if !input.is_object() || Array::is_array(input) || input.is_function() {
-        return Err(Error::WrongType {
-            field: Field::Input,
-            expected: "an object such as { target: \"99.9\", period: \"month\" }",
-            found: kind_of(input),
-        });
-    }
-    Ok(())
-}
-
-#[cfg(feature = "analysis")]
-fn get(input: &JsValue, field: Field) -> Result<JsValue, Error> {
-    Reflect::get(input, &field.name().into()).map_err(|_| Error::WrongType {
-        field,
-        expected: "a readable property",
-        found: "a property that throws when read",
-    })
-}
-
 fn missing_or_wrong(v: &JsValue, field: Field, expected: &'static str) -> Error {
     if v.is_undefined() || v.is_null() {
         Error::Missing { field }
@@ -365,44 +353,6 @@ fn missing_or_wrong(v: &JsValue, field: Field, expected: &'static str) -> Error 
             found: kind_of(v),
         }
     }
-}
-
-#[cfg(feature = "analysis")]
-/// A string as it is, or a number as its exact decimal text (see [`number_text`]); `None` for any other
-/// kind of value.
-fn text_or_number(v: &JsValue, field: Field) -> Option<Result<String, Error>> {
-    match v.as_string() {
-        Some(text) => Some(Ok(text)),
-        None => v.as_f64().map(|n| number_text(n, field)),
-    }
-}
-
-#[cfg(feature = "analysis")]
-fn target_from(v: &JsValue) -> Result<slacalc::target::Target, Error> {
-    if let Some(text) = text_or_number(v, Field::Target) {
-        slacalc::target::Target::parse(&text?)
-    } else {
-        Err(missing_or_wrong(
-            v,
-            Field::Target,
-            "a percentage, as a string such as \"99.9\" or a number",
-        ))
-    }
-}
-
-#[cfg(feature = "analysis")]
-/// A JavaScript number as the shortest decimal text that reads back as it (JavaScript's own `String(n)`),
-/// written out in full: `99.9` is exactly 99.9, not the binary fraction nearest to it.
-fn number_text(number: f64, field: Field) -> Result<String, Error> {
-    let text = js_number_text(number);
-    if !number.is_finite() {
-        return Err(Error::InvalidNumber {
-            field,
-            value: text,
-            hint: "give a finite number",
-        });
-    }
-    Ok(text)
 }
 
 /// A duration as the result texts write it: `durationText("2678.4")` is `"44 min 38.4 s"`,
@@ -427,17 +377,4 @@ pub fn duration_seconds(
     read(&duration, Field::Duration, api::DURATION)
         .and_then(|v| api::duration_seconds(&v))
         .map_err(|e| error_value(&e))
-}
-
-#[cfg(feature = "analysis")]
-fn duration_from(v: &JsValue, field: Field) -> Result<slacalc::duration::ExactDuration, Error> {
-    if let Some(text) = text_or_number(v, field) {
-        slacalc::duration::ExactDuration::parse(&text?, field)
-    } else {
-        Err(missing_or_wrong(
-            v,
-            field,
-            "a duration, as a string such as \"PT1H20M\" or a number of seconds",
-        ))
-    }
 }

@@ -1,0 +1,965 @@
+// Written by `UPDATE_TYPES=1 cargo test --test typescript` from the types of slacalc::api.
+
+/**
+ * Service time between two instants.
+ */
+export type ServiceTime = { 
+/**
+ * Exact service seconds.
+ */
+seconds: string, 
+/**
+ * For people, in hours: `"11 h 30 min"`.
+ */
+text: string, };
+
+/**
+ * An instant, in UTC and in the calendar's time zone.
+ */
+export type Instant = { 
+/**
+ * ISO 8601 in UTC: `"2015-02-27T11:12:34Z"`.
+ */
+utc: string, 
+/**
+ * The local date and time in the calendar's zone, without offset: `"2015-02-27T11:12:34"`.
+ */
+local: string, 
+/**
+ * The UTC offset there, in seconds east of UTC.
+ */
+offsetSeconds: number, };
+
+/**
+ * Holidays read from an iCalendar file.
+ */
+export type IcsImport = { 
+/**
+ * Each all-day event as a holiday rule, with its name and line.
+ */
+holidays: Array<IcsHolidayView>, 
+/**
+ * Events that were not turned into holidays, with the reason.
+ */
+skipped: Array<IcsSkippedView>, };
+
+/**
+ * A holiday read from an iCalendar file.
+ */
+export type IcsHolidayView = { 
+/**
+ * The holiday rule: `"2026-12-25"`, `"2026-12-24..2026-12-26"`, `"12-25"`.
+ */
+rule: string, 
+/**
+ * The event's SUMMARY.
+ */
+name: string, 
+/**
+ * The line the event starts on.
+ */
+line: number, };
+
+/**
+ * An event of an iCalendar file that was not turned into a holiday.
+ */
+export type IcsSkippedView = { 
+/**
+ * The line the event starts on.
+ */
+line: number, 
+/**
+ * The event's SUMMARY.
+ */
+name: string, 
+/**
+ * Why it was skipped.
+ */
+reason: string, };
+
+/**
+ * How to measure a log: everything of `AttainmentInput` but the outages (see `OutageLog.attainment`).
+ */
+export type MeasureInput = { 
+/**
+ * The availability target in percent.
+ */
+target: string | number, 
+/**
+ * Service hours to measure on; 24x7 without.
+ */
+calendar?: string | CalendarInput | null, 
+/**
+ * The zone in which times without an offset are read on 24x7 (default UTC); a calendar's zone wins.
+ */
+timeZone?: string, 
+/**
+ * The span to measure: a calendar period ("2026", "2026-Q1") or a date range; default the years the
+ * log covers.
+ */
+span?: string, 
+/**
+ * The instant at which to read the error budget of each current period ("2026-11-24T12:00:00Z");
+ * without it, `burn` is empty.
+ */
+asOf?: string, 
+/**
+ * How the contract counts outages.
+ */
+options?: MeasureOptions, };
+
+/**
+ * How a contract counts outages.
+ */
+export type MeasureOptions = { 
+/**
+ * Ignore merged outages shorter than this ("PT5M", "5 min" or seconds).
+ */
+minimumOutage?: string | number, 
+/**
+ * A partial minute counts as a whole minute.
+ */
+wholeMinutes?: boolean, 
+/**
+ * Count planned maintenance as downtime (default: take it out of the service time).
+ */
+countPlanned?: boolean, 
+/**
+ * Count partial outages by their impact (default true).
+ */
+weightImpact?: boolean, };
+
+/**
+ * Input of `attainment`: the terms of `MeasureInput` and the log.
+ */
+export type AttainmentInput = { 
+/**
+ * The outage log: CSV text (a header line with start; end or duration; optional impact, planned,
+ * service, note; then one line per outage), JSON text of an array of records, or the records, whose
+ * names are matched as a CSV header's are (`start`/`begin`/`from`, `end`/`until`, `duration`,
+ * `impact`, `planned`, `service`, `note`).
+ */
+outages: string | Record<string, string | number | boolean | null | undefined>[], 
+/**
+ * The availability target in percent.
+ */
+target: string | number, 
+/**
+ * Service hours to measure on; 24x7 without.
+ */
+calendar?: string | CalendarInput | null, 
+/**
+ * The zone in which times without an offset are read on 24x7 (default UTC); a calendar's zone wins.
+ */
+timeZone?: string, 
+/**
+ * The span to measure: a calendar period ("2026", "2026-Q1") or a date range; default the years the
+ * log covers.
+ */
+span?: string, 
+/**
+ * The instant at which to read the error budget of each current period ("2026-11-24T12:00:00Z");
+ * without it, `burn` is empty.
+ */
+asOf?: string, 
+/**
+ * How the contract counts outages.
+ */
+options?: MeasureOptions, };
+
+/**
+ * Attainment over one period or window.
+ */
+export type WindowResult = { 
+/**
+ * `"Mar 2026"`, `"week 10 of 2026"`, `"2026-02-02 12:00 to 2026-03-04 12:00"`.
+ */
+label: string, 
+/**
+ * First instant, ISO 8601 UTC.
+ */
+start: string, 
+/**
+ * End (excluded), ISO 8601 UTC.
+ */
+end: string, 
+/**
+ * Service seconds in the window.
+ */
+serviceSeconds: string, 
+/**
+ * Downtime counted, weighted by impact, in seconds (exact to the microsecond).
+ */
+downtimeSeconds: string, 
+/**
+ * Attainment in percent, rounded down to 6 decimals; null without service time.
+ */
+availability: string | null, 
+/**
+ * Whether the target was met, compared exactly.
+ */
+met: boolean, };
+
+/**
+ * One measurement period applied to the log.
+ */
+export type ChoiceResult = { 
+/**
+ * `"week"`, `"fortnight"`, `"month"`, `"quarter"` or `"year"`.
+ */
+measure: string, 
+/**
+ * Every period of the span.
+ */
+periods: Array<WindowResult>, 
+/**
+ * How many periods missed the target.
+ */
+breached: number, 
+/**
+ * The index of the worst period in `periods`, if any had service time.
+ */
+worst: number | null, };
+
+/**
+ * The worst rolling window of a length.
+ */
+export type RollingResult = { 
+/**
+ * 7, 28, 30 or 90.
+ */
+days: number, 
+/**
+ * The worst window; null if the span is shorter.
+ */
+worst: WindowResult | null, };
+
+/**
+ * A row of the log that could not be read.
+ */
+export type LogProblem = { 
+/**
+ * The line (1-based).
+ */
+line: number, 
+/**
+ * Why.
+ */
+reason: string, };
+
+/**
+ * Downtime day by day over the span, for a year's picture. Seconds are for drawing, not for checking:
+ * they are binary floating point.
+ */
+export type DaysResult = { 
+/**
+ * The first local date, `YYYY-MM-DD`; the others follow day by day.
+ */
+first: string, 
+/**
+ * Service seconds in each day.
+ */
+serviceSeconds: Array<number>, 
+/**
+ * Downtime counted in each day, weighted by impact, in seconds.
+ */
+downtimeSeconds: Array<number>, };
+
+/**
+ * The error budget of a current period: allowed, spent and left at `asOf`, and how it burned down.
+ */
+export type BurnResult = { 
+/**
+ * `"week"` ... `"year"`.
+ */
+measure: string, 
+/**
+ * The period holding `asOf`, measured up to it; its service time is the whole period's.
+ */
+period: WindowResult, 
+/**
+ * The instant read, ISO 8601 UTC.
+ */
+asOf: string, 
+/**
+ * Downtime the target allows in the whole period, in seconds (rounded down to the microsecond).
+ */
+allowedSeconds: string, 
+/**
+ * Downtime counted from the period's start to `asOf`.
+ */
+usedSeconds: string, 
+/**
+ * What is left; negative when overspent.
+ */
+remainingSeconds: string, 
+/**
+ * Instants (seconds since the epoch): the end of each local day of the period before `asOf`, then `asOf`.
+ */
+times: Array<number>, 
+/**
+ * Downtime counted up to each of `times`, in seconds (for drawing).
+ */
+used: Array<number>, };
+
+/**
+ * An outage log measured every way.
+ */
+export type AttainmentResult = { 
+/**
+ * How the log was given: `"csv"` (problems are numbered by line) or `"records"` (by record, from 1).
+ */
+format: string, 
+/**
+ * Outages read.
+ */
+outages: number, 
+/**
+ * Rows that could not be read, with their line and reason.
+ */
+problems: Array<LogProblem>, 
+/**
+ * The span measured: `"2026-01-01 to 2026-12-31"`.
+ */
+span: string, 
+/**
+ * One per measurement period.
+ */
+choices: Array<ChoiceResult>, 
+/**
+ * The worst 7, 28, 30 and 90-day windows.
+ */
+rolling: Array<RollingResult>, 
+/**
+ * The verdict in plain words, a sentence a line.
+ */
+verdict: Array<string>, 
+/**
+ * On service hours: what counting 24x7 instead does, in plain words; empty on 24x7.
+ */
+contrast: Array<string>, 
+/**
+ * On service hours: the same log measured 24x7 in the same zone; null on 24x7.
+ */
+roundTheClock: ChoiceResult[] | null, 
+/**
+ * Downtime per local day of the span.
+ */
+days: DaysResult, 
+/**
+ * The error budget of each measurement's period holding `asOf`.
+ */
+burn: Array<BurnResult>, };
+
+/**
+ * A band of attainment, its bounds' inclusiveness written out: "< 99.99 and >= 99.0", "<= 99.9 and > 99.0",
+ * "< 95". Percentages as strings or numbers.
+ */
+export type CreditTier = { when: string, 
+/**
+ * A percentage of the period's charges...
+ */
+percent?: string | number, 
+/**
+ * ...or days of service, each worth the period's charges / `daysPerPeriod`.
+ */
+days?: string | number, };
+
+/**
+ * A service-credit schedule: a commitment, a measurement period, one way to compute the credit (tiers,
+ * flat, perUnit, feeMultiplier or atRisk) and the rules applied after it.
+ */
+export type CreditSchedule = { id?: string, name?: string, 
+/**
+ * Where it comes from; presets name the provider and the service.
+ */
+source?: string, 
+/**
+ * The commitment, e.g. "99.9".
+ */
+target: string | number, 
+/**
+ * Default "month". Sets the length of a period typed without one, and what 12 months hold.
+ */
+period?: "week" | "fortnight" | "month" | "quarter" | "year", tiers?: Array<CreditTier>, 
+/**
+ * "error" (default): attainments below the target that fall in no tier are refused; "no credit": allowed.
+ */
+uncovered?: "error" | "no credit", 
+/**
+ * A percentage of the charges when the period misses the target.
+ */
+flat?: string | number, 
+/**
+ * A percentage of the charges per hour (or minute) of downtime beyond the allowance, or beyond a grace
+ * per outage such as "PT2H"; `started`: a started unit counts in full.
+ */
+perUnit?: { percent: string | number; unit?: "hour" | "minute"; beyond?: "allowance" | string; started?: boolean }, 
+/**
+ * A multiple of the fees paid for the time down.
+ */
+feeMultiplier?: string | number, 
+/**
+ * A pool of `percent` of the charges; each missed level costs category% x allocation% of the pool.
+ */
+atRisk?: { percent: string | number; levels: { name: string; target: string | number; category: string | number; allocation: string | number }[] }, 
+/**
+ * What a day of service is worth: the charges / this (default 30).
+ */
+daysPerPeriod?: string | number, 
+/**
+ * Cap per period, % of its charges (default 100).
+ */
+capPercent?: string | number, 
+/**
+ * Cap over any 12 months, % of their charges.
+ */
+cap12MonthsPercent?: string | number, 
+/**
+ * A smaller credit is not paid.
+ */
+minimumCredit?: string | number, 
+/**
+ * A credit is cancelled when the next `periods` periods all meet `target`.
+ */
+earnBack?: { target: string | number; periods: number }, 
+/**
+ * Bonus bands for over-performance (percent of charges), capped per period.
+ */
+bonus?: { tiers: CreditTier[]; capPercent: string | number }, };
+
+/**
+ * One period to compute a credit for.
+ */
+export type CreditPeriod = { label?: string, 
+/**
+ * Attainment in percent...
+ */
+attainment?: string | number, 
+/**
+ * ...or the downtime ("PT2H", "2 h" or seconds).
+ */
+downtime?: string | number, 
+/**
+ * Each outage's length, for a grace per outage.
+ */
+outages?: (string | number)[], 
+/**
+ * The period's charges.
+ */
+charges: string | number, 
+/**
+ * Its calendar period ("2026-05"), for its exact length; default the schedule's average period.
+ */
+period?: string, 
+/**
+ * Attainment by service level, for an at-risk pool.
+ */
+levels?: Record<string, string | number>, };
+
+/**
+ * Input of `credits`.
+ */
+export type CreditsInput = { schedule: CreditSchedule, periods: Array<CreditPeriod>, 
+/**
+ * Shown after amounts in explanations, e.g. "EUR".
+ */
+currency?: string, };
+
+/**
+ * An outage model: incidents per month (Poisson) lasting a log-normal time given by its median and 90th
+ * percentile, or resampled from `durations`; `plannedPerPeriod` is counted as downtime every period.
+ */
+export type OutageModel = { incidentsPerMonth: string | number, median?: string | number, p90?: string | number, durations?: (string | number)[], plannedPerPeriod?: string | number, };
+
+/**
+ * Input of `risk`.
+ */
+export type RiskInput = { schedule: CreditSchedule, model: OutageModel, 
+/**
+ * Charges per period.
+ */
+charges: string | number, 
+/**
+ * Contract years to simulate (default 10 000, at most 1 000 000, and at most 10 000 000 simulated
+ * periods and incidents: more is capped, and `notes` say so).
+ */
+years?: number, 
+/**
+ * The seed (default 1): the same seed gives the same figures everywhere.
+ */
+seed?: number, 
+/**
+ * A grid of factors on the incident rate and on repair times, each cell simulated with `years` years
+ * (at most 10 000 000 periods and incidents for the whole grid); a cell whose rate exceeds 10 000 a
+ * month is null.
+ */
+sensitivity?: { rates: number[]; repairs: number[]; years?: number }, 
+/**
+ * Find the repair-time factor that keeps expected credits under this % of the contract value.
+ */
+breakEvenPercent?: string | number, 
+/**
+ * The schedule is measured on these service hours (typical weeks): a period holds its share of the
+ * week's service time, and only incidents starting in service hours count. Default 24x7.
+ */
+calendar?: string | CalendarInput | null, 
+/**
+ * The sales questions: at which targets, and with which credit rates, do credits stay under `percent`
+ * of the contract value, for the mean year or the 90th-percentile year?
+ */
+solve?: { percent: string | number; confidence?: "mean" | "p90" }, };
+
+/**
+ * The credit of one period.
+ */
+export type CreditLineResult = { 
+/**
+ * The period's label.
+ */
+label: string, 
+/**
+ * Attainment in percent, rounded down to 6 decimals.
+ */
+attainment: string, 
+/**
+ * Whether the period missed the target (an at-risk pool: any level).
+ */
+breached: boolean, 
+/**
+ * The credit, to the cent: `"3000.00"`.
+ */
+credit: string, 
+/**
+ * A bonus owed to the provider, to the cent.
+ */
+bonus: string, 
+/**
+ * The period's charges, to the cent.
+ */
+charges: string, 
+/**
+ * `"May: 99.82% is below 99.9% and at or above 99%: 25% of 12 000 EUR = 3 000 EUR."`
+ */
+explanation: string, };
+
+/**
+ * Credits for a run of periods.
+ */
+export type CreditsResult = { 
+/**
+ * The schedule's name.
+ */
+schedule: string, 
+/**
+ * One per period, in order.
+ */
+periods: Array<CreditLineResult>, 
+/**
+ * The credits owed in all, to the cent.
+ */
+total: string, 
+/**
+ * The bonuses in all, to the cent.
+ */
+totalBonus: string, 
+/**
+ * The charges in all, to the cent.
+ */
+totalCharges: string, 
+/**
+ * `"3 000 EUR of 36 000 EUR charged (8.33%)"`.
+ */
+summary: string, };
+
+/**
+ * The closed form where one exists.
+ */
+export type AnalyticResult = { 
+/**
+ * Mean downtime per period, in seconds.
+ */
+meanDowntimeSeconds: number, 
+/**
+ * The chance that a period breaches (fixed-length incidents only).
+ */
+breachProbabilityPeriod: number | null, 
+/**
+ * The chance that a year has a breach.
+ */
+breachProbabilityYear: number | null, 
+/**
+ * Expected credits a year (fixed-length incidents and a flat refund only).
+ */
+expectedCredits: number | null, };
+
+/**
+ * Expected credits (% of the contract value) by rate factor (rows) and repair factor (columns); null
+ * where the rate would exceed 10 000 incidents a month. The cell of factors 1 and 1 is the headline's
+ * own figure; the others use `years` years each.
+ */
+export type SensitivityResult = { 
+/**
+ * The factors on the incident rate.
+ */
+rates: Array<number>, 
+/**
+ * The factors on repair times.
+ */
+repairs: Array<number>, 
+/**
+ * Years simulated in each cell.
+ */
+years: number, 
+/**
+ * Expected credits, % of the contract value, by rate (rows) and repair factor (columns).
+ */
+percent: Array<Array<number | null>>, };
+
+/**
+ * The repair-time factor that keeps expected credits under `breakEvenPercent`.
+ */
+export type BreakEvenResult = { 
+/**
+ * The factor on repair times.
+ */
+factor: number, 
+/**
+ * The median repair time it means, in seconds (log-normal repairs only).
+ */
+medianSeconds: number | null, };
+
+/**
+ * One target of the ladder.
+ */
+export type LadderStep = { 
+/**
+ * The target committed.
+ */
+target: string, 
+/**
+ * Expected credits, % of the contract value.
+ */
+meanPercent: number | null, 
+/**
+ * The 90th-percentile year's credits, % of the contract value.
+ */
+p90Percent: number | null, 
+/**
+ * Whether the year asked for stays within the limit.
+ */
+within: boolean, 
+/**
+ * Why the structure cannot be committed at this target, if it cannot.
+ */
+reason: string | null, };
+
+/**
+ * Credit rates scaled to keep within the limit.
+ */
+export type ScaledRates = { 
+/**
+ * The factor on every credit rate.
+ */
+factor: number, 
+/**
+ * The schedule with its rates scaled.
+ */
+schedule: CreditSchedule, 
+/**
+ * Expected credits, % of the contract value.
+ */
+meanPercent: number, 
+/**
+ * The 90th-percentile year's credits, % of the contract value.
+ */
+p90Percent: number, };
+
+/**
+ * The answers to `solve`.
+ */
+export type SolvedResult = { 
+/**
+ * Which year the limit is for.
+ */
+confidence: "mean" | "p90", 
+/**
+ * The limit, % of the contract value.
+ */
+percent: string, 
+/**
+ * Years simulated for each answer (at most 10 000), with the same seed.
+ */
+years: number, 
+/**
+ * The same structure committed at each target of a ladder.
+ */
+targets: Array<LadderStep>, 
+/**
+ * The highest target of the ladder within the limit, or null.
+ */
+highestTarget: string | null, 
+/**
+ * Every credit rate times `factor` (the largest that keeps within the limit, at most 10), the
+ * schedule it gives, and its figures.
+ */
+rates: ScaledRates | null, };
+
+/**
+ * The distribution of a contract year's credits.
+ */
+export type RiskResult = { 
+/**
+ * Years simulated.
+ */
+years: number, 
+/**
+ * The seed used.
+ */
+seed: number, 
+/**
+ * Periods in a contract year.
+ */
+periodsPerYear: number, 
+/**
+ * Amounts to the cent.
+ */
+mean: string, 
+/**
+ * The median year's credits (nearest rank).
+ */
+median: string, 
+/**
+ * The 90th percentile (nearest rank).
+ */
+p90: string, 
+/**
+ * The 99th percentile (nearest rank).
+ */
+p99: string, 
+/**
+ * The worst year's credits.
+ */
+worst: string, 
+/**
+ * The charges of a year.
+ */
+yearlyCharges: string, 
+/**
+ * Expected credits as a % of the contract value (6 decimals, rounded down).
+ */
+expectedPercent: string, 
+/**
+ * The share of years with at least one breached period.
+ */
+breachProbabilityYear: number, 
+/**
+ * The share of periods breached.
+ */
+breachProbabilityPeriod: number, 
+/**
+ * Mean downtime per period, in seconds.
+ */
+meanDowntimeSeconds: number, 
+/**
+ * See the type.
+ */
+analytic: AnalyticResult, 
+/**
+ * Sensitivity: expected credits (% of contract value, as numbers) by rate factor (rows) and repair
+ * factor (columns); null where the rate would exceed 10 000 incidents a month.
+ * The cell of factors 1 and 1 is the headline's own figure; the others use `years` years each.
+ */
+sensitivity: SensitivityResult | null, 
+/**
+ * The repair-time factor that keeps expected credits under `breakEvenPercent`, and the median repair
+ * time it means in seconds; null if not asked, or if even 1/1000 of the repair times is too much.
+ */
+breakEven: BreakEvenResult | null, 
+/**
+ * The answers to `solve`, if asked.
+ */
+solved: SolvedResult | null, 
+/**
+ * What was changed from the request: years capped, grid cells not simulated.
+ */
+notes: Array<string>, 
+/**
+ * Each simulated year's credits, in the order simulated (in JavaScript one `Float64Array`).
+ */
+yearlyCredits: Float64Array, };
+
+/**
+ * One option: the internal service or a provider's quote. Amounts as strings or numbers.
+ */
+export type QuoteOption = { name: string, 
+/**
+ * The internal service, which the quotes are compared with.
+ */
+internal?: boolean, 
+/**
+ * Default: the basis's currency; any other is refused.
+ */
+currency?: string, pricePerMonth: string | number, oneOff?: string | number, 
+/**
+ * The promised target, e.g. "99.95".
+ */
+target: string | number, 
+/**
+ * Its measurement period: "week", "P2W", "month", "quarter", "year".
+ */
+period: string, 
+/**
+ * Its service hours; 24x7 without.
+ */
+calendar?: string | CalendarInput | null, 
+/**
+ * Its credit schedule, or a preset's id ("aws-s3-standard").
+ */
+schedule?: CreditSchedule | string | null, 
+/**
+ * Attainment measured on the basis (history), in percent.
+ */
+attainment?: string | number, 
+/**
+ * The outage model expected of it (default: the comparison's `model`).
+ */
+model?: OutageModel | null, };
+
+/**
+ * The period, hours and money every option is put on.
+ */
+export type QuotesBasis = { 
+/**
+ * "month" (default), "quarter", "year", "week" or whole weeks.
+ */
+period?: string, 
+/**
+ * The customer's service hours; 24x7 without.
+ */
+calendar?: string | CalendarInput | null, 
+/**
+ * ISO 4217 code of every price, e.g. "EUR".
+ */
+currency: string, 
+/**
+ * Years over which one-off costs are spread (default 3).
+ */
+contractYears?: number, 
+/**
+ * What an hour of downtime in service hours costs (default 0).
+ */
+downtimeCostPerHour?: string | number, };
+
+/**
+ * Input of `compareQuotes`.
+ */
+export type QuotesInput = { basis: QuotesBasis, 
+/**
+ * The outage model for options without their own.
+ */
+model?: OutageModel | null, options: Array<QuoteOption>, };
+
+/**
+ * A duration in exact text and in seconds.
+ */
+export type DurationPair = { 
+/**
+ * `"1 h 5 min 44.619 s"`.
+ */
+text: string, 
+/**
+ * Seconds, exact, as a decimal string.
+ */
+seconds: string, };
+
+/**
+ * One option on the basis.
+ */
+export type OfferView = { 
+/**
+ * The option's name.
+ */
+name: string, 
+/**
+ * Whether it is the internal service.
+ */
+internal: boolean, 
+/**
+ * `"99.95% measured quarterly on 24x7"`.
+ */
+promise: string, 
+/**
+ * Allowed downtime per its own period.
+ */
+allowedOwn: DurationPair, 
+/**
+ * The most downtime it allows within one basis period.
+ */
+allowedBasis: DurationPair, 
+/**
+ * Basis service hours a week it does not cover (downtime there is unlimited), in seconds.
+ */
+uncoveredWeekSeconds: number, 
+/**
+ * The target it amounts to on the basis; null when hours are uncovered.
+ */
+effectiveTarget: string | null, 
+/**
+ * Expected downtime per basis period, from history or the model.
+ */
+expectedBasis: DurationPair | null, 
+/**
+ * Expected credits a year (mean) and their 90th percentile, to the cent.
+ */
+creditsYear: CreditsYear | null, 
+/**
+ * Price a year, to the cent.
+ */
+priceYear: string, 
+/**
+ * Price a year less expected credits plus the cost of expected downtime.
+ */
+effectiveYear: string, 
+/**
+ * Price a year per hour of allowed downtime a year; null if unlimited.
+ */
+perAllowedHour: string | null, };
+
+/**
+ * Expected credits a year.
+ */
+export type CreditsYear = { 
+/**
+ * The mean year's, to the cent.
+ */
+mean: string, 
+/**
+ * The 90th-percentile year's, to the cent.
+ */
+p90: string, };
+
+/**
+ * The comparison.
+ */
+export type QuotesResult = { 
+/**
+ * The basis in words.
+ */
+basis: string, 
+/**
+ * The currency.
+ */
+currency: string, 
+/**
+ * Service time in one basis period.
+ */
+basisService: DurationPair, 
+/**
+ * One per option, in order.
+ */
+options: Array<OfferView>, 
+/**
+ * Plain words, a sentence a line.
+ */
+verdict: Array<string>, };

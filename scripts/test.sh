@@ -18,6 +18,12 @@ if cargo tree -p slacalc -e normal --prefix none | grep -E '^(wasm-bindgen|js-sy
   echo "the core (slacalc) must not depend on these" >&2
   exit 1
 fi
+lines=$(cat wasm/src/*.rs | wc -l)
+say "the WASM boundary (wasm/src) is $lines lines: it only converts"
+if [ "$lines" -ge 900 ]; then
+  echo "wasm/src has grown to $lines lines: move what is not a conversion into slacalc::api" >&2
+  exit 1
+fi
 
 say "native unit, property and doc tests"
 cargo test --workspace

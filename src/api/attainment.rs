@@ -394,6 +394,87 @@ pub fn looks_like_json(text: &str) -> bool {
     head.starts_with('[') || head.starts_with('{')
 }
 
+/// A log read piece by piece, as a large file arrives, then measured as often as the terms change
+/// without reading it again (`OutageLog` in JavaScript).
+///
+/// ```
+/// use slacalc::api::{attainment::PieceLog, NoZones};
+/// use slacalc::value::Value;
+/// let mut log = PieceLog::new(&Value::Null, &NoZones)?;
+/// log.push("start,end\n2026-03-10T10:00:00Z,2026-03-")?;
+/// log.push("10T11:00:00Z\n")?;
+/// let terms = Value::parse_json(r#"{"target": "99.9", "span": "2026-03"}"#).unwrap();
+/// let r = log.measure(&terms, &NoZones)?;
+/// assert_eq!(r.outages, 1);
+/// # Ok::<(), slacalc::Error>(())
+/// ```
+pub struct PieceLog {
+    reader: Option<LogReader>,
+    log: Option<Log>,
+    zone: Zone,
+}
+
+impl PieceLog {
+    /// A log whose local times are read in the zone named (UTC when none, or empty, is given).
+    pub fn new(time_zone: &Value, zones: &dyn Zones) -> Result<PieceLog, Error> {
+        let zone = match time_zone {
+            Value::Null => Zone::utc(),
+            Value::Text(name) if name.trim().is_empty() => Zone::utc(),
+            Value::Text(name) => zone_named(zones, name.trim())?,
+            other => {
+                return Err(Error::WrongType {
+                    field: Field::Calendar,
+                    expected: "a time zone name as a string, such as \"Europe/London\"",
+                    found: other.kind(),
+                })
+            }
+        };
+        Ok(PieceLog {
+            reader: Some(LogReader::new(&zone)),
+            log: None,
+            zone,
+        })
+    }
+
+    /// Reads the next piece of CSV text; a piece may end anywhere, even inside a line. A log that
+    /// cannot be read at all is not read further.
+    pub fn push(&mut self, piece: &str) -> Result<(), Error> {
+        let Some(reader) = self.reader.as_mut() else {
+            return Err(Error::InvalidLog {
+                reason: "the log was already finished; start a new one".to_string(),
+            });
+        };
+        reader.push(piece).inspect_err(|_| self.reader = None)
+    }
+
+    /// Outages and rows refused so far.
+    pub fn counts(&self) -> (usize, usize) {
+        match (&self.reader, &self.log) {
+            (Some(r), _) => r.counts(),
+            (None, Some(l)) => (l.outages.len(), l.problems.len()),
+            (None, None) => (0, 0),
+        }
+    }
+
+    /// Reads the last line. An error for a log that cannot be read at all (empty, binary, no start
+    /// column).
+    pub fn finish(&mut self) -> Result<&Log, Error> {
+        if let Some(reader) = self.reader.take() {
+            self.log = Some(reader.finish()?);
+        }
+        self.log.as_ref().ok_or_else(|| Error::InvalidLog {
+            reason: "the log could not be read; start a new one".to_string(),
+        })
+    }
+
+    /// Measures the log (finishing it first) with `terms` (see [`MeasureInput`]).
+    pub fn measure(&mut self, terms: &Value, zones: &dyn Zones) -> Result<AttainmentResult, Error> {
+        let zone = self.zone.clone();
+        let log = self.finish()?;
+        Terms::read(terms, zone, zones)?.measure_log(log, "csv")
+    }
+}
+
 /// The most records a log given as records may hold.
 pub const MAX_RECORDS: usize = 10_000_000;
 

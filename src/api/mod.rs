@@ -44,6 +44,21 @@ pub trait Zones {
     fn zone(&self, name: &str) -> Option<Zone>;
 }
 
+/// Keeps `zone` among the zones a caller loaded, in place of one of the same name (a page loads a few: a
+/// list is smaller in the WASM than a hash map, and as quick).
+pub fn register_zone(zones: &mut Vec<Zone>, zone: Zone) {
+    match zones.iter().position(|known| known.name() == zone.name()) {
+        Some(i) => zones[i] = zone,
+        None => zones.push(zone),
+    }
+}
+
+impl Zones for [Zone] {
+    fn zone(&self, name: &str) -> Option<Zone> {
+        self.iter().find(|zone| zone.name() == name).cloned()
+    }
+}
+
 /// No zones but UTC.
 pub struct NoZones;
 

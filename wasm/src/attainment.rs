@@ -4,12 +4,13 @@
 use js_sys::{Array, Reflect};
 use wasm_bindgen::prelude::*;
 
-use super::calendar::zone_named;
-use super::{respond, thrown, value_of, PageZones};
-use slacalc::api::attainment::{check_record_count, durations, looks_like_json, push_record};
+use super::{error_value, respond, thrown, value_of, PageZones};
+use slacalc::api::attainment::{
+    check_record_count, durations, looks_like_json, push_record, PieceLog,
+};
 use slacalc::api::{ReadLog, Terms};
 use slacalc::error::{Error, Field};
-use slacalc::outage::{parse_csv, Log, LogReader};
+use slacalc::outage::{parse_csv, LogReader};
 use slacalc::value::Value;
 use slacalc::zone::Zone;
 
@@ -108,9 +109,7 @@ fn read_records(value: &JsValue, zone: &Zone) -> Result<ReadLog, Error> {
 /// without reading it again.
 #[wasm_bindgen]
 pub struct OutageLog {
-    reader: Option<LogReader>,
-    log: Option<Log>,
-    zone: Zone,
+    log: PieceLog,
 }
 
 #[wasm_bindgen]
@@ -121,25 +120,10 @@ impl OutageLog {
         #[wasm_bindgen(js_name = timeZone, unchecked_param_type = "string | null")]
         time_zone: JsValue,
     ) -> Result<OutageLog, JsValue> {
-        let zone = if time_zone.is_undefined() || time_zone.is_null() {
-            Ok(Zone::utc())
-        } else {
-            match time_zone.as_string() {
-                Some(name) if !name.trim().is_empty() => zone_named(name.trim()),
-                Some(_) => Ok(Zone::utc()),
-                None => Err(Error::WrongType {
-                    field: Field::Calendar,
-                    expected: "a time zone name as a string, such as \"Europe/London\"",
-                    found: super::kind_of(&time_zone),
-                }),
-            }
-        }
-        .map_err(|e| super::error_value(&e))?;
-        Ok(OutageLog {
-            reader: Some(LogReader::new(&zone)),
-            log: None,
-            zone,
-        })
+        super::read(&time_zone, Field::Calendar, "a time zone name as a string")
+            .and_then(|zone| PieceLog::new(&zone, &PageZones))
+            .map(|log| OutageLog { log })
+            .map_err(|e| error_value(&e))
     }
 
     /// Reads the next piece of CSV text; a piece may end anywhere, even inside a line.
@@ -147,39 +131,21 @@ impl OutageLog {
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "string")] piece: JsValue,
     ) -> Result<(), JsValue> {
-        let piece = super::text_param(&piece, Field::Outages, "a piece of the log's text")
-            .map_err(|e| super::error_value(&e))?;
-        let piece = piece.as_str();
-        let Some(reader) = self.reader.as_mut() else {
-            return Err(super::error_value(&Error::InvalidLog {
-                reason: "the log was already finished; start a new one".to_string(),
-            }));
-        };
-        reader.push(piece).map_err(|e| {
-            // A log that cannot be read at all is not read further.
-            self.reader = None;
-            super::error_value(&e)
-        })
+        super::text_param(&piece, Field::Outages, "a piece of the log's text")
+            .and_then(|piece| self.log.push(&piece))
+            .map_err(|e| error_value(&e))
     }
 
     /// Outages read so far.
     #[wasm_bindgen(getter)]
     pub fn outages(&self) -> usize {
-        match (&self.reader, &self.log) {
-            (Some(r), _) => r.counts().0,
-            (None, Some(l)) => l.outages.len(),
-            (None, None) => 0,
-        }
+        self.log.counts().0
     }
 
     /// Rows refused so far.
     #[wasm_bindgen(getter)]
     pub fn problems(&self) -> usize {
-        match (&self.reader, &self.log) {
-            (Some(r), _) => r.counts().1,
-            (None, Some(l)) => l.problems.len(),
-            (None, None) => 0,
-        }
+        self.log.counts().1
     }
 
     /// The length in seconds of each unplanned outage read (finishing the log first), e.g. to resample
@@ -189,29 +155,17 @@ impl OutageLog {
         unchecked_return_type = "{ durations: Float64Array; incidentsPerMonth: number }"
     )]
     pub fn durations(&mut self) -> Result<JsValue, JsValue> {
-        self.finish()?;
-        let (lengths, per_month) = self.log.as_ref().map(durations).unwrap_or_default();
+        let (lengths, per_month) = durations(self.log.finish().map_err(|e| error_value(&e))?);
         let result = js_sys::Object::new();
-        let _ = Reflect::set(
-            &result,
-            &"durations".into(),
-            &js_sys::Float64Array::from(&lengths[..]),
-        );
+        let lengths = js_sys::Float64Array::from(&lengths[..]);
+        let _ = Reflect::set(&result, &"durations".into(), &lengths);
         let _ = Reflect::set(&result, &"incidentsPerMonth".into(), &per_month.into());
         Ok(result.into())
     }
 
     /// Reads the last line. Throws for a log that cannot be read at all (empty, binary, no start column).
     pub fn finish(&mut self) -> Result<(), JsValue> {
-        if let Some(reader) = self.reader.take() {
-            self.log = Some(reader.finish().map_err(|e| super::error_value(&e))?);
-        }
-        if self.log.is_none() {
-            return Err(super::error_value(&Error::InvalidLog {
-                reason: "the log could not be read; start a new one".to_string(),
-            }));
-        }
-        Ok(())
+        self.log.finish().map(|_| ()).map_err(|e| error_value(&e))
     }
 
     /// Measures the log (finishing it first) as `attainment` does; the outages are this log's.
@@ -220,14 +174,7 @@ impl OutageLog {
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "MeasureInput")] input: JsValue,
     ) -> Result<JsValue, JsValue> {
-        self.finish()?;
-        let log = self.log.as_ref();
-        respond((|| {
-            let terms = Terms::read(&terms(&input)?, self.zone.clone(), &PageZones)?;
-            let log = log.ok_or(Error::Missing {
-                field: Field::Outages,
-            })?;
-            terms.measure_log(log, "csv")
-        })())
+        self.log.finish().map_err(|e| error_value(&e))?;
+        respond(terms(&input).and_then(|t| self.log.measure(&t, &PageZones)))
     }
 }

@@ -1,5 +1,4 @@
-//! The service-calendar half of the JavaScript API: time zones, `ServiceCalendar`, iCalendar import and
-//! presets. Errors carry the `part` of the calendar they concern.
+//! The service-calendar half of the JavaScript API: time zones, `ServiceCalendar`, iCalendar and presets.
 
 use std::cell::RefCell;
 
@@ -14,8 +13,7 @@ use slacalc::value::Value;
 use slacalc::zone::Zone;
 
 thread_local! {
-    /// Time zones loaded with `registerTimeZone`, by name.
-    /// A page loads a few zones: a list is smaller in the module than a hash map, and as quick.
+    /// Time zones loaded with `registerTimeZone`.
     static ZONES: RefCell<Vec<Zone>> = const { RefCell::new(Vec::new()) };
 }
 
@@ -38,13 +36,7 @@ pub fn register_time_zone(
     }
     let bytes = js_sys::Uint8Array::from(tzif).to_vec();
     let zone = Zone::from_tzif(&name, &bytes).map_err(|e| error_value(&e))?;
-    ZONES.with(|z| {
-        let mut zones = z.borrow_mut();
-        match zones.iter().position(|known| known.name() == name) {
-            Some(i) => zones[i] = zone,
-            None => zones.push(zone),
-        }
-    });
+    ZONES.with(|z| api::register_zone(&mut z.borrow_mut(), zone));
     Ok(())
 }
 
@@ -69,16 +61,13 @@ fn zone_param(name: &JsValue) -> Result<String, Error> {
 #[wasm_bindgen(js_name = hasTimeZone)]
 pub fn has_time_zone(name: JsValue) -> Result<bool, JsValue> {
     let name = zone_param(&name).map_err(|e| error_value(&e))?;
-    Ok(zone_named(&name).is_ok())
+    Ok(api::zone_named(&PageZones, &name).is_ok())
 }
 
 /// A zone registered with `registerTimeZone`.
 pub(super) fn registered(name: &str) -> Option<Zone> {
-    ZONES.with(|z| z.borrow().iter().find(|zone| zone.name() == name).cloned())
-}
-
-pub(super) fn zone_named(name: &str) -> Result<Zone, Error> {
-    api::zone_named(&PageZones, name)
+    use api::Zones;
+    ZONES.with(|z| z.borrow().as_slice().zone(name))
 }
 
 /// The weekly hours of a calendar (hours text or a `CalendarInput`) as one line of hours text:

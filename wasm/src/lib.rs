@@ -1,6 +1,5 @@
-//! The JavaScript API: a thin `#[wasm_bindgen]` boundary that reads loosely typed JavaScript input, calls
-//! the core and returns plain objects. Every bad input becomes a thrown `Error` with `code`, `field` and a
-//! message a person understands; nothing here panics.
+//! The JavaScript API: JavaScript values to the core's `Value`, the core's responses and errors (`code`,
+//! `field`, `part`, a sentence) back to JavaScript. Every rule is the core's (`slacalc::api`).
 
 use js_sys::{Array, Reflect};
 use serde::Serialize;
@@ -251,8 +250,8 @@ fn kind_of(v: &JsValue) -> &'static str {
     }
 }
 
-// JSON text in which numbers JSON cannot hold keep their text ("NaN", "Infinity"), to be refused by
-// name. A few lines of JavaScript: as a Rust closure the replacer cost 1 KB gzip of module and glue.
+// JSON text in which "NaN" and "Infinity" keep their text, to be refused by name (as a Rust closure the
+// replacer cost 1 KB gzip).
 #[wasm_bindgen(
     inline_js = "export function exact_json(v) { return JSON.stringify(v, (k, x) => typeof x === 'number' && !isFinite(x) ? String(x) : x); }"
 )]
@@ -261,12 +260,10 @@ extern "C" {
     fn exact_json(v: &JsValue) -> Result<JsValue, JsValue>;
 }
 
-/// A plain copy of what a caller gave, made before anything else reads it: JSON text and back. Getters
-/// and Proxies run here, once; what they throw, a cycle, or nesting too deep for JSON becomes an error
-/// naming the field, and nothing the caller's code throws ever passes through the module's frames
-/// (which would leave its stack and borrows broken). `exact` keeps the text of numbers JSON cannot hold
-/// ("NaN"), at the cost of a replacer called for every value: large inputs (an outage log's records) go
-/// without.
+/// A plain copy of what a caller gave, made before anything reads it: JSON text and back. Getters and
+/// Proxies run here, once; what they throw, a cycle or nesting too deep is an error naming the field,
+/// and nothing the caller's code throws passes through the module's frames. `exact` keeps "NaN" (a
+/// replacer called for every value: large inputs, an outage log's records, go without).
 fn copy(v: &JsValue, field: Field, exact: bool) -> Result<JsValue, Error> {
     if !v.is_object() {
         return Ok(v.clone());

@@ -350,42 +350,9 @@ fn drop_short(segments: Vec<(i64, i64, Kind)>, minimum: i64) -> Vec<(i64, i64, K
     out
 }
 
-/// A measurement period a contract may use.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Measure {
-    /// ISO weeks, Monday to Sunday.
-    Week,
-    /// Two ISO weeks, counted from the first week of the span.
-    Fortnight,
-    /// Calendar months.
-    Month,
-    /// Calendar quarters.
-    Quarter,
-    /// Calendar years.
-    Year,
-}
+pub use crate::period::Measure;
 
 impl Measure {
-    /// All five, shortest first.
-    pub const ALL: [Measure; 5] = [
-        Measure::Week,
-        Measure::Fortnight,
-        Measure::Month,
-        Measure::Quarter,
-        Measure::Year,
-    ];
-
-    /// `"week"` ... `"year"`.
-    pub fn name(self) -> &'static str {
-        match self {
-            Measure::Week => "week",
-            Measure::Fortnight => "fortnight",
-            Measure::Month => "month",
-            Measure::Quarter => "quarter",
-            Measure::Year => "year",
-        }
-    }
-
     fn adverb(self) -> &'static str {
         match self {
             Measure::Week => "weekly",

@@ -29,6 +29,88 @@ pub enum Average {
     Year,
 }
 
+/// A measurement period of a contract: the period over which attainment is measured and credits are
+/// owed. Weeks and fortnights are exact; a month, quarter or year is measured on the calendar and, where a
+/// length is needed (a simulation, a price a month), is the Gregorian average of [`Average`].
+///
+/// ```
+/// use slacalc::period::Measure;
+/// assert_eq!(Measure::parse("fortnight"), Some(Measure::Fortnight));
+/// assert_eq!(Measure::Month.length().seconds_decimal(), "2629746");
+/// assert_eq!(Measure::Fortnight.seconds(), 1_209_600);
+/// assert_eq!(Measure::Quarter.per_year(), 4);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Measure {
+    /// ISO weeks, Monday to Sunday.
+    Week,
+    /// Two ISO weeks.
+    Fortnight,
+    /// Months.
+    Month,
+    /// Quarters.
+    Quarter,
+    /// Years.
+    Year,
+}
+
+impl Measure {
+    /// All five, shortest first.
+    pub const ALL: [Measure; 5] = [
+        Measure::Week,
+        Measure::Fortnight,
+        Measure::Month,
+        Measure::Quarter,
+        Measure::Year,
+    ];
+
+    /// `"week"`, `"fortnight"`, `"month"`, `"quarter"` or `"year"`.
+    pub fn parse(text: &str) -> Option<Measure> {
+        Measure::ALL.into_iter().find(|m| m.name() == text.trim())
+    }
+
+    /// `"week"` ... `"year"`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Measure::Week => "week",
+            Measure::Fortnight => "fortnight",
+            Measure::Month => "month",
+            Measure::Quarter => "quarter",
+            Measure::Year => "year",
+        }
+    }
+
+    /// Periods in 12 months.
+    pub fn per_year(self) -> usize {
+        match self {
+            Measure::Week => 52,
+            Measure::Fortnight => 26,
+            Measure::Month => 12,
+            Measure::Quarter => 4,
+            Measure::Year => 1,
+        }
+    }
+
+    /// The length: exact for weeks, the Gregorian average ([`Average`]) for months, quarters and years.
+    pub fn length(self) -> ExactDuration {
+        match self {
+            Measure::Week => Average::Week.length(),
+            // Two weeks: 1 209 600 s, well within the range of a duration.
+            Measure::Fortnight => {
+                ExactDuration::from_seconds(14 * 86_400).unwrap_or(ExactDuration::WEEK)
+            }
+            Measure::Month => Average::Month.length(),
+            Measure::Quarter => Average::Quarter.length(),
+            Measure::Year => Average::Year.length(),
+        }
+    }
+
+    /// [`length`](Self::length) in whole seconds.
+    pub fn seconds(self) -> i64 {
+        (self.length().as_nanos() / 1_000_000_000) as i64
+    }
+}
+
 impl Average {
     /// All five, shortest first.
     pub const ALL: [Average; 5] = [

@@ -24,7 +24,7 @@ use crate::calendar::Calendar;
 use crate::decimal::format_scaled;
 use crate::duration::ExactDuration;
 use crate::error::{Error, Field};
-use crate::penalty::{money_text, round_cents, Attainment, Money, Schedule};
+use crate::penalty::{money_text, round_cents, Attainment, CreditSchedule, Money};
 use crate::period::Period;
 use crate::risk::{simulate, Model};
 use crate::target::Target;
@@ -64,7 +64,7 @@ pub struct Offer {
     /// Its service hours; 24x7 without.
     pub calendar: Option<Calendar>,
     /// Its credit schedule, if any.
-    pub schedule: Option<Schedule>,
+    pub schedule: Option<CreditSchedule>,
     /// Attainment measured on the basis, if known (history).
     pub history: Option<Attainment>,
     /// The outage model expected of it.
@@ -161,19 +161,23 @@ fn words(period: &Period, calendar: Option<&Calendar>) -> String {
 }
 
 fn period_adverb(period: &Period) -> String {
+    use crate::period::{Average, Measure};
     match period {
-        Period::Average(a) => match a.length().as_nanos() / 1_000_000_000 {
-            2_629_746 => "monthly".to_string(),
-            7_889_238 => "quarterly".to_string(),
-            31_556_952 => "yearly".to_string(),
-            86_400 => "daily".to_string(),
-            _ => period.every_phrase(),
-        },
-        _ => match period.length().as_nanos() / 1_000_000_000 {
-            604_800 => "weekly".to_string(),
-            1_209_600 => "every two weeks".to_string(),
-            _ => period.every_phrase(),
-        },
+        Period::Average(Average::Day) => "daily".to_string(),
+        Period::Average(Average::Month) => "monthly".to_string(),
+        Period::Average(Average::Quarter) => "quarterly".to_string(),
+        Period::Average(Average::Year) => "yearly".to_string(),
+        Period::Average(Average::Week) => period.every_phrase(),
+        _ => {
+            let seconds = (period.length().as_nanos() / 1_000_000_000) as i64;
+            if seconds == Measure::Week.seconds() {
+                "weekly".to_string()
+            } else if seconds == Measure::Fortnight.seconds() {
+                "every two weeks".to_string()
+            } else {
+                period.every_phrase()
+            }
+        }
     }
 }
 
@@ -265,7 +269,8 @@ pub fn compare_offers(basis: &Basis, offers: &[Offer]) -> Result<QuoteComparison
         };
         let credits_year = match (&o.schedule, &o.model) {
             (Some(s), Some(m)) => {
-                let months = s.cadence.seconds() as f64 / 2_629_746.0;
+                let months =
+                    s.cadence.seconds() as f64 / crate::period::Measure::Month.seconds() as f64;
                 let charges = round_cents((o.price_month as f64 * months) as Money);
                 let r = simulate(s, m, charges, 2_000, 1)?;
                 Some((r.mean, r.p90))

@@ -14,11 +14,11 @@
 
 use crate::duration::ExactDuration;
 use crate::error::{Error, Field};
-use crate::penalty::{Money, Quick, Schedule, UNIT};
+use crate::penalty::{CreditSchedule, Money, Quick, UNIT};
+use crate::period::Measure;
 use crate::value::{invalid, Object, Value};
 
 const NS: i128 = 1_000_000_000;
-const MONTH: f64 = 2_629_746.0;
 /// The 90th percentile of the standard normal distribution.
 const Z90: f64 = 1.281_551_565_544_600_4;
 
@@ -210,11 +210,14 @@ impl Model {
 
     /// The events a simulated contract year of `schedule` costs: one per period, and the incidents
     /// expected in its periods.
-    pub fn events_per_year(&self, schedule: &Schedule) -> f64 {
+    pub fn events_per_year(&self, schedule: &CreditSchedule) -> f64 {
         let cadence = schedule.cadence;
         let per_year = cadence.per_year() as f64;
         per_year
-            * (1.0 + self.incidents_per_month * cadence.seconds() as f64 / MONTH * self.share())
+            * (1.0
+                + self.incidents_per_month * cadence.seconds() as f64
+                    / Measure::Month.seconds() as f64
+                    * self.share())
     }
 
     /// The share of wall-clock time that is service time (1 on 24x7).
@@ -438,11 +441,11 @@ impl Risk {
 ///
 /// # Example: a flat refund with fixed one-hour incidents, against its closed form
 /// ```
-/// use slacalc::penalty::Schedule;
+/// use slacalc::penalty::CreditSchedule;
 /// use slacalc::risk::{simulate, Model};
 /// use slacalc::value::Value;
 /// let text = |s: &str| Value::Text(s.to_string());
-/// let schedule = Schedule::from_value(&Value::Map(vec![("target".into(), text("99.9")), ("flat".into(), text("10"))]))?;
+/// let schedule = CreditSchedule::from_value(&Value::Map(vec![("target".into(), text("99.9")), ("flat".into(), text("10"))]))?;
 /// // Two one-hour incidents a month: 99.9% of a month allows 43 min 49.746 s, so any incident breaches.
 /// let risk = simulate(&schedule, &Model::log_normal(2.0, 3600, 3600)?, 1_000 * 1_000_000, 20_000, 7)?;
 /// let p = risk.analytic.breach_period.unwrap(); // 1 - e^-2 = 0.8647
@@ -454,7 +457,7 @@ impl Risk {
 /// # Errors
 /// [`Error::InvalidValue`] for 0 years or more than [`MAX_YEARS`].
 pub fn simulate(
-    schedule: &Schedule,
+    schedule: &CreditSchedule,
     model: &Model,
     charges: Money,
     years: u32,
@@ -485,7 +488,7 @@ pub fn simulate(
         ));
     }
     let length_s = (length / NS).max(1) as i64;
-    let lambda = model.incidents_per_month * wall as f64 / MONTH * share;
+    let lambda = model.incidents_per_month * wall as f64 / Measure::Month.seconds() as f64 * share;
     let mut rng = Rng::new(seed);
     let poisson = Poisson::new(lambda);
     let mut yearly = Vec::with_capacity(years as usize);
@@ -555,7 +558,7 @@ pub fn simulate(
 }
 
 fn analytic(
-    schedule: &Schedule,
+    schedule: &CreditSchedule,
     model: &Model,
     lambda: f64,
     length: i128,
@@ -610,7 +613,7 @@ fn analytic(
 /// # Errors
 /// As [`simulate`].
 pub fn sensitivity(
-    schedule: &Schedule,
+    schedule: &CreditSchedule,
     model: &Model,
     charges: Money,
     rates: &[f64],
@@ -636,7 +639,7 @@ pub fn sensitivity(
 
 /// The years each cell of a sensitivity grid may take so that the whole grid stays within
 /// [`MAX_EVENTS`]: cells over [`MAX_RATE`] are not simulated and cost nothing.
-pub fn grid_years(schedule: &Schedule, model: &Model, rates: &[f64], repairs: usize) -> u32 {
+pub fn grid_years(schedule: &CreditSchedule, model: &Model, rates: &[f64], repairs: usize) -> u32 {
     let events: f64 = rates
         .iter()
         .map(|r| model.scaled(*r, 1.0))
@@ -653,7 +656,7 @@ pub fn grid_years(schedule: &Schedule, model: &Model, rates: &[f64], repairs: us
 /// # Errors
 /// As [`simulate`].
 pub fn break_even(
-    schedule: &Schedule,
+    schedule: &CreditSchedule,
     model: &Model,
     charges: Money,
     percent: i128,
@@ -713,14 +716,14 @@ pub const LADDER: [&str; 10] = [
 /// A target of the ladder, with its risk or why the schedule cannot be committed at it.
 pub type LadderStep = (crate::target::Target, Result<Risk, Error>);
 
-/// The same schedule committed at each target of [`LADDER`] (see [`Schedule::at_target`]),
+/// The same schedule committed at each target of [`LADDER`] (see [`CreditSchedule::at_target`]),
 /// simulated with the same model, years and seed: each target with its risk, or why it cannot be
 /// offered with this structure.
 ///
 /// # Errors
 /// As [`simulate`].
 pub fn target_ladder(
-    schedule: &Schedule,
+    schedule: &CreditSchedule,
     model: &Model,
     charges: Money,
     years: u32,
@@ -746,15 +749,15 @@ pub fn target_ladder(
 /// # Errors
 /// As [`simulate`].
 pub fn rates_under(
-    schedule: &Schedule,
+    schedule: &CreditSchedule,
     model: &Model,
     charges: Money,
     years: u32,
     seed: u64,
     percent: i128,
     confidence: Confidence,
-) -> Result<Option<(u64, Schedule, Risk)>, Error> {
-    let at = |f: u64| -> Result<(Schedule, Risk), Error> {
+) -> Result<Option<(u64, CreditSchedule, Risk)>, Error> {
+    let at = |f: u64| -> Result<(CreditSchedule, Risk), Error> {
         let s = schedule.scaled(f);
         let r = simulate(&s, model, charges, years, seed)?;
         Ok((s, r))

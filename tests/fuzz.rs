@@ -17,7 +17,7 @@ use slacalc::attainment::{compare, Options};
 use slacalc::budget::{service_table, ServiceBudget, ServiceTime};
 use slacalc::calendar::{hours, preset, Calendar, CalendarSpec};
 use slacalc::outage::{parse_csv, LogReader};
-use slacalc::penalty::{exported_periods, periods_from_value, Schedule};
+use slacalc::penalty::{exported_periods, periods_from_value, CreditSchedule};
 use slacalc::quotes::{compare_offers, Basis, Offer};
 use slacalc::risk::{simulate, Model};
 use slacalc::value::Value;
@@ -536,7 +536,7 @@ fn case(f: &mut Fuzz) {
             let _ = parse_instant(&f.text(), &f.zone(), Field::Start);
         }
         5 | 6 => {
-            let Ok(s) = checked(Schedule::from_value(&f.schedule_value())) else {
+            let Ok(s) = checked(CreditSchedule::from_value(&f.schedule_value())) else {
                 return;
             };
             let _ = s.to_value();
@@ -587,7 +587,7 @@ fn case(f: &mut Fuzz) {
                     1 + f.below(72_000) as i64,
                 ))
             };
-            let schedule = checked(Schedule::from_value(&f.schedule_value()));
+            let schedule = checked(CreditSchedule::from_value(&f.schedule_value()));
             if let (Ok(m), Ok(s)) = (model, schedule) {
                 let years = [1, 2, 10, 0, 1_000_001][f.below(5)];
                 if let Ok(r) = checked(simulate(&s, &m, 1_000_000_000, years, f.next())) {
@@ -737,7 +737,7 @@ fn case(f: &mut Fuzz) {
                         target: checked(Target::parse(&f.text())).ok()?,
                         period: checked(Period::parse(&f.text())).ok()?,
                         calendar: if f.chance(30) { f.calendar() } else { None },
-                        schedule: checked(Schedule::from_value(&f.schedule_value())).ok(),
+                        schedule: checked(CreditSchedule::from_value(&f.schedule_value())).ok(),
                         history: None,
                         model: checked(Model::log_normal(1.0 + f.below(10) as f64, 1800, 7200))
                             .ok(),

@@ -4,7 +4,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
-use slacalc::penalty::{money_text, periods_from_value, PeriodInput, Quick, Schedule, UNIT};
+use slacalc::penalty::{money_text, periods_from_value, CreditSchedule, PeriodInput, Quick, UNIT};
 use slacalc::risk::{break_even, simulate, Model};
 use slacalc::value::Value;
 
@@ -12,15 +12,17 @@ fn value(json: &str) -> Value {
     serde_json::from_str(json).unwrap()
 }
 
-fn schedule(json: &str) -> Schedule {
-    Schedule::from_value(&value(json)).unwrap()
+fn schedule(json: &str) -> CreditSchedule {
+    CreditSchedule::from_value(&value(json)).unwrap()
 }
 
 fn error(json: &str) -> String {
-    Schedule::from_value(&value(json)).unwrap_err().to_string()
+    CreditSchedule::from_value(&value(json))
+        .unwrap_err()
+        .to_string()
 }
 
-fn presets() -> Vec<(String, Schedule)> {
+fn presets() -> Vec<(String, CreditSchedule)> {
     let list: Vec<serde_json::Value> =
         serde_json::from_str(include_str!("../src/presets.json")).unwrap();
     list.iter()
@@ -28,18 +30,18 @@ fn presets() -> Vec<(String, Schedule)> {
             let v: Value = serde_json::from_value(p.clone()).unwrap();
             (
                 p["id"].as_str().unwrap().to_string(),
-                Schedule::from_value(&v).unwrap(),
+                CreditSchedule::from_value(&v).unwrap(),
             )
         })
         .collect()
 }
 
-fn preset(id: &str) -> Schedule {
+fn preset(id: &str) -> CreditSchedule {
     presets().into_iter().find(|(i, _)| i == id).unwrap().1
 }
 
 /// Credits (in whole currency units, as text) for attainments typed with charges of `charges`.
-fn credits(s: &Schedule, attainments: &[&str], charges: &str) -> Vec<String> {
+fn credits(s: &CreditSchedule, attainments: &[&str], charges: &str) -> Vec<String> {
     let periods: Vec<PeriodInput> = attainments
         .iter()
         .map(|a| PeriodInput::typed(a, a, charges).unwrap())

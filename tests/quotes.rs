@@ -2,7 +2,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use slacalc::calendar::{preset, Calendar};
-use slacalc::penalty::{money_text, Attainment, Schedule, UNIT};
+use slacalc::penalty::{money_text, Attainment, CreditSchedule, UNIT};
 use slacalc::quotes::{compare_offers, Basis, Offer};
 use slacalc::risk::Model;
 use slacalc::{zone::Zone, Period, Target};
@@ -46,8 +46,10 @@ fn internal_service_and_two_quotes_on_office_hours() {
     b.model = Some(Model::log_normal(1.0, 1800, 1800).unwrap());
     let mut c = offer("Provider C", "99.9", "month", None, 9_000);
     c.schedule = Some(
-        Schedule::from_value(&serde_json::from_str(r#"{"target": "99.9", "flat": "10"}"#).unwrap())
-            .unwrap(),
+        CreditSchedule::from_value(
+            &serde_json::from_str(r#"{"target": "99.9", "flat": "10"}"#).unwrap(),
+        )
+        .unwrap(),
     );
     c.model = Some(Model::log_normal(2.0, 1800, 1800).unwrap());
     let r = compare_offers(&basis, &[internal, b, c]).unwrap();

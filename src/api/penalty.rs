@@ -6,7 +6,7 @@ use ts_rs::TS;
 
 use super::{get, object, CalendarInput, Zones};
 use crate::error::{Error, Field};
-use crate::penalty::{money_text, periods_from_value, round_cents, Money, Schedule, UNIT};
+use crate::penalty::{money_text, periods_from_value, round_cents, CreditSchedule, Money, UNIT};
 use crate::risk::{
     break_even, grid_years, sensitivity, simulate, years_within, Model, MAX_EVENTS, MAX_RATE,
     MAX_YEARS,
@@ -33,9 +33,9 @@ struct CreditTier {
 /// A service-credit schedule: a commitment, a measurement period, one way to compute the credit (tiers,
 /// flat, perUnit, feeMultiplier or atRisk) and the rules applied after it.
 #[derive(TS)]
-#[ts(rename_all = "camelCase")]
+#[ts(rename = "CreditSchedule", rename_all = "camelCase")]
 #[allow(dead_code)]
-struct CreditSchedule {
+struct CreditScheduleShape {
     #[ts(optional)]
     id: Option<String>,
     #[ts(optional)]
@@ -129,7 +129,7 @@ struct CreditPeriod {
 #[derive(TS)]
 #[allow(dead_code)]
 struct CreditsInput {
-    schedule: CreditSchedule,
+    schedule: CreditScheduleShape,
     periods: Vec<CreditPeriod>,
     /// Shown after amounts in explanations, e.g. "EUR".
     #[ts(optional)]
@@ -159,7 +159,7 @@ struct OutageModel {
 #[ts(rename_all = "camelCase")]
 #[allow(dead_code)]
 struct RiskInput {
-    schedule: CreditSchedule,
+    schedule: CreditScheduleShape,
     model: OutageModel,
     /// Charges per period.
     #[ts(type = "string | number")]
@@ -199,7 +199,7 @@ struct RiskInput {
 pub(super) fn input_declarations() -> Vec<(Option<String>, String)> {
     vec![
         (CreditTier::docs(), CreditTier::decl()),
-        (CreditSchedule::docs(), CreditSchedule::decl()),
+        (CreditScheduleShape::docs(), CreditScheduleShape::decl()),
         (CreditPeriod::docs(), CreditPeriod::decl()),
         (CreditsInput::docs(), CreditsInput::decl()),
         (OutageModel::docs(), OutageModel::decl()),
@@ -464,7 +464,7 @@ pub fn cents(m: Money) -> String {
 /// ```
 pub fn credits(input: &Value) -> Result<CreditsResult, Error> {
     let entries = object(input)?;
-    let schedule = Schedule::from_value(required(entries, "schedule", Field::Schedule)?)?;
+    let schedule = CreditSchedule::from_value(required(entries, "schedule", Field::Schedule)?)?;
     let periods = periods_from_value(required(entries, "periods", Field::Periods)?, &schedule)?;
     let currency = match get(entries, "currency") {
         Some(Value::Text(t)) => t.trim(),
@@ -568,7 +568,7 @@ fn percent_of(v: Option<&Value>, part: &str) -> Result<i128, Error> {
 /// machine.
 pub fn risk(input: &Value, zones: &dyn Zones) -> Result<RiskResult, Error> {
     let entries = object(input)?;
-    let schedule = Schedule::from_value(required(entries, "schedule", Field::Schedule)?)?;
+    let schedule = CreditSchedule::from_value(required(entries, "schedule", Field::Schedule)?)?;
     let mut model = Model::from_value(required(entries, "model", Field::Model)?)?;
     if let Some(calendar) = CalendarInput::optional(get(entries, "calendar"))? {
         model.week_service_seconds = Some(calendar.calendar(zones)?.typical_week_seconds());
@@ -778,7 +778,7 @@ fn search_years(years: u32, per_year: f64, what: &str, notes: &mut Vec<String>) 
 /// The answers to the sales questions: see `SolvedResult`.
 fn solve_for(
     solve: &Value,
-    schedule: &Schedule,
+    schedule: &CreditSchedule,
     model: &Model,
     charges: Money,
     years: u32,

@@ -4,11 +4,10 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::penalty::cents;
-use super::{get, object, CalendarInput, Zones};
+use super::{get, object, CalendarInput, DurationText, Zones};
 use crate::calendar::Calendar;
-use crate::duration::ExactDuration;
 use crate::error::{Error, Field};
-use crate::penalty::{Attainment, Money, Schedule, PRESETS};
+use crate::penalty::{Attainment, CreditSchedule, Money, PRESETS};
 use crate::period::Period;
 use crate::quotes::{compare_offers, Basis, Offer};
 use crate::risk::Model;
@@ -91,25 +90,6 @@ pub(super) fn input_declarations() -> Vec<(Option<String>, String)> {
     ]
 }
 
-/// A duration in exact text and in seconds.
-#[derive(Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct DurationPair {
-    /// `"1 h 5 min 44.619 s"`.
-    pub text: String,
-    /// Seconds, exact, as a decimal string.
-    pub seconds: String,
-}
-
-impl From<ExactDuration> for DurationPair {
-    fn from(d: ExactDuration) -> Self {
-        DurationPair {
-            text: d.to_string(),
-            seconds: d.seconds_decimal(),
-        }
-    }
-}
-
 /// One option on the basis.
 #[derive(Serialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -121,17 +101,17 @@ pub struct OfferView {
     /// `"99.95% measured quarterly on 24x7"`.
     pub promise: String,
     /// Allowed downtime per its own period.
-    pub allowed_own: DurationPair,
+    pub allowed_own: DurationText,
     /// The most downtime it allows within one basis period.
-    pub allowed_basis: DurationPair,
+    pub allowed_basis: DurationText,
     /// Basis service hours a week it does not cover (downtime there is unlimited), in seconds.
     pub uncovered_week_seconds: f64,
     /// The target it amounts to on the basis; null when hours are uncovered.
     #[ts(type = "string | null")]
     pub effective_target: Option<String>,
     /// Expected downtime per basis period, from history or the model.
-    #[ts(type = "DurationPair | null")]
-    pub expected_basis: Option<DurationPair>,
+    #[ts(type = "DurationText | null")]
+    pub expected_basis: Option<DurationText>,
     /// Expected credits a year (mean) and their 90th percentile, to the cent.
     pub credits_year: Option<CreditsYear>,
     /// Price a year, to the cent.
@@ -161,7 +141,7 @@ pub struct QuotesResult {
     /// The currency.
     pub currency: String,
     /// Service time in one basis period.
-    pub basis_service: DurationPair,
+    pub basis_service: DurationText,
     /// One per option, in order.
     pub options: Vec<OfferView>,
     /// Plain words, a sentence a line.
@@ -205,7 +185,7 @@ fn within(part: &str, e: Error) -> Error {
 }
 
 /// The published credit schedule with this id, if there is one.
-pub fn preset(id: &str) -> Option<Result<Schedule, Error>> {
+pub fn preset(id: &str) -> Option<Result<CreditSchedule, Error>> {
     let Ok(Value::List(list)) = Value::parse_json(PRESETS) else {
         return None;
     };
@@ -214,10 +194,10 @@ pub fn preset(id: &str) -> Option<Result<Schedule, Error>> {
             Value::Map(entries) => get(entries, "id").and_then(Value::text) == Some(id),
             _ => false,
         })
-        .map(Schedule::from_value)
+        .map(CreditSchedule::from_value)
 }
 
-fn schedule_from(v: Option<&Value>, part: &str) -> Result<Option<Schedule>, Error> {
+fn schedule_from(v: Option<&Value>, part: &str) -> Result<Option<CreditSchedule>, Error> {
     match v {
         None => Ok(None),
         Some(Value::Text(id)) => match preset(id) {
@@ -228,7 +208,7 @@ fn schedule_from(v: Option<&Value>, part: &str) -> Result<Option<Schedule>, Erro
                 format!("\"{id}\" is not a preset's id"),
             )),
         },
-        Some(v) => Schedule::from_value(v)
+        Some(v) => CreditSchedule::from_value(v)
             .map(Some)
             .map_err(|e| within(part, e)),
     }

@@ -71,7 +71,6 @@ pub fn typescript_analysis() -> String {
         push(
             &mut out,
             [
-                (DurationPair::docs(), DurationPair::decl()),
                 (OfferView::docs(), OfferView::decl()),
                 (CreditsYear::docs(), CreditsYear::decl()),
                 (QuotesResult::docs(), QuotesResult::decl()),

@@ -2,7 +2,7 @@
 //! line-by-line explanation a finance person can follow.
 //!
 //! # Schedules
-//! A schedule is a plain object (see [`Schedule::from_value`]). It has a commitment (`target`), a
+//! A schedule is a plain object (see [`CreditSchedule::from_value`]). It has a commitment (`target`), a
 //! measurement period, and one way of computing the credit:
 //! - `tiers`: bands of attainment, each with its bounds' inclusiveness written out
 //!   (`"< 99.99 and >= 99.0"`), giving a percentage of the period's charges or days of service;
@@ -27,6 +27,7 @@
 use crate::decimal::format_scaled;
 use crate::duration::ExactDuration;
 use crate::error::{Error, Field};
+use crate::period::Measure;
 use crate::target::Target;
 use crate::value::{invalid, Object, Value};
 
@@ -358,76 +359,15 @@ pub enum Kind {
     },
 }
 
-/// Contract measurement periods, for caps over 12 months and the length of a period.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Cadence {
-    /// A week.
-    Week,
-    /// Two weeks.
-    Fortnight,
-    /// A month (average Gregorian month, 30.436875 days, where a length is needed).
-    Month,
-    /// A quarter.
-    Quarter,
-    /// A year.
-    Year,
-}
-
-impl Cadence {
-    fn parse(text: &str) -> Option<Cadence> {
-        Some(match text.trim() {
-            "week" => Cadence::Week,
-            "fortnight" => Cadence::Fortnight,
-            "month" => Cadence::Month,
-            "quarter" => Cadence::Quarter,
-            "year" => Cadence::Year,
-            _ => return None,
-        })
-    }
-
-    /// `"month"`.
-    pub fn name(self) -> &'static str {
-        match self {
-            Cadence::Week => "week",
-            Cadence::Fortnight => "fortnight",
-            Cadence::Month => "month",
-            Cadence::Quarter => "quarter",
-            Cadence::Year => "year",
-        }
-    }
-
-    /// Periods in 12 months.
-    pub fn per_year(self) -> usize {
-        match self {
-            Cadence::Week => 52,
-            Cadence::Fortnight => 26,
-            Cadence::Month => 12,
-            Cadence::Quarter => 4,
-            Cadence::Year => 1,
-        }
-    }
-
-    /// The length in seconds: exact for weeks, the Gregorian average for months, quarters and years.
-    pub fn seconds(self) -> i64 {
-        match self {
-            Cadence::Week => 604_800,
-            Cadence::Fortnight => 1_209_600,
-            Cadence::Month => 2_629_746,
-            Cadence::Quarter => 7_889_238,
-            Cadence::Year => 31_556_952,
-        }
-    }
-}
-
 /// A credit schedule, checked.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Schedule {
+pub struct CreditSchedule {
     /// A name to show.
     pub name: String,
     /// Where it comes from (a provider's terms) or what it illustrates.
     pub source: String,
     /// The measurement period.
-    pub cadence: Cadence,
+    pub cadence: Measure,
     /// The commitment.
     pub target: Target,
     /// How the credit is computed.
@@ -570,16 +510,16 @@ fn check_coverage(
     Ok(())
 }
 
-impl Schedule {
+impl CreditSchedule {
     /// Reads and checks a schedule.
     ///
     /// # Example: AWS EC2, region level (tiers from the published terms)
     /// ```
-    /// use slacalc::penalty::{Schedule, PeriodInput};
+    /// use slacalc::penalty::{CreditSchedule, PeriodInput};
     /// use slacalc::value::Value;
     /// let text = |s: &str| Value::Text(s.to_string());
     /// let tier = |when: &str, percent: &str| Value::Map(vec![("when".into(), text(when)), ("percent".into(), text(percent))]);
-    /// let schedule = Schedule::from_value(&Value::Map(vec![
+    /// let schedule = CreditSchedule::from_value(&Value::Map(vec![
     ///     ("target".into(), text("99.99")),
     ///     ("tiers".into(), Value::List(vec![
     ///         tier("< 99.99 and >= 99.0", "10"), tier("< 99.0 and >= 95.0", "30"), tier("< 95.0", "100"),
@@ -595,14 +535,14 @@ impl Schedule {
     /// # Errors
     /// [`Error::InvalidValue`] naming the part: unknown names, bad numbers, bands that overlap or leave
     /// attainments below the target uncovered, no credit rule or several.
-    pub fn from_value(value: &Value) -> Result<Schedule, Error> {
+    pub fn from_value(value: &Value) -> Result<CreditSchedule, Error> {
         let mut names = SCHEDULE_NAMES.to_vec();
         names.push("bonus");
         let o = Object::new(value, Field::Schedule, "", &names)?;
         let target = target_of(&o, "target")?;
         let cadence = match o.optional_text("period")? {
-            None => Cadence::Month,
-            Some(t) => Cadence::parse(t).ok_or_else(|| {
+            None => Measure::Month,
+            Some(t) => Measure::parse(t).ok_or_else(|| {
                 o.error(
                     "period",
                     format!("\"{t}\" must be week, fortnight, month, quarter or year"),
@@ -747,7 +687,7 @@ impl Schedule {
         if days == Some(0) {
             return Err(o.error("daysPerPeriod", "must be more than 0"));
         }
-        Ok(Schedule {
+        Ok(CreditSchedule {
             name: o
                 .optional_text("name")?
                 .unwrap_or("Custom schedule")
@@ -811,7 +751,7 @@ impl PeriodInput {
         Ok(PeriodInput {
             label: label.to_string(),
             attainment: Attainment::from_micros(a as u32),
-            length: i128::from(Cadence::Month.seconds()) * NS,
+            length: i128::from(Measure::Month.seconds()) * NS,
             downtime: None,
             outages: None,
             charges: c as Money,
@@ -826,7 +766,10 @@ impl PeriodInput {
 ///
 /// # Errors
 /// [`Error::InvalidValue`] naming the period and the part.
-pub fn periods_from_value(value: &Value, schedule: &Schedule) -> Result<Vec<PeriodInput>, Error> {
+pub fn periods_from_value(
+    value: &Value,
+    schedule: &CreditSchedule,
+) -> Result<Vec<PeriodInput>, Error> {
     let Value::List(items) = value else {
         return Err(invalid(
             Field::Periods,
@@ -1063,7 +1006,7 @@ fn level_cost(pool: Money, l: &Level) -> Money {
     pool * i128::from(l.category) / HUNDRED as i128 * i128::from(l.allocation) / HUNDRED as i128
 }
 
-impl Schedule {
+impl CreditSchedule {
     /// What a tier gives of `charges`: a percentage, or days of service.
     fn tier_credit(&self, tier: &Tier, charges: Money) -> Money {
         match tier.amount {
@@ -1134,7 +1077,7 @@ fn hours_text(ns: i128) -> String {
         .map_or_else(|| "more than 100 years".to_string(), |d| d.to_string())
 }
 
-impl Schedule {
+impl CreditSchedule {
     /// The credit of one period before the contract-wide rules (earn-back, 12-month cap).
     fn credit_of(&self, p: &PeriodInput, currency: &str) -> Result<CreditLine, Error> {
         let money = |m: Money| money_text(m, currency);
@@ -1407,7 +1350,7 @@ impl Schedule {
                 let from = (i + 1).saturating_sub(per_year);
                 let charges: Money = lines[from..=i].iter().map(|l| l.charges).sum();
                 let earlier: Money = lines[from..i].iter().map(|l| l.credit).sum();
-                let room = Schedule::room_12_months(cap, charges, earlier);
+                let room = CreditSchedule::room_12_months(cap, charges, earlier);
                 if lines[i].credit > room {
                     lines[i].adjustments.push(format!(
                         "capped at {} of the charges of 12 months ({} of {}): {} was left",
@@ -1439,7 +1382,7 @@ impl Schedule {
     }
 }
 
-/// One simulated period, for [`Schedule::quick_credit`].
+/// One simulated period, for [`CreditSchedule::quick_credit`].
 #[derive(Clone, Copy, Debug)]
 pub struct Quick<'a> {
     /// Downtime in nanoseconds (at most `length`).
@@ -1452,9 +1395,9 @@ pub struct Quick<'a> {
     pub charges: Money,
 }
 
-impl Schedule {
+impl CreditSchedule {
     /// The credit of one period (caps and minimum applied, rounded to the cent) and whether it breached,
-    /// without any text: the same rules as [`Schedule::credits`] for a period measured from downtime,
+    /// without any text: the same rules as [`CreditSchedule::credits`] for a period measured from downtime,
     /// every service level of an at-risk pool sharing its attainment. For simulations.
     pub fn quick_credit(&self, q: Quick) -> (Money, bool) {
         let a = Attainment::from_downtime(q.down, q.length);
@@ -1502,7 +1445,7 @@ impl Schedule {
     }
 
     /// Applies earn-back and the 12-month cap to a year of quick credits, given each period's downtime
-    /// and length in nanoseconds and the charges of every period, as [`Schedule::credits`] does.
+    /// and length in nanoseconds and the charges of every period, as [`CreditSchedule::credits`] does.
     pub fn settle_year(&self, credits: &mut [Money], downs: &[(i128, i128)], charges: Money) {
         if let Some((_, n)) = self.earn_back {
             for i in 0..credits.len() {
@@ -1519,7 +1462,7 @@ impl Schedule {
                 let from = (i + 1).saturating_sub(per_year);
                 let window = (i + 1 - from) as i128;
                 let earlier: Money = credits[from..i].iter().sum();
-                let room = Schedule::room_12_months(cap, charges * window, earlier);
+                let room = CreditSchedule::room_12_months(cap, charges * window, earlier);
                 credits[i] = credits[i].min(room);
             }
         }

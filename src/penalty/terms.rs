@@ -1,7 +1,7 @@
 //! A schedule's terms written back as a plain value, and the variations a negotiation asks about: the
 //! same structure at another target, and every credit rate scaled by one factor.
 
-use super::{check_coverage, Amount, Band, Beyond, Bound, Kind, Schedule, Tier, HUNDRED};
+use super::{check_coverage, Amount, Band, Beyond, Bound, CreditSchedule, Kind, Tier, HUNDRED};
 use crate::decimal::format_scaled;
 use crate::error::{Error, Field};
 use crate::target::Target;
@@ -55,8 +55,8 @@ fn tiers_value(tiers: &[Tier]) -> Value {
     )
 }
 
-impl Schedule {
-    /// The schedule as the plain value [`Schedule::from_value`] reads: reading it back gives the same
+impl CreditSchedule {
+    /// The schedule as the plain value [`CreditSchedule::from_value`] reads: reading it back gives the same
     /// schedule.
     pub fn to_value(&self) -> Value {
         let mut out = vec![
@@ -160,10 +160,10 @@ impl Schedule {
     ///
     /// # Example: Microsoft's tiers, committed at 99.95% instead of 99.9%
     /// ```
-    /// # use slacalc::{penalty::Schedule, value::Value, Target};
+    /// # use slacalc::{penalty::CreditSchedule, value::Value, Target};
     /// let text = |s: &str| Value::Text(s.to_string());
     /// let tier = |when: &str, percent: &str| Value::Map(vec![("when".into(), text(when)), ("percent".into(), text(percent))]);
-    /// let s = Schedule::from_value(&Value::Map(vec![("target".into(), text("99.9")), ("tiers".into(), Value::List(vec![
+    /// let s = CreditSchedule::from_value(&Value::Map(vec![("target".into(), text("99.9")), ("tiers".into(), Value::List(vec![
     ///     tier("< 99.9 and >= 99", "25"), tier("< 99 and >= 95", "50"), tier("< 95", "100")]))]))?;
     /// let at = s.at_target(Target::parse("99.95")?)?;
     /// let Value::Map(entries) = at.to_value() else { unreachable!() };
@@ -177,7 +177,7 @@ impl Schedule {
     /// # Errors
     /// [`Error::InvalidValue`] for an at-risk pool (its levels have their own targets), or when the
     /// tiers left no longer cover the attainments below the target.
-    pub fn at_target(&self, target: Target) -> Result<Schedule, Error> {
+    pub fn at_target(&self, target: Target) -> Result<CreditSchedule, Error> {
         let mut s = self.clone();
         let (old, new) = (self.target.micros(), target.micros());
         s.target = target;
@@ -217,7 +217,7 @@ impl Schedule {
     /// Every credit rate times `factor` (in millionths: 500 000 halves them), rounded down to a
     /// hundredth: tier percentages and days, a flat refund, a rate per unit, a fee multiple, an at-risk
     /// pool. Percentages stay at most 100%.
-    pub fn scaled(&self, factor: u64) -> Schedule {
+    pub fn scaled(&self, factor: u64) -> CreditSchedule {
         let rate =
             |x: u64, max: u64| (x.saturating_mul(factor) / 1_000_000 / 10_000 * 10_000).min(max);
         let percent = |p: u32| rate(u64::from(p), HUNDRED as u64) as u32;
@@ -249,9 +249,9 @@ impl Schedule {
 mod tests {
     use super::*;
 
-    fn schedule(json: &str) -> Schedule {
+    fn schedule(json: &str) -> CreditSchedule {
         let v: Value = serde_json::from_str(json).unwrap();
-        Schedule::from_value(&v).unwrap()
+        CreditSchedule::from_value(&v).unwrap()
     }
 
     #[test]
@@ -265,7 +265,11 @@ mod tests {
             r#"{"target": "99.9", "atRisk": {"percent": "12", "levels": [{"name": "Availability", "target": "99.9", "category": "60", "allocation": "150"}]}}"#,
         ] {
             let s = schedule(json);
-            assert_eq!(Schedule::from_value(&s.to_value()).unwrap(), s, "{json}");
+            assert_eq!(
+                CreditSchedule::from_value(&s.to_value()).unwrap(),
+                s,
+                "{json}"
+            );
         }
     }
 
@@ -274,7 +278,7 @@ mod tests {
         let ms = schedule(
             r#"{"target": "99.9", "tiers": [{"when": "< 99.9 and >= 99", "percent": "25"}, {"when": "< 99 and >= 95", "percent": "50"}, {"when": "< 95", "percent": "100"}]}"#,
         );
-        let when = |s: &Schedule| match &s.kind {
+        let when = |s: &CreditSchedule| match &s.kind {
             Kind::Tiers(t) => t.iter().map(|t| t.band.text()).collect::<Vec<_>>(),
             _ => vec![],
         };

@@ -861,19 +861,6 @@ export type QuotesInput = { basis: QuotesBasis,
 model?: OutageModel | null, options: Array<QuoteOption>, };
 
 /**
- * A duration in exact text and in seconds.
- */
-export type DurationPair = { 
-/**
- * `"1 h 5 min 44.619 s"`.
- */
-text: string, 
-/**
- * Seconds, exact, as a decimal string.
- */
-seconds: string, };
-
-/**
  * One option on the basis.
  */
 export type OfferView = { 
@@ -892,11 +879,11 @@ promise: string,
 /**
  * Allowed downtime per its own period.
  */
-allowedOwn: DurationPair, 
+allowedOwn: DurationText, 
 /**
  * The most downtime it allows within one basis period.
  */
-allowedBasis: DurationPair, 
+allowedBasis: DurationText, 
 /**
  * Basis service hours a week it does not cover (downtime there is unlimited), in seconds.
  */
@@ -908,7 +895,7 @@ effectiveTarget: string | null,
 /**
  * Expected downtime per basis period, from history or the model.
  */
-expectedBasis: DurationPair | null, 
+expectedBasis: DurationText | null, 
 /**
  * Expected credits a year (mean) and their 90th percentile, to the cent.
  */
@@ -954,7 +941,7 @@ currency: string,
 /**
  * Service time in one basis period.
  */
-basisService: DurationPair, 
+basisService: DurationText, 
 /**
  * One per option, in order.
  */

@@ -3,14 +3,14 @@
 
 use std::time::Instant;
 
-use slacalc::penalty::{Schedule, UNIT};
+use slacalc::penalty::{CreditSchedule, UNIT};
 use slacalc::risk::{simulate, Model};
 use slacalc::value::Value;
 
 fn main() {
     let text = |s: &str| Value::Text(s.to_string());
     let tier = |when: &str, percent: &str| Value::Map(vec![("when".into(), text(when)), ("percent".into(), text(percent))]);
-    let schedule = Schedule::from_value(&Value::Map(vec![
+    let schedule = CreditSchedule::from_value(&Value::Map(vec![
         ("target".into(), text("99.99")),
         ("tiers".into(), Value::List(vec![tier("< 99.99 and >= 99.0", "10"), tier("< 99.0 and >= 95.0", "30"), tier("< 95.0", "100")])),
     ]))

@@ -98,7 +98,6 @@ fn calendar_value(v: &JsValue) -> Result<Value, Error> {
 }
 
 /// Any argument as a [`Value`] (see [`request`]).
-#[inline(never)]
 fn read(v: &JsValue, field: Field, expected: &'static str) -> Result<Value, Error> {
     if v.is_function() || v.is_symbol() || v.is_bigint() {
         return Err(Error::WrongType {

@@ -290,10 +290,9 @@ function showBurn() {
   }
   $('log-burn-table').querySelector('tbody').replaceChildren(
     ...r.burn.map((b) => {
-      const over = b.remainingSeconds.startsWith('-');
-      const tr = el('tr', { className: over ? 'over' : '' });
-      const left = over ? `${durationText(b.remainingSeconds.slice(1))} over` : durationText(b.remainingSeconds);
-      [NAMES[b.measure], b.period.label, durationText(b.allowedSeconds), durationText(b.usedSeconds), left].forEach((text, i) =>
+      const tr = el('tr', { className: b.overspent ? 'over' : '' });
+      const left = b.overspent ? `${b.remainingText} over` : b.remainingText;
+      [NAMES[b.measure], b.period.label, b.allowedText, b.usedText, left].forEach((text, i) =>
         tr.append(el(i === 0 ? 'th' : 'td', { textContent: text, ...(i === 0 ? { scope: 'row' } : {}) })),
       );
       return tr;
@@ -330,11 +329,10 @@ function drawBurn() {
   parts.push(['text', { x: left, y: top + height + 16, class: 'label' }, b.period.label]);
   parts.push(['text', { x: Math.min(x(now) + 4, left + width - 80), y: top + 10, class: 'label' }, 'read here']);
   $('log-burn').replaceChildren(...svg(parts));
-  const over = b.remainingSeconds.startsWith('-');
   $('log-burn-caption').textContent =
-    `${b.period.label}: ${durationText(b.allowedSeconds)} of downtime allowed at ${last.terms.target.trim()}%; ` +
-    `${durationText(b.usedSeconds)} spent by ${b.asOf.slice(0, 10)} ${b.asOf.slice(11, 16)} UTC; ` +
-    (over ? `${durationText(b.remainingSeconds.slice(1))} over budget.` : `${durationText(b.remainingSeconds)} left.`) +
+    `${b.period.label}: ${b.allowedText} of downtime allowed at ${last.terms.target.trim()}%; ` +
+    `${b.usedText} spent by ${b.asOf.slice(0, 10)} ${b.asOf.slice(11, 16)} UTC; ` +
+    (b.overspent ? `${b.remainingText} over budget.` : `${b.remainingText} left.`) +
     ' The dashed line spends the budget evenly over the period.';
 }
 

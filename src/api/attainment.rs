@@ -274,6 +274,14 @@ pub struct BurnResult {
     pub used_seconds: String,
     /// What is left; negative when overspent.
     pub remaining_seconds: String,
+    /// The allowed downtime for people: `"44 min 38.4 s"`.
+    pub allowed_text: String,
+    /// The downtime counted for people.
+    pub used_text: String,
+    /// What is left, or by how much it is overspent, for people (without a sign).
+    pub remaining_text: String,
+    /// Whether the budget is overspent.
+    pub overspent: bool,
     /// Instants (seconds since the epoch): the end of each local day of the period before `asOf`, then `asOf`.
     pub times: Vec<f64>,
     /// Downtime counted up to each of `times`, in seconds (for drawing).
@@ -590,6 +598,17 @@ pub fn durations(log: &Log) -> (Vec<f64>, f64) {
     (lengths, outages.len() as f64 / months)
 }
 
+/// A length in millionths of a second, for people and without its sign: `"15 min 21.6 s"`.
+fn duration_words(millionths: i128) -> String {
+    u64::try_from(millionths.unsigned_abs() * 1000)
+        .ok()
+        .and_then(crate::duration::ExactDuration::from_nanos)
+        .map_or_else(
+            || format!("{} s", seconds_text(millionths.abs())),
+            |d| d.to_string(),
+        )
+}
+
 fn seconds_text(millionths: i128) -> String {
     let text = format_scaled(millionths.unsigned_abs(), 6);
     if millionths < 0 {
@@ -738,6 +757,10 @@ fn measure(
                     allowed_seconds: seconds_text(b.allowed_millionths),
                     used_seconds: seconds_text(b.used_millionths),
                     remaining_seconds: seconds_text(b.remaining_millionths()),
+                    allowed_text: duration_words(b.allowed_millionths),
+                    used_text: duration_words(b.used_millionths),
+                    remaining_text: duration_words(b.remaining_millionths()),
+                    overspent: b.remaining_millionths() < 0,
                     times: b.points.iter().map(|p| p.0 as f64).collect(),
                     used: b.points.iter().map(|p| seconds(p.1)).collect(),
                 })

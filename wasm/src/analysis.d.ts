@@ -294,6 +294,22 @@ usedSeconds: string,
  */
 remainingSeconds: string, 
 /**
+ * The allowed downtime for people: `"44 min 38.4 s"`.
+ */
+allowedText: string, 
+/**
+ * The downtime counted for people.
+ */
+usedText: string, 
+/**
+ * What is left, or by how much it is overspent, for people (without a sign).
+ */
+remainingText: string, 
+/**
+ * Whether the budget is overspent.
+ */
+overspent: boolean, 
+/**
  * Instants (seconds since the epoch): the end of each local day of the period before `asOf`, then `asOf`.
  */
 times: Array<number>, 

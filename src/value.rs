@@ -1,10 +1,8 @@
-//! A plain JSON-like value, read from JavaScript objects or JSON text, so that inputs with many parts
+//! A plain JSON-like value, read from JSON text or JavaScript objects, so that inputs with many parts
 //! (credit schedules, outage models) are checked part by part with errors that name the part.
 //!
-//! Numbers are kept as the shortest decimal text that reads back as them (`99.9`, not the binary fraction
-//! nearest to it), so that every figure derived from them is exact.
-
-use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+//! Numbers are kept as decimal text (as written in JSON, or JavaScript's shortest text for a number it
+//! holds: `99.9`, not the binary fraction nearest to it), so that every figure derived from them is exact.
 
 use crate::error::{Error, Field};
 
@@ -25,128 +23,32 @@ pub enum Value {
     Map(Vec<(String, Value)>),
 }
 
-/// A finite `f64` as the shortest decimal text that reads back as it, without an exponent.
-pub fn f64_text(x: f64) -> String {
-    // Rust's Display of f64 is the shortest text that round-trips, and never uses an exponent.
-    format!("{x}")
-}
-
 /// The deepest nesting of arrays and objects read: no credit schedule, model or quote needs more than a
 /// few levels, and a value nested thousands deep would exhaust the stack while it is read.
 pub const MAX_DEPTH: usize = 64;
 /// The most arrays' items and objects' entries one value may hold in all.
 pub const MAX_ITEMS: usize = 1_000_000;
 
-thread_local! {
-    /// How deep the value being read is nested here, and how many items it has had so far.
-    static READING: std::cell::Cell<(usize, usize)> = const { std::cell::Cell::new((0, 0)) };
-}
-
-/// Counts one level deeper while an array or object is read; refuses what is too deep or too large.
-struct Level;
-
-impl Level {
-    fn enter<E: de::Error>() -> Result<Level, E> {
-        READING.with(|r| {
-            let (depth, items) = r.get();
-            // A new value starts its count of items afresh.
-            let items = if depth == 0 { 0 } else { items };
-            if depth >= MAX_DEPTH {
-                return Err(E::custom(format!(
-                    "it is nested more than {MAX_DEPTH} levels deep"
-                )));
-            }
-            r.set((depth + 1, items));
-            Ok(Level)
-        })
-    }
-
-    fn item<E: de::Error>() -> Result<(), E> {
-        READING.with(|r| {
-            let (depth, items) = r.get();
-            if items >= MAX_ITEMS {
-                return Err(E::custom(format!("it holds more than {MAX_ITEMS} items")));
-            }
-            r.set((depth, items + 1));
-            Ok(())
-        })
-    }
-}
-
-impl Drop for Level {
-    fn drop(&mut self) {
-        READING.with(|r| {
-            let (depth, items) = r.get();
-            r.set((depth.saturating_sub(1), items));
-        });
-    }
-}
-
-impl<'de> Deserialize<'de> for Value {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Value, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Value;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a JSON value")
-            }
-            fn visit_unit<E: de::Error>(self) -> Result<Value, E> {
-                Ok(Value::Null)
-            }
-            fn visit_none<E: de::Error>(self) -> Result<Value, E> {
-                Ok(Value::Null)
-            }
-            fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
-                Value::deserialize(d)
-            }
-            fn visit_bool<E: de::Error>(self, b: bool) -> Result<Value, E> {
-                Ok(Value::Bool(b))
-            }
-            fn visit_i64<E: de::Error>(self, n: i64) -> Result<Value, E> {
-                Ok(Value::Number(n.to_string()))
-            }
-            fn visit_u64<E: de::Error>(self, n: u64) -> Result<Value, E> {
-                Ok(Value::Number(n.to_string()))
-            }
-            fn visit_f64<E: de::Error>(self, n: f64) -> Result<Value, E> {
-                if n.is_finite() {
-                    Ok(Value::Number(f64_text(n)))
-                } else {
-                    Ok(Value::Text(
-                        if n.is_nan() { "NaN" } else { "Infinity" }.to_string(),
-                    ))
-                }
-            }
-            fn visit_str<E: de::Error>(self, s: &str) -> Result<Value, E> {
-                Ok(Value::Text(s.to_string()))
-            }
-            fn visit_string<E: de::Error>(self, s: String) -> Result<Value, E> {
-                Ok(Value::Text(s))
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
-                let _level = Level::enter()?;
-                let mut items = Vec::new();
-                while let Some(v) = seq.next_element()? {
-                    Level::item()?;
-                    items.push(v);
-                }
-                Ok(Value::List(items))
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
-                let _level = Level::enter()?;
-                let mut entries = Vec::new();
-                while let Some((k, v)) = map.next_entry::<String, Value>()? {
-                    Level::item()?;
-                    entries.push((k, v));
-                }
-                Ok(Value::Map(entries))
-            }
-        }
-        deserializer.deserialize_any(V)
-    }
+/// The value of `name` among an object's entries (the last, as `JSON.parse` keeps it); `None` when absent
+/// or null.
+pub fn entry<'a>(entries: &'a [(String, Value)], name: &str) -> Option<&'a Value> {
+    entries
+        .iter()
+        .rev()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v)
+        .filter(|v| !matches!(v, Value::Null))
 }
 
 impl Value {
+    /// The value of `name` when this is an object (see [`entry`]).
+    pub fn get(&self, name: &str) -> Option<&Value> {
+        match self {
+            Value::Map(entries) => entry(entries, name),
+            _ => None,
+        }
+    }
+
     /// Reads JSON text (RFC 8259) into a value, keeping each number's text exactly as written (an
     /// exponent written out in full: `1e3` is `1000`). Refuses, with a reason a person understands, text
     /// that is not JSON and values nested more than [`MAX_DEPTH`] deep or holding more than [`MAX_ITEMS`]
@@ -443,7 +345,7 @@ pub fn decimal(text: &str, scale: u32, max: Option<u128>) -> Result<u128, String
     }
 }
 
-/// Reads JSON text byte by byte, counting depth and items as the serde reader does.
+/// Reads JSON text byte by byte, counting depth and items.
 struct JsonReader<'a> {
     text: &'a str,
     bytes: &'a [u8],

@@ -114,14 +114,6 @@ fn nesting_is_bounded() {
 }
 
 #[test]
-fn the_same_values_as_the_serde_reader() {
-    // The native reader (serde) and the text reader agree on everything serde_json reads exactly.
-    let input = r#"{"schedule": {"tiers": [{"when": "< 99.9", "credit": "10%"}], "cap": 25}, "x": [true, null, "s", -3]}"#;
-    let via_serde: Value = serde_json::from_str(input).unwrap();
-    assert_eq!(Value::parse_json(input).unwrap(), via_serde);
-}
-
-#[test]
 fn numbers_read_as_f64_agree_with_the_standard_library() {
     use slacalc::value::number_f64;
     // A simple generator, so that the test needs no crate: xorshift64*.

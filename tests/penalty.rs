@@ -9,7 +9,7 @@ use slacalc::risk::{break_even, simulate, Model};
 use slacalc::value::Value;
 
 fn value(json: &str) -> Value {
-    serde_json::from_str(json).unwrap()
+    Value::parse_json(json).unwrap()
 }
 
 fn schedule(json: &str) -> CreditSchedule {
@@ -27,7 +27,7 @@ fn presets() -> Vec<(String, CreditSchedule)> {
         serde_json::from_str(include_str!("../src/presets.json")).unwrap();
     list.iter()
         .map(|p| {
-            let v: Value = serde_json::from_value(p.clone()).unwrap();
+            let v = Value::parse_json(&p.to_string()).unwrap();
             (
                 p["id"].as_str().unwrap().to_string(),
                 CreditSchedule::from_value(&v).unwrap(),
@@ -661,13 +661,12 @@ const NATIVE: (i128, i128) = (14_063_000_000, 40_000_000_000);
 #[test]
 fn values_nested_too_deep_are_refused_as_they_are_read() {
     let deep = format!("{}{}", "[".repeat(100), "]".repeat(100));
-    let e = serde_json::from_str::<Value>(&format!(r#"{{"target": "99.9", "tiers": {deep}}}"#))
-        .unwrap_err();
+    let e = Value::parse_json(&format!(r#"{{"target": "99.9", "tiers": {deep}}}"#)).unwrap_err();
     assert!(
         e.to_string().contains("nested more than 64 levels deep"),
         "{e}"
     );
     // Sixty levels are read (and the schedule then says what is wrong with them).
     let fine = format!("{}{}", "[".repeat(60), "]".repeat(60));
-    assert!(serde_json::from_str::<Value>(&fine).is_ok());
+    assert!(Value::parse_json(&fine).is_ok());
 }

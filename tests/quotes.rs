@@ -5,6 +5,7 @@ use slacalc::calendar::{preset, Calendar};
 use slacalc::penalty::{money_text, Attainment, CreditSchedule, UNIT};
 use slacalc::quotes::{compare_offers, Basis, Offer};
 use slacalc::risk::Model;
+use slacalc::value::Value;
 use slacalc::{zone::Zone, Period, Target};
 
 fn office() -> Calendar {
@@ -47,7 +48,7 @@ fn internal_service_and_two_quotes_on_office_hours() {
     let mut c = offer("Provider C", "99.9", "month", None, 9_000);
     c.schedule = Some(
         CreditSchedule::from_value(
-            &serde_json::from_str(r#"{"target": "99.9", "flat": "10"}"#).unwrap(),
+            &Value::parse_json(r#"{"target": "99.9", "flat": "10"}"#).unwrap(),
         )
         .unwrap(),
     );

@@ -250,7 +250,7 @@ mod tests {
     use super::*;
 
     fn schedule(json: &str) -> CreditSchedule {
-        let v: Value = serde_json::from_str(json).unwrap();
+        let v = Value::parse_json(json).unwrap();
         CreditSchedule::from_value(&v).unwrap()
     }
 

@@ -165,7 +165,7 @@ fn run(args: &[String]) -> Result<String, Failure> {
             Ok(if json { to_json(&r) } else { achieved_text(&r) })
         }
         "table" => {
-            let r = match get(&request, "calendar") {
+            let r = match request.get("calendar") {
                 None => api::table(),
                 Some(calendar) => api::service_table(calendar, &zones).map_err(fail)?,
             };
@@ -200,23 +200,11 @@ fn run(args: &[String]) -> Result<String, Failure> {
             })
         }
         "hours" => {
-            let calendar = get(&request, "calendar").cloned().unwrap_or(Value::Null);
+            let calendar = request.get("calendar").cloned().unwrap_or(Value::Null);
             let text = api::hours_text(&calendar).map_err(fail)?;
             Ok(if json { to_json(&text) } else { text })
         }
         other => Err(Usage(format!("unknown command {other:?}")).into()),
-    }
-}
-
-fn get<'a>(v: &'a Value, name: &str) -> Option<&'a Value> {
-    match v {
-        Value::Map(entries) => entries
-            .iter()
-            .rev()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v)
-            .filter(|v| **v != Value::Null),
-        _ => None,
     }
 }
 
@@ -375,13 +363,8 @@ fn number_or_text(v: String) -> Value {
 
 /// A schedule named on the command line: a preset's id, or a JSON file.
 fn schedule_value(name: &str) -> Result<Value, Usage> {
-    if let Value::List(presets) = api::credit_presets() {
-        if let Some(p) = presets
-            .into_iter()
-            .find(|p| get(p, "id").and_then(Value::text) == Some(name))
-        {
-            return Ok(p);
-        }
+    if let Some(p) = api::penalty::credit_preset(name) {
+        return Ok(p);
     }
     let text = read_text(name).map_err(|_| {
         Usage(format!(
@@ -433,7 +416,7 @@ fn presets_text(presets: &Value) -> String {
     };
     list.iter()
         .map(|p| {
-            let text = |k: &str| get(p, k).and_then(Value::text).unwrap_or("").to_string();
+            let text = |k: &str| p.get(k).and_then(Value::text).unwrap_or("").to_string();
             format!("{:<24} {}", text("id"), text("name"))
         })
         .collect::<Vec<_>>()

@@ -395,11 +395,11 @@ impl Terms {
     }
 }
 
-/// Whether a log's text is JSON (an array or an object, after a byte-order mark and spaces) rather than
-/// CSV.
-pub fn looks_like_json(text: &str) -> bool {
+/// A log's text as JSON (from its array or object on, after a byte-order mark and spaces), or `None`
+/// for CSV.
+pub fn json_log(text: &str) -> Option<&str> {
     let head = text.trim_start_matches('\u{feff}').trim_start();
-    head.starts_with('[') || head.starts_with('{')
+    (head.starts_with('[') || head.starts_with('{')).then_some(head)
 }
 
 /// A log read piece by piece, as a large file arrives, then measured as often as the terms change
@@ -491,9 +491,8 @@ pub const MAX_RECORDS: usize = 10_000_000;
 pub fn read_log(outages: Option<&Value>, zone: &Zone) -> Result<ReadLog, Error> {
     match outages {
         Some(Value::Text(text)) => {
-            if looks_like_json(text) {
-                let head = text.trim_start_matches('\u{feff}').trim_start();
-                let parsed = Value::parse_json(head).map_err(|e| Error::InvalidLog {
+            if let Some(json) = json_log(text) {
+                let parsed = Value::parse_json(json).map_err(|e| Error::InvalidLog {
                     reason: format!("the log looks like JSON but cannot be read as JSON ({e})"),
                 })?;
                 return read_records(&parsed, zone);

@@ -95,14 +95,7 @@ pub(crate) fn object(input: &Value) -> Result<&[(String, Value)], Error> {
 
 /// The value of `name` in an object's entries (the last, as `JSON.parse` keeps it); `None` when absent
 /// or null.
-pub(crate) fn get<'a>(entries: &'a [(String, Value)], name: &str) -> Option<&'a Value> {
-    entries
-        .iter()
-        .rev()
-        .find(|(k, _)| k == name)
-        .map(|(_, v)| v)
-        .filter(|v| !matches!(v, Value::Null))
-}
+pub(crate) use crate::value::entry as get;
 
 /// A missing value, or one of the wrong kind, for `field`.
 pub(crate) fn missing_or_wrong(v: Option<&Value>, field: Field, expected: &'static str) -> Error {

@@ -430,6 +430,15 @@ pub fn credit_presets() -> Value {
     Value::parse_json(crate::penalty::PRESETS).unwrap_or(Value::List(Vec::new()))
 }
 
+/// The published credit schedule with this id, as a value, if there is one.
+pub fn credit_preset(id: &str) -> Option<Value> {
+    let Value::List(list) = credit_presets() else {
+        return None;
+    };
+    list.into_iter()
+        .find(|p| p.get("id").and_then(Value::text) == Some(id))
+}
+
 /// The value of `key`, or a missing `field`.
 fn required<'a>(
     entries: &'a [(String, Value)],

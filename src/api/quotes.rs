@@ -7,7 +7,7 @@ use super::penalty::cents;
 use super::{get, object, CalendarInput, DurationText, Zones};
 use crate::calendar::Calendar;
 use crate::error::{Error, Field};
-use crate::penalty::{Attainment, CreditSchedule, Money, PRESETS};
+use crate::penalty::{Attainment, CreditSchedule, Money};
 use crate::period::Period;
 use crate::quotes::{compare_offers, Basis, Offer};
 use crate::risk::Model;
@@ -184,24 +184,13 @@ fn within(part: &str, e: Error) -> Error {
     }
 }
 
-/// The published credit schedule with this id, if there is one.
-pub fn preset(id: &str) -> Option<Result<CreditSchedule, Error>> {
-    let Ok(Value::List(list)) = Value::parse_json(PRESETS) else {
-        return None;
-    };
-    list.iter()
-        .find(|p| match p {
-            Value::Map(entries) => get(entries, "id").and_then(Value::text) == Some(id),
-            _ => false,
-        })
-        .map(CreditSchedule::from_value)
-}
-
 fn schedule_from(v: Option<&Value>, part: &str) -> Result<Option<CreditSchedule>, Error> {
     match v {
         None => Ok(None),
-        Some(Value::Text(id)) => match preset(id) {
-            Some(s) => s.map(Some).map_err(|e| within(part, e)),
+        Some(Value::Text(id)) => match super::penalty::credit_preset(id) {
+            Some(p) => CreditSchedule::from_value(&p)
+                .map(Some)
+                .map_err(|e| within(part, e)),
             None => Err(invalid(
                 Field::Input,
                 part,

@@ -5,9 +5,7 @@ use js_sys::{Array, Reflect};
 use wasm_bindgen::prelude::*;
 
 use super::{error_value, respond, thrown, value_of, PageZones};
-use slacalc::api::attainment::{
-    check_record_count, durations, looks_like_json, push_record, PieceLog,
-};
+use slacalc::api::attainment::{check_record_count, durations, json_log, push_record, PieceLog};
 use slacalc::api::{ReadLog, Terms};
 use slacalc::error::{Error, Field};
 use slacalc::outage::{parse_csv, LogReader};
@@ -48,14 +46,13 @@ pub fn attainment(
 /// Reads the log given as CSV text, JSON text or an array of records, record by record.
 fn read_outages(value: &JsValue, zone: &Zone) -> Result<ReadLog, Error> {
     if let Some(text) = value.as_string() {
-        if !looks_like_json(&text) {
+        let Some(json) = json_log(&text) else {
             return Ok(ReadLog {
                 log: parse_csv(&text, zone)?,
                 format: "csv",
             });
-        }
-        let head = text.trim_start_matches('\u{feff}').trim_start();
-        let parsed = js_sys::JSON::parse(head).map_err(|e| Error::InvalidLog {
+        };
+        let parsed = js_sys::JSON::parse(json).map_err(|e| Error::InvalidLog {
             reason: format!(
                 "the log looks like JSON but cannot be read as JSON ({})",
                 js_sys::Error::from(e).message()

@@ -459,6 +459,153 @@ pub(crate) fn approximate(duration: ExactDuration) -> String {
     }
 }
 
+/// An exact signed length of time in nanoseconds: downtime, a period's length, the time left of a
+/// budget (negative when overspent), an outage. Its range, about 292 years either way, holds every
+/// duration slacalc measures ([`ExactDuration::MAX`] is 100 years); arithmetic that would leave it
+/// saturates.
+///
+/// # Example: a budget overspent
+/// ```
+/// use slacalc::duration::SignedDuration;
+/// let allowed = SignedDuration::from_seconds(2_629) + SignedDuration::from_nanos(746_000_000);
+/// let spent = SignedDuration::from_seconds(3_600);
+/// assert_eq!((allowed - spent).to_string(), "-16 min 10.254 s");
+/// assert_eq!((spent - allowed).whole_seconds(), 970);
+/// # Ok::<(), slacalc::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct SignedDuration {
+    nanos: i64,
+}
+
+impl SignedDuration {
+    /// No time at all.
+    pub const ZERO: SignedDuration = SignedDuration { nanos: 0 };
+
+    /// `nanos` nanoseconds.
+    pub const fn from_nanos(nanos: i64) -> SignedDuration {
+        SignedDuration { nanos }
+    }
+
+    /// `seconds` whole seconds (saturating beyond the range).
+    pub const fn from_seconds(seconds: i64) -> SignedDuration {
+        SignedDuration {
+            nanos: seconds.saturating_mul(NANOS_PER_SECOND as i64),
+        }
+    }
+
+    /// The length in nanoseconds.
+    pub const fn as_nanos(self) -> i64 {
+        self.nanos
+    }
+
+    /// The whole seconds in it, rounded toward zero.
+    pub const fn whole_seconds(self) -> i64 {
+        self.nanos / NANOS_PER_SECOND as i64
+    }
+
+    /// The larger of this and zero.
+    pub fn at_least_zero(self) -> SignedDuration {
+        self.max(SignedDuration::ZERO)
+    }
+
+    /// `self * numerator / denominator`, exactly, rounded toward zero (a zero denominator gives zero).
+    ///
+    /// ```
+    /// use slacalc::duration::SignedDuration;
+    /// // 0.1% of a 30-day month.
+    /// let month = SignedDuration::from_seconds(30 * 86_400);
+    /// assert_eq!(month.mul_div(1, 1000), SignedDuration::from_seconds(2_592));
+    /// ```
+    pub fn mul_div(self, numerator: i128, denominator: i128) -> SignedDuration {
+        let n = i128::from(self.nanos)
+            .saturating_mul(numerator)
+            .checked_div(denominator)
+            .unwrap_or(0);
+        SignedDuration {
+            nanos: n.clamp(i128::from(i64::MIN), i128::from(i64::MAX)) as i64,
+        }
+    }
+
+    /// How many times `unit` fits in it, in millionths, rounded down; or, with `started`, each started
+    /// unit counted in full. A unit of zero counts nothing.
+    pub fn units_micro(self, unit: SignedDuration, started: bool) -> i128 {
+        let (n, u) = (i128::from(self.nanos), i128::from(unit.nanos));
+        if u <= 0 {
+            return 0;
+        }
+        if started {
+            (n + u - 1).div_euclid(u) * 1_000_000
+        } else {
+            (n * 1_000_000).div_euclid(u)
+        }
+    }
+
+    /// The same length without its sign, as an [`ExactDuration`] (`None` beyond its maximum).
+    pub fn unsigned_abs(self) -> Option<ExactDuration> {
+        ExactDuration::from_nanos(self.nanos.unsigned_abs())
+    }
+}
+
+impl From<ExactDuration> for SignedDuration {
+    fn from(d: ExactDuration) -> SignedDuration {
+        // ExactDuration::MAX is far below i64::MAX nanoseconds.
+        SignedDuration {
+            nanos: d.as_nanos() as i64,
+        }
+    }
+}
+
+impl std::ops::Add for SignedDuration {
+    type Output = SignedDuration;
+    fn add(self, other: SignedDuration) -> SignedDuration {
+        SignedDuration {
+            nanos: self.nanos.saturating_add(other.nanos),
+        }
+    }
+}
+
+impl std::ops::Sub for SignedDuration {
+    type Output = SignedDuration;
+    fn sub(self, other: SignedDuration) -> SignedDuration {
+        SignedDuration {
+            nanos: self.nanos.saturating_sub(other.nanos),
+        }
+    }
+}
+
+impl std::ops::AddAssign for SignedDuration {
+    fn add_assign(&mut self, other: SignedDuration) {
+        *self = *self + other;
+    }
+}
+
+impl std::ops::Neg for SignedDuration {
+    type Output = SignedDuration;
+    fn neg(self) -> SignedDuration {
+        SignedDuration {
+            nanos: self.nanos.saturating_neg(),
+        }
+    }
+}
+
+impl std::iter::Sum for SignedDuration {
+    fn sum<I: Iterator<Item = SignedDuration>>(iter: I) -> SignedDuration {
+        iter.fold(SignedDuration::ZERO, |a, b| a + b)
+    }
+}
+
+/// Written as [`ExactDuration`] writes it, with a minus sign when negative: `-16 min 10.254 s`.
+impl fmt::Display for SignedDuration {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let sign = if self.nanos < 0 { "-" } else { "" };
+        match self.unsigned_abs() {
+            Some(d) => write!(f, "{sign}{d}"),
+            None => write!(f, "{sign}more than 100 years"),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -24,7 +24,7 @@ use crate::calendar::Calendar;
 use crate::decimal::format_scaled;
 use crate::duration::ExactDuration;
 use crate::error::{Error, Field};
-use crate::penalty::{money_text, round_cents, Attainment, CreditSchedule, Money};
+use crate::penalty::{money_text, round_cents, Availability, CreditSchedule, Money};
 use crate::period::Period;
 use crate::risk::{simulate, Model};
 use crate::target::Target;
@@ -66,7 +66,7 @@ pub struct Offer {
     /// Its credit schedule, if any.
     pub schedule: Option<CreditSchedule>,
     /// Attainment measured on the basis, if known (history).
-    pub history: Option<Attainment>,
+    pub history: Option<Availability>,
     /// The outage model expected of it.
     pub model: Option<Model>,
 }

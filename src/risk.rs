@@ -12,13 +12,12 @@
 //! the pure-Rust `libm`, so the same seed gives the same figures natively and in every browser. Durations
 //! are rounded to whole seconds; from there on every figure is exact.
 
-use crate::duration::ExactDuration;
+use crate::duration::{ExactDuration, SignedDuration};
 use crate::error::{Error, Field};
 use crate::penalty::{CreditSchedule, Money, Quick, UNIT};
 use crate::period::Measure;
 use crate::value::{invalid, Object, Value};
 
-const NS: i128 = 1_000_000_000;
 /// The 90th percentile of the standard normal distribution.
 const Z90: f64 = 1.281_551_565_544_600_4;
 
@@ -477,26 +476,28 @@ pub fn simulate(
     // incidents falls in it.
     let share = model.share();
     let length = match model.week_service_seconds {
-        None => i128::from(wall) * NS,
-        Some(w) => i128::from(wall) * NS * i128::from(w.clamp(0, 604_800)) / 604_800,
+        None => SignedDuration::from_seconds(wall),
+        Some(w) => {
+            SignedDuration::from_seconds(wall).mul_div(i128::from(w.clamp(0, 604_800)), 604_800)
+        }
     };
-    if length <= 0 {
+    if length <= SignedDuration::ZERO {
         return Err(invalid(
             Field::Model,
             "calendar",
             "the service hours hold no service time: there is nothing to measure".to_string(),
         ));
     }
-    let length_s = (length / NS).max(1) as i64;
+    let length_s = length.whole_seconds().max(1);
     let lambda = model.incidents_per_month * wall as f64 / Measure::Month.seconds() as f64 * share;
     let mut rng = Rng::new(seed);
     let poisson = Poisson::new(lambda);
     let mut yearly = Vec::with_capacity(years as usize);
     let mut credits = vec![0 as Money; per_year];
-    let mut downs = vec![(0i128, length); per_year];
-    let mut outages: Vec<i64> = Vec::new();
+    let mut downs = vec![(SignedDuration::ZERO, length); per_year];
+    let mut outages: Vec<SignedDuration> = Vec::new();
     let (mut years_breached, mut periods_breached) = (0u32, 0u64);
-    let mut total_down: i128 = 0;
+    let mut total_down = SignedDuration::ZERO;
     for _ in 0..years {
         let mut breached_year = false;
         for k in 0..per_year {
@@ -513,10 +514,10 @@ pub fn simulate(
                         list[(rng.next_u64() % list.len() as u64) as usize]
                     }
                 };
-                outages.push(d);
+                outages.push(SignedDuration::from_seconds(d));
                 down = down.saturating_add(d);
             }
-            let down = i128::from(down.min(length_s)) * NS;
+            let down = SignedDuration::from_seconds(down.min(length_s));
             total_down += down;
             let (credit, breached) = schedule.quick_credit(Quick {
                 down,
@@ -551,7 +552,7 @@ pub fn simulate(
         yearly,
         years_breached,
         periods_breached,
-        mean_downtime: (total_down as f64 / NS as f64) / (f64::from(years) * n),
+        mean_downtime: (total_down.as_nanos() as f64 / 1e9) / (f64::from(years) * n),
         yearly_charges: charges * per_year as i128,
         analytic,
     })
@@ -561,7 +562,7 @@ fn analytic(
     schedule: &CreditSchedule,
     model: &Model,
     lambda: f64,
-    length: i128,
+    length: SignedDuration,
     charges: Money,
     n: f64,
 ) -> Analytic {
@@ -582,11 +583,11 @@ fn analytic(
     let Some(d) = fixed else { return result };
     // A period breaches when k x d + planned exceeds the allowance: k > m.
     let allowed = schedule.allowed(length);
-    let spare = allowed - i128::from(model.planned_seconds) * NS;
-    let p = if spare < 0 {
+    let spare = allowed - SignedDuration::from_seconds(model.planned_seconds);
+    let p = if spare < SignedDuration::ZERO {
         1.0
     } else {
-        let m = (spare / (i128::from(d) * NS)) as u64;
+        let m = spare.as_nanos() as u64 / SignedDuration::from_seconds(d).as_nanos().max(1) as u64;
         // P(K <= m) for K ~ Poisson(lambda).
         let (mut term, mut cdf) = (libm::exp(-lambda), 0.0);
         for k in 0..=m {

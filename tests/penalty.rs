@@ -4,6 +4,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
+use slacalc::duration::SignedDuration;
 use slacalc::penalty::{money_text, periods_from_value, CreditSchedule, PeriodInput, Quick, UNIT};
 use slacalc::risk::{break_even, simulate, Model};
 use slacalc::value::Value;
@@ -470,12 +471,12 @@ proptest! {
                 continue;
             }
             let down = down % s.cadence.seconds().min(2_629_746);
-            let length = i128::from(s.cadence.seconds()) * 1_000_000_000;
-            let outages: Vec<i64> = cuts.clone();
-            let json = format!(r#"[{{"downtime": "{down}", "charges": "{charges}", "outages": [{}]}}]"#, outages.iter().map(|o| format!("\"{o}\"")).collect::<Vec<_>>().join(","));
+            let length = SignedDuration::from_seconds(s.cadence.seconds());
+            let outages: Vec<SignedDuration> = cuts.iter().map(|s| SignedDuration::from_seconds(*s)).collect();
+            let json = format!(r#"[{{"downtime": "{down}", "charges": "{charges}", "outages": [{}]}}]"#, cuts.iter().map(|o| format!("\"{o}\"")).collect::<Vec<_>>().join(","));
             let p = periods_from_value(&value(&json), &s).unwrap();
             let slow = s.credits(&p, "").unwrap().periods[0].credit;
-            let (quick, _) = s.quick_credit(Quick { down: i128::from(down) * 1_000_000_000, length, outages: &outages, charges: i128::from(charges) * UNIT });
+            let (quick, _) = s.quick_credit(Quick { down: SignedDuration::from_seconds(down), length, outages: &outages, charges: i128::from(charges) * UNIT });
             prop_assert_eq!(slow, quick, "{}", id);
         }
     }

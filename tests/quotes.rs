@@ -2,7 +2,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use slacalc::calendar::{preset, Calendar};
-use slacalc::penalty::{money_text, Attainment, CreditSchedule, UNIT};
+use slacalc::penalty::{money_text, Availability, CreditSchedule, UNIT};
 use slacalc::quotes::{compare_offers, Basis, Offer};
 use slacalc::risk::Model;
 use slacalc::value::Value;
@@ -41,7 +41,7 @@ fn internal_service_and_two_quotes_on_office_hours() {
     };
     let mut internal = offer("Internal IT", "99.5", "month", Some(office()), 8_000);
     internal.internal = true;
-    internal.history = Some(Attainment::from_micros(99_800_000));
+    internal.history = Some(Availability::from_micros(99_800_000));
     let mut b = offer("Provider B", "99.95", "quarter", None, 7_000);
     b.one_off = 6_000 * UNIT;
     b.model = Some(Model::log_normal(1.0, 1800, 1800).unwrap());

@@ -7,7 +7,7 @@ use super::penalty::cents;
 use super::{get, object, CalendarInput, DurationText, Zones};
 use crate::calendar::Calendar;
 use crate::error::{Error, Field};
-use crate::penalty::{Attainment, CreditSchedule, Money};
+use crate::penalty::{Availability, CreditSchedule, Money};
 use crate::period::Period;
 use crate::quotes::{compare_offers, Basis, Offer};
 use crate::risk::Model;
@@ -325,7 +325,7 @@ pub fn compare_quotes(input: &Value, zones: &dyn Zones) -> Result<QuotesResult, 
                 let t = text_of(v, &p("attainment"))?;
                 let m = crate::value::decimal(&t, 6, Some(100_000_000))
                     .map_err(|r| invalid(Field::Input, &p("attainment"), r))?;
-                Some(Attainment::from_micros(m as u32))
+                Some(Availability::from_micros(m as u32))
             }
         };
         let target_text = text_of(get(o, "target"), &p("target"))?;

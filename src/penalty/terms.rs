@@ -1,7 +1,9 @@
 //! A schedule's terms written back as a plain value, and the variations a negotiation asks about: the
 //! same structure at another target, and every credit rate scaled by one factor.
 
-use super::{check_coverage, Amount, Band, Beyond, Bound, CreditSchedule, Kind, Tier, HUNDRED};
+use super::{
+    check_coverage, Amount, Band, Beyond, Bound, CreditRule, CreditSchedule, Tier, HUNDRED,
+};
 use crate::decimal::format_scaled;
 use crate::error::{Error, Field};
 use crate::target::Target;
@@ -67,8 +69,8 @@ impl CreditSchedule {
         if !self.source.is_empty() {
             out.insert(1, entry("source", Value::Text(self.source.clone())));
         }
-        match &self.kind {
-            Kind::Tiers(tiers) => {
+        match &self.rule {
+            CreditRule::Tiers(tiers) => {
                 out.push(entry("tiers", tiers_value(tiers)));
                 if self.uncovered_no_credit {
                     out.push(entry("uncovered", Value::Text("no credit".to_string())));
@@ -77,8 +79,8 @@ impl CreditSchedule {
                     out.push(entry("daysPerPeriod", text(self.days_per_period)));
                 }
             }
-            Kind::Flat(p) => out.push(entry("flat", text(u64::from(*p)))),
-            Kind::PerUnit {
+            CreditRule::Flat(p) => out.push(entry("flat", text(u64::from(*p)))),
+            CreditRule::PerUnit {
                 percent,
                 unit,
                 beyond,
@@ -89,20 +91,35 @@ impl CreditSchedule {
                     entry("percent", text(u64::from(*percent))),
                     entry(
                         "unit",
-                        Value::Text(if *unit == 60 { "minute" } else { "hour" }.to_string()),
+                        Value::Text(
+                            if unit.whole_seconds() == 60 {
+                                "minute"
+                            } else {
+                                "hour"
+                            }
+                            .to_string(),
+                        ),
                     ),
                     entry(
                         "beyond",
                         Value::Text(match beyond {
                             Beyond::Allowance => "allowance".to_string(),
-                            Beyond::Grace(s) => format!("PT{s}S"),
+                            Beyond::Grace(g) => {
+                                format!(
+                                    "PT{}S",
+                                    g.at_least_zero()
+                                        .unsigned_abs()
+                                        .unwrap_or_default()
+                                        .seconds_decimal()
+                                )
+                            }
                         }),
                     ),
                     entry("started", Value::Bool(*started)),
                 ]),
             )),
-            Kind::FeeMultiplier(m) => out.push(entry("feeMultiplier", text(*m))),
-            Kind::AtRisk { percent, levels } => out.push(entry(
+            CreditRule::FeeMultiplier(m) => out.push(entry("feeMultiplier", text(*m))),
+            CreditRule::AtRisk { percent, levels } => out.push(entry(
                 "atRisk",
                 Value::Map(vec![
                     entry("percent", text(u64::from(*percent))),
@@ -182,8 +199,8 @@ impl CreditSchedule {
         let (old, new) = (self.target.micros(), target.micros());
         s.target = target;
         s.name = format!("{} at {target}%", self.name);
-        match &mut s.kind {
-            Kind::AtRisk { .. } => {
+        match &mut s.rule {
+            CreditRule::AtRisk { .. } => {
                 return Err(invalid(
                     Field::Schedule,
                     "target",
@@ -191,7 +208,7 @@ impl CreditSchedule {
                         .to_string(),
                 ))
             }
-            Kind::Tiers(tiers) => {
+            CreditRule::Tiers(tiers) => {
                 for t in tiers.iter_mut() {
                     if let Some(u) = t.band.upper.as_mut() {
                         if u.micros == old || u.micros > new {
@@ -227,8 +244,8 @@ impl CreditSchedule {
             self.name,
             format_scaled(u128::from(factor), 6)
         );
-        match &mut s.kind {
-            Kind::Tiers(tiers) => {
+        match &mut s.rule {
+            CreditRule::Tiers(tiers) => {
                 for t in tiers {
                     t.amount = match t.amount {
                         Amount::Percent(p) => Amount::Percent(percent(p)),
@@ -236,10 +253,10 @@ impl CreditSchedule {
                     };
                 }
             }
-            Kind::Flat(p) => *p = percent(*p),
-            Kind::PerUnit { percent: p, .. } => *p = percent(*p),
-            Kind::FeeMultiplier(m) => *m = rate(*m, u64::MAX),
-            Kind::AtRisk { percent: p, .. } => *p = percent(*p),
+            CreditRule::Flat(p) => *p = percent(*p),
+            CreditRule::PerUnit { percent: p, .. } => *p = percent(*p),
+            CreditRule::FeeMultiplier(m) => *m = rate(*m, u64::MAX),
+            CreditRule::AtRisk { percent: p, .. } => *p = percent(*p),
         }
         s
     }
@@ -278,8 +295,8 @@ mod tests {
         let ms = schedule(
             r#"{"target": "99.9", "tiers": [{"when": "< 99.9 and >= 99", "percent": "25"}, {"when": "< 99 and >= 95", "percent": "50"}, {"when": "< 95", "percent": "100"}]}"#,
         );
-        let when = |s: &CreditSchedule| match &s.kind {
-            Kind::Tiers(t) => t.iter().map(|t| t.band.text()).collect::<Vec<_>>(),
+        let when = |s: &CreditSchedule| match &s.rule {
+            CreditRule::Tiers(t) => t.iter().map(|t| t.band.text()).collect::<Vec<_>>(),
             _ => vec![],
         };
         assert_eq!(
@@ -303,11 +320,13 @@ mod tests {
             r#"{"target": "99.9", "tiers": [{"when": "< 99.9 and >= 99", "percent": "25"}, {"when": "< 99", "percent": "80"}]}"#,
         );
         let half = ms.scaled(333_333);
-        let Kind::Tiers(t) = &half.kind else { panic!() };
+        let CreditRule::Tiers(t) = &half.rule else {
+            panic!()
+        };
         // 25% x 0.333333 = 8.333325% -> 8.33%; 80% -> 26.66664% -> 26.66%.
         assert_eq!(t[0].amount, Amount::Percent(8_330_000));
         assert_eq!(t[1].amount, Amount::Percent(26_660_000));
-        let Kind::Tiers(t) = &ms.scaled(2_000_000).kind else {
+        let CreditRule::Tiers(t) = &ms.scaled(2_000_000).rule else {
             panic!()
         };
         assert_eq!(t[1].amount, Amount::Percent(100_000_000));

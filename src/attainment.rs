@@ -18,6 +18,7 @@ use chrono::{Datelike, Days, NaiveDate};
 
 use crate::calendar::{count_up_to, Calendar, Schedule};
 use crate::decimal::format_fixed;
+use crate::duration::SignedDuration;
 use crate::error::Error;
 use crate::outage::{Outage, FULL};
 use crate::target::Target;
@@ -420,6 +421,16 @@ impl Measure {
     }
 }
 
+/// Weighted downtime (service seconds x millionths of impact) as an exact duration: a millionth of a
+/// second is 1 000 ns.
+fn weighted(millionths: i128) -> SignedDuration {
+    SignedDuration::from_nanos(
+        millionths
+            .saturating_mul(1000)
+            .clamp(0, i128::from(i64::MAX)) as i64,
+    )
+}
+
 /// Attainment over one window of time.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Window {
@@ -429,10 +440,10 @@ pub struct Window {
     pub end: i64,
     /// `March 2026`, `week 9 of 2026`, `2026-03-02 to 2026-03-31`.
     pub label: String,
-    /// Service seconds in the window.
-    pub service: i64,
-    /// Weighted downtime: service seconds x millionths of impact.
-    pub downtime_millionths: i128,
+    /// Service time in the window (whole seconds).
+    pub service: SignedDuration,
+    /// Weighted downtime: service time x impact, to the microsecond.
+    pub downtime: SignedDuration,
     /// Whether the target was met, compared exactly.
     pub met: bool,
 }
@@ -453,27 +464,28 @@ impl Window {
             start,
             end,
             label,
-            service,
-            downtime_millionths: down,
+            service: SignedDuration::from_seconds(service),
+            downtime: weighted(down),
             met: met || service == 0,
         }
     }
 
     /// Attainment in percent, rounded down to `decimals` places; `None` without service time.
     pub fn availability(&self, decimals: u32) -> Option<String> {
-        let total = i128::from(self.service) * i128::from(FULL);
+        let total = i128::from(self.service.as_nanos());
         if total == 0 {
             return None;
         }
-        let scaled = (total - self.downtime_millionths) * 100 * 10i128.pow(decimals) / total;
+        let down = i128::from(self.downtime.as_nanos());
+        let scaled = (total - down) * 100 * 10i128.pow(decimals) / total;
         Some(format_fixed(scaled.max(0) as u128, decimals, decimals))
     }
 
     /// Whether `self` is worse (lower attainment) than `other`.
     fn worse_than(&self, other: &Window) -> bool {
         // down1 / s1 > down2 / s2, without division.
-        self.downtime_millionths * i128::from(other.service)
-            > other.downtime_millionths * i128::from(self.service)
+        i128::from(self.downtime.as_nanos()) * i128::from(other.service.as_nanos())
+            > i128::from(other.downtime.as_nanos()) * i128::from(self.service.as_nanos())
     }
 }
 
@@ -496,7 +508,7 @@ impl Choice {
     pub fn worst(&self) -> Option<&Window> {
         self.periods
             .iter()
-            .filter(|w| w.service > 0)
+            .filter(|w| w.service > SignedDuration::ZERO)
             .reduce(|a, b| if b.worse_than(a) { b } else { a })
     }
 }
@@ -639,10 +651,10 @@ fn measure_all(
 pub struct Day {
     /// The local date.
     pub date: NaiveDate,
-    /// Service seconds in the day.
-    pub service: i64,
-    /// Weighted downtime: service seconds x millionths of impact.
-    pub downtime_millionths: i128,
+    /// Service time in the day (whole seconds).
+    pub service: SignedDuration,
+    /// Weighted downtime: service time x impact, to the microsecond.
+    pub downtime: SignedDuration,
 }
 
 /// The error budget of the period that holds an instant: allowed, spent so far, and how it was spent.
@@ -654,18 +666,18 @@ pub struct Burn {
     pub period: Window,
     /// The instant the budget is read at.
     pub as_of: i64,
-    /// Downtime the target allows in the whole period (service seconds x millionths, rounded down).
-    pub allowed_millionths: i128,
+    /// Downtime the target allows in the whole period (rounded down to the microsecond).
+    pub allowed: SignedDuration,
     /// Downtime counted from the period's start to `as_of`.
-    pub used_millionths: i128,
+    pub used: SignedDuration,
     /// Downtime counted up to the end of each local day of the period before `as_of`, then at `as_of`.
-    pub points: Vec<(i64, i128)>,
+    pub points: Vec<(i64, SignedDuration)>,
 }
 
 impl Burn {
     /// What is left of the budget; negative when it is overspent.
-    pub fn remaining_millionths(&self) -> i128 {
-        self.allowed_millionths - self.used_millionths
+    pub fn remaining(&self) -> SignedDuration {
+        self.allowed - self.used
     }
 }
 
@@ -681,11 +693,11 @@ impl Comparison {
         while day < self.to {
             let Some(next) = day.succ_opt() else { break };
             let b = self.zone.instant(next, 0)?;
-            let (service, downtime_millionths) = self.timeline.measure(a, b);
+            let (service, down) = self.timeline.measure(a, b);
             days.push(Day {
                 date: day,
-                service,
-                downtime_millionths,
+                service: SignedDuration::from_seconds(service),
+                downtime: weighted(down),
             });
             (day, a) = (next, b);
         }
@@ -708,8 +720,9 @@ impl Comparison {
             else {
                 continue;
             };
-            let allowed = i128::from(period.service) * i128::from(FULL) * unavailable
-                / i128::from(Target::PARTS);
+            let allowed =
+                i128::from(period.service.whole_seconds()) * i128::from(FULL) * unavailable
+                    / i128::from(Target::PARTS);
             let mut points = Vec::new();
             let mut day = self.zone.local_date(period.start)?;
             while let Some(next) = day.succ_opt() {
@@ -717,17 +730,17 @@ impl Comparison {
                 if t >= as_of {
                     break;
                 }
-                points.push((t, self.timeline.measure(period.start, t).1));
+                points.push((t, weighted(self.timeline.measure(period.start, t).1)));
                 day = next;
             }
-            let used = self.timeline.measure(period.start, as_of).1;
+            let used = weighted(self.timeline.measure(period.start, as_of).1);
             points.push((as_of, used));
             burns.push(Burn {
                 measure: choice.measure,
                 period: period.clone(),
                 as_of,
-                allowed_millionths: allowed,
-                used_millionths: used,
+                allowed: weighted(allowed),
+                used,
                 points,
             });
         }
@@ -941,7 +954,11 @@ impl Comparison {
         let percent = |w: &Window| w.availability(2).unwrap_or_else(|| "100.00".to_string());
         let mut lines = Vec::new();
         let mut more = 0;
-        for outer in longs.periods.iter().filter(|w| w.met && w.service > 0) {
+        for outer in longs
+            .periods
+            .iter()
+            .filter(|w| w.met && w.service > SignedDuration::ZERO)
+        {
             let inside: Vec<String> = shorts
                 .periods
                 .iter()
@@ -1216,15 +1233,18 @@ mod tests {
         let c = on_office_hours(log, "99.9", date(2026, 1, 1), date(2027, 1, 1));
         let weeks = &c.choices[0].periods;
         assert_eq!(
-            (weeks[0].label.as_str(), weeks[0].service),
+            (weeks[0].label.as_str(), weeks[0].service.whole_seconds()),
             ("week 1 of 2026", 144_000)
         );
         assert_eq!(
-            (weeks[52].label.as_str(), weeks[52].service),
+            (weeks[52].label.as_str(), weeks[52].service.whole_seconds()),
             ("week 53 of 2026", 144_000)
         );
         // The last fortnight, 28 December 2026 to 10 January 2027: ten office days.
-        assert_eq!(c.choices[1].periods.last().unwrap().service, 288_000);
+        assert_eq!(
+            c.choices[1].periods.last().unwrap().service.whole_seconds(),
+            288_000
+        );
     }
 
     #[test]
@@ -1234,7 +1254,7 @@ mod tests {
         let c = on_office_hours(log, "99", date(2026, 3, 1), date(2026, 4, 1));
         let march = &c.choices[2].periods[0];
         // March 2026: 22 weekdays = 176 h of service; 2 h lost: 174 / 176 = 98.863636...%.
-        assert_eq!(march.service, 176 * 3600);
+        assert_eq!(march.service.whole_seconds(), 176 * 3600);
         assert_eq!(march.availability(6).as_deref(), Some("98.863636"));
         assert!(!march.met);
     }
@@ -1297,26 +1317,24 @@ mod tests {
         )
         .unwrap();
         let burns = c.burn(at("2026-03-15T12:00Z")).unwrap();
-        let full = i128::from(FULL);
+        let s = SignedDuration::from_seconds;
+        let ms = |m: i64| SignedDuration::from_nanos(m * 1_000_000);
         let month = burns.iter().find(|b| b.measure == Measure::Month).unwrap();
         // March: 744 h = 2 678 400 s; 0.1% of it is 2 678.4 s. Spent by the 15th: 7 200 s.
         assert_eq!(month.period.label, "Mar 2026");
-        assert_eq!(month.allowed_millionths, 2_678_400_000);
-        assert_eq!(month.used_millionths, 7_200 * full);
-        assert_eq!(month.remaining_millionths(), -4_521_600_000);
+        assert_eq!(month.allowed, ms(2_678_400));
+        assert_eq!(month.used, s(7_200));
+        assert_eq!(month.remaining(), -ms(4_521_600));
         // One point at the end of each day from 1 to 14 March, then the instant read.
         assert_eq!(month.points.len(), 15);
-        assert_eq!(month.points[2], (at("2026-03-04T00:00Z"), 0));
-        assert_eq!(month.points[3], (at("2026-03-05T00:00Z"), 7_200 * full));
+        assert_eq!(month.points[2], (at("2026-03-04T00:00Z"), s(0)));
+        assert_eq!(month.points[3], (at("2026-03-05T00:00Z"), s(7_200)));
         // The week of Monday 9 to Sunday 15 March: nothing spent of 604.8 s.
         let week = burns.iter().find(|b| b.measure == Measure::Week).unwrap();
-        assert_eq!(
-            (week.allowed_millionths, week.used_millionths),
-            (604_800_000, 0)
-        );
+        assert_eq!((week.allowed, week.used), (ms(604_800), s(0)));
         // The year: 0.1% of 8 760 h is 31 536 s.
         let year = burns.iter().find(|b| b.measure == Measure::Year).unwrap();
-        assert_eq!(year.allowed_millionths, 31_536 * full);
+        assert_eq!(year.allowed, s(31_536));
         // On 1 January 2027 only the last week and fortnight, taken whole, are still running.
         let measures: Vec<Measure> = c
             .burn(at("2027-01-01T00:00Z"))
@@ -1330,8 +1348,8 @@ mod tests {
         let days = c.days().unwrap();
         assert_eq!(days.len(), 365);
         assert_eq!(days[62].date, date(2026, 3, 4));
-        assert_eq!(days[62].downtime_millionths, 7_200 * full);
-        assert_eq!(days[63].downtime_millionths, 0);
+        assert_eq!(days[62].downtime, s(7_200));
+        assert_eq!(days[63].downtime, s(0));
     }
 
     #[test]
@@ -1392,7 +1410,7 @@ mod tests {
                 .iter()
                 .find(|p| p.label == label)
                 .unwrap();
-            (w.service, w.availability(6).unwrap())
+            (w.service.whole_seconds(), w.availability(6).unwrap())
         };
         // March in London has 743 h: 3 h down = 99.596231...%. April: 720 h, 1 h down = 99.861111...%.
         assert_eq!(

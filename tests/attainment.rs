@@ -199,14 +199,14 @@ proptest! {
         let c = compare(&outages, Target::parse("99.5").unwrap(), Some(&calendar), &Zone::utc(), d(3, 2), d(3, 30), Options::default()).unwrap();
         let schedule = calendar.schedule(d(1, 1), d(12, 31)).unwrap();
         for w in c.choices[0].periods.iter().chain(&c.choices[2].periods) {
-            prop_assert_eq!((w.service, w.downtime_millionths), naive_on(&outages, &schedule, w.start, w.end), "{}", &w.label);
+            prop_assert_eq!((w.service.whole_seconds(), i128::from(w.downtime.as_nanos()) / 1000), naive_on(&outages, &schedule, w.start, w.end), "{}", &w.label);
         }
         let worst = c.rolling[0].worst.as_ref().unwrap();
         let timeline = Timeline::new(&outages, Options::default(), Some(schedule.clone()));
         let (a, b) = (MARCH + 86_400, MARCH + 29 * 86_400);
         for t in (a..=b - 7 * 86_400).step_by(60) {
             let (s, down) = timeline.measure(t, t + 7 * 86_400);
-            prop_assert!(worst.downtime_millionths * i128::from(s) >= down * i128::from(worst.service));
+            prop_assert!(i128::from(worst.downtime.as_nanos()) / 1000 * i128::from(s) >= down * i128::from(worst.service.whole_seconds()));
         }
     }
 }

@@ -11,6 +11,7 @@ use super::{
 use crate::attainment::{compare, Options, Window};
 use crate::calendar::Calendar;
 use crate::decimal::format_scaled;
+use crate::duration::SignedDuration;
 use crate::error::{Error, Field};
 use crate::outage::{Log, LogReader, Outage};
 use crate::period::{Average, Period};
@@ -201,8 +202,8 @@ impl From<&Window> for WindowResult {
             label: w.label.clone(),
             start: utc_text(w.start),
             end: utc_text(w.end),
-            service_seconds: w.service.to_string(),
-            downtime_seconds: format_scaled(w.downtime_millionths.max(0) as u128, 6),
+            service_seconds: w.service.whole_seconds().to_string(),
+            downtime_seconds: seconds_text(w.downtime.at_least_zero()),
             availability: w.availability(6),
             met: w.met,
         }
@@ -598,19 +599,18 @@ pub fn durations(log: &Log) -> (Vec<f64>, f64) {
 }
 
 /// A length in millionths of a second, for people and without its sign: `"15 min 21.6 s"`.
-fn duration_words(millionths: i128) -> String {
-    u64::try_from(millionths.unsigned_abs() * 1000)
-        .ok()
-        .and_then(crate::duration::ExactDuration::from_nanos)
-        .map_or_else(
-            || format!("{} s", seconds_text(millionths.abs())),
-            |d| d.to_string(),
-        )
+/// A duration for people, without its sign (a budget's `overspent` says which way it went).
+fn duration_words(d: SignedDuration) -> String {
+    d.unsigned_abs().map_or_else(
+        || format!("{} s", seconds_text(d).trim_start_matches('-')),
+        |d| d.to_string(),
+    )
 }
 
-fn seconds_text(millionths: i128) -> String {
-    let text = format_scaled(millionths.unsigned_abs(), 6);
-    if millionths < 0 {
+/// Seconds as an exact decimal, with a minus sign when negative: `"-4521.6"`.
+fn seconds_text(d: SignedDuration) -> String {
+    let text = format_scaled(u128::from(d.as_nanos().unsigned_abs()), 9);
+    if d < SignedDuration::ZERO {
         format!("-{text}")
     } else {
         text
@@ -718,7 +718,8 @@ fn measure(
         .then(|| c.round_the_clock())
         .transpose()?;
     let days = c.days()?;
-    let seconds = |m: i128| m as f64 / 1e6;
+    // Weighted downtime is whole microseconds: divided as millionths, as the figures are exact.
+    let seconds = |d: SignedDuration| (d.as_nanos() / 1000) as f64 / 1e6;
     Ok(AttainmentResult {
         format,
         outages: log.outages.len(),
@@ -738,11 +739,11 @@ fn measure(
             .collect(),
         days: DaysResult {
             first: from.to_string(),
-            service_seconds: days.iter().map(|d| d.service as f64).collect(),
-            downtime_seconds: days
+            service_seconds: days
                 .iter()
-                .map(|d| seconds(d.downtime_millionths))
+                .map(|d| d.service.whole_seconds() as f64)
                 .collect(),
+            downtime_seconds: days.iter().map(|d| seconds(d.downtime)).collect(),
         },
         burn: match as_of {
             None => Vec::new(),
@@ -753,13 +754,13 @@ fn measure(
                     measure: b.measure.name(),
                     period: WindowResult::from(&b.period),
                     as_of: utc_text(b.as_of),
-                    allowed_seconds: seconds_text(b.allowed_millionths),
-                    used_seconds: seconds_text(b.used_millionths),
-                    remaining_seconds: seconds_text(b.remaining_millionths()),
-                    allowed_text: duration_words(b.allowed_millionths),
-                    used_text: duration_words(b.used_millionths),
-                    remaining_text: duration_words(b.remaining_millionths()),
-                    overspent: b.remaining_millionths() < 0,
+                    allowed_seconds: seconds_text(b.allowed),
+                    used_seconds: seconds_text(b.used),
+                    remaining_seconds: seconds_text(b.remaining()),
+                    allowed_text: duration_words(b.allowed),
+                    used_text: duration_words(b.used),
+                    remaining_text: duration_words(b.remaining()),
+                    overspent: b.remaining() < SignedDuration::ZERO,
                     times: b.points.iter().map(|p| p.0 as f64).collect(),
                     used: b.points.iter().map(|p| seconds(p.1)).collect(),
                 })

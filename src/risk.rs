@@ -462,100 +462,252 @@ pub fn simulate(
     years: u32,
     seed: u64,
 ) -> Result<Risk, Error> {
-    if years == 0 || years > MAX_YEARS {
-        return Err(invalid(
-            Field::Model,
-            "years",
-            format!("must be from 1 to {MAX_YEARS}"),
-        ));
-    }
-    let per_year = schedule.cadence.per_year();
-    let wall = schedule.cadence.seconds();
-    check_rate(model.incidents_per_month)?;
-    // On service hours a period is its share of the week's service time, and only that share of the
-    // incidents falls in it.
-    let share = model.share();
-    let length = match model.week_service_seconds {
-        None => SignedDuration::from_seconds(wall),
-        Some(w) => {
-            SignedDuration::from_seconds(wall).mul_div(i128::from(w.clamp(0, 604_800)), 604_800)
+    let setup = Setup::new(schedule, model, years)?;
+    let mut tally = Tally::new(schedule, &setup, charges, years);
+    setup.draw(model, years, seed, |k, down, outages| {
+        tally.period(k, down, outages);
+        if k + 1 == setup.per_year {
+            tally.end_year();
         }
-    };
-    if length <= SignedDuration::ZERO {
-        return Err(invalid(
-            Field::Model,
-            "calendar",
-            "the service hours hold no service time: there is nothing to measure".to_string(),
-        ));
-    }
-    let length_s = length.whole_seconds().max(1);
-    let lambda = model.incidents_per_month * wall as f64 / Measure::Month.seconds() as f64 * share;
-    let mut rng = Rng::new(seed);
-    let poisson = Poisson::new(lambda);
-    let mut yearly = Vec::with_capacity(years as usize);
-    let mut credits = vec![0 as Money; per_year];
-    let mut downs = vec![(SignedDuration::ZERO, length); per_year];
-    let mut outages: Vec<SignedDuration> = Vec::new();
-    let (mut years_breached, mut periods_breached) = (0u32, 0u64);
-    let mut total_down = SignedDuration::ZERO;
-    for _ in 0..years {
-        let mut breached_year = false;
-        for k in 0..per_year {
-            outages.clear();
-            let n = rng.poisson_with(&poisson);
-            let mut down: i64 = model.planned_seconds;
-            for _ in 0..n {
-                let d = match &model.durations {
-                    Durations::LogNormal { mu, sigma } => {
-                        let z = normal_quantile(rng.open01());
-                        libm::round(libm::exp(mu + sigma * z)).clamp(1.0, length_s as f64) as i64
-                    }
-                    Durations::Resample(list) => {
-                        list[(rng.next_u64() % list.len() as u64) as usize]
-                    }
-                };
-                outages.push(SignedDuration::from_seconds(d));
-                down = down.saturating_add(d);
+    });
+    Ok(tally.finish(model))
+}
+
+/// What a simulation of a schedule's periods needs before it draws: the periods in a year, each
+/// period's length (its share of the week's service time on service hours) and the incidents a period
+/// expects.
+struct Setup {
+    per_year: usize,
+    length: SignedDuration,
+    lambda: f64,
+}
+
+impl Setup {
+    fn new(schedule: &CreditSchedule, model: &Model, years: u32) -> Result<Setup, Error> {
+        if years == 0 || years > MAX_YEARS {
+            return Err(invalid(
+                Field::Model,
+                "years",
+                format!("must be from 1 to {MAX_YEARS}"),
+            ));
+        }
+        let wall = schedule.cadence.seconds();
+        check_rate(model.incidents_per_month)?;
+        // On service hours a period is its share of the week's service time, and only that share of
+        // the incidents falls in it.
+        let length = match model.week_service_seconds {
+            None => SignedDuration::from_seconds(wall),
+            Some(w) => {
+                SignedDuration::from_seconds(wall).mul_div(i128::from(w.clamp(0, 604_800)), 604_800)
             }
-            let down = SignedDuration::from_seconds(down.min(length_s));
-            total_down += down;
-            let (credit, breached) = schedule.quick_credit(Quick {
-                down,
-                length,
-                outages: &outages,
-                charges,
-            });
-            credits[k] = credit;
-            downs[k] = (down, length);
-            if breached {
-                breached_year = true;
-                periods_breached += 1;
+        };
+        if length <= SignedDuration::ZERO {
+            return Err(invalid(
+                Field::Model,
+                "calendar",
+                "the service hours hold no service time: there is nothing to measure".to_string(),
+            ));
+        }
+        Ok(Setup {
+            per_year: schedule.cadence.per_year(),
+            length,
+            lambda: model.incidents_per_month * wall as f64 / Measure::Month.seconds() as f64
+                * model.share(),
+        })
+    }
+
+    /// Draws the downtime of every period of `years` years, in order, handing each to `period` with
+    /// its index in the year and its outages (whole seconds; the downtime is their sum and the planned
+    /// downtime, at most the period).
+    fn draw(
+        &self,
+        model: &Model,
+        years: u32,
+        seed: u64,
+        mut period: impl FnMut(usize, SignedDuration, &[SignedDuration]),
+    ) {
+        let length_s = self.length.whole_seconds().max(1);
+        let mut rng = Rng::new(seed);
+        let poisson = Poisson::new(self.lambda);
+        let mut outages: Vec<SignedDuration> = Vec::new();
+        for _ in 0..years {
+            for k in 0..self.per_year {
+                outages.clear();
+                let n = rng.poisson_with(&poisson);
+                let mut down: i64 = model.planned_seconds;
+                for _ in 0..n {
+                    let d = match &model.durations {
+                        Durations::LogNormal { mu, sigma } => {
+                            let z = normal_quantile(rng.open01());
+                            libm::round(libm::exp(mu + sigma * z)).clamp(1.0, length_s as f64)
+                                as i64
+                        }
+                        Durations::Resample(list) => {
+                            list[(rng.next_u64() % list.len() as u64) as usize]
+                        }
+                    };
+                    outages.push(SignedDuration::from_seconds(d));
+                    down = down.saturating_add(d);
+                }
+                period(
+                    k,
+                    SignedDuration::from_seconds(down.min(length_s)),
+                    &outages,
+                );
             }
         }
-        schedule.settle_year(&mut credits, &downs, charges);
-        yearly.push(credits.iter().sum::<Money>());
-        years_breached += u32::from(breached_year);
     }
-    let mut sorted = yearly.clone();
-    sorted.sort_unstable();
-    let rank = |q: f64| sorted[((q * f64::from(years)).ceil() as usize).clamp(1, sorted.len()) - 1];
-    let n = per_year as f64;
-    let analytic = analytic(schedule, model, lambda, length, charges, n);
-    Ok(Risk {
-        years,
-        periods_per_year: per_year,
-        mean: yearly.iter().sum::<Money>() / i128::from(years),
-        median: rank(0.5),
-        p90: rank(0.9),
-        p99: rank(0.99),
-        worst: sorted[sorted.len() - 1],
-        yearly,
-        years_breached,
-        periods_breached,
-        mean_downtime: (total_down.as_nanos() as f64 / 1e9) / (f64::from(years) * n),
-        yearly_charges: charges * per_year as i128,
-        analytic,
-    })
+}
+
+/// The credits of simulated periods under one schedule, year by year.
+struct Tally<'a> {
+    schedule: &'a CreditSchedule,
+    length: SignedDuration,
+    lambda: f64,
+    charges: Money,
+    years: u32,
+    credits: Vec<Money>,
+    downs: Vec<(SignedDuration, SignedDuration)>,
+    yearly: Vec<Money>,
+    breached_year: bool,
+    years_breached: u32,
+    periods_breached: u64,
+    total_down: SignedDuration,
+}
+
+impl<'a> Tally<'a> {
+    fn new(schedule: &'a CreditSchedule, setup: &Setup, charges: Money, years: u32) -> Tally<'a> {
+        Tally {
+            schedule,
+            length: setup.length,
+            lambda: setup.lambda,
+            charges,
+            years,
+            credits: vec![0; setup.per_year],
+            downs: vec![(SignedDuration::ZERO, setup.length); setup.per_year],
+            yearly: Vec::with_capacity(years as usize),
+            breached_year: false,
+            years_breached: 0,
+            periods_breached: 0,
+            total_down: SignedDuration::ZERO,
+        }
+    }
+
+    /// The `k`th period of the current year.
+    fn period(&mut self, k: usize, down: SignedDuration, outages: &[SignedDuration]) {
+        self.total_down += down;
+        let (credit, breached) = self.schedule.quick_credit(Quick {
+            down,
+            length: self.length,
+            outages,
+            charges: self.charges,
+        });
+        self.credits[k] = credit;
+        self.downs[k] = (down, self.length);
+        if breached {
+            self.breached_year = true;
+            self.periods_breached += 1;
+        }
+    }
+
+    /// Settles the year: earn-back and the 12-month cap.
+    fn end_year(&mut self) {
+        self.schedule
+            .settle_year(&mut self.credits, &self.downs, self.charges);
+        self.yearly.push(self.credits.iter().sum::<Money>());
+        self.years_breached += u32::from(self.breached_year);
+        self.breached_year = false;
+    }
+
+    fn finish(self, model: &Model) -> Risk {
+        let years = self.years;
+        let per_year = self.credits.len();
+        let mut sorted = self.yearly.clone();
+        sorted.sort_unstable();
+        let rank =
+            |q: f64| sorted[((q * f64::from(years)).ceil() as usize).clamp(1, sorted.len()) - 1];
+        let n = per_year as f64;
+        let analytic = analytic(
+            self.schedule,
+            model,
+            self.lambda,
+            self.length,
+            self.charges,
+            n,
+        );
+        Risk {
+            years,
+            periods_per_year: per_year,
+            mean: self.yearly.iter().sum::<Money>() / i128::from(years),
+            median: rank(0.5),
+            p90: rank(0.9),
+            p99: rank(0.99),
+            worst: sorted[sorted.len() - 1],
+            yearly: self.yearly,
+            years_breached: self.years_breached,
+            periods_breached: self.periods_breached,
+            mean_downtime: (self.total_down.as_nanos() as f64 / 1e9) / (f64::from(years) * n),
+            yearly_charges: self.charges * per_year as i128,
+            analytic,
+        }
+    }
+}
+
+/// The periods of simulated years kept, to be credited under several schedules of the same
+/// measurement period (a target ladder, scaled rates): the draws, the costly part, are made once, and
+/// each schedule gets exactly what [`simulate`] with the same model, years and seed would give it.
+struct Draws {
+    setup: Setup,
+    years: u32,
+    downs: Vec<SignedDuration>,
+    /// Where each period's outages end in `outages` (they start where the previous period's end).
+    ends: Vec<u32>,
+    outages: Vec<SignedDuration>,
+}
+
+impl Draws {
+    fn new(
+        schedule: &CreditSchedule,
+        model: &Model,
+        years: u32,
+        seed: u64,
+    ) -> Result<Draws, Error> {
+        let setup = Setup::new(schedule, model, years)?;
+        let periods = years as usize * setup.per_year;
+        let (mut downs, mut ends, mut outages) = (
+            Vec::with_capacity(periods),
+            Vec::with_capacity(periods),
+            Vec::new(),
+        );
+        setup.draw(model, years, seed, |_, down, list| {
+            downs.push(down);
+            outages.extend_from_slice(list);
+            ends.push(outages.len() as u32);
+        });
+        Ok(Draws {
+            setup,
+            years,
+            downs,
+            ends,
+            outages,
+        })
+    }
+
+    /// The risk of `schedule` (of the same measurement period) over the periods drawn.
+    fn risk(&self, schedule: &CreditSchedule, model: &Model, charges: Money) -> Risk {
+        debug_assert_eq!(schedule.cadence.per_year(), self.setup.per_year);
+        let mut tally = Tally::new(schedule, &self.setup, charges, self.years);
+        let mut start = 0;
+        for (i, (down, end)) in self.downs.iter().zip(&self.ends).enumerate() {
+            let k = i % self.setup.per_year;
+            tally.period(k, *down, &self.outages[start..*end as usize]);
+            start = *end as usize;
+            if k + 1 == self.setup.per_year {
+                tally.end_year();
+            }
+        }
+        tally.finish(model)
+    }
 }
 
 fn analytic(
@@ -730,13 +882,13 @@ pub fn target_ladder(
     years: u32,
     seed: u64,
 ) -> Result<Vec<LadderStep>, Error> {
+    let draws = Draws::new(schedule, model, years, seed)?;
     let mut out = Vec::with_capacity(LADDER.len());
     for t in LADDER {
         let target = crate::target::Target::parse(t)?;
-        let risk = match schedule.at_target(target) {
-            Ok(s) => Ok(simulate(&s, model, charges, years, seed)?),
-            Err(e) => Err(e),
-        };
+        let risk = schedule
+            .at_target(target)
+            .map(|s| draws.risk(&s, model, charges));
         out.push((target, risk));
     }
     Ok(out)
@@ -758,13 +910,14 @@ pub fn rates_under(
     percent: i128,
     confidence: Confidence,
 ) -> Result<Option<(u64, CreditSchedule, Risk)>, Error> {
-    let at = |f: u64| -> Result<(CreditSchedule, Risk), Error> {
+    let draws = Draws::new(schedule, model, years, seed)?;
+    let at = |f: u64| -> (CreditSchedule, Risk) {
         let s = schedule.scaled(f);
-        let r = simulate(&s, model, charges, years, seed)?;
-        Ok((s, r))
+        let r = draws.risk(&s, model, charges);
+        (s, r)
     };
     let (mut lo, mut hi) = (0u64, 10_000_000u64);
-    let top = at(hi)?;
+    let top = at(hi);
     if top.1.percent_at(confidence) <= percent {
         return Ok(Some((hi, top.0, top.1)));
     }
@@ -772,12 +925,12 @@ pub fn rates_under(
     // a thousandth of the factor.
     while hi - lo > 1_000 {
         let mid = (lo + hi) / 2;
-        if at(mid)?.1.percent_at(confidence) <= percent {
+        if at(mid).1.percent_at(confidence) <= percent {
             lo = mid;
         } else {
             hi = mid;
         }
     }
-    let (s, r) = at(lo)?;
+    let (s, r) = at(lo);
     Ok((r.percent_at(confidence) <= percent).then_some((lo, s, r)))
 }

@@ -530,16 +530,27 @@ fn the_target_ladder_and_the_rates_that_keep_credits_under_a_limit() {
         own.mean,
         simulate(&s, &model, charges, 2_000, 7).unwrap().mean
     );
+    // The ladder draws the years once and credits them under each target: every figure is what a
+    // simulation of that target alone gives, for every preset, on 24x7 and on service hours.
+    for (id, s) in presets() {
+        for week in [None, Some(40 * 3600)] {
+            let mut model = Model::log_normal(3.0, 1800, 4 * 3600).unwrap();
+            model.week_service_seconds = week;
+            for (target, risk) in target_ladder(&s, &model, charges, 200, 11).unwrap() {
+                let alone = s
+                    .at_target(target)
+                    .map(|t| simulate(&t, &model, charges, 200, 11).unwrap());
+                assert_eq!(risk.ok(), alone.ok(), "{id} at {target}");
+            }
+        }
+    }
     // Rates that keep the 90th-percentile year under 5% of the contract value.
     let limit = 5 * 1_000_000;
     let (factor, scaled, risk) = rates_under(&s, &model, charges, 2_000, 7, limit, Confidence::P90)
         .unwrap()
         .unwrap();
     assert!(risk.percent_at(Confidence::P90) <= limit);
-    assert_eq!(
-        risk.mean,
-        simulate(&scaled, &model, charges, 2_000, 7).unwrap().mean
-    );
+    assert_eq!(risk, simulate(&scaled, &model, charges, 2_000, 7).unwrap());
     // A thousandth more would not keep under it (or the factor is at its cap of 10).
     let more = simulate(&s.scaled(factor + 1_000), &model, charges, 2_000, 7).unwrap();
     assert!(

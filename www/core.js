@@ -10,16 +10,26 @@ const restarted = () =>
 /** @type {Map<string, any>} */
 const cores = new Map();
 
+/** Compiles a module's WASM from its response, as it arrives where the server says `application/wasm`. */
+async function compile(/** @type {URL} */ url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url.pathname}: ${response.status} ${response.statusText}`);
+  if (response.headers.get('Content-Type')?.startsWith('application/wasm')) return WebAssembly.compileStreaming(response);
+  return WebAssembly.compile(await response.arrayBuffer());
+}
+
 /**
  * The core in `pkg` (the calculator's) or `pkg-analysis` (the analysis module), one per page: `core` has its
  * functions and classes, always the working instance's; `ready` resolves once it runs; `onRestart(fn)`
- * calls `fn` when a fresh instance has replaced a broken one.
+ * calls `fn` when a fresh instance has replaced a broken one; `compiled` is the module, compiled once per
+ * page, for the page's workers to instantiate (a fresh instance after a break is made from it too).
  * @param {'pkg' | 'pkg-analysis'} name
- * @returns {{ core: typeof import('./pkg-analysis/slacalc.js'), ready: Promise<void>, onRestart: (fn: () => void) => void }}
+ * @returns {{ core: typeof import('./pkg-analysis/slacalc.js'), ready: Promise<void>, onRestart: (fn: () => void) => void, compiled: Promise<WebAssembly.Module> }}
  */
 export function coreFor(name) {
   if (cores.has(name)) return cores.get(name);
   const url = new URL(`${name}/slacalc.js`, import.meta.url).href;
+  const compiled = compile(new URL(`${name}/slacalc_bg.wasm`, import.meta.url));
   /** @type {any} */
   let current;
   let generation = 0;
@@ -31,7 +41,7 @@ export function coreFor(name) {
   const load = () =>
     (loading ??= (async () => {
       const m = await import(generation ? `${url}?instance=${generation}` : url);
-      await m.default();
+      await m.default({ module_or_path: await compiled });
       for (const [zone, tzif] of zones) m.registerTimeZone(zone, tzif);
       current = m;
       if (generation) for (const fn of listeners) fn();
@@ -68,7 +78,7 @@ export function coreFor(name) {
       get: (_, key) => (typeof key !== 'string' || (current && !(key in current)) ? undefined : wrappers.get(key) ?? wrappers.set(key, wrap(key)).get(key)),
     },
   ));
-  const entry = { core, ready: load(), onRestart: (/** @type {() => void} */ fn) => void listeners.push(fn) };
+  const entry = { core, ready: load(), onRestart: (/** @type {() => void} */ fn) => void listeners.push(fn), compiled };
   cores.set(name, entry);
   return entry;
 }

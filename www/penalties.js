@@ -10,7 +10,7 @@ import { scheduleEditor } from './schedule-editor.js';
 import { $, copy, count, csvField, download, el, svg } from './util.js';
 import { zoneFailure } from './zones.js';
 
-const { core, ready, onRestart } = coreFor('pkg-analysis');
+const { core, ready, onRestart, compiled } = coreFor('pkg-analysis');
 const { credits, creditPresets, durationSeconds, durationText, exportedPeriods, OutageLog } = core;
 
 let presets = [];
@@ -20,8 +20,10 @@ let schedule;
 let hours;
 let lastCredits;
 let lastRisk;
+/** The simulation's worker, given the page's compiled module once; it lives as long as the page. */
 let worker;
-let busy = false;
+/** @type {WebAssembly.Module | undefined} */
+let wasmModule;
 let runId = 0;
 /** Repair times resampled from an outage log: { name, durations: string[] }, or undefined. */
 let resampled;
@@ -192,26 +194,35 @@ const REPAIRS = [0.5, 1, 2, 4];
 function startWorker() {
   worker?.terminate();
   worker = new Worker(new URL('risk-worker.js', import.meta.url), { type: 'module' });
+  if (wasmModule) worker.postMessage({ module: wasmModule });
   worker.onmessage = ({ data }) => {
-    if (data.id !== runId) return;
-    busy = false;
-    $('pen-risk-busy').hidden = true;
     // A worker whose module broke is replaced before the next run.
-    if (data.restart) {
-      worker?.terminate();
-      worker = undefined;
-    }
+    if (data.restart) startWorker();
+    if (data.id !== runId) return;
+    if (!data.partial) $('pen-risk-busy').hidden = true;
     if (data.error) return failed(data.error);
-    lastRisk = { ...data.result, ms: data.ms };
+    lastRisk = { ...data.result, ms: data.ms, partial: data.partial };
     stale(null);
     showRisk();
   };
   worker.onerror = () => {
-    busy = false;
+    worker?.terminate();
     worker = undefined;
     $('pen-risk-busy').hidden = true;
     failed({ field: 'model', message: 'The simulation stopped: the browser ended it (it may have run out of memory). Try fewer years.' });
   };
+}
+
+/** Hands a request to the worker; it answers the latest and drops what a newer one has overtaken. */
+function send(message) {
+  if (!worker) startWorker();
+  try {
+    worker.postMessage(message);
+  } catch {
+    // Terms the browser cannot hand to the worker (nested too deep to copy): the schedule is at fault.
+    $('pen-risk-busy').hidden = true;
+    failed({ field: 'schedule', message: 'This schedule cannot be simulated: it is nested too deeply to be read. Choose a preset or write the tiers again.' });
+  }
 }
 
 /** The seed typed: a whole number, or null with the error shown. */
@@ -232,7 +243,8 @@ function limit() {
 }
 
 let riskTimer;
-function runRisk() {
+/** Simulates the terms typed, `delay` ms after the last change (at once when risk has just been chosen). */
+function runRisk(delay = 150) {
   clearTimeout(riskTimer);
   riskTimer = setTimeout(() => {
     const c = charges();
@@ -243,34 +255,29 @@ function runRisk() {
     const calendar = calendarValue(hours.state());
     const zone = calendar ? zoneFailure(calendar.timeZone) : undefined;
     if (zone) hours.showError(zone);
-    if (c === null || !m || s === null || l === null || local || zone) return stale(STALE);
-    if (busy || !worker) startWorker();
-    busy = true;
     runId += 1;
+    if (c === null || !m || s === null || l === null || local || zone) {
+      // A run still going answers terms that are no longer on the page: its answer is not shown.
+      $('pen-risk-busy').hidden = true;
+      return stale(STALE);
+    }
     $('pen-risk-busy').hidden = false;
     const years = Number($('pen-years').value);
-    try {
-      worker.postMessage({
-        id: runId,
-        input: {
-          schedule: schedule.value(),
-          model: m,
-          charges: c,
-          years,
-          seed: s,
-          calendar,
-          sensitivity: { rates: RATES, repairs: REPAIRS, years: Math.min(years, 2000) },
-          breakEvenPercent: l,
-          solve: { percent: l, confidence: $('pen-confidence').value },
-        },
-      });
-    } catch {
-      // Terms the browser cannot hand to the worker (nested too deep to copy): the schedule is at fault.
-      busy = false;
-      $('pen-risk-busy').hidden = true;
-      failed({ field: 'schedule', message: 'This schedule cannot be simulated: it is nested too deeply to be read. Choose a preset or write the tiers again.' });
-    }
-  }, 150);
+    send({
+      id: runId,
+      input: {
+        schedule: schedule.value(),
+        model: m,
+        charges: c,
+        years,
+        seed: s,
+        calendar,
+        sensitivity: { rates: RATES, repairs: REPAIRS, years: Math.min(years, 2000) },
+        breakEvenPercent: l,
+        solve: { percent: l, confidence: $('pen-confidence').value },
+      },
+    });
+  }, delay);
 }
 
 const pct = (x) => `${(x * 100).toFixed(x < 0.001 && x > 0 ? 3 : 1)}%`;
@@ -306,6 +313,17 @@ function showRisk() {
       : ` With fixed repair times the chance that a period breaches is ${pct(a.breachProbabilityPeriod)} in closed form; the simulation gives ${pct(r.breachProbabilityPeriod)}.` +
         (a.expectedCredits === null ? '' : ` Expected credits: ${money(a.expectedCredits.toFixed(2))} a year in closed form, ${money(r.mean)} simulated.`)) +
     ` Seed ${r.seed}; ${Math.round(r.ms)} ms.`;
+  if (r.partial) {
+    // The headline years are in; the grid, the break-even and the ladder follow.
+    const working = 'Working it out…';
+    $('pen-grid').querySelector('thead').replaceChildren();
+    $('pen-grid').querySelector('tbody').replaceChildren();
+    for (const id of ['pen-grid-note', 'pen-break-even-text', 'pen-solve-text']) $(id).textContent = working;
+    $('pen-ladder').querySelector('tbody').replaceChildren();
+    $('pen-rates-text').textContent = '';
+    $('pen-use-rates').hidden = true;
+    return showNotes(r);
+  }
   showSolved(r.solved, confidence);
   const grid = r.sensitivity;
   const m = model();
@@ -350,6 +368,11 @@ function showRisk() {
       : be.medianSeconds === null
         ? `Break-even: repairs ${be.factor.toFixed(2)} times as long as the log's keep expected credits under ${target}% of the contract value.`
         : `Break-even: repairs with a median under ${roughly(be.medianSeconds)} (${be.factor.toFixed(2)} times today's) keep expected credits under ${target}% of the contract value.`;
+  showNotes(r);
+}
+
+/** What the simulation assumed, and what it capped. */
+function showNotes(r) {
   const calendar = calendarValue(hours.state());
   $('pen-notes').textContent = [
     ...r.notes,
@@ -456,8 +479,11 @@ function drawHistogram(r) {
     '; the dashed lines mark the median and the 90th and 99th percentiles.';
 }
 
+let shownMode;
 function run() {
   const risk = mode() === 'risk';
+  const chosen = shownMode !== mode();
+  shownMode = mode();
   clearErrors($('pen-form'));
   schedule.clearErrors();
   hours.clearErrors();
@@ -467,8 +493,8 @@ function run() {
   $('pen-risk').hidden = !risk;
   $('pen-empty').hidden = true;
   $('pen-results-title').textContent = risk ? 'Risk over contract years' : 'Credits';
-  saveState();
-  if (risk) runRisk();
+  saveStateSoon();
+  if (risk) runRisk(chosen ? 0 : 150);
   else runCredits();
   showInputs();
 }
@@ -494,7 +520,15 @@ function showInputs() {
 // The link holds every input, as text; restoring only ever sets field values.
 const FIELDS = { c: 'pen-charges', cur: 'pen-currency', per: 'pen-periods', r: 'pen-rate-text', med: 'pen-median-text', p90: 'pen-p90-text', pl: 'pen-planned', y: 'pen-years', seed: 'pen-seed', be: 'pen-break-even', conf: 'pen-confidence' };
 
+let stateTimer;
+/** Writes the link a moment after the last keystroke: the address bar is slow to write on each. */
+function saveStateSoon() {
+  clearTimeout(stateTimer);
+  stateTimer = setTimeout(saveState, 250);
+}
+
 function saveState() {
+  clearTimeout(stateTimer);
   const q = new URLSearchParams();
   const p = schedule.preset();
   q.set('p', p);
@@ -593,6 +627,8 @@ async function importLog(file) {
 
 async function main() {
   await ready;
+  wasmModule = await compiled;
+  startWorker();
   onRestart(() => run());
   presets = creditPresets();
   schedule = scheduleEditor($('pen-schedule'), { presets, currency, onChange: () => run() });

@@ -35,6 +35,8 @@ test('credits for the example periods, explained, exported and restored from the
   await page.waitForFunction(() => document.querySelector('[data-testid=pen-summary]').textContent.startsWith('AWS S3'));
   assert.deepEqual(await page.locator('#pen-table tbody td:last-child').allTextContents(), ['$1,250.00', '$500.00', '$8,000.00']);
   assert.equal(await page.getByTestId('pen-summary').textContent(), 'AWS S3 Standard: 9 750 USD of 18 000 USD charged (54.16%).');
+  // The link is written a moment after the last keystroke.
+  await page.waitForFunction(() => new URLSearchParams(location.hash.slice(1)).get('per') === 'May, 98.99\nApril, 3 h\nJune, 94, 8000');
   const link = page.url();
   await page.context().close();
   const again = await harness.open(`/penalties.html${new URL(link).hash}`);

@@ -17,22 +17,26 @@ export function keepUnits(text) {
   return text.replace(/(\d) /g, '$1\u00a0');
 }
 
+/** The calendar the table was made for, and the calendar and period of its last column. */
 let shownFor = null;
+let chosenFor = null;
 
 /**
- * Shows the table for `calendar` (null for 24x7), with the chosen period's column when `period` is good.
+ * Shows the table for `calendar` (null for 24x7), with the chosen period's column when `period` is good;
+ * works out again only what changed (the hours, the period), so typing a target only moves the mark.
  * @param {{ calendar: any, period: string | null, label: string | null, target: string }} p
  */
 export function showTable({ calendar, period, label, target }) {
   const key = JSON.stringify(calendar);
-  let t;
-  try {
-    t = calendar ? serviceTable(calendar) : table();
-  } catch {
-    return;
-  }
   if (shownFor !== key) {
+    let t;
+    try {
+      t = calendar ? serviceTable(calendar) : table();
+    } catch {
+      return;
+    }
     shownFor = key;
+    chosenFor = null;
     const names = { day: 'Day', week: 'Week', month: 'Month', quarter: 'Quarter', year: 'Year' };
     $('targets').querySelector('thead tr').replaceChildren(
       el('th', { scope: 'col', textContent: 'Target' }),
@@ -56,17 +60,22 @@ export function showTable({ calendar, period, label, target }) {
   }
   $('chosen-period-head').textContent = label ?? 'Chosen period';
   const wanted = target.trim().replace(/%$/, '');
+  const column = `${key} ${period}`;
+  const fill = chosenFor !== column;
+  chosenFor = column;
   for (const tr of $('targets').querySelectorAll('tbody tr')) {
-    let text = '–';
-    if (period) {
-      try {
-        const b = budget({ target: tr.dataset.row, period, calendar });
-        text = keepUnits(b.service ? b.service.allowedDowntime : b.allowedDowntime);
-      } catch {
-        text = '–';
+    if (fill) {
+      let text = '–';
+      if (period) {
+        try {
+          const b = budget({ target: tr.dataset.row, period, calendar });
+          text = keepUnits(b.service ? b.service.allowedDowntime : b.allowedDowntime);
+        } catch {
+          chosenFor = null;
+        }
       }
+      tr.querySelector('.chosen').textContent = text;
     }
-    tr.querySelector('.chosen').textContent = text;
     if (tr.dataset.row === wanted) tr.setAttribute('aria-current', 'true');
     else tr.removeAttribute('aria-current');
   }

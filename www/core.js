@@ -10,12 +10,11 @@ const restarted = () =>
 /** @type {Map<string, any>} */
 const cores = new Map();
 
-/** Compiles a module's WASM from its response, as it arrives where the server says `application/wasm`. */
+/** Compiles a module's WASM, as it arrives when served as `application/wasm`. */
 async function compile(/** @type {URL} */ url) {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url.pathname}: ${response.status} ${response.statusText}`);
-  if (response.headers.get('Content-Type')?.startsWith('application/wasm')) return WebAssembly.compileStreaming(response);
-  return WebAssembly.compile(await response.arrayBuffer());
+  const r = await fetch(url);
+  if (!r.ok) throw new Error(`${url.pathname}: ${r.status}`);
+  return r.headers.get('Content-Type')?.startsWith('application/wasm') ? WebAssembly.compileStreaming(r) : WebAssembly.compile(await r.arrayBuffer());
 }
 
 /**

@@ -12,8 +12,6 @@
 //!
 //! Attainment is compared with the target exactly and shown rounded down, as everywhere in slacalc.
 
-use std::collections::BTreeMap;
-
 use chrono::{Datelike, Days, NaiveDate};
 
 use crate::calendar::{count_up_to, Calendar, Schedule};
@@ -22,7 +20,7 @@ use crate::duration::SignedDuration;
 use crate::error::Error;
 use crate::outage::{Outage, FULL};
 use crate::target::Target;
-use crate::zone::Zone;
+use crate::zone::{Zone, FIRST_INSTANT, LAST_INSTANT};
 
 /// How a contract counts outages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -75,60 +73,85 @@ pub struct Timeline {
 impl Timeline {
     /// Merges `outages` as `options` say, on the service hours of `schedule` (24x7 without one).
     pub fn new(outages: &[Outage], options: Options, schedule: Option<Schedule>) -> Timeline {
-        let mut events: Vec<(i64, bool, Kind)> = Vec::with_capacity(outages.len() * 2);
+        // Each start and end is an event packed in a u64, so that ordering them is sorting integers:
+        // the seconds after the earliest instant (42 bits hold the whole range of instants slacalc
+        // reads, years 0001 to 9999), whether it opens, whether it is excluded time, and the impact
+        // (millionths, at most FULL < 2^20). Events at the same instant are taken together, in any order.
+        const SHIFT: u32 = 22;
+        let span = |o: &Outage| {
+            let (start, end) = if options.whole_minutes {
+                (
+                    o.start.div_euclid(60) * 60,
+                    (o.end + 59).div_euclid(60) * 60,
+                )
+            } else {
+                (o.start, o.end)
+            };
+            (
+                start.clamp(FIRST_INSTANT - 60, LAST_INSTANT + 60),
+                end.clamp(FIRST_INSTANT - 60, LAST_INSTANT + 60),
+            )
+        };
+        let base = outages.iter().map(|o| span(o).0).min().unwrap_or(0);
+        let mut events: Vec<u64> = Vec::with_capacity(outages.len() * 2);
         for o in outages {
-            let (mut start, mut end) = (o.start, o.end);
-            if options.whole_minutes {
-                start = start.div_euclid(60) * 60;
-                end = (end + 59).div_euclid(60) * 60;
-            }
+            let (start, end) = span(o);
             if end <= start {
                 continue;
             }
             let kind = if o.planned && !options.count_planned {
-                Kind::Excluded
+                1 << 20
+            } else if options.weight_impact {
+                u64::from(o.impact.min(FULL))
             } else {
-                Kind::Down(if options.weight_impact {
-                    o.impact
-                } else {
-                    FULL
-                })
+                u64::from(FULL)
             };
-            events.push((start, true, kind));
-            events.push((end, false, kind));
+            events.push(((start - base) as u64) << SHIFT | 1 << 21 | kind);
+            events.push(((end - base) as u64) << SHIFT | kind);
         }
-        events.sort_unstable_by_key(|e| e.0);
+        events.sort_unstable();
+        let time = |e: u64| base + (e >> SHIFT) as i64;
         // Sweep: between two event times, the kind is the excluded one if any, else the highest impact.
-        let mut active: BTreeMap<u32, usize> = BTreeMap::new();
+        // The impacts active, with how many outages hold each, ascending (a log has few distinct ones).
+        let mut active: Vec<(u32, usize)> = Vec::new();
         let mut excluded = 0usize;
         let mut segments: Vec<(i64, i64, Kind)> = Vec::new();
         let mut i = 0;
         while i < events.len() {
-            let t = events[i].0;
-            while i < events.len() && events[i].0 == t {
-                let (_, opens, kind) = events[i];
-                match kind {
-                    Kind::Excluded if opens => excluded += 1,
-                    Kind::Excluded => excluded -= 1,
-                    Kind::Down(w) if opens => *active.entry(w).or_default() += 1,
-                    Kind::Down(w) => {
-                        if let Some(n) = active.get_mut(&w) {
-                            *n -= 1;
-                            if *n == 0 {
-                                active.remove(&w);
+            let t = time(events[i]);
+            while i < events.len() && time(events[i]) == t {
+                let e = events[i];
+                let opens = e & 1 << 21 != 0;
+                if e & 1 << 20 != 0 {
+                    if opens {
+                        excluded += 1;
+                    } else {
+                        excluded -= 1;
+                    }
+                } else {
+                    let w = (e & 0xf_ffff) as u32;
+                    match active.binary_search_by_key(&w, |a| a.0) {
+                        Ok(k) if opens => active[k].1 += 1,
+                        Err(k) if opens => active.insert(k, (w, 1)),
+                        Ok(k) => {
+                            active[k].1 -= 1;
+                            if active[k].1 == 0 {
+                                active.remove(k);
                             }
                         }
+                        Err(_) => {}
                     }
                 }
                 i += 1;
             }
-            let Some(&(next, _, _)) = events.get(i) else {
+            let Some(&next) = events.get(i) else {
                 break;
             };
+            let next = time(next);
             let kind = if excluded > 0 {
                 Some(Kind::Excluded)
             } else {
-                active.keys().next_back().map(|w| Kind::Down(*w))
+                active.last().map(|w| Kind::Down(w.0))
             };
             if let Some(kind) = kind {
                 match segments.last_mut() {

@@ -27,8 +27,8 @@ pub const FULL: u32 = 1_000_000;
 /// The largest log accepted, in bytes.
 pub const MAX_BYTES: usize = 256 * 1024 * 1024;
 
-/// One outage as read from a log.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// One outage as read from a log: 40 bytes, its texts kept once in the [`Log`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Outage {
     /// First second of the outage (seconds since the epoch).
     pub start: i64,
@@ -36,14 +36,42 @@ pub struct Outage {
     pub end: i64,
     /// The share of the service lost, in millionths (`FULL` is a full outage).
     pub impact: u32,
+    /// The line of the log it was read from (1-based; 0 when not read from a file).
+    pub line: u32,
+    /// The service or component, if the log says ([`Log::text`]).
+    pub service: Text,
+    /// The note, if any ([`Log::text`]).
+    pub note: Text,
     /// Planned maintenance.
     pub planned: bool,
-    /// The service or component, if the log says.
-    pub service: String,
-    /// The note, if any.
-    pub note: String,
-    /// The line of the log it was read from (1-based; 0 when not read from a file).
-    pub line: usize,
+}
+
+/// A text of a log (a service's name, a note), kept once however many outages share it: read it with
+/// [`Log::text`]. The default is no text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Text(u32);
+
+/// The texts of a log, each kept once.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct Texts {
+    list: Vec<String>,
+    index: std::collections::HashMap<String, u32>,
+}
+
+impl Texts {
+    /// The text's handle; the empty text is the default.
+    fn intern(&mut self, text: &str) -> Text {
+        if text.is_empty() {
+            return Text::default();
+        }
+        if let Some(&k) = self.index.get(text) {
+            return Text(k);
+        }
+        self.list.push(text.to_string());
+        let k = self.list.len() as u32;
+        self.index.insert(text.to_string(), k);
+        Text(k)
+    }
 }
 
 /// A row of a log that could not be read.
@@ -62,6 +90,18 @@ pub struct Log {
     pub outages: Vec<Outage>,
     /// The rows refused, in the order of the file.
     pub problems: Vec<RowProblem>,
+    /// The texts of the outages (services, notes), each once.
+    texts: Vec<String>,
+}
+
+impl Log {
+    /// A text of an outage of this log: its service or its note (`""` when there is none).
+    pub fn text(&self, t: Text) -> &str {
+        match t.0 {
+            0 => "",
+            k => self.texts.get(k as usize - 1).map_or("", String::as_str),
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -310,6 +350,7 @@ impl Layout {
         fields: &[S],
         line: usize,
         zone: &Zone,
+        texts: &mut Texts,
     ) -> Result<Outage, String> {
         let get = |i: Option<usize>| {
             i.and_then(|i| fields.get(i))
@@ -328,9 +369,9 @@ impl Layout {
             end,
             impact: parse_impact(get(self.impact))?,
             planned: parse_planned(get(self.planned))?,
-            service: get(self.service).to_string(),
-            note: get(self.note).to_string(),
-            line,
+            service: texts.intern(get(self.service)),
+            note: texts.intern(get(self.note)),
+            line: u32::try_from(line).unwrap_or(u32::MAX),
         })
     }
 }
@@ -365,6 +406,7 @@ pub struct LogReader {
     lines: usize,
     bytes: usize,
     log: Log,
+    texts: Texts,
 }
 
 /// Where a reader is within a record.
@@ -398,6 +440,7 @@ impl LogReader {
             lines: 0,
             bytes: 0,
             log: Log::default(),
+            texts: Texts::default(),
         }
     }
 
@@ -420,6 +463,8 @@ impl LogReader {
         if piece.contains('\0') {
             return Err(invalid("the file is binary, not text: give a CSV file"));
         }
+        // Room for the outages of the piece at once (a line of a log is rarely under 40 bytes).
+        self.log.outages.reserve(piece.len() / 40);
         let mut text = piece;
         if self.pending_cr && !text.is_empty() {
             self.pending_cr = false;
@@ -579,7 +624,7 @@ impl LogReader {
         }
         fields[n] = &line[from..];
         let line_no = self.lines;
-        match layout.read(&fields[..=n], line_no, &self.zone) {
+        match layout.read(&fields[..=n], line_no, &self.zone, &mut self.texts) {
             Ok(outage) => self.log.outages.push(outage),
             Err(reason) => self.log.problems.push(RowProblem {
                 line: line_no,
@@ -612,7 +657,7 @@ impl LogReader {
         };
         let read = split_record(raw, *delimiter)
             .map_err(str::to_string)
-            .and_then(|fields| layout.read(&fields, line, &self.zone));
+            .and_then(|fields| layout.read(&fields, line, &self.zone, &mut self.texts));
         match read {
             Ok(outage) => self.log.outages.push(outage),
             Err(reason) => self.log.problems.push(RowProblem { line, reason }),
@@ -629,7 +674,7 @@ impl LogReader {
         line: usize,
     ) {
         let read = Layout::new(names, "the record's names")
-            .and_then(|layout| layout.read(values, line, &self.zone));
+            .and_then(|layout| layout.read(values, line, &self.zone, &mut self.texts));
         match read {
             Ok(outage) => self.log.outages.push(outage),
             Err(reason) => self.log.problems.push(RowProblem { line, reason }),
@@ -665,6 +710,7 @@ impl LogReader {
                 "the log is empty: give a header line and one line per outage",
             ));
         }
+        self.log.texts = self.texts.list;
         Ok(self.log)
     }
 }
@@ -763,13 +809,10 @@ mod tests {
             assert_eq!(log.problems, [], "{text}");
             assert_eq!((log.outages[0].start, log.outages[0].end), (at("2026-03-02T09:00Z"), at("2026-03-02T10:00Z")), "{text}");
         }
-        assert_eq!(
-            utc("From\tUntil\tNote\n2026-03-02 09:00\t2026-03-02 10:00\tdisk full, again\n")
-                .outages[0]
-                .note,
-            "disk full, again"
-        );
-        assert_eq!(utc("\"start\",\"end\",\"note\"\n\"2026-03-02 09:00\",\"2026-03-02 10:00\",\"said \"\"hi\"\", left\"\n").outages[0].note, "said \"hi\", left");
+        let log = utc("From\tUntil\tNote\n2026-03-02 09:00\t2026-03-02 10:00\tdisk full, again\n");
+        assert_eq!(log.text(log.outages[0].note), "disk full, again");
+        let log = utc("\"start\",\"end\",\"note\"\n\"2026-03-02 09:00\",\"2026-03-02 10:00\",\"said \"\"hi\"\", left\"\n");
+        assert_eq!(log.text(log.outages[0].note), "said \"hi\", left");
     }
 
     #[test]
@@ -788,7 +831,7 @@ mod tests {
         let got: Vec<(u32, bool, &str)> = log
             .outages
             .iter()
-            .map(|o| (o.impact, o.planned, o.service.as_str()))
+            .map(|o| (o.impact, o.planned, log.text(o.service)))
             .collect();
         assert_eq!(
             got,
@@ -884,6 +927,21 @@ mod tests {
         }
     }
 
+    /// An outage read takes 40 bytes (a million take 40 MB), its texts kept once in the log.
+    #[test]
+    fn an_outage_is_40_bytes() {
+        assert_eq!(std::mem::size_of::<Outage>(), 40);
+        let log = utc("start,end,service\n2026-03-02 09:00,2026-03-02 10:00,web\n2026-03-03 09:00,2026-03-03 10:00,web\n");
+        assert_eq!(log.outages[0].service, log.outages[1].service);
+        assert_eq!(
+            (
+                log.text(log.outages[1].service),
+                log.text(log.outages[1].note)
+            ),
+            ("web", "")
+        );
+    }
+
     /// Whole lines take the quick path (fields found in one pass); a line cut between pieces is read
     /// byte by byte. Both read every kind of row alike: impact, planned, blank lines (spaces, tabs),
     /// extra and missing fields, a delimiter at the end, bad times, more than 32 fields, text after
@@ -952,7 +1010,7 @@ mod tests {
             "the note's second line is not an outage"
         );
         assert_eq!(
-            log.outages[0].note,
+            log.text(log.outages[0].note),
             "disk full,\n2026-03-02 11:00,2026-03-02 14:00,\n\"really\""
         );
         assert_eq!(log.outages[1].line, 5);

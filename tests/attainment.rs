@@ -18,9 +18,7 @@ fn outage() -> impl Strategy<Value = Outage> {
             end: (start + length) * 60,
             impact,
             planned,
-            service: String::new(),
-            note: String::new(),
-            line: 0,
+            ..Outage::default()
         })
 }
 
@@ -103,7 +101,7 @@ proptest! {
         // The merged downtime, read back as outages, merges to the same thing.
         let again: Vec<Outage> = merged
             .downtime_stretches()
-            .map(|(start, end, impact)| Outage { start, end, impact, planned: false, service: String::new(), note: String::new(), line: 0 })
+            .map(|(start, end, impact)| Outage { start, end, impact, ..Outage::default() })
             .collect();
         let remerged = Timeline::new(&again, Options { count_planned: true, ..options }, None);
         let down = |t: &Timeline| t.downtime_stretches().collect::<Vec<_>>();
@@ -142,9 +140,7 @@ fn march_outage() -> impl Strategy<Value = Outage> {
             end: MARCH + (start + length) * 60,
             impact,
             planned,
-            service: String::new(),
-            note: String::new(),
-            line: 0,
+            ..Outage::default()
         })
 }
 

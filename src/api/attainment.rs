@@ -698,7 +698,7 @@ fn measure(
                 .iter()
                 .filter(|o| o.end <= a || o.start >= b)
                 .map(|o| LogProblem {
-                    line: o.line,
+                    line: o.line as usize,
                     reason: format!("the outage lies outside the span measured, {from} to {last}"),
                 }),
         )

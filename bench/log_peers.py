@@ -14,7 +14,7 @@ attainment. Then A, B, C, D, A, B, C, D ...: slacalc's native binary (`logs --on
 file too) and each peer, each round, reading the file from the page cache. Prints medians with min and
 max, and each peer's time over slacalc's.
 
-Usage: log_peers.py LOG SLACALC_BINARY [ROUNDS]
+Usage: log_peers.py LOG SLACALC_BINARY [ROUNDS] | check LOG SLACALC_BINARY | once LOG PEER
 """
 import json
 import subprocess
@@ -210,6 +210,23 @@ def check(name, result, figures):
 
 
 def main():
+    """`check LOG BINARY`: every peer against slacalc's figures. `once LOG PEER`: one timed run of a
+    peer (by the start of its name), in ms. `LOG BINARY [ROUNDS]`: both, interleaved with slacalc's
+    native binary (bench/logs.mjs interleaves slacalc in Chromium too)."""
+    if sys.argv[1] == "check":
+        path, binary = sys.argv[2], sys.argv[3]
+        figures = json.loads(subprocess.run([binary, path, "--figures"], check=True, capture_output=True, text=True).stdout)
+        for name, peer in PEERS.items():
+            check(name, peer(path), figures)
+        print(json.dumps(list(PEERS)))
+        return
+    if sys.argv[1] == "once":
+        path, wanted = sys.argv[2], sys.argv[3]
+        peer = next(p for name, p in PEERS.items() if name.startswith(wanted))
+        t = time.perf_counter()
+        peer(path)
+        print(f"{(time.perf_counter() - t) * 1000:.1f}")
+        return
     path, binary = sys.argv[1], sys.argv[2]
     rounds = int(sys.argv[3]) if len(sys.argv) > 3 else 5
     figures = json.loads(subprocess.run([binary, path, "--figures"], check=True, capture_output=True, text=True).stdout)

@@ -1,11 +1,12 @@
 // The log pipeline (parse + merge + attainment every way) on 1 000 000 outages: in WASM in Node and in
-// Chromium, on 24x7 and on office hours; pandas (read_csv + interval arithmetic, monthly and weekly only)
-// if bench/.venv has it. Run by scripts/bench.sh after the native figures.
+// Chromium, on 24x7 and on office hours; then slacalc against the fairest peers (bench/log_peers.py),
+// interleaved, on a log of 10 000 outages, the 1 000 000 and a million separate ones (argv 3 and 4).
+// Run by scripts/bench.sh after the native figures.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
 import slacalc from '../tests/js/load-analysis.mjs';
-import { benchPage } from './page.mjs';
+import { benchPage, moduleRoutes } from './page.mjs';
 
 const file = (p) => fileURLToPath(new URL(p, import.meta.url));
 const path = process.argv[2];
@@ -34,8 +35,7 @@ for (const [name, calendar] of CASES) {
 
 const { browser, page } = await benchPage({
   '/': { body: '<!doctype html><title>bench</title>', contentType: 'text/html' },
-  '/pkg-analysis/slacalc.js': { path: file('../www/pkg-analysis/slacalc.js'), contentType: 'text/javascript' },
-  '/pkg-analysis/slacalc_bg.wasm': { path: file('../www/pkg-analysis/slacalc_bg.wasm'), contentType: 'application/wasm' },
+  ...moduleRoutes('pkg-analysis'),
   '/log.csv': { path, contentType: 'text/csv' },
 });
 const browserResults = await page.evaluate(async (cases) => {
@@ -76,11 +76,55 @@ for (const [name, ms] of Object.entries(browserResults)) {
   console.log(`WASM in Chromium ${browser.version()}, ${name}: ${ms.toFixed(0)} ms (median of 3; aim: under 1 000 ms)`);
 }
 
-try {
-  const out = execFileSync(file('.venv/bin/python'), [file('pandas_log.py'), path], { encoding: 'utf8' });
-  const ms = Number(/PANDAS_MS=(\d+)/.exec(out)[1]);
-  console.log(out.replace(/PANDAS_MS=\d+\n?/, '').trim());
-  console.log(`pandas / slacalc (Chromium, 24x7): ${(ms / results['chromium 24x7']).toFixed(1)}x; pandas / slacalc (Node, 24x7): ${(ms / results['node 24x7']).toFixed(1)}x`);
-} catch (e) {
-  console.log(`pandas not measured: ${e.message.split('\n')[0]}`);
+// The fairest peers, interleaved with slacalc in Chromium and natively on the same files: each round runs
+// slacalc's WASM in Chromium (reading the file's text the page holds), slacalc's native binary (reading
+// the file) and each peer (bench/log_peers.py: pandas with the pyarrow engine, polars and DuckDB,
+// each with numpy, doing the same work, checked against slacalc's figures first).
+const python = file('.venv/bin/python');
+const native = file('peers-rs/target/release/logs');
+const summary = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs) });
+const logs = [process.argv[3], path, process.argv[4]].filter(Boolean);
+const chromium = await benchPage({
+  '/': { body: '<!doctype html><title>bench</title>', contentType: 'text/html' },
+  ...moduleRoutes('pkg-analysis'),
+  ...Object.fromEntries(logs.map((l, k) => [`/log-${k}.csv`, { path: l, contentType: 'text/csv' }])),
+});
+await chromium.page.evaluate(async () => {
+  const s = await import('/pkg-analysis/slacalc.js');
+  await s.default();
+  /** @type {any} */ (window).slacalc = s;
+});
+for (const [k, log] of logs.entries()) {
+  let peers;
+  try {
+    peers = JSON.parse(execFileSync(python, [file('log_peers.py'), 'check', log, native], { encoding: 'utf8' }));
+  } catch (e) {
+    console.log(`peers not measured on ${log}: ${e.message.split('\n')[0]}`);
+    continue;
+  }
+  const times = { 'slacalc, WASM in Chromium': [], 'slacalc, native': [], ...Object.fromEntries(peers.map((p) => [p, []])) };
+  // The page holds the file's text, as the peers have the file in the page cache (the benchmark's own
+  // transport into the browser is slower than any disk, so it is left out).
+  await chromium.page.evaluate(async (url) => {
+    /** @type {any} */ (window).text = await (await fetch(url)).text();
+  }, `/log-${k}.csv`);
+  for (let round = 0; round < 5; round++) {
+    times['slacalc, WASM in Chromium'].push(
+      await chromium.page.evaluate(() => {
+        const t = performance.now();
+        /** @type {any} */ (window).slacalc.attainment({ outages: /** @type {any} */ (window).text, target: '99.9', span: '2026' });
+        return performance.now() - t;
+      }),
+    );
+    times['slacalc, native'].push(Number(execFileSync(native, [log, '--once'], { encoding: 'utf8' })));
+    for (const p of peers) times[p].push(Number(execFileSync(python, [file('log_peers.py'), 'once', log, p.split(' ')[0]], { encoding: 'utf8' })));
+  }
+  const ours = summary(times['slacalc, WASM in Chromium']).median;
+  console.log(`${log}, 24x7, read + merge + every measurement, the same figures checked; 5 interleaved rounds, ms:`);
+  for (const [name, xs] of Object.entries(times)) {
+    const s = summary(xs);
+    const ratio = name.startsWith('slacalc, WASM') ? '' : `  ${(s.median / ours).toFixed(2)} x slacalc in Chromium`;
+    console.log(`  ${name.padEnd(50)} median ${s.median.toFixed(0).padStart(6)}  min ${s.min.toFixed(0).padStart(6)}  max ${s.max.toFixed(0).padStart(6)}${ratio}`);
+  }
 }
+await chromium.browser.close();

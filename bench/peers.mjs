@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import OpeningHours from 'opening_hours';
 import slacalc from '../tests/js/load-analysis.mjs';
-import { benchPage } from './page.mjs';
+import { benchPage, moduleRoutes } from './page.mjs';
 import { report, run } from './calendar-bench.mjs';
 
 const file = (path) => fileURLToPath(new URL(path, import.meta.url));
@@ -18,8 +18,7 @@ const routes = {
   '/suncalc.js': { path: file('node_modules/suncalc/suncalc.cjs'), contentType: 'text/javascript' },
   '/opening_hours.mjs': { path: file('node_modules/opening_hours/build/opening_hours.esm.mjs'), contentType: 'text/javascript' },
   '/calendar-bench.mjs': { path: file('calendar-bench.mjs'), contentType: 'text/javascript' },
-  '/pkg/slacalc.js': { path: file('../www/pkg-analysis/slacalc.js'), contentType: 'text/javascript' },
-  '/pkg/slacalc_bg.wasm': { path: file('../www/pkg-analysis/slacalc_bg.wasm'), contentType: 'application/wasm' },
+  ...moduleRoutes('pkg-analysis', 'pkg'),
   '/tz/Europe/London.tzif': { path: file('../www/tz/Europe/London.tzif'), contentType: 'application/octet-stream' },
 };
 const { browser, page } = await benchPage(routes, { timezoneId: 'Europe/London' });

@@ -4,7 +4,7 @@
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
 import slacalc from '../tests/js/load-analysis.mjs';
-import { benchPage } from './page.mjs';
+import { benchPage, moduleRoutes } from './page.mjs';
 
 const file = (p) => fileURLToPath(new URL(p, import.meta.url));
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -22,8 +22,7 @@ console.log(`WASM in Node: 100000 contract years in ${median(node).toFixed(0)} m
 
 const { browser, page } = await benchPage({
   '/': { body: '<!doctype html><title>bench</title>', contentType: 'text/html' },
-  '/pkg-analysis/slacalc.js': { path: file('../www/pkg-analysis/slacalc.js'), contentType: 'text/javascript' },
-  '/pkg-analysis/slacalc_bg.wasm': { path: file('../www/pkg-analysis/slacalc_bg.wasm'), contentType: 'application/wasm' },
+  ...moduleRoutes('pkg-analysis'),
 });
 const chromium = await page.evaluate(async (input) => {
   const s = await import('/pkg-analysis/slacalc.js');

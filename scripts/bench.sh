@@ -31,11 +31,15 @@ separate=target/bench-log-1m-separate.csv
 [ -f "$separate" ] || node bench/make-log.mjs "$separate" 1000000 separate
 say "outage log of 1 000 000 separate outages: native"
 cargo run --quiet --release --manifest-path bench/peers-rs/Cargo.toml --bin logs -- "$separate"
-if [ ! -x bench/.venv/bin/python ] || ! bench/.venv/bin/python -c 'import pandas' 2>/dev/null; then
-  python3 -m venv bench/.venv && bench/.venv/bin/pip install --quiet pandas
+# A realistic small log too: 10 000 outages over the year.
+small=target/bench-log-10k.csv
+[ -f "$small" ] || node bench/make-log.mjs "$small" 10000
+# The peers, from PyPI into bench/.venv (once): pandas with pyarrow, polars, DuckDB, numpy.
+if [ ! -x bench/.venv/bin/python ] || ! bench/.venv/bin/python -c 'import pandas, pyarrow, polars, duckdb' 2>/dev/null; then
+  python3 -m venv bench/.venv && bench/.venv/bin/pip install --quiet -r bench/requirements.txt
 fi
-say "outage log: WASM in Node and Chromium, and pandas"
-node bench/logs.mjs "$log"
+say "outage log: WASM in Node and Chromium; then slacalc and the peers, interleaved"
+node bench/logs.mjs "$log" "$small" "$separate"
 
 # Penalties: simulated contract years per second natively, in WASM in Node and Chromium, and numpy.
 say "risk: simulated contract years, native"

@@ -173,6 +173,24 @@ fn column(header: &str) -> Option<Column> {
     )
 }
 
+/// How many bytes at the end of `bytes` begin a UTF-8 character that the bytes do not finish (0 to 3).
+fn incomplete_tail(bytes: &[u8]) -> usize {
+    for back in 1..=bytes.len().min(3) {
+        let b = bytes[bytes.len() - back];
+        if b & 0xc0 == 0x80 {
+            continue; // a continuation byte: its lead is further back
+        }
+        let wanted = match b {
+            0xc0..=0xdf => 2,
+            0xe0..=0xef => 3,
+            0xf0..=0xf7 => 4,
+            _ => 1,
+        };
+        return if wanted > back { back } else { 0 };
+    }
+    0
+}
+
 /// `text` without blanks around it, as `str::trim` gives it; at once when it starts and ends with
 /// printable ASCII, as most fields of a log do.
 fn trimmed(text: &str) -> &str {
@@ -439,6 +457,8 @@ pub struct LogReader {
     bytes: usize,
     log: Log,
     texts: Texts,
+    /// The first bytes of a character cut off at the end of the last piece of bytes.
+    partial: Vec<u8>,
 }
 
 /// Where a reader is within a record.
@@ -473,6 +493,7 @@ impl LogReader {
             bytes: 0,
             log: Log::default(),
             texts: Texts::default(),
+            partial: Vec::new(),
         }
     }
 
@@ -509,6 +530,41 @@ impl LogReader {
             }
         }
         self.scan(text)
+    }
+
+    /// Reads the next piece of a log as bytes, as a file arrives: UTF-8, a piece cut anywhere, even inside
+    /// a character; bytes that are not UTF-8 are read as U+FFFD, as a browser decodes them.
+    ///
+    /// ```
+    /// use slacalc::{outage::LogReader, zone::Zone};
+    /// let mut reader = LogReader::new(&Zone::utc());
+    /// let text = "start,end,note\n2026-03-02 09:00,2026-03-02 10:00,réseau\n".as_bytes();
+    /// reader.push_bytes(&text[..43])?; // ends between the two bytes of "é"
+    /// reader.push_bytes(&text[43..])?;
+    /// let log = reader.finish()?;
+    /// assert_eq!(log.text(log.outages[0].note), "réseau");
+    /// # Ok::<(), slacalc::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// As [`LogReader::push`].
+    pub fn push_bytes(&mut self, piece: &[u8]) -> Result<(), Error> {
+        let mut bytes = std::mem::take(&mut self.partial);
+        let piece = if bytes.is_empty() {
+            piece
+        } else {
+            bytes.extend_from_slice(piece);
+            &bytes[..]
+        };
+        // A character cut at the end waits for the rest of it.
+        let cut = piece.len() - incomplete_tail(piece);
+        let rest = piece[cut..].to_vec();
+        let read = match std::str::from_utf8(&piece[..cut]) {
+            Ok(text) => self.push(text),
+            Err(_) => self.push(&String::from_utf8_lossy(&piece[..cut])),
+        };
+        self.partial = rest;
+        read
     }
 
     /// Whether `c` separates fields: the header's delimiter once it is known, any candidate before.
@@ -734,6 +790,11 @@ impl LogReader {
     /// # Errors
     /// [`Error::InvalidLog`] when there was no header line (an empty log), or the last line is a bad header.
     pub fn finish(mut self) -> Result<Log, Error> {
+        // A character cut off at the very end is not one.
+        if !self.partial.is_empty() {
+            let rest = String::from_utf8_lossy(&std::mem::take(&mut self.partial)).into_owned();
+            self.push(&rest)?;
+        }
         // A quote still open at the end: its record's first line is refused, the lines after it read again.
         while self.scan == Scan::Quoted && self.breaks > 0 {
             let record = std::mem::take(&mut self.tail);
@@ -985,6 +1046,31 @@ mod tests {
             let naive = !bytes.iter().any(|&c| c == b'"' || c == b'\r' || c >= 0x80);
             assert_eq!(plain_ascii(&bytes), naive, "{bytes:?}");
         }
+    }
+
+    /// Bytes cut anywhere, even inside a character of two, three or four bytes, read as the whole text;
+    /// bytes that are not UTF-8 read as U+FFFD, and so does a character cut off at the very end.
+    #[test]
+    fn bytes_cut_anywhere_read_as_the_text() {
+        let text = "start,end,note\n2026-03-02 09:00,2026-03-02 10:00,réseau €5 🙂\n2026-03-03 09:00,2026-03-03 10:00,ok\n";
+        let whole = utc(text);
+        let bytes = text.as_bytes();
+        for i in 0..=bytes.len() {
+            for j in (i..=bytes.len()).step_by(7) {
+                let mut reader = LogReader::new(&Zone::utc());
+                for piece in [&bytes[..i], &bytes[i..j], &bytes[j..]] {
+                    reader.push_bytes(piece).unwrap();
+                }
+                assert_eq!(reader.finish().unwrap(), whole, "cut at {i} and {j}");
+            }
+        }
+        let mut reader = LogReader::new(&Zone::utc());
+        reader
+            .push_bytes(b"start,end,note\n2026-03-02 09:00,2026-03-02 10:00,caf\xe9\n2026-03-03 09:00,2026-03-03 10:00,\xe2\x82")
+            .unwrap();
+        let log = reader.finish().unwrap();
+        assert_eq!(log.text(log.outages[0].note), "caf\u{fffd}");
+        assert_eq!(log.text(log.outages[1].note), "\u{fffd}");
     }
 
     /// An outage read takes 40 bytes (a million take 40 MB), its texts kept once in the log.

@@ -167,7 +167,7 @@ function model() {
 async function resample(file) {
   const log = new OutageLog('UTC');
   try {
-    log.push(await file.text());
+    log.push(new Uint8Array(await file.arrayBuffer()));
     const { durations, incidentsPerMonth } = log.durations();
     if (!durations.length) throw new Error(`${file.name} has no unplanned outage to resample.`);
     resampled = { name: file.name, durations: Array.from(durations, String) };

@@ -456,6 +456,14 @@ impl PieceLog {
         reader.push(piece).inspect_err(|_| self.reader = None)
     }
 
+    /// Reads the next piece of the log as UTF-8 bytes (see [`LogReader::push_bytes`]).
+    pub fn push_bytes(&mut self, piece: &[u8]) -> Result<(), Error> {
+        let Some(reader) = self.reader.as_mut() else {
+            return self.push("");
+        };
+        reader.push_bytes(piece).inspect_err(|_| self.reader = None)
+    }
+
     /// Outages and rows refused so far.
     pub fn counts(&self) -> (usize, usize) {
         match (&self.reader, &self.log) {

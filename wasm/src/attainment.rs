@@ -123,14 +123,18 @@ impl OutageLog {
             .map_err(|e| error_value(&e))
     }
 
-    /// Reads the next piece of CSV text; a piece may end anywhere, even inside a line.
+    /// Reads the next piece of the log, as text or as UTF-8 bytes (as a file arrives: no decoding in
+    /// JavaScript); a piece may end anywhere, even inside a line or a character.
     pub fn push(
         &mut self,
-        #[wasm_bindgen(unchecked_param_type = "string")] piece: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] piece: JsValue,
     ) -> Result<(), JsValue> {
-        super::text_param(&piece, Field::Outages, "a piece of the log's text")
-            .and_then(|piece| self.log.push(&piece))
-            .map_err(|e| error_value(&e))
+        match piece.dyn_ref::<js_sys::Uint8Array>() {
+            Some(bytes) => self.log.push_bytes(&bytes.to_vec()),
+            None => super::text_param(&piece, Field::Outages, "a piece of the log's text")
+                .and_then(|piece| self.log.push(&piece)),
+        }
+        .map_err(|e| error_value(&e))
     }
 
     /// Outages read so far.

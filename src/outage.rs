@@ -19,7 +19,7 @@ use std::borrow::Cow;
 
 use crate::duration::ExactDuration;
 use crate::error::{Error, Field};
-use crate::zone::{parse_instant, Zone};
+use crate::zone::{parse_log_instant, Zone};
 
 /// Impact is counted in millionths of the service: 1 000 000 is a full outage.
 pub const FULL: u32 = 1_000_000;
@@ -824,7 +824,7 @@ fn read_row<'a>(
 ) -> Result<(i64, i64), String> {
     let start_text = get(Some(start_at));
     let instant = |text: &str, what: &str| {
-        parse_instant(text, zone, Field::Outages).map_err(|e| match e {
+        parse_log_instant(text, zone, Field::Outages).map_err(|e| match e {
             _ if text.is_empty() => format!("the {what} is missing"),
             Error::InstantOutOfRange { .. } => {
                 format!("the {what} \"{text}\" lies outside the years 0001 to 9999")
@@ -890,7 +890,7 @@ mod tests {
     }
 
     fn at(text: &str) -> i64 {
-        parse_instant(text, &Zone::utc(), Field::Start).unwrap()
+        crate::zone::parse_instant(text, &Zone::utc(), Field::Start).unwrap()
     }
 
     #[test]

@@ -558,18 +558,23 @@ pub fn parse_instant(text: &str, zone: &Zone, field: Field) -> Result<i64, Error
     })
 }
 
-fn read_instant(text: &str, zone: &Zone, field: Field) -> Result<i64, Error> {
-    match quick_instant(text.as_bytes()) {
-        Some((local, true)) => Ok(local),
-        Some((local, false)) => Ok(zone.instant_of_local(local)),
-        None => read_instant_fully(text, zone, field),
-    }
+/// [`parse_instant`] for the many instants of an outage log: the common forms are read without
+/// splitting first (kept out of the calculator's module, which reads a few instants at a time).
+pub(crate) fn parse_log_instant(text: &str, zone: &Zone, field: Field) -> Result<i64, Error> {
+    let t = match quick_instant(text.as_bytes()) {
+        Some((local, true)) => local,
+        Some((local, false)) => zone.instant_of_local(local),
+        None => return parse_instant(text, zone, field),
+    };
+    in_range(t, field, |t| {
+        format!("{} \"{}\" is {}", field.name(), text.trim(), utc_text(t))
+    })
 }
 
 /// The forms logs hold most, read without splitting: `YYYY-MM-DD`, a `T` or a space, `HH:MM` or
 /// `HH:MM:SS`, then `Z` or nothing, with no blank around it. The seconds of that civil time since the
 /// epoch, and whether it is UTC (`Z`); `None` for anything else, valid or not, which
-/// [`read_instant_fully`] reads (and refuses) as before.
+/// [`read_instant`] reads (and refuses).
 fn quick_instant(b: &[u8]) -> Option<(i64, bool)> {
     let (utc, b) = match b.split_last() {
         Some((b'Z' | b'z', rest)) => (true, rest),
@@ -614,7 +619,7 @@ fn quick_instant(b: &[u8]) -> Option<(i64, bool)> {
     Some((days * 86_400 + h * 3600 + m * 60 + s, utc))
 }
 
-fn read_instant_fully(text: &str, zone: &Zone, field: Field) -> Result<i64, Error> {
+fn read_instant(text: &str, zone: &Zone, field: Field) -> Result<i64, Error> {
     let t = text.trim();
     if t.is_empty() {
         return Err(Error::Empty { field });
@@ -732,7 +737,7 @@ pub(crate) mod tests {
                 ["", ":00", ":59", ":60", ":5", ":07.5"][next(6) as usize],
                 ["", "Z", "z", "+01:00", " "][next(5) as usize],
             );
-            let full = read_instant_fully(&text, &Zone::utc(), Field::Outages);
+            let full = read_instant(&text, &Zone::utc(), Field::Outages);
             total += 1;
             if let Some((local, _)) = quick_instant(text.as_bytes()) {
                 quick += 1;

@@ -17,13 +17,13 @@ export function keepUnits(text) {
   return text.replace(/(\d) /g, '$1\u00a0');
 }
 
-/** The calendar the table was made for, and the calendar and period of its last column. */
+/** What the table, and its last column, were made for. */
 let shownFor = null;
 let chosenFor = null;
 
 /**
  * Shows the table for `calendar` (null for 24x7), with the chosen period's column when `period` is good;
- * works out again only what changed (the hours, the period), so typing a target only moves the mark.
+ * works out only what changed.
  * @param {{ calendar: any, period: string | null, label: string | null, target: string }} p
  */
 export function showTable({ calendar, period, label, target }) {

@@ -20,8 +20,8 @@ async function compile(/** @type {URL} */ url) {
 /**
  * The core in `pkg` (the calculator's) or `pkg-analysis` (the analysis module), one per page: `core` has its
  * functions and classes, always the working instance's; `ready` resolves once it runs; `onRestart(fn)`
- * calls `fn` when a fresh instance has replaced a broken one; `compiled` is the module, compiled once per
- * page, for the page's workers to instantiate (a fresh instance after a break is made from it too).
+ * calls `fn` when a fresh instance has replaced a broken one; `compiled` is the module, compiled once, for
+ * workers.
  * @param {'pkg' | 'pkg-analysis'} name
  * @returns {{ core: typeof import('./pkg-analysis/slacalc.js'), ready: Promise<void>, onRestart: (fn: () => void) => void, compiled: Promise<WebAssembly.Module> }}
  */

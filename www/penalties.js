@@ -246,6 +246,8 @@ let riskTimer;
 /** Simulates the terms typed, `delay` ms after the last change (at once when risk has just been chosen). */
 function runRisk(delay = 150) {
   clearTimeout(riskTimer);
+  // From now on, answers to earlier terms are not shown: the terms changed.
+  const id = ++runId;
   riskTimer = setTimeout(() => {
     const c = charges();
     const m = model();
@@ -255,16 +257,14 @@ function runRisk(delay = 150) {
     const calendar = calendarValue(hours.state());
     const zone = calendar ? zoneFailure(calendar.timeZone) : undefined;
     if (zone) hours.showError(zone);
-    runId += 1;
     if (c === null || !m || s === null || l === null || local || zone) {
-      // A run still going answers terms that are no longer on the page: its answer is not shown.
       $('pen-risk-busy').hidden = true;
       return stale(STALE);
     }
     $('pen-risk-busy').hidden = false;
     const years = Number($('pen-years').value);
     send({
-      id: runId,
+      id,
       input: {
         schedule: schedule.value(),
         model: m,

@@ -14,7 +14,7 @@
 
 use crate::duration::{ExactDuration, SignedDuration};
 use crate::error::{Error, Field};
-use crate::penalty::{CreditSchedule, Money, Quick, UNIT};
+use crate::penalty::{CreditSchedule, Money, Quick, QuickTable, UNIT};
 use crate::period::Measure;
 use crate::value::{invalid, Object, Value};
 
@@ -539,8 +539,7 @@ impl Setup {
                     let d = match &model.durations {
                         Durations::LogNormal { mu, sigma } => {
                             let z = normal_quantile(rng.open01());
-                            libm::round(libm::exp(mu + sigma * z)).clamp(1.0, length_s as f64)
-                                as i64
+                            whole_seconds(libm::exp(mu + sigma * z), length_s)
                         }
                         Durations::Resample(list) => {
                             list[(rng.next_u64() % list.len() as u64) as usize]
@@ -562,6 +561,8 @@ impl Setup {
 /// The credits of simulated periods under one schedule, year by year.
 struct Tally<'a> {
     schedule: &'a CreditSchedule,
+    /// The schedule's credits looked up by downtime, where its rule allows.
+    table: Option<QuickTable>,
     length: SignedDuration,
     lambda: f64,
     charges: Money,
@@ -579,6 +580,7 @@ impl<'a> Tally<'a> {
     fn new(schedule: &'a CreditSchedule, setup: &Setup, charges: Money, years: u32) -> Tally<'a> {
         Tally {
             schedule,
+            table: QuickTable::new(schedule, setup.length, charges),
             length: setup.length,
             lambda: setup.lambda,
             charges,
@@ -596,12 +598,15 @@ impl<'a> Tally<'a> {
     /// The `k`th period of the current year.
     fn period(&mut self, k: usize, down: SignedDuration, outages: &[SignedDuration]) {
         self.total_down += down;
-        let (credit, breached) = self.schedule.quick_credit(Quick {
-            down,
-            length: self.length,
-            outages,
-            charges: self.charges,
-        });
+        let (credit, breached) = match &self.table {
+            Some(table) => table.credit(down),
+            None => self.schedule.quick_credit(Quick {
+                down,
+                length: self.length,
+                outages,
+                charges: self.charges,
+            }),
+        };
         self.credits[k] = credit;
         self.downs[k] = (down, self.length);
         if breached {
@@ -651,6 +656,21 @@ impl<'a> Tally<'a> {
             analytic,
         }
     }
+}
+
+/// `libm::round(x).clamp(1.0, most as f64) as i64` for an `x` that is not negative, without a call:
+/// below `most` (a period's seconds, far under 2^52) `x - trunc(x)` is exact, so a half rounds up as
+/// `round` rounds it.
+fn whole_seconds(x: f64, most: i64) -> i64 {
+    if x.is_nan() {
+        return 0;
+    }
+    if x >= most as f64 {
+        return most;
+    }
+    let t = x as i64;
+    let r = if x - t as f64 >= 0.5 { t + 1 } else { t };
+    r.max(1)
 }
 
 /// The periods of simulated years kept, to be credited under several schedules of the same
@@ -933,4 +953,45 @@ pub fn rates_under(
     }
     let (s, r) = at(lo);
     Ok((r.percent_at(confidence) <= percent).then_some((lo, s, r)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The quick rounding of a simulated outage is `libm::round` clamped, on halves, the floats next to
+    /// them, integers, the bounds and far beyond them.
+    #[test]
+    fn whole_seconds_rounds_as_round_does() {
+        let most = 2_629_746;
+        let mut xs = vec![
+            0.0,
+            0.499_999_999_999_999_94,
+            0.5,
+            1.0,
+            1.5,
+            2.5,
+            1e300,
+            f64::INFINITY,
+        ];
+        xs.extend([most as f64, most as f64 - 0.5, most as f64 + 0.5]);
+        let mut seed = 0x853c_49e6_748f_ea9b_u64;
+        for _ in 0..200_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let k = (seed >> 11) as f64 / (1u64 << 53) as f64;
+            xs.push(libm::exp(k * 16.0 - 2.0));
+            let half = (seed % 3_000_000) as f64 + 0.5;
+            xs.extend([
+                half,
+                f64::from_bits(half.to_bits() - 1),
+                f64::from_bits(half.to_bits() + 1),
+            ]);
+        }
+        for x in xs {
+            let want = libm::round(x).clamp(1.0, most as f64) as i64;
+            assert_eq!(whole_seconds(x, most), want, "{x}");
+        }
+    }
 }

@@ -485,6 +485,77 @@ proptest! {
 /// On office hours (40 h of 168 a week) a month holds 626 130 s of service; 99.9% of it allows
 /// 626.13 s, so one 30-minute incident breaches. Incidents arrive evenly over the clock, so 1.5 a month
 /// put 1.5 x 40/168 = 0.357142... in service hours: P(breach) = 1 - e^-0.357142... = 0.300327...
+/// The credits looked up by downtime are exactly the quick path's, for every preset, period lengths of
+/// a week, a month, a quarter and odd service-hours shares, any charges, at and around every downtime
+/// where a comparison changes and at random downtimes.
+#[test]
+fn the_credit_table_gives_what_the_quick_path_gives() {
+    use slacalc::penalty::QuickTable;
+    let mut seed = 0x1234_5678_9abc_def1_u64;
+    let mut next = |n: u64| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed % n
+    };
+    let mut tables = 0;
+    for (id, s) in presets() {
+        for seconds in [
+            604_800,
+            2_629_746,
+            2_678_400,
+            7_889_238,
+            1_234_567,
+            40 * 3600 * 4,
+        ] {
+            let length = SignedDuration::from_seconds(seconds);
+            let charges = i128::from(next(10_000_000)) * UNIT / 100;
+            let Some(table) = QuickTable::new(&s, length, charges) else {
+                continue;
+            };
+            tables += 1;
+            let quick = |d: i64| {
+                let down = SignedDuration::from_nanos(d);
+                s.quick_credit(Quick {
+                    down,
+                    length,
+                    outages: &[],
+                    charges,
+                })
+            };
+            let l = length.as_nanos();
+            let mut downs: Vec<i64> = (0..2_000).map(|_| next(l as u64 + 1) as i64).collect();
+            for m in [
+                0u64,
+                50_000_000,
+                90_000_000,
+                95_000_000,
+                99_000_000,
+                99_500_000,
+                99_900_000,
+                99_950_000,
+                99_990_000,
+                99_999_000,
+                100_000_000,
+            ] {
+                let e = i128::from(l) * i128::from(100_000_000 - m) / 100_000_000;
+                for k in -2..=2 {
+                    downs.push((e as i64 + k).clamp(0, l));
+                }
+            }
+            downs.extend([0, 1, l - 1, l]);
+            for d in downs {
+                assert_eq!(
+                    table.credit(SignedDuration::from_nanos(d)),
+                    quick(d),
+                    "{id}, {seconds} s, down {d} ns"
+                );
+            }
+        }
+    }
+    assert!(tables > 20, "{tables} tables");
+}
+
 #[test]
 fn on_service_hours_a_period_is_its_service_time_and_only_incidents_in_it_count() {
     let s = schedule(r#"{"target": "99.9", "flat": "10"}"#);

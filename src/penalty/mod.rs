@@ -42,7 +42,7 @@ mod terms;
 use band::{pct, point_words, Bound};
 pub use band::{Availability, Band};
 pub use periods::{exported_periods, periods_from_value, PeriodInput};
-pub use quick::Quick;
+pub use quick::{Quick, QuickTable};
 use rules::{fees_for, level_cost, share};
 pub use rules::{money_text, round_cents, CreditLine, Credits};
 use schedule::check_coverage;

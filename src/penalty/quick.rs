@@ -15,6 +15,86 @@ pub struct Quick<'a> {
     pub charges: Money,
 }
 
+/// The quick credits of periods of one length and one amount of charges, worked out in advance for a
+/// schedule whose credit depends on the downtime only through comparisons of the attainment with fixed
+/// percentages (tiers, a flat refund, an at-risk pool): the downtime is then looked up among the few
+/// downtimes where a comparison can change, and every period costs a binary search of a handful of
+/// integers instead of 128-bit arithmetic.
+///
+/// Exactly [`CreditSchedule::quick_credit`]: between two of those downtimes every comparison, and so the
+/// credit, is the same, and each stretch takes the credit `quick_credit` gives one of its downtimes.
+#[derive(Clone, Debug)]
+pub struct QuickTable {
+    /// The downtimes (nanoseconds) where a comparison can change, ascending.
+    points: Vec<i64>,
+    /// The credit and whether the period breached at each of `points`.
+    at: Vec<(Money, bool)>,
+    /// The same before the first point, between each two, and after the last.
+    between: Vec<(Money, bool)>,
+}
+
+impl QuickTable {
+    /// The table of `schedule` for periods of `length` charged `charges`; `None` for a per-unit penalty
+    /// or a fee multiple, whose credit grows with every nanosecond down.
+    pub fn new(
+        schedule: &CreditSchedule,
+        length: SignedDuration,
+        charges: Money,
+    ) -> Option<QuickTable> {
+        let mut percents = vec![schedule.target.micros()];
+        match &schedule.rule {
+            CreditRule::Tiers(tiers) => {
+                for t in tiers {
+                    percents.extend(t.band.lower.iter().chain(&t.band.upper).map(|b| b.micros));
+                }
+            }
+            CreditRule::Flat(_) => {}
+            CreditRule::AtRisk { levels, .. } => {
+                percents.extend(levels.iter().map(|l| l.target.micros()))
+            }
+            CreditRule::PerUnit { .. } | CreditRule::FeeMultiplier(_) => return None,
+        }
+        // An attainment (L - d) / L is below m millionths of a percent exactly when
+        // d x 10^8 > L x (10^8 - m): the comparison changes around e = L x (10^8 - m) / 10^8.
+        let l = i128::from(length.as_nanos());
+        let mut points = Vec::with_capacity(percents.len() * 2);
+        for m in percents {
+            let e = l * (HUNDRED as i128 - i128::from(m));
+            points.push((e / HUNDRED as i128) as i64);
+            points.push(((e + HUNDRED as i128 - 1) / HUNDRED as i128) as i64);
+        }
+        points.sort_unstable();
+        points.dedup();
+        let credit = |d: i64| {
+            schedule.quick_credit(Quick {
+                down: SignedDuration::from_nanos(d),
+                length,
+                outages: &[],
+                charges,
+            })
+        };
+        let at = points.iter().map(|&d| credit(d)).collect();
+        let mut between = Vec::with_capacity(points.len() + 1);
+        between.push(credit(points[0].saturating_sub(1)));
+        for p in &points {
+            between.push(credit(p.saturating_add(1)));
+        }
+        Some(QuickTable {
+            points,
+            at,
+            between,
+        })
+    }
+
+    /// The credit of a period with `down` of downtime, and whether it breached.
+    pub fn credit(&self, down: SignedDuration) -> (Money, bool) {
+        match self.points.binary_search(&down.as_nanos()) {
+            Ok(k) => self.at[k],
+            Err(k) => self.between[k],
+        }
+    }
+}
+
 impl CreditSchedule {
     /// The credit of one period (caps and minimum applied, rounded to the cent) and whether it breached,
     /// without any text: the same rules as [`CreditSchedule::credits`] for a period measured from downtime,

@@ -990,13 +990,10 @@ mod tests {
     /// and beyond, and rounds to the same whole seconds.
     #[test]
     fn draw_exp_is_libm_exp_to_a_few_ulps() {
-        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        let mut rng = Rng::new(11);
         let mut worst = 0u64;
         for i in 0..1_000_000 {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            let u = (seed >> 11) as f64 / (1u64 << 53) as f64;
+            let u = rng.open01();
             let x = if i % 10 == 0 {
                 u * 1416.0 - 708.0
             } else {
@@ -1039,14 +1036,10 @@ mod tests {
             f64::INFINITY,
         ];
         xs.extend([most as f64, most as f64 - 0.5, most as f64 + 0.5]);
-        let mut seed = 0x853c_49e6_748f_ea9b_u64;
+        let mut rng = Rng::new(12);
         for _ in 0..200_000 {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            let k = (seed >> 11) as f64 / (1u64 << 53) as f64;
-            xs.push(libm::exp(k * 16.0 - 2.0));
-            let half = (seed % 3_000_000) as f64 + 0.5;
+            xs.push(libm::exp(rng.open01() * 16.0 - 2.0));
+            let half = (rng.next_u64() % 3_000_000) as f64 + 0.5;
             xs.extend([
                 half,
                 f64::from_bits(half.to_bits() - 1),

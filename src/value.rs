@@ -40,6 +40,59 @@ pub fn entry<'a>(entries: &'a [(String, Value)], name: &str) -> Option<&'a Value
         .filter(|v| !matches!(v, Value::Null))
 }
 
+/// A value written out with serde, as JSON holds it: numbers as their text when `NUMBERS` is false
+/// (exactly as written: a schedule's rates, as the JavaScript API gives them), or as JSON numbers when
+/// it is true (integers as integers, others as the nearest double; a number no double holds stays
+/// text), as `creditPresets()` returns them and JSON tools expect them.
+///
+/// ```
+/// use slacalc::value::{Value, Written};
+/// let v = Value::parse_json(r#"{"rate": 12.5, "ids": [1, -2], "big": 1e999}"#)?;
+/// let text = serde_json::to_string(&Written::<false>(&v)).unwrap();
+/// assert_eq!(text, r#"{"rate":"12.5","ids":["1","-2"],"big":"1e999"}"#);
+/// let numbers = serde_json::to_string(&Written::<true>(&v)).unwrap();
+/// assert_eq!(numbers, r#"{"rate":12.5,"ids":[1,-2],"big":"1e999"}"#);
+/// # Ok::<(), String>(())
+/// ```
+pub struct Written<'a, const NUMBERS: bool>(pub &'a Value);
+
+impl<const NUMBERS: bool> serde::Serialize for Written<'_, NUMBERS> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{SerializeMap, SerializeSeq};
+        match self.0 {
+            Value::Null => s.serialize_none(),
+            Value::Bool(b) => s.serialize_bool(*b),
+            Value::Number(t) if NUMBERS => {
+                if let Ok(n) = t.parse::<u64>() {
+                    s.serialize_u64(n)
+                } else if let Ok(n) = t.parse::<i64>() {
+                    s.serialize_i64(n)
+                } else {
+                    match t.parse::<f64>() {
+                        Ok(x) if x.is_finite() => s.serialize_f64(x),
+                        _ => s.serialize_str(t),
+                    }
+                }
+            }
+            Value::Number(t) | Value::Text(t) => s.serialize_str(t),
+            Value::List(items) => {
+                let mut q = s.serialize_seq(Some(items.len()))?;
+                for item in items {
+                    q.serialize_element(&Written::<NUMBERS>(item))?;
+                }
+                q.end()
+            }
+            Value::Map(entries) => {
+                let mut m = s.serialize_map(Some(entries.len()))?;
+                for (k, v) in entries {
+                    m.serialize_entry(k, &Written::<NUMBERS>(v))?;
+                }
+                m.end()
+            }
+        }
+    }
+}
+
 impl Value {
     /// The value of `name` when this is an object (see [`entry`]).
     pub fn get(&self, name: &str) -> Option<&Value> {

@@ -19,7 +19,7 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 use slacalc::api::{self, Zones};
-use slacalc::value::Value;
+use slacalc::value::{Value, Written};
 use slacalc::zone::Zone;
 use slacalc::Error;
 
@@ -194,7 +194,7 @@ fn run(args: &[String]) -> Result<String, Failure> {
         "presets" => {
             let presets = api::credit_presets();
             Ok(if json {
-                to_json(&plain(&presets))
+                to_json(&Written::<true>(&presets))
             } else {
                 presets_text(&presets)
             })
@@ -372,42 +372,6 @@ fn schedule_value(name: &str) -> Result<Value, Usage> {
         ))
     })?;
     Value::parse_json(&text).map_err(|reason| Usage(format!("{name}: {reason}")))
-}
-
-/// A value as serde writes it, numbers as their text.
-struct Plain<'a>(&'a Value);
-
-fn plain(v: &Value) -> Plain<'_> {
-    Plain(v)
-}
-
-impl Serialize for Plain<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::{SerializeMap, SerializeSeq};
-        match self.0 {
-            Value::Null => s.serialize_none(),
-            Value::Bool(b) => s.serialize_bool(*b),
-            Value::Number(t) => match serde_json::from_str::<serde_json::Number>(t) {
-                Ok(n) => n.serialize(s),
-                Err(_) => s.serialize_str(t),
-            },
-            Value::Text(t) => s.serialize_str(t),
-            Value::List(items) => {
-                let mut q = s.serialize_seq(Some(items.len()))?;
-                for item in items {
-                    q.serialize_element(&Plain(item))?;
-                }
-                q.end()
-            }
-            Value::Map(entries) => {
-                let mut m = s.serialize_map(Some(entries.len()))?;
-                for (k, v) in entries {
-                    m.serialize_entry(k, &Plain(v))?;
-                }
-                m.end()
-            }
-        }
-    }
 }
 
 fn presets_text(presets: &Value) -> String {

@@ -11,7 +11,7 @@ use crate::risk::{
     break_even, grid_years, sensitivity, simulate, years_within, Model, MAX_EVENTS, MAX_RATE,
     MAX_YEARS,
 };
-use crate::value::{invalid, Value};
+use crate::value::{invalid, Value, Written};
 
 // The shapes of the inputs, for the declarations: each is read part by part by the core
 // (`CreditSchedule::from_value`, `periods_from_value`, `Model::from_value`), with errors naming the part.
@@ -366,35 +366,7 @@ pub struct ScaledRates {
 }
 
 fn plain_value<S: serde::Serializer>(v: &Value, s: S) -> Result<S::Ok, S::Error> {
-    PlainValue(v).serialize(s)
-}
-
-/// A plain value written out as an object, numbers as their text.
-struct PlainValue<'a>(&'a Value);
-
-impl Serialize for PlainValue<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::{SerializeMap, SerializeSeq};
-        match self.0 {
-            Value::Null => s.serialize_none(),
-            Value::Bool(b) => s.serialize_bool(*b),
-            Value::Number(t) | Value::Text(t) => s.serialize_str(t),
-            Value::List(items) => {
-                let mut q = s.serialize_seq(Some(items.len()))?;
-                for item in items {
-                    q.serialize_element(&PlainValue(item))?;
-                }
-                q.end()
-            }
-            Value::Map(entries) => {
-                let mut m = s.serialize_map(Some(entries.len()))?;
-                for (k, v) in entries {
-                    m.serialize_entry(k, &PlainValue(v))?;
-                }
-                m.end()
-            }
-        }
-    }
+    serde::Serialize::serialize(&Written::<false>(v), s)
 }
 
 /// Expected credits (% of the contract value) by rate factor (rows) and repair factor (columns); null

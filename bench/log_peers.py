@@ -209,15 +209,19 @@ def check(name, result, figures):
             assert abs(f["down"] - dn) < 1e-6, f"{name}: {measure_name} {s} downtime {dn}, slacalc {f['down']}"
 
 
+def check_all(path, binary):
+    """Every peer against the figures slacalc's native binary gives for the log at `path`."""
+    figures = json.loads(subprocess.run([binary, path, "--figures"], check=True, capture_output=True, text=True).stdout)
+    for name, peer in PEERS.items():
+        check(name, peer(path), figures)
+
+
 def main():
     """`check LOG BINARY`: every peer against slacalc's figures. `once LOG PEER`: one timed run of a
     peer (by the start of its name), in ms. `LOG BINARY [ROUNDS]`: both, interleaved with slacalc's
     native binary (bench/logs.mjs interleaves slacalc in Chromium too)."""
     if sys.argv[1] == "check":
-        path, binary = sys.argv[2], sys.argv[3]
-        figures = json.loads(subprocess.run([binary, path, "--figures"], check=True, capture_output=True, text=True).stdout)
-        for name, peer in PEERS.items():
-            check(name, peer(path), figures)
+        check_all(sys.argv[2], sys.argv[3])
         print(json.dumps(list(PEERS)))
         return
     if sys.argv[1] == "once":
@@ -229,9 +233,7 @@ def main():
         return
     path, binary = sys.argv[1], sys.argv[2]
     rounds = int(sys.argv[3]) if len(sys.argv) > 3 else 5
-    figures = json.loads(subprocess.run([binary, path, "--figures"], check=True, capture_output=True, text=True).stdout)
-    for name, peer in PEERS.items():
-        check(name, peer(path), figures)
+    check_all(path, binary)
     times = {"slacalc (native)": [], **{name: [] for name in PEERS}}
     for _ in range(rounds):
         times["slacalc (native)"].append(float(subprocess.run([binary, path, "--once"], check=True, capture_output=True, text=True).stdout))

@@ -95,6 +95,14 @@ pub struct Log {
 }
 
 impl Log {
+    /// Keeps what line `line` gave: its outage, or why it was refused.
+    fn keep(&mut self, line: usize, read: Result<Outage, String>) {
+        match read {
+            Ok(outage) => self.outages.push(outage),
+            Err(reason) => self.problems.push(RowProblem { line, reason }),
+        }
+    }
+
     /// A text of an outage of this log: its service or its note (`""` when there is none).
     pub fn text(&self, t: Text) -> &str {
         match t.0 {
@@ -718,13 +726,8 @@ impl LogReader {
         }
         fields[n] = &line[from..];
         let line_no = self.lines;
-        match layout.read(&fields[..=n], line_no, &self.zone, &mut self.texts) {
-            Ok(outage) => self.log.outages.push(outage),
-            Err(reason) => self.log.problems.push(RowProblem {
-                line: line_no,
-                reason,
-            }),
-        }
+        let read = layout.read(&fields[..=n], line_no, &self.zone, &mut self.texts);
+        self.log.keep(line_no, read);
         true
     }
 
@@ -752,10 +755,7 @@ impl LogReader {
         let read = split_record(raw, *delimiter)
             .map_err(str::to_string)
             .and_then(|fields| layout.read(&fields, line, &self.zone, &mut self.texts));
-        match read {
-            Ok(outage) => self.log.outages.push(outage),
-            Err(reason) => self.log.problems.push(RowProblem { line, reason }),
-        }
+        self.log.keep(line, read);
         Ok(())
     }
 
@@ -769,10 +769,7 @@ impl LogReader {
     ) {
         let read = Layout::new(names, "the record's names")
             .and_then(|layout| layout.read(values, line, &self.zone, &mut self.texts));
-        match read {
-            Ok(outage) => self.log.outages.push(outage),
-            Err(reason) => self.log.problems.push(RowProblem { line, reason }),
-        }
+        self.log.keep(line, read);
     }
 
     /// Records a record that could not be read at all, numbered `line`.

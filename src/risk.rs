@@ -465,10 +465,7 @@ pub fn simulate(
     let setup = Setup::new(schedule, model, years)?;
     let mut tally = Tally::new(schedule, &setup, charges, years);
     setup.draw(model, years, seed, |k, down, outages| {
-        tally.period(k, down, outages);
-        if k + 1 == setup.per_year {
-            tally.end_year();
-        }
+        tally.period(k, down, outages)
     });
     Ok(tally.finish(model))
 }
@@ -595,7 +592,7 @@ impl<'a> Tally<'a> {
         }
     }
 
-    /// The `k`th period of the current year.
+    /// The `k`th period of the current year; the last settles the year.
     fn period(&mut self, k: usize, down: SignedDuration, outages: &[SignedDuration]) {
         self.total_down += down;
         let (credit, breached) = match &self.table {
@@ -612,6 +609,9 @@ impl<'a> Tally<'a> {
         if breached {
             self.breached_year = true;
             self.periods_breached += 1;
+        }
+        if k + 1 == self.credits.len() {
+            self.end_year();
         }
     }
 
@@ -749,9 +749,6 @@ impl Draws {
             let k = i % self.setup.per_year;
             tally.period(k, *down, &self.outages[start..*end as usize]);
             start = *end as usize;
-            if k + 1 == self.setup.per_year {
-                tally.end_year();
-            }
         }
         tally.finish(model)
     }

@@ -552,10 +552,7 @@ pub fn in_range(t: i64, field: Field, what: impl FnOnce(i64) -> String) -> Resul
 /// 0001-01-01T00:00:00Z or after 9999-12-31T23:59:59Z (a local time or an offset can move a date at
 /// either end past it).
 pub fn parse_instant(text: &str, zone: &Zone, field: Field) -> Result<i64, Error> {
-    let t = read_instant(text, zone, field)?;
-    in_range(t, field, |t| {
-        format!("{} \"{}\" is {}", field.name(), text.trim(), utc_text(t))
-    })
+    read_in_range(read_instant(text, zone, field)?, text, field)
 }
 
 /// [`parse_instant`] for the many instants of an outage log: the common forms are read without
@@ -564,8 +561,13 @@ pub(crate) fn parse_log_instant(text: &str, zone: &Zone, field: Field) -> Result
     let t = match quick_instant(text.as_bytes()) {
         Some((local, true)) => local,
         Some((local, false)) => zone.instant_of_local(local),
-        None => return parse_instant(text, zone, field),
+        None => read_instant(text, zone, field)?,
     };
+    read_in_range(t, text, field)
+}
+
+/// `t`, read from `text` for `field`, if it lies within the instants slacalc reads.
+fn read_in_range(t: i64, text: &str, field: Field) -> Result<i64, Error> {
     in_range(t, field, |t| {
         format!("{} \"{}\" is {}", field.name(), text.trim(), utc_text(t))
     })

@@ -448,20 +448,25 @@ impl PieceLog {
     /// Reads the next piece of CSV text; a piece may end anywhere, even inside a line. A log that
     /// cannot be read at all is not read further.
     pub fn push(&mut self, piece: &str) -> Result<(), Error> {
+        self.read(|reader| reader.push(piece))
+    }
+
+    /// Reads the next piece of the log as UTF-8 bytes (see [`LogReader::push_bytes`]).
+    pub fn push_bytes(&mut self, piece: &[u8]) -> Result<(), Error> {
+        self.read(|reader| reader.push_bytes(piece))
+    }
+
+    /// Reads with the reader while the log is open; a log that cannot be read is not read further.
+    fn read(
+        &mut self,
+        read: impl FnOnce(&mut LogReader) -> Result<(), Error>,
+    ) -> Result<(), Error> {
         let Some(reader) = self.reader.as_mut() else {
             return Err(Error::InvalidLog {
                 reason: "the log was already finished; start a new one".to_string(),
             });
         };
-        reader.push(piece).inspect_err(|_| self.reader = None)
-    }
-
-    /// Reads the next piece of the log as UTF-8 bytes (see [`LogReader::push_bytes`]).
-    pub fn push_bytes(&mut self, piece: &[u8]) -> Result<(), Error> {
-        let Some(reader) = self.reader.as_mut() else {
-            return self.push("");
-        };
-        reader.push_bytes(piece).inspect_err(|_| self.reader = None)
+        read(reader).inspect_err(|_| self.reader = None)
     }
 
     /// Outages and rows refused so far.

@@ -131,7 +131,7 @@ impl OutageLog {
     ) -> Result<(), JsValue> {
         match piece.dyn_ref::<js_sys::Uint8Array>() {
             Some(bytes) => self.log.push_bytes(&bytes.to_vec()),
-            None => super::text_param(&piece, Field::Outages, "a piece of the log's text")
+            None => super::text_param(&piece, Field::Outages, "text or bytes of the log")
                 .and_then(|piece| self.log.push(&piece)),
         }
         .map_err(|e| error_value(&e))

@@ -164,7 +164,7 @@ struct RiskInput {
     /// Charges per period.
     #[ts(type = "string | number")]
     charges: String,
-    /// Contract years to simulate (default 10 000, at most 1 000 000, and at most 10 000 000 simulated
+    /// Contract years to simulate (default 10 000, at most 1 000 000, and at most 40 000 000 simulated
     /// periods and incidents: more is capped, and `notes` say so).
     #[ts(optional)]
     years: Option<f64>,
@@ -172,7 +172,7 @@ struct RiskInput {
     #[ts(optional)]
     seed: Option<f64>,
     /// A grid of factors on the incident rate and on repair times, each cell simulated with `years` years
-    /// (at most 10 000 000 periods and incidents for the whole grid); a cell whose rate exceeds 10 000 a
+    /// (at most 40 000 000 periods and incidents for the whole grid); a cell whose rate exceeds 10 000 a
     /// month is null.
     #[ts(
         optional,

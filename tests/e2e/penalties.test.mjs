@@ -152,7 +152,10 @@ test('the risk over contract years: numbers beside the sliders, the limit solved
   assert.match(await page.getByTestId('pen-histogram-caption').textContent(), /bars, each €3,000\.00 wide \(a whole number of the credit’s own steps\)/);
   const heights = await page.locator('#pen-histogram rect').evaluateAll((rects) => rects.map((r) => Number(r.getAttribute('height'))));
   const inner = heights.slice(heights.findIndex((h) => h > 0), heights.length - [...heights].reverse().findIndex((h) => h > 0));
-  assert.ok(inner.every((h, i) => h > 0 || (inner[i - 1] === 0 && inner[i + 1] === 0) || i === 0), `no empty bar between full ones: ${inner}`);
+  // Bars narrower than the credit's steps would leave every other bar empty where years are many; the sparse
+  // tail of a thousand years may leave a gap between single years.
+  const tall = Math.max(...inner) / 20;
+  assert.ok(inner.every((h, i) => h > 0 || !(inner[i - 1] > tall && inner[i + 1] > tall)), `no empty bar between full ones: ${inner}`);
   // The labels of the markers stay inside the picture.
   for (const box of await page.locator('#pen-histogram text').evaluateAll((t) => t.map((e) => { const b = e.getBBox(); return { x: b.x, width: b.width, text: e.textContent }; }))) assert.ok(box.x >= 0 && box.x + box.width <= 600.5, JSON.stringify(box));
   // The grid's current cell is the headline's own figure.

@@ -108,24 +108,24 @@ test('risk work is bounded: fewer years where a year costs many incidents, and n
   const schedule = { target: '99.9', flat: 10 };
   const model = { incidentsPerMonth: 1000, median: 'PT1M', p90: 'PT2M' };
   // Monthly periods at 1 000 incidents a month: 12 x (1 + 1 000) = 12 012 periods and incidents a year, so
-  // 10 000 000 / 12 012 = 832 years, not the 100 000 asked for.
+  // 40 000 000 / 12 012 = 3 330 years, not the 100 000 asked for.
   const r = m.risk({ schedule, model, charges: 1000, years: 100000 });
-  assert.equal(r.years, 832);
-  assert.equal(r.yearlyCredits.length, 832);
-  assert.match(r.notes.join(' '), /Simulated 832 years, not 100 000: a year here simulates about 12 012 periods and incidents/);
+  assert.equal(r.years, 3330);
+  assert.equal(r.yearlyCredits.length, 3330);
+  assert.match(r.notes.join(' '), /Simulated 3 330 years, not 100 000: a year here simulates about 12 012 periods and incidents/);
   // A grid whose factors lift the rate past 10 000 a month: those cells are null, the others share the bound:
-  // two cells of 12 012 events a year, 10 000 000 / 24 024 = 416 years each.
+  // two cells of 12 012 events a year, 40 000 000 / 24 024 = 1 665 years each.
   const g = m.risk({ schedule, model, charges: 1000, years: 10, sensitivity: { rates: [1, 1000], repairs: [1, 2], years: 100000 } });
   assert.deepEqual(g.sensitivity.percent.map((row) => row.map((v) => v === null)), [[false, false], [true, true]]);
-  assert.equal(g.sensitivity.years, 416);
-  assert.match(g.notes.join(' '), /Each cell of the sensitivity grid simulated 416 years, not 100 000/);
+  assert.equal(g.sensitivity.years, 1665);
+  assert.match(g.notes.join(' '), /Each cell of the sensitivity grid simulated 1 665 years, not 100 000/);
   assert.match(g.notes.join(' '), /above 10 000 incidents a month/);
-  // The break-even search and the solver take up to 26 steps each: 10 000 000 / (26 x 12 012) = 32 years a step.
-  const s = m.risk({ schedule, model, charges: 1000, years: 64, breakEvenPercent: 5, solve: { percent: 5 } });
-  assert.equal(s.years, 64);
-  assert.equal(s.solved.years, 32);
-  assert.match(s.notes.join(' '), /break-even search simulated 32 years a step, not 64/);
-  assert.match(s.notes.join(' '), /target ladder and the search for rates simulated 32 years a step, not 64/);
+  // The break-even search and the solver take up to 26 steps each: 40 000 000 / (26 x 12 012) = 128 years a step.
+  const s = m.risk({ schedule, model, charges: 1000, years: 200, breakEvenPercent: 5, solve: { percent: 5 } });
+  assert.equal(s.years, 200);
+  assert.equal(s.solved.years, 128);
+  assert.match(s.notes.join(' '), /break-even search simulated 128 years a step, not 200/);
+  assert.match(s.notes.join(' '), /target ladder and the search for rates simulated 128 years a step, not 200/);
   // A gentle model is not capped and says nothing.
   assert.deepEqual(m.risk({ schedule, model: { incidentsPerMonth: 2, median: 'PT30M', p90: 'PT2H' }, charges: 1000, years: 10000 }).notes, []);
   healthy();

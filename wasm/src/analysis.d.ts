@@ -497,7 +497,7 @@ export type RiskInput = { schedule: CreditSchedule, model: OutageModel,
  */
 charges: string | number, 
 /**
- * Contract years to simulate (default 10 000, at most 1 000 000, and at most 10 000 000 simulated
+ * Contract years to simulate (default 10 000, at most 1 000 000, and at most 40 000 000 simulated
  * periods and incidents: more is capped, and `notes` say so).
  */
 years?: number, 
@@ -507,7 +507,7 @@ years?: number,
 seed?: number, 
 /**
  * A grid of factors on the incident rate and on repair times, each cell simulated with `years` years
- * (at most 10 000 000 periods and incidents for the whole grid); a cell whose rate exceeds 10 000 a
+ * (at most 40 000 000 periods and incidents for the whole grid); a cell whose rate exceeds 10 000 a
  * month is null.
  */
 sensitivity?: { rates: number[]; repairs: number[]; years?: number }, 

@@ -1,6 +1,7 @@
 // Service time in WASM against opening_hours, the same measurements in Node and in Chromium. Both sides
 // count Mon-Fri 09:00-17:00 in Europe/London less eight 2026 holidays (opening_hours reads local time, so
-// the process or page runs in Europe/London). Medians of several runs.
+// the process or page runs in Europe/London). Interleaved rounds; medians, min and max, and the ratio of
+// each round.
 
 const HOLIDAYS = ['2026-01-01', '2026-04-03', '2026-04-06', '2026-05-04', '2026-05-25', '2026-08-31', '2026-12-25', '2026-12-28'];
 const OH_RULE = 'Mo-Fr 09:00-17:00; 2026 Jan 01,Apr 03,Apr 06,May 04,May 25,Aug 31,Dec 25,Dec 28 off';
@@ -44,61 +45,85 @@ export function run({ slacalc, OpeningHours, tzif }) {
   const oh = new OpeningHours(OH_RULE);
   const year = [new Date('2026-01-01T00:00:00Z'), new Date('2027-01-01T00:00:00Z')];
 
-  // The same answer for the year, then each timed.
+  // The same answer for the year and for a sample of intervals, before anything is timed.
   const calendar = new slacalc.ServiceCalendar(spec);
   const ours = Number(calendar.serviceTime('2026-01-01T00:00:00Z', '2027-01-01T00:00:00Z').seconds);
   const theirs = oh.getOpenDuration(...year)[0] / 1000;
   if (ours !== theirs) throw new Error(`a year: slacalc ${ours} s, opening_hours ${theirs} s`);
-  const oursYear = measure(() => {
-    const c = new slacalc.ServiceCalendar(spec);
-    c.serviceTime('2026-01-01T00:00:00Z', '2027-01-01T00:00:00Z');
-    c.free();
-  });
-  const theirsYear = measure(() => new OpeningHours(OH_RULE).getOpenDuration(...year));
-
   const N = 1_000_000;
   const { starts, ends } = intervals(N);
-  const batch = measure(() => {
-    const c = new slacalc.ServiceCalendar(spec);
-    c.serviceSeconds(starts, ends);
-    c.free();
-  }, 5);
-  const PER_CALL = 100_000;
-  const text = (s) => new Date(s * 1000).toISOString();
-  const startText = Array.from(starts.subarray(0, PER_CALL), text);
-  const endText = Array.from(ends.subarray(0, PER_CALL), text);
-  const perCall = measure(() => {
-    for (let i = 0; i < PER_CALL; i++) calendar.serviceTime(startText[i], endText[i]);
-  }, 3);
   const OH_CALLS = 5_000;
   const results = calendar.serviceSeconds(starts.subarray(0, OH_CALLS), ends.subarray(0, OH_CALLS));
   for (let i = 0; i < OH_CALLS; i += 97) {
     const open = oh.getOpenDuration(new Date(starts[i] * 1000), new Date(ends[i] * 1000))[0] / 1000;
     if (open !== results[i]) throw new Error(`interval ${i}: slacalc ${results[i]} s, opening_hours ${open} s`);
   }
-  const theirsMany = measure(() => {
-    for (let i = 0; i < OH_CALLS; i++) oh.getOpenDuration(new Date(starts[i] * 1000), new Date(ends[i] * 1000));
-  }, 3);
-  calendar.free();
-  const ns = (ms, n) => (ms * 1e6) / n;
-  return {
-    hours: ours / 3600,
-    yearMs: { slacalc: oursYear, openingHours: theirsYear },
-    nsPerInterval: { batch: ns(batch, N), perCall: ns(perCall, PER_CALL), openingHours: ns(theirsMany, OH_CALLS) },
-    millionMs: { slacalcBatch: batch, openingHoursEstimate: (ns(theirsMany, OH_CALLS) * N) / 1e6 },
+  const PER_CALL = 20_000;
+  const text = (s) => new Date(s * 1000).toISOString();
+  const startText = Array.from(starts.subarray(0, PER_CALL), text);
+  const endText = Array.from(ends.subarray(0, PER_CALL), text);
+  const startDate = Array.from(starts.subarray(0, OH_CALLS), (s) => new Date(s * 1000));
+  const endDate = Array.from(ends.subarray(0, OH_CALLS), (s) => new Date(s * 1000));
+
+  // Interleaved rounds: each round times every case of both libraries once.
+  const time = (f) => {
+    const t = performance.now();
+    f();
+    return performance.now() - t;
   };
+  const ns = (ms, n) => (ms * 1e6) / n;
+  const r = { yearSlacalc: [], yearOpeningHours: [], batch: [], perCall: [], openingHours: [] };
+  for (let round = 0; round < ROUNDS; round++) {
+    r.yearSlacalc.push(
+      time(() => {
+        for (let k = 0; k < YEARS; k++) {
+          const c = new slacalc.ServiceCalendar(spec);
+          c.serviceTime('2026-01-01T00:00:00Z', '2027-01-01T00:00:00Z');
+          c.free();
+        }
+      }) / YEARS,
+    );
+    r.yearOpeningHours.push(
+      time(() => {
+        for (let k = 0; k < YEARS; k++) new OpeningHours(OH_RULE).getOpenDuration(...year);
+      }) / YEARS,
+    );
+    r.batch.push(
+      ns(
+        time(() => {
+          const c = new slacalc.ServiceCalendar(spec);
+          c.serviceSeconds(starts, ends);
+          c.free();
+        }),
+        N,
+      ),
+    );
+    r.perCall.push(ns(time(() => {
+      for (let i = 0; i < PER_CALL; i++) calendar.serviceTime(startText[i], endText[i]);
+    }), PER_CALL));
+    r.openingHours.push(ns(time(() => {
+      for (let i = 0; i < OH_CALLS; i++) oh.getOpenDuration(startDate[i], endDate[i]);
+    }), OH_CALLS));
+  }
+  calendar.free();
+  return { hours: ours / 3600, ...r };
 }
+
+/** Seven interleaved rounds; a round's ratio is opening_hours' time over slacalc's in that round. A year is
+ * timed 40 times a round (a browser's clock counts in steps of 0.1 ms). */
+const ROUNDS = 7;
+const YEARS = 40;
 
 export function report(where, r) {
   const f = (x) => x.toFixed(x < 10 ? 2 : 0);
-  console.log(`${where}: a year of Mon-Fri 09:00-17:00 in Europe/London = ${r.hours} h on both sides`);
-  console.log(
-    `  a year:        slacalc ${f(r.yearMs.slacalc)} ms (parse + expand + query)   opening_hours ${f(r.yearMs.openingHours)} ms   ratio ${f(r.yearMs.openingHours / r.yearMs.slacalc)}x`,
-  );
-  console.log(
-    `  per interval:  slacalc ${f(r.nsPerInterval.batch)} ns in a batch, ${f(r.nsPerInterval.perCall)} ns a call   opening_hours ${f(r.nsPerInterval.openingHours)} ns   ratio ${f(r.nsPerInterval.openingHours / r.nsPerInterval.batch)}x (batch), ${f(r.nsPerInterval.openingHours / r.nsPerInterval.perCall)}x (a call)`,
-  );
-  console.log(
-    `  1 000 000 intervals: slacalc ${f(r.millionMs.slacalcBatch)} ms; opening_hours would take about ${f(r.millionMs.openingHoursEstimate / 1000)} s`,
-  );
+  const spread = (xs) => `${f(median(xs))} (${f(Math.min(...xs))}-${f(Math.max(...xs))})`;
+  const ratios = (theirs, ours) => {
+    const each = theirs.map((t, i) => t / ours[i]);
+    return `ratio median ${f(median(each))}x, min ${f(Math.min(...each))}x, max ${f(Math.max(...each))}x`;
+  };
+  console.log(`${where}: a year of Mon-Fri 09:00-17:00 in Europe/London = ${r.hours} h on both sides; ${ROUNDS} interleaved rounds, median (min-max)`);
+  console.log(`  a year, ms:            slacalc ${spread(r.yearSlacalc)} (new calendar + expand + query)   opening_hours ${spread(r.yearOpeningHours)}   ${ratios(r.yearOpeningHours, r.yearSlacalc)}`);
+  console.log(`  one interval a call, ns: slacalc serviceTime ${spread(r.perCall)}   opening_hours ${spread(r.openingHours)}   ${ratios(r.openingHours, r.perCall)}`);
+  console.log(`  in a batch, ns:        slacalc serviceSeconds ${spread(r.batch)} an interval   ${ratios(r.openingHours, r.batch)}`);
+  console.log(`  1 000 000 intervals:   slacalc ${f(median(r.batch))} ms; opening_hours would take about ${f(median(r.openingHours) / 1000)} s`);
 }

@@ -168,6 +168,23 @@ impl Zone {
         Ok(self.instant_of_local(days_from_civil(date) * 86_400 + i64::from(minute) * 60))
     }
 
+    /// Local times from the day before `from` to two days after `to` read as instants, with one offset
+    /// for them all where no change of offset comes within two days of them (nearly always): then each
+    /// is what [`Zone::instant`] gives, without looking the offset up.
+    pub fn over(&self, from: NaiveDate, to: NaiveDate) -> LocalSpan<'_> {
+        let (a, b) = (
+            (days_from_civil(from) - 1) * 86_400 - WINDOW,
+            (days_from_civil(to) + 2) * 86_400 + WINDOW,
+        );
+        let p = self.transitions.partition_point(|t| *t <= a);
+        let steady = p == self.transitions.partition_point(|t| *t <= b)
+            && (p < self.transitions.len() || self.rule.is_none());
+        LocalSpan {
+            zone: self,
+            steady: steady.then(|| self.offset(a)),
+        }
+    }
+
     /// The local date at `instant`.
     pub fn local_date(&self, instant: i64) -> Result<NaiveDate, Error> {
         civil_from_days((instant + i64::from(self.offset(instant))).div_euclid(86_400))
@@ -177,6 +194,26 @@ impl Zone {
     /// The local date and time at `instant`, as ISO 8601 without an offset: `2026-03-29T03:30:00`.
     pub fn local_text(&self, instant: i64) -> Result<String, Error> {
         civil_text(instant + i64::from(self.offset(instant))).ok_or_else(out_of_range)
+    }
+}
+
+/// Local times over a span read as instants (see [`Zone::over`]).
+#[derive(Clone, Copy, Debug)]
+pub struct LocalSpan<'a> {
+    zone: &'a Zone,
+    /// The one offset of the whole span, where it has one.
+    steady: Option<i32>,
+}
+
+impl LocalSpan<'_> {
+    /// [`Zone::instant`], for a date in the span.
+    pub fn instant(&self, date: NaiveDate, minute: u32) -> Result<i64, Error> {
+        match self.steady {
+            Some(offset) => {
+                Ok(days_from_civil(date) * 86_400 + i64::from(minute) * 60 - i64::from(offset))
+            }
+            None => self.zone.instant(date, minute),
+        }
     }
 }
 
@@ -756,6 +793,44 @@ pub(crate) mod tests {
             Some((1_709_251_140, false))
         );
         assert_eq!(quick_instant(b"2026-02-29 23:59"), None);
+    }
+
+    /// A span's local times read with its one offset are the zone's own reading, in zones with and without
+    /// summer time, across changes of offset, beyond the last listed transition and before the first.
+    #[test]
+    fn a_spans_local_times_are_the_zones_own() {
+        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut next = |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % n
+        };
+        let mut steady = 0;
+        for name in [
+            "Europe/London",
+            "America/New_York",
+            "Australia/Lord_Howe",
+            "Asia/Tokyo",
+            "UTC",
+        ] {
+            let z = zone(name);
+            for _ in 0..20_000 {
+                let from = date(1900 + next(200) as i32, 1, 1) + chrono::Days::new(next(366));
+                let to = from + chrono::Days::new(next(12));
+                let local = z.over(from, to);
+                steady += usize::from(local.steady.is_some());
+                let day = from - chrono::Days::new(1)
+                    + chrono::Days::new(next(3 + (to - from).num_days() as u64));
+                let minute = next(2 * 1440 + 1) as u32;
+                assert_eq!(
+                    local.instant(day, minute),
+                    z.instant(day, minute),
+                    "{name} {day} {minute}"
+                );
+            }
+        }
+        assert!(steady > 50_000, "{steady} steady spans");
     }
 
     #[test]

@@ -33,7 +33,7 @@ pub use timeline::Schedule;
 use timeline::{merge, subtract};
 
 use crate::error::{Error, Field};
-use crate::zone::Zone;
+use crate::zone::{LocalSpan, Zone};
 
 /// A calendar as plain strings, the shape of the JSON object the JavaScript API and the page use.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -179,8 +179,9 @@ impl Calendar {
             });
         }
         self.check_size(from, to, days)?;
-        let lo = self.zone.instant(from, 0)?;
-        let hi = self.zone.instant(to, 0)?.max(lo);
+        let local = self.zone.over(from, to);
+        let lo = local.instant(from, 0)?;
+        let hi = local.instant(to, 0)?.max(lo);
         let mut service = Vec::new();
         let mut excluded = Vec::new();
         for (a, b) in self.exclusions.iter().filter_map(|e| match e {
@@ -194,7 +195,7 @@ impl Calendar {
             let weekday = day.weekday().num_days_from_monday() as usize;
             if !self.holidays.iter().any(|h| h.matches(day)) {
                 for h in &self.weekly[weekday] {
-                    service.push(self.interval(day, *h)?);
+                    service.push(interval(local, day, *h)?);
                 }
             }
             for e in &self.exclusions {
@@ -217,7 +218,7 @@ impl Calendar {
                     _ => None,
                 };
                 if let Some(h) = hours {
-                    excluded.push(self.interval(day, h)?);
+                    excluded.push(interval(local, day, h)?);
                 }
             }
             day = day.succ_opt().ok_or_else(|| Error::TooLong {
@@ -271,14 +272,13 @@ impl Calendar {
             ),
         })
     }
+}
 
-    fn interval(&self, day: Date, h: Hours) -> Result<(i64, i64), Error> {
-        let start = self.zone.instant(day, h.start)?;
-        let end = self
-            .zone
-            .instant(day, if h.overnight() { h.end + 1440 } else { h.end })?;
-        Ok((start, end))
-    }
+/// The instants of `h` on `day`.
+fn interval(local: LocalSpan, day: Date, h: Hours) -> Result<(i64, i64), Error> {
+    let start = local.instant(day, h.start)?;
+    let end = local.instant(day, if h.overnight() { h.end + 1440 } else { h.end })?;
+    Ok((start, end))
 }
 
 fn mark(minute: &mut [bool; 7 * 1440], day: usize, h: Hours, value: bool) {

@@ -1,6 +1,7 @@
 //! Service time natively: slacalc's calendar against workclock, on the same schedule (Mon-Fri 09:00-17:00,
-//! Europe/London, eight holidays in 2026), for a whole year and for 1 000 000 random intervals. Medians of
-//! several runs; prints figures and ratios, never fails on timing.
+//! Europe/London, eight holidays in 2026), for a whole year and for 1 000 000 random intervals, with slacalc's
+//! timeline made once or for each interval. Interleaved rounds, medians with min and max and the ratio of
+//! each round; prints figures, never fails on timing.
 
 use std::hint::black_box;
 use std::time::Instant;
@@ -18,22 +19,37 @@ const RUNS: usize = 7;
 const INTERVALS: usize = 1_000_000;
 const YEAR_START: i64 = 1_767_225_600; // 2026-01-01T00:00:00Z
 
-fn median(mut xs: Vec<f64>) -> f64 {
-    xs.sort_by(f64::total_cmp);
-    xs[xs.len() / 2]
+/// Seconds of each of `cases`, run in turn `RUNS` times (interleaved): one list of times per case.
+fn rounds(cases: &mut [&mut dyn FnMut()]) -> Vec<Vec<f64>> {
+    let mut times = vec![Vec::new(); cases.len()];
+    for _ in 0..RUNS {
+        for (case, t) in cases.iter_mut().zip(&mut times) {
+            let start = Instant::now();
+            case();
+            t.push(start.elapsed().as_secs_f64());
+        }
+    }
+    times
 }
 
-/// Median seconds of `RUNS` runs of `f`.
-fn measure(mut f: impl FnMut()) -> f64 {
-    median(
-        (0..RUNS)
-            .map(|_| {
-                let start = Instant::now();
-                f();
-                start.elapsed().as_secs_f64()
-            })
-            .collect(),
-    )
+/// Median, min and max.
+fn spread(xs: &[f64]) -> (f64, f64, f64) {
+    let mut xs = xs.to_vec();
+    xs.sort_by(f64::total_cmp);
+    (xs[xs.len() / 2], xs[0], xs[xs.len() - 1])
+}
+
+/// The ratios theirs / ours of each round: median, min and max.
+fn ratios(theirs: &[f64], ours: &[f64]) -> String {
+    let each: Vec<f64> = theirs.iter().zip(ours).map(|(t, o)| t / o).collect();
+    let (m, lo, hi) = spread(&each);
+    format!("workclock / slacalc = {m:.2} ({lo:.2} to {hi:.2})")
+}
+
+/// A time in `unit`s (1e6 for µs, 1e3 for ms): median (min to max).
+fn shown(xs: &[f64], unit: f64) -> String {
+    let (m, lo, hi) = spread(xs);
+    format!("{:.1} ({:.1} to {:.1})", m * unit, lo * unit, hi * unit)
 }
 
 fn main() {
@@ -63,17 +79,27 @@ fn main() {
     let theirs = schedule.between(ts(YEAR_START), ts(year_end));
     assert_eq!(SignedDuration::from_secs(ours), theirs, "service time in 2026");
     println!("service time in 2026 (Mon-Fri 09:00-17:00, Europe/London, 8 holidays): {} h, both libraries", ours / 3600);
-    let ours_year = measure(|| {
-        black_box(calendar.schedule(from, to).unwrap().total_seconds());
-    });
-    let theirs_year = measure(|| {
-        black_box(schedule.between(ts(YEAR_START), ts(year_end)));
-    });
+    const YEARS: u32 = 100;
+    let mut year = rounds(&mut [
+        &mut || {
+            for _ in 0..YEARS {
+                black_box(calendar.schedule(from, to).unwrap().total_seconds());
+            }
+        },
+        &mut || {
+            for _ in 0..YEARS {
+                black_box(schedule.between(ts(YEAR_START), ts(year_end)));
+            }
+        },
+    ]);
+    for t in year.iter_mut().flatten() {
+        *t /= f64::from(YEARS);
+    }
     println!(
-        "a year of service time:   slacalc {:>8.1} µs (expand + sum)   workclock {:>8.1} µs   workclock / slacalc = {:.2}",
-        ours_year * 1e6,
-        theirs_year * 1e6,
-        theirs_year / ours_year
+        "a year of service time, µs:   slacalc {} (expand + sum)   workclock {}   {}",
+        shown(&year[0], 1e6),
+        shown(&year[1], 1e6),
+        ratios(&year[1], &year[0])
     );
 
     // 1 000 000 random intervals in 2026, up to a week long.
@@ -94,20 +120,41 @@ fn main() {
     for &(a, b) in intervals.iter().step_by(997) {
         assert_eq!(SignedDuration::from_secs(expanded.service_seconds(a, b).unwrap()), schedule.between(ts(a), ts(b)));
     }
-    let ours_many = measure(|| {
-        let s = calendar.schedule(from, to).unwrap();
-        black_box(intervals.iter().map(|&(a, b)| s.service_seconds(a, b).unwrap()).sum::<i64>());
-    });
-    let theirs_many = measure(|| {
-        black_box(intervals.iter().map(|&(a, b)| schedule.between(ts(a), ts(b)).as_secs()).sum::<i64>());
-    });
+    // slacalc's timeline made once for all the intervals, and made again for each interval's own days
+    // (from the day before its start to two days after its end in UTC, whatever the zone), as workclock
+    // works each one out on its own.
+    let day = |s: i64| chrono::DateTime::from_timestamp(s, 0).unwrap().date_naive();
+    let many = rounds(&mut [
+        &mut || {
+            let s = calendar.schedule(from, to).unwrap();
+            black_box(intervals.iter().map(|&(a, b)| s.service_seconds(a, b).unwrap()).sum::<i64>());
+        },
+        &mut || {
+            black_box(
+                intervals
+                    .iter()
+                    .map(|&(a, b)| {
+                        let (from, to) = (day(a) - chrono::Days::new(1), day(b) + chrono::Days::new(2));
+                        calendar.schedule(from, to).unwrap().service_seconds(a, b).unwrap()
+                    })
+                    .sum::<i64>(),
+            );
+        },
+        &mut || {
+            black_box(intervals.iter().map(|&(a, b)| schedule.between(ts(a), ts(b)).as_secs()).sum::<i64>());
+        },
+    ]);
     println!(
-        "1 000 000 intervals:      slacalc {:>8.1} ms ({:.0} ns each)   workclock {:>8.1} ms ({:.0} ns each)   workclock / slacalc = {:.1}",
-        ours_many * 1e3,
-        ours_many * 1e9 / INTERVALS as f64,
-        theirs_many * 1e3,
-        theirs_many * 1e9 / INTERVALS as f64,
-        theirs_many / ours_many
+        "1 000 000 intervals, ms:      slacalc {} (one timeline)   workclock {}   {}",
+        shown(&many[0], 1e3),
+        shown(&many[2], 1e3),
+        ratios(&many[2], &many[0])
     );
+    println!(
+        "  each interval on its own:   slacalc {} (a timeline of its days each)   {}",
+        shown(&many[1], 1e3),
+        ratios(&many[2], &many[1])
+    );
+    let ours_many = spread(&many[0]).0;
     println!("BENCH native_intervals_per_second={:.0}", INTERVALS as f64 / ours_many);
 }

@@ -176,9 +176,14 @@ impl Zone {
             (days_from_civil(from) - 1) * 86_400 - WINDOW,
             (days_from_civil(to) + 2) * 86_400 + WINDOW,
         );
-        let p = self.transitions.partition_point(|t| *t <= a);
-        let steady = p == self.transitions.partition_point(|t| *t <= b)
-            && (p < self.transitions.len() || self.rule.is_none());
+        // The first change after a comes after b, or there is none and no rule to make one.
+        let steady = match self
+            .transitions
+            .get(self.transitions.partition_point(|t| *t <= a))
+        {
+            Some(next) => *next > b,
+            None => self.rule.is_none(),
+        };
         LocalSpan {
             zone: self,
             steady: steady.then(|| self.offset(a)),
@@ -208,12 +213,11 @@ pub struct LocalSpan<'a> {
 impl LocalSpan<'_> {
     /// [`Zone::instant`], for a date in the span.
     pub fn instant(&self, date: NaiveDate, minute: u32) -> Result<i64, Error> {
-        match self.steady {
-            Some(offset) => {
-                Ok(days_from_civil(date) * 86_400 + i64::from(minute) * 60 - i64::from(offset))
-            }
-            None => self.zone.instant(date, minute),
-        }
+        let local = days_from_civil(date) * 86_400 + i64::from(minute) * 60;
+        Ok(match self.steady {
+            Some(offset) => local - i64::from(offset),
+            None => self.zone.instant_of_local(local),
+        })
     }
 }
 

@@ -388,7 +388,7 @@ impl Measure {
     }
 
     /// The first day of the period that contains `d`.
-    fn floor(self, d: NaiveDate, anchor: NaiveDate) -> NaiveDate {
+    pub(crate) fn floor(self, d: NaiveDate, anchor: NaiveDate) -> NaiveDate {
         let monday = |d: NaiveDate| {
             d - chrono::Duration::days(i64::from(d.weekday().num_days_from_monday()))
         };
@@ -407,7 +407,7 @@ impl Measure {
         }
     }
 
-    fn next(self, d: NaiveDate) -> Option<NaiveDate> {
+    pub(crate) fn next(self, d: NaiveDate) -> Option<NaiveDate> {
         let months = |n: u32| d.checked_add_months(chrono::Months::new(n));
         match self {
             Measure::Week => d.checked_add_days(chrono::Days::new(7)),
@@ -418,7 +418,7 @@ impl Measure {
         }
     }
 
-    fn label(self, start: NaiveDate, end: NaiveDate) -> String {
+    pub(crate) fn label(self, start: NaiveDate, end: NaiveDate) -> String {
         const MONTHS: [&str; 12] = [
             "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
         ];

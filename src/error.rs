@@ -30,13 +30,17 @@ pub enum Field {
     Periods,
     /// An outage model for simulating contract years.
     Model,
+    /// A help-desk SLA: goals per priority, pause states, the attainment target.
+    Sla,
+    /// Tickets measured against a help-desk SLA.
+    Tickets,
     /// The input object as a whole.
     Input,
 }
 
 impl Field {
     /// Every field, in the order of the declarations.
-    pub const ALL: [Field; 13] = [
+    pub const ALL: [Field; 15] = [
         Field::Target,
         Field::Period,
         Field::Downtime,
@@ -49,6 +53,8 @@ impl Field {
         Field::Schedule,
         Field::Periods,
         Field::Model,
+        Field::Sla,
+        Field::Tickets,
         Field::Input,
     ];
 
@@ -67,6 +73,8 @@ impl Field {
             Field::Schedule => "schedule",
             Field::Periods => "periods",
             Field::Model => "model",
+            Field::Sla => "sla",
+            Field::Tickets => "tickets",
             Field::Input => "input",
         }
     }
@@ -431,6 +439,8 @@ fn example(field: Field) -> &'static str {
         Field::Schedule => "give a schedule such as { target: \"99.9\", tiers: [{ when: \"< 99.9\", percent: \"10\" }] }",
         Field::Periods => "give periods such as [{ attainment: \"99.82\", charges: \"12000\" }]",
         Field::Model => "give a model such as { incidentsPerMonth: 2, median: \"PT30M\", p90: \"PT4H\" }",
+        Field::Sla => "give an SLA such as { goals: [{ priority: \"P2\", response: \"PT1H\", resolution: \"PT8H\" }], attainment: \"95\" }",
+        Field::Tickets => "give tickets such as [{ id: \"INC1\", priority: \"P2\", opened: \"2026-03-06T16:30:00Z\" }]",
         Field::Input => "pass an object such as { target: \"99.9\", period: \"month\" }",
     }
 }

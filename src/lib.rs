@@ -35,6 +35,7 @@ pub mod period;
 pub mod quotes;
 pub mod risk;
 pub mod target;
+pub mod tickets;
 pub mod value;
 pub mod zone;
 

@@ -59,6 +59,7 @@ fn answer(function: &str, request: &Value) -> Json {
         "credits" => respond(api::credits(request)),
         "risk" => respond(api::risk(request, &NoZones)),
         "compareQuotes" => respond(api::compare_quotes(request, &NoZones)),
+        "tickets" => respond(api::tickets(request, &NoZones)),
         other => panic!("no function {other}"),
     }
 }

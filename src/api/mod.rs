@@ -21,6 +21,7 @@ mod budget;
 pub mod calendar;
 pub mod penalty;
 pub mod quotes;
+pub mod tickets;
 mod typescript;
 
 pub use attainment::{attainment, read_log, AttainmentResult, MeasureInput, ReadLog, Terms};
@@ -28,6 +29,7 @@ pub use budget::*;
 pub use calendar::{calendar_preset, hours_text, CalendarInput, WeeklyInput};
 pub use penalty::{credit_presets, credits, risk, CreditsResult, RiskResult};
 pub use quotes::{compare_quotes, QuotesResult};
+pub use tickets::{tickets, TicketsResult};
 pub use typescript::{typescript, typescript_analysis};
 
 use crate::duration::ExactDuration;

@@ -1,0 +1,439 @@
+//! Help-desk SLAs over tickets (`tickets`): each ticket's response and resolution clocks on business
+//! hours, and per priority and period how many met their goals.
+
+use serde::Serialize;
+
+use super::{CalendarInput, DurationText, Zones};
+use crate::duration::ExactDuration;
+use crate::error::{Error, Field};
+use crate::period::Measure;
+use crate::target::Target;
+use crate::tickets::{Clock, Goal, HelpDesk, Summary, Ticket};
+use crate::value::{invalid, Object, Value};
+use crate::zone::{parse_instant, utc_text, Zone};
+
+/// One clock of one ticket.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ClockResult {
+    /// `"met"`, `"breached"` or `"running"`.
+    pub stage: &'static str,
+    /// The goal in business time.
+    pub goal: DurationText,
+    /// Business time used, pauses taken out.
+    pub business: DurationText,
+    /// Time on the clock from start to stop (or to `asOf`).
+    pub elapsed: DurationText,
+    /// Time paused, and its in-schedule part.
+    pub paused: DurationText,
+    /// See `paused`.
+    pub business_paused: DurationText,
+    /// Business time used as a share of the goal, in percent, rounded down to 2 decimals.
+    pub percent: String,
+    /// When the goal runs out (UTC), or null beyond the hours measured.
+    pub due: Option<String>,
+}
+
+impl From<&Clock> for ClockResult {
+    fn from(c: &Clock) -> Self {
+        let d = |s: i64| DurationText::from(seconds(s));
+        ClockResult {
+            stage: c.stage.name(),
+            goal: d(c.goal),
+            business: d(c.business),
+            elapsed: d(c.elapsed),
+            paused: d(c.paused),
+            business_paused: d(c.business_paused),
+            percent: hundredths(c.business as u128 * 10_000 / c.goal.max(1) as u128),
+            due: c.due.map(utc_text),
+        }
+    }
+}
+
+/// One ticket measured.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TicketResult {
+    /// Its id.
+    pub id: String,
+    /// Its priority.
+    pub priority: String,
+    /// The response clock; null where the priority has no response goal.
+    pub response: Option<ClockResult>,
+    /// The resolution clock; null where the priority has no resolution goal.
+    pub resolution: Option<ClockResult>,
+}
+
+/// The clocks of one goal that stopped in a period.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SummaryResult {
+    /// How many stopped in the period.
+    pub tickets: usize,
+    /// How many of them met the goal, and how many did not.
+    pub met: usize,
+    /// See `met`.
+    pub breached: usize,
+    /// The share met, in percent, rounded down to 2 decimals; null without tickets.
+    pub percent_met: Option<String>,
+    /// Whether the share met reaches the attainment target, compared exactly.
+    pub meets_target: bool,
+    /// Business time taken (nearest rank): the median, the 90th percentile and the most; null without
+    /// tickets.
+    pub p50: Option<DurationText>,
+    /// See `p50`.
+    pub p90: Option<DurationText>,
+    /// See `p50`.
+    pub worst: Option<DurationText>,
+}
+
+impl From<&Summary> for SummaryResult {
+    fn from(s: &Summary) -> Self {
+        let d = |x: Option<i64>| x.map(|s| DurationText::from(seconds(s)));
+        SummaryResult {
+            tickets: s.tickets,
+            met: s.met,
+            breached: s.tickets - s.met,
+            percent_met: (s.tickets > 0)
+                .then(|| hundredths(s.met as u128 * 10_000 / s.tickets as u128)),
+            meets_target: s.meets_target,
+            p50: d(s.p50),
+            p90: d(s.p90),
+            worst: d(s.worst),
+        }
+    }
+}
+
+/// One priority in one period.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PeriodResult {
+    /// `"Mar 2026"`.
+    pub period: String,
+    /// Its first day and the day after its last, in the SLA's zone.
+    pub start: String,
+    /// See `start`.
+    pub end: String,
+    /// The priority.
+    pub priority: String,
+    /// Response clocks that stopped in the period.
+    pub response: SummaryResult,
+    /// Resolution clocks that stopped in the period.
+    pub resolution: SummaryResult,
+}
+
+/// A ticket not measured.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TicketProblem {
+    /// Its place among the tickets given, from 1.
+    pub ticket: usize,
+    /// Its id as given.
+    pub id: String,
+    /// Why.
+    pub reason: String,
+}
+
+/// What `tickets` answers.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TicketsResult {
+    /// The instant the tickets were measured at (UTC).
+    pub as_of: String,
+    /// The measurement period: "week", "month" or "quarter".
+    pub period: &'static str,
+    /// The tickets measured, in the order given.
+    pub tickets: Vec<TicketResult>,
+    /// Each priority in each period in which a clock stopped, in order of time.
+    pub periods: Vec<PeriodResult>,
+    /// The tickets not measured, each with its reason.
+    pub problems: Vec<TicketProblem>,
+}
+
+fn seconds(s: i64) -> ExactDuration {
+    ExactDuration::from_seconds(s.max(0) as u64).unwrap_or(ExactDuration::ZERO)
+}
+
+/// `9550` hundredths as `"95.50"`.
+fn hundredths(x: u128) -> String {
+    format!("{}.{:02}", x / 100, x % 100)
+}
+
+/// A whole number of seconds from a duration named `name` of `o`, if given.
+fn goal_seconds(o: &Object, name: &str) -> Result<Option<i64>, Error> {
+    let Some(text) = o.optional_text(name)? else {
+        return Ok(None);
+    };
+    let d = ExactDuration::parse(text, Field::Sla).map_err(|e| o.error(name, e.to_string()))?;
+    let nanos = d.as_nanos();
+    if nanos == 0 || nanos % 1_000_000_000 != 0 {
+        return Err(o.error(
+            name,
+            format!("{text} must be a whole number of seconds, more than none"),
+        ));
+    }
+    Ok(Some((nanos / 1_000_000_000).min(i64::MAX as u64) as i64))
+}
+
+/// The items of the list named `name` of `o`.
+fn list<'a>(o: &Object<'a>, name: &str) -> Result<&'a [Value], Error> {
+    match o.get(name) {
+        None => Ok(&[]),
+        Some(Value::List(items)) => Ok(items),
+        Some(other) => Err(o.error(name, format!("must be a list, not {}", other.kind()))),
+    }
+}
+
+/// Reads the SLA: goals, pause states, the attainment target and the zone of its periods.
+fn read_sla(v: &Value, zones: &dyn Zones) -> Result<(HelpDesk, Zone), Error> {
+    let o = Object::new(
+        v,
+        Field::Sla,
+        "",
+        &["goals", "pauseStates", "attainment", "timeZone"],
+    )?;
+    let mut goals: Vec<Goal> = Vec::new();
+    for (i, g) in list(&o, "goals")?.iter().enumerate() {
+        let path = format!("goals[{i}]");
+        let g = Object::new(
+            g,
+            Field::Sla,
+            &path,
+            &["priority", "response", "resolution", "calendar"],
+        )?;
+        let priority = g.text("priority")?.trim().to_string();
+        if priority.is_empty()
+            || goals
+                .iter()
+                .any(|x| x.priority.eq_ignore_ascii_case(&priority))
+        {
+            return Err(g.error(
+                "priority",
+                format!("\"{priority}\" is empty or has a goal already"),
+            ));
+        }
+        let (response, resolution) = (
+            goal_seconds(&g, "response")?,
+            goal_seconds(&g, "resolution")?,
+        );
+        if response.is_none() && resolution.is_none() {
+            return Err(g.error(
+                "resolution",
+                "give a response goal, a resolution goal or both",
+            ));
+        }
+        let calendar = match g.get("calendar") {
+            None => None,
+            Some(c) => Some(
+                CalendarInput::read(c)
+                    .and_then(|c| c.calendar(zones))
+                    .map_err(|e| invalid(Field::Sla, &g.path("calendar"), e.to_string()))?,
+            ),
+        };
+        goals.push(Goal {
+            priority,
+            response,
+            resolution,
+            calendar,
+        });
+    }
+    if goals.is_empty() {
+        return Err(o.error(
+            "goals",
+            "give at least one goal, such as { priority: \"P2\", resolution: \"PT8H\" }",
+        ));
+    }
+    let mut pause_states = Vec::new();
+    for (i, s) in list(&o, "pauseStates")?.iter().enumerate() {
+        match s {
+            Value::Text(t) if !t.trim().is_empty() => pause_states.push(t.clone()),
+            other => {
+                return Err(invalid(
+                    Field::Sla,
+                    &format!("pauseStates[{i}]"),
+                    format!("must be a state's name, not {}", other.kind()),
+                ))
+            }
+        }
+    }
+    let attainment = match o.optional_text("attainment")? {
+        None => Target::parse("100")?,
+        Some(t) => Target::parse(t).map_err(|e| o.error("attainment", e.to_string()))?,
+    };
+    let zone = match o.optional_text("timeZone")? {
+        None => Zone::utc(),
+        Some(name) => {
+            super::zone_named(zones, name.trim()).map_err(|e| o.error("timeZone", e.to_string()))?
+        }
+    };
+    Ok((
+        HelpDesk {
+            goals,
+            pause_states,
+            attainment,
+        },
+        zone,
+    ))
+}
+
+/// Reads one ticket, its instants in `zone` where they have no offset.
+fn read_ticket(v: &Value, i: usize, zone: &Zone) -> Result<Ticket, Error> {
+    let path = format!("[{i}]");
+    let o = Object::new(
+        v,
+        Field::Tickets,
+        &path,
+        &[
+            "id",
+            "priority",
+            "opened",
+            "responded",
+            "resolved",
+            "states",
+        ],
+    )?;
+    let instant = |name: &str| -> Result<Option<i64>, Error> {
+        o.optional_text(name)?
+            .map(|t| {
+                parse_instant(t, zone, Field::Tickets).map_err(|e| o.error(name, e.to_string()))
+            })
+            .transpose()
+    };
+    let opened = instant("opened")?.ok_or_else(|| o.error("opened", "is required"))?;
+    let mut states = Vec::new();
+    for (k, s) in list(&o, "states")?.iter().enumerate() {
+        let s = Object::new(
+            s,
+            Field::Tickets,
+            &o.path(&format!("states[{k}]")),
+            &["at", "state"],
+        )?;
+        let at = parse_instant(s.text("at")?, zone, Field::Tickets)
+            .map_err(|e| s.error("at", e.to_string()))?;
+        states.push((at, s.text("state")?.to_string()));
+    }
+    Ok(Ticket {
+        id: o.text("id")?.to_string(),
+        priority: o.text("priority")?.to_string(),
+        opened,
+        responded: instant("responded")?,
+        resolved: instant("resolved")?,
+        states,
+    })
+}
+
+/// Measures tickets against a help-desk SLA: `{ sla, tickets, asOf?, period? }`. `asOf` defaults to the
+/// latest instant any ticket gives; `period` is "week", "month" (default) or "quarter". Errors have field
+/// "sla" or "tickets" and the part concerned (`goals[1].resolution`, `[12].opened`); a ticket the SLA
+/// cannot measure is listed in `problems` with its reason instead.
+///
+/// ```
+/// use slacalc::api::{tickets, NoZones};
+/// use slacalc::value::Value;
+/// let request = Value::parse_json(r#"{
+///   "sla": { "goals": [{ "priority": "P2", "resolution": "PT4H",
+///                        "calendar": { "hours": "Mon-Fri 08:00-18:00" } }] },
+///   "tickets": [{ "id": "INC1", "priority": "P2", "opened": "2026-03-06T16:30:00Z" }],
+///   "asOf": "2026-03-09T12:00:00Z"
+/// }"#).unwrap();
+/// let r = tickets(&request, &NoZones)?;
+/// // Friday 16:30 with 4 business hours: 1 h 30 on Friday, then Monday 08:00 to 10:30.
+/// let clock = r.tickets[0].resolution.as_ref().unwrap();
+/// assert_eq!(clock.due.as_deref(), Some("2026-03-09T10:30:00Z"));
+/// assert_eq!((clock.stage, clock.business.text.as_str()), ("breached", "5 h 30 min"));
+/// # Ok::<(), slacalc::Error>(())
+/// ```
+pub fn tickets(input: &Value, zones: &dyn Zones) -> Result<TicketsResult, Error> {
+    let o = Object::new(
+        input,
+        Field::Input,
+        "",
+        &["sla", "tickets", "asOf", "period"],
+    )?;
+    let (sla, zone) = read_sla(
+        o.get("sla").ok_or(Error::Missing { field: Field::Sla })?,
+        zones,
+    )?;
+    let given = match o.get("tickets") {
+        Some(Value::List(items)) => items,
+        Some(other) => {
+            return Err(Error::WrongType {
+                field: Field::Tickets,
+                expected: "a list of tickets",
+                found: other.kind(),
+            })
+        }
+        None => {
+            return Err(Error::Missing {
+                field: Field::Tickets,
+            })
+        }
+    };
+    let list = given
+        .iter()
+        .enumerate()
+        .map(|(i, t)| read_ticket(t, i, &zone))
+        .collect::<Result<Vec<_>, _>>()?;
+    let as_of = match o.optional_text("asOf")? {
+        Some(t) => parse_instant(t, &zone, Field::AsOf)?,
+        None => list
+            .iter()
+            .flat_map(|t| {
+                [Some(t.opened), t.responded, t.resolved]
+                    .into_iter()
+                    .flatten()
+                    .chain(t.states.iter().map(|s| s.0))
+            })
+            .max()
+            .unwrap_or(0),
+    };
+    let measure = match o.optional_text("period")? {
+        None => Measure::Month,
+        Some(p) => match Measure::parse(p) {
+            Some(m @ (Measure::Week | Measure::Month | Measure::Quarter)) => m,
+            _ => {
+                return Err(invalid(
+                    Field::Period,
+                    "",
+                    format!("\"{p}\" is not week, month or quarter"),
+                ))
+            }
+        },
+    };
+    let report = sla.measure(&list, as_of, measure, &zone)?;
+    Ok(TicketsResult {
+        as_of: utc_text(as_of),
+        period: measure.name(),
+        tickets: report
+            .measured
+            .iter()
+            .map(|m| TicketResult {
+                id: list[m.index].id.clone(),
+                priority: list[m.index].priority.clone(),
+                response: m.response.as_ref().map(ClockResult::from),
+                resolution: m.resolution.as_ref().map(ClockResult::from),
+            })
+            .collect(),
+        periods: report
+            .periods
+            .iter()
+            .map(|p| PeriodResult {
+                period: p.label.clone(),
+                start: p.start.to_string(),
+                end: p.end.to_string(),
+                priority: p.priority.clone(),
+                response: SummaryResult::from(&p.response),
+                resolution: SummaryResult::from(&p.resolution),
+            })
+            .collect(),
+        problems: report
+            .problems
+            .into_iter()
+            .map(|p| TicketProblem {
+                ticket: p.ticket,
+                id: p.id,
+                reason: p.reason,
+            })
+            .collect(),
+    })
+}

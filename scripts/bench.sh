@@ -6,7 +6,10 @@ cd "$(dirname "$0")/.."
 . scripts/env.sh
 bash scripts/setup.sh --browser
 bash scripts/build.sh
-native=$(cargo bench --quiet --bench budget 2>/dev/null | tee /dev/stderr | sed -n 's/^BENCH native_budget_calls_per_second=//p')
+say "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) (1, 5 and 15 min) before the run"
+budget=$(cargo bench --quiet --bench budget 2>/dev/null)
+echo "$budget"
+native=$(echo "$budget" | sed -n 's/^BENCH native_budget_calls_per_second=//p')
 node scripts/bench.mjs "$native"
 
 # Service calendars against other libraries: workclock natively, opening_hours in Node and Chromium.
@@ -46,3 +49,4 @@ say "risk: simulated contract years, native"
 cargo run --quiet --release --manifest-path bench/peers-rs/Cargo.toml --bin risk
 say "risk: WASM in Node and Chromium, and numpy"
 node bench/risk.mjs
+say "machine: load average $(cut -d' ' -f1-3 /proc/loadavg) (1, 5 and 15 min) after the run"

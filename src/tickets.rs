@@ -8,7 +8,10 @@
 //!   reply time; Jira can pause it, ServiceNow usually does not).
 //! - **Resolution** runs from the opening to the resolution, paused while the ticket is in one of the
 //!   SLA's pause states ("Pending customer", "On hold"): from the change into such a state to the next
-//!   change out of them.
+//!   change out of them. Without a resolution instant, the clock stops on entering a resolving state
+//!   (Resolved, Solved, Closed, Done) for good. A ticket reopened from one continues its clock, the time
+//!   it spent resolved counted as paused (ServiceNow's continuation; Jira and Zendesk would open a new
+//!   cycle).
 //! - **Business time** is service time on the goal's calendar (round the clock when it has none). A pause
 //!   counts only its in-schedule part, as ServiceNow's business pause does: a pause spent at night takes
 //!   nothing off.
@@ -65,6 +68,36 @@ pub struct Ticket {
     pub states: Vec<(i64, String)>,
 }
 
+/// The states that end a ticket's work, compared without regard to case or surrounding spaces.
+pub const RESOLVING: [&str; 4] = ["resolved", "solved", "closed", "done"];
+
+/// Whether `state` is one of [`RESOLVING`].
+pub fn resolving(state: &str) -> bool {
+    let state = state.trim();
+    RESOLVING.iter().any(|r| r.eq_ignore_ascii_case(state))
+}
+
+impl Ticket {
+    /// When the ticket was resolved: its resolution instant, else the change that took it into a
+    /// resolving state for good (the first of a run of them that lasts to its last change).
+    pub fn resolution(&self) -> Option<i64> {
+        if self.resolved.is_some() {
+            return self.resolved;
+        }
+        let mut states: Vec<&(i64, String)> = self.states.iter().collect();
+        states.sort_by_key(|s| s.0);
+        let mut since = None;
+        for (at, state) in states {
+            if resolving(state) {
+                since.get_or_insert(*at);
+            } else {
+                since = None;
+            }
+        }
+        since
+    }
+}
+
 /// The goals of one priority.
 #[derive(Clone, Debug)]
 pub struct Goal {
@@ -101,12 +134,14 @@ impl HelpDesk {
             .find(|g| g.priority.trim().eq_ignore_ascii_case(priority))
     }
 
-    /// Whether `state` pauses the resolution clock.
+    /// Whether `state` pauses the resolution clock: a pause state, or a resolving one left later.
     pub fn pauses(&self, state: &str) -> bool {
         let state = state.trim();
-        self.pause_states
-            .iter()
-            .any(|p| p.trim().eq_ignore_ascii_case(state))
+        resolving(state)
+            || self
+                .pause_states
+                .iter()
+                .any(|p| p.trim().eq_ignore_ascii_case(state))
     }
 
     /// The times `ticket` was paused between `start` and `end`: sorted, disjoint, inside `[start, end]`.
@@ -458,7 +493,7 @@ impl HelpDesk {
                 ))
             } else if t.opened > as_of {
                 Some("it was opened after the instant it is measured at".to_string())
-            } else if t.resolved.is_some_and(|r| r < t.opened) {
+            } else if t.resolution().is_some_and(|r| r < t.opened) {
                 Some("it was resolved before it was opened".to_string())
             } else if t.responded.is_some_and(|r| r < t.opened) {
                 Some("it was responded to before it was opened".to_string())
@@ -494,7 +529,7 @@ impl HelpDesk {
                 .unwrap_or(0);
             let Some(h) = &hours[k] else { continue };
             let stop = |at: Option<i64>| at.filter(|&s| s <= as_of);
-            let (responded, resolved) = (stop(t.responded), stop(t.resolved));
+            let (responded, resolved) = (stop(t.responded), stop(t.resolution()));
             let response = goal.response.map(|g| {
                 Clock::new(
                     h,
@@ -577,4 +612,309 @@ impl HelpDesk {
             })
             .collect())
     }
+}
+
+/// A column of a ticket export, recognised from its header.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Column {
+    Id,
+    Priority,
+    Opened,
+    Responded,
+    Resolved,
+    Closed,
+    At,
+    State,
+}
+
+/// The column a header names, compared without case, spaces, underscores or other punctuation:
+/// ServiceNow's `number`, `opened_at`, `resolved_at`, Zendesk's `Created at`, `Solved at`, Jira's
+/// `Issue key`, `Created`, `Resolved`, and for a history of states `at`/`time`/`sys_updated_on` with
+/// `state`/`status`/`new value`.
+fn column(header: &str) -> Option<Column> {
+    let key: String = header
+        .trim()
+        .trim_start_matches('\u{feff}')
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
+    Some(match key.as_str() {
+        "id" | "number" | "ticket" | "ticketid" | "ticketnumber" | "issuekey" | "key"
+        | "incident" | "task" | "issueid" => Column::Id,
+        "priority" => Column::Priority,
+        "opened" | "openedat" | "openedon" | "created" | "createdat" | "createdon"
+        | "creationdate" | "submitted" | "submittedat" => Column::Opened,
+        "responded" | "respondedat" | "firstresponse" | "firstresponseat" | "firstreply"
+        | "firstreplyat" | "firstrespondedat" | "firstresponded" => Column::Responded,
+        "resolved" | "resolvedat" | "resolvedon" | "resolutiondate" | "solved" | "solvedat" => {
+            Column::Resolved
+        }
+        "closed" | "closedat" | "closedon" => Column::Closed,
+        "at" | "time" | "timestamp" | "changedat" | "changed" | "updatedat" | "sysupdatedon"
+        | "statechangedat" | "when" => Column::At,
+        "state" | "status" | "newvalue" | "newstate" | "tostate" | "tostatus" => Column::State,
+        _ => return None,
+    })
+}
+
+/// A line of an export that was not read, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LineProblem {
+    /// The line, from 1 (the header is line 1).
+    pub line: usize,
+    /// Why it was not read.
+    pub reason: String,
+}
+
+/// Tickets read from an export.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Export {
+    /// The tickets, in the order their first line came.
+    pub tickets: Vec<Ticket>,
+    /// The line each ticket first came on.
+    pub lines: Vec<usize>,
+    /// The lines not read, each with its reason.
+    pub problems: Vec<LineProblem>,
+    /// Whether the export was a history of states (one line per change) rather than one line per ticket.
+    pub history: bool,
+}
+
+/// The records of CSV text with the line each starts on: quoted fields may hold delimiters, doubled quotes
+/// and line breaks (RFC 4180); lines end at a line feed, a carriage return or both.
+fn records(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let (mut start, mut line, mut first_line, mut quoted) = (0, 1, 1, false);
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'"' => quoted = !quoted,
+            b'\n' | b'\r' => {
+                let crlf = bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n');
+                if !quoted {
+                    out.push((first_line, &text[start..i]));
+                    start = i + 1 + usize::from(crlf);
+                    first_line = line + 1;
+                }
+                line += 1;
+                i += usize::from(crlf);
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    if start < text.len() {
+        out.push((first_line, &text[start..]));
+    }
+    out
+}
+
+/// Reads a ticket export: CSV with a header line, its delimiter sniffed (comma, semicolon, tab or bar).
+/// One line per ticket (an id, a priority, opened, and where known the first response and the
+/// resolution; `closed` stands for the resolution where there is no resolved column), or one line per
+/// change of state (an id, the instant and the state entered; priority, opened and the others on any of
+/// the ticket's lines). Times without an offset are read in `zone`. Every line not read is listed with
+/// its reason; a ticket never opened is listed at its first line.
+///
+/// ```
+/// use slacalc::tickets::read_export;
+/// use slacalc::zone::Zone;
+/// let csv = "number,priority,opened_at,resolved_at\nINC1,P2,2026-03-06 16:30,2026-03-09 11:00\nINC2,P2,soon,\n";
+/// let export = read_export(csv, &Zone::utc())?;
+/// assert_eq!(export.tickets.len(), 1);
+/// assert_eq!(export.problems[0].line, 3);
+/// assert_eq!(export.problems[0].reason, "opened_at: \"soon\" is not an instant such as 2026-03-02T09:00:00Z");
+/// # Ok::<(), slacalc::Error>(())
+/// ```
+///
+/// # Errors
+/// An export whose header has no id column, or neither an opened column nor a history of states.
+pub fn read_export(text: &str, zone: &crate::zone::Zone) -> Result<Export, Error> {
+    let refuse = |reason: String| Error::InvalidValue {
+        field: crate::error::Field::Tickets,
+        part: "header".to_string(),
+        reason,
+    };
+    let mut rows = records(text)
+        .into_iter()
+        .filter(|(_, r)| !r.trim().is_empty());
+    let Some((_, header)) = rows.next() else {
+        return Err(refuse(
+            "the export is empty: give a header line and a line per ticket".to_string(),
+        ));
+    };
+    let delimiter = [',', ';', '\t', '|']
+        .into_iter()
+        .max_by_key(|d| {
+            crate::outage::split_record(header, *d)
+                .map(|f| f.iter().filter(|h| column(h).is_some()).count())
+                .unwrap_or(0)
+        })
+        .unwrap_or(',');
+    let names: Vec<String> = crate::outage::split_record(header, delimiter)
+        .map_err(|e| refuse(format!("the header line: {e}")))?
+        .iter()
+        .map(|h| h.trim().to_string())
+        .collect();
+    let columns: Vec<Option<Column>> = names.iter().map(|h| column(h)).collect();
+    let find = |c: Column| columns.iter().position(|x| *x == Some(c));
+    let Some(id) = find(Column::Id) else {
+        return Err(refuse(format!(
+            "no column holds the ticket's id (number, id, key); the columns are {}",
+            names.join(", ")
+        )));
+    };
+    let history = find(Column::State).is_some() && find(Column::At).is_some();
+    if find(Column::Opened).is_none() && !history {
+        return Err(refuse(format!(
+            "no column holds when tickets were opened (opened_at, created), nor states with their times; the columns are {}",
+            names.join(", ")
+        )));
+    }
+    let resolved_column = find(Column::Resolved).or(find(Column::Closed));
+    let mut export = Export {
+        history,
+        ..Export::default()
+    };
+    let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut opened_known: Vec<bool> = Vec::new();
+    for (line, record) in rows {
+        let fields = match crate::outage::split_record(record, delimiter) {
+            Ok(f) => f,
+            Err(e) => {
+                export.problems.push(LineProblem {
+                    line,
+                    reason: e.to_string(),
+                });
+                continue;
+            }
+        };
+        let cell = |k: Option<usize>| {
+            k.and_then(|k| fields.get(k))
+                .map(|f| f.trim())
+                .filter(|f| !f.is_empty())
+        };
+        let instant = |k: Option<usize>| -> Result<Option<i64>, String> {
+            match cell(k) {
+                None => Ok(None),
+                Some(t) => crate::zone::parse_log_instant(t, zone, crate::error::Field::Tickets)
+                    .map(Some)
+                    .map_err(|_| {
+                        format!(
+                            "{}: \"{t}\" is not an instant such as 2026-03-02T09:00:00Z",
+                            names[k.unwrap_or(0)]
+                        )
+                    }),
+            }
+        };
+        let Some(ticket_id) = cell(Some(id)) else {
+            export.problems.push(LineProblem {
+                line,
+                reason: format!("it has no {}", names[id]),
+            });
+            continue;
+        };
+        let read = (|| -> Result<_, String> {
+            Ok((
+                instant(find(Column::Opened))?,
+                instant(find(Column::Responded))?,
+                instant(resolved_column)?,
+                if history {
+                    instant(find(Column::At))?
+                } else {
+                    None
+                },
+            ))
+        })();
+        let (opened, responded, resolved, at) = match read {
+            Ok(r) => r,
+            Err(reason) => {
+                export.problems.push(LineProblem { line, reason });
+                continue;
+            }
+        };
+        if history && (at.is_none() || cell(find(Column::State)).is_none()) {
+            export.problems.push(LineProblem {
+                line,
+                reason: "a change of state needs its instant and the state entered".to_string(),
+            });
+            continue;
+        }
+        let k = match index.get(ticket_id) {
+            Some(&k) if history => k,
+            Some(_) => {
+                export.problems.push(LineProblem {
+                    line,
+                    reason: format!(
+                        "ticket {ticket_id} came on an earlier line: the first is read"
+                    ),
+                });
+                continue;
+            }
+            None => {
+                if !history && opened.is_none() {
+                    export.problems.push(LineProblem {
+                        line,
+                        reason: format!("it has no {}", names[find(Column::Opened).unwrap_or(id)]),
+                    });
+                    continue;
+                }
+                index.insert(ticket_id.to_string(), export.tickets.len());
+                export.tickets.push(Ticket {
+                    id: ticket_id.to_string(),
+                    priority: String::new(),
+                    opened: 0,
+                    responded: None,
+                    resolved: None,
+                    states: Vec::new(),
+                });
+                export.lines.push(line);
+                opened_known.push(false);
+                export.tickets.len() - 1
+            }
+        };
+        let t = &mut export.tickets[k];
+        if let Some(p) = cell(find(Column::Priority)) {
+            t.priority = p.to_string();
+        }
+        if let Some(o) = opened {
+            t.opened = o;
+            opened_known[k] = true;
+        }
+        t.responded = responded.or(t.responded);
+        t.resolved = resolved.or(t.resolved);
+        if let (Some(at), Some(state)) = (at, cell(find(Column::State))) {
+            t.states.push((at, state.to_string()));
+        }
+    }
+    // A history without opened columns: a ticket opens at its first change of state.
+    let mut kept = Export {
+        history,
+        problems: export.problems,
+        ..Export::default()
+    };
+    for ((mut t, line), known) in export
+        .tickets
+        .into_iter()
+        .zip(export.lines)
+        .zip(opened_known)
+    {
+        if !known {
+            match t.states.iter().map(|s| s.0).min() {
+                Some(first) if find(Column::Opened).is_none() => t.opened = first,
+                _ => {
+                    kept.problems.push(LineProblem {
+                        line,
+                        reason: format!("ticket {} has no instant it was opened", t.id),
+                    });
+                    continue;
+                }
+            }
+        }
+        kept.tickets.push(t);
+        kept.lines.push(line);
+    }
+    kept.problems.sort_by_key(|p| p.line);
+    Ok(kept)
 }

@@ -275,10 +275,10 @@ fn tickets_the_sla_cannot_measure_are_listed_with_their_reason() {
     assert_eq!(
         r["problems"],
         json!([
-            { "ticket": 2, "id": "B", "reason": "the SLA has no goal for priority \"P5\"; its priorities are P2" },
-            { "ticket": 3, "id": "C", "reason": "it was resolved before it was opened" },
-            { "ticket": 4, "id": "A", "reason": "its id A was given before: the first is measured" },
-            { "ticket": 5, "id": "D", "reason": "it was opened after the instant it is measured at" }
+            { "line": null, "ticket": 2, "id": "B", "reason": "the SLA has no goal for priority \"P5\"; its priorities are P2" },
+            { "line": null, "ticket": 3, "id": "C", "reason": "it was resolved before it was opened" },
+            { "line": null, "ticket": 4, "id": "A", "reason": "its id A was given before: the first is measured" },
+            { "line": null, "ticket": 5, "id": "D", "reason": "it was opened after the instant it is measured at" }
         ])
     );
 }
@@ -465,4 +465,75 @@ fn the_helpers_of_the_module_agree_with_the_api() {
         (c.business, c.elapsed, c.stage),
         (1_800, 217_800, Stage::Running)
     );
+}
+
+/// The same tickets as objects, as exports with ServiceNow's, Zendesk's and Jira's column names, and as
+/// a history of states, give the same clocks.
+#[test]
+fn every_export_layout_gives_the_same_figures() {
+    let sla = json!({ "goals": [{ "priority": "P2", "response": "PT1H", "resolution": "PT4H", "calendar": { "hours": OFFICE } }] });
+    let ask_with = |tickets: (&str, Json)| {
+        let mut request = json!({ "sla": sla, "asOf": "2026-03-31T00:00:00Z" });
+        request[tickets.0] = tickets.1;
+        let r = ask(request);
+        assert_eq!(r["problems"], json!([]), "{r}");
+        r["tickets"].clone()
+    };
+    let objects = ask_with((
+        "tickets",
+        json!([
+            { "id": "INC1", "priority": "P2", "opened": "2026-03-06T16:30:00Z", "responded": "2026-03-06T16:50:00Z", "resolved": "2026-03-09T11:00:00Z" },
+            { "id": "INC2", "priority": "P2", "opened": "2026-03-09T09:00:00Z", "resolved": "2026-03-10T09:30:00Z" },
+            { "id": "INC3", "priority": "P2", "opened": "2026-03-10T10:00:00Z" }
+        ]),
+    ));
+    assert_eq!(objects.as_array().unwrap().len(), 3);
+    let rows = "INC1,P2,2026-03-06 16:30:00,2026-03-06 16:50:00,2026-03-09 11:00:00\n\
+                INC2,P2,2026-03-09 09:00:00,,2026-03-10 09:30:00\n\
+                INC3,P2,2026-03-10 10:00:00,,\n";
+    for header in [
+        "number,priority,opened_at,first_response_at,resolved_at",
+        "Id,Priority,Created at,First reply at,Solved at",
+        "Issue key,Priority,Created,First response,Resolved",
+    ] {
+        assert_eq!(
+            ask_with(("csv", json!(format!("{header}\n{rows}")))),
+            objects,
+            "{header}"
+        );
+    }
+    // A history: a line per change of state, the first response and priority on the first line, the
+    // resolution a change into Resolved.
+    let history = "key\tpriority\tfirst reply\tat\tstatus\n\
+                   INC1\tP2\t2026-03-06T16:50:00Z\t2026-03-06T16:30:00Z\tNew\n\
+                   INC2\tP2\t\t2026-03-09T09:00:00Z\tNew\n\
+                   INC1\t\t\t2026-03-09T11:00:00Z\tResolved\n\
+                   INC3\tP2\t\t2026-03-10T10:00:00Z\tNew\n\
+                   INC2\t\t\t2026-03-10T09:30:00Z\tclosed\n";
+    assert_eq!(ask_with(("csv", json!(history))), objects);
+}
+
+/// A ticket reopened after its resolution continues its clock; the time it spent resolved is paused.
+#[test]
+fn a_reopened_ticket_continues_its_clock() {
+    // Opened Monday 09:00, resolved 11:00, reopened 13:00, resolved again 15:00: 6 h in hours less the
+    // 2 h it spent resolved = 4 h, against 4 h: met.
+    let c = resolution(
+        json!({ "priority": "P2", "resolution": "PT4H", "calendar": { "hours": OFFICE } }),
+        json!({ "id": "INC9", "priority": "P2", "opened": "2026-03-02T09:00:00Z", "states": [
+            { "at": "2026-03-02T11:00:00Z", "state": "Resolved" },
+            { "at": "2026-03-02T13:00:00Z", "state": "In progress" },
+            { "at": "2026-03-02T15:00:00Z", "state": "Resolved" }
+        ] }),
+        "2026-03-31T00:00:00Z",
+    );
+    assert_eq!(
+        (
+            c["stage"].as_str(),
+            c["business"]["text"].as_str(),
+            c["paused"]["text"].as_str()
+        ),
+        (Some("met"), Some("4 h"), Some("2 h"))
+    );
+    assert_eq!(c["elapsed"]["text"], "6 h");
 }

@@ -39,6 +39,8 @@ commands:
   presets    the published credit schedules and their ids
   attainment an outage log (CSV or JSON, - for standard input) measured by week, month, quarter, year
              and rolling windows:          outages.csv --target 99.9 [--span 2026] [--as-of 2026-11-24T12:00Z]
+  tickets    a ticket export (CSV, - for standard input) against a help-desk SLA's response and
+             resolution goals on business hours: tickets.csv --sla sla.json [--period month] [--as-of T]
 
 options:
   --target T     availability target in percent: 99.9
@@ -51,6 +53,8 @@ options:
   --minimum-outage D  ignore merged outages shorter than this: PT5M
   --request F    a JSON request as the JavaScript function takes it (- for standard input)
   --schedule S   a credit schedule: a preset's id, or a JSON file
+  --sla F        a help-desk SLA as JSON: { goals: [{ priority, response, resolution, calendar }],
+                 pauseStates, attainment, timeZone }
   --attainment A / --charges C / --currency EUR   one period for credits
   --incidents N / --median D / --p90 D / --years N / --seed N   the outage model for risk
   --json         write the result as JSON, the object the JavaScript function returns
@@ -191,6 +195,10 @@ fn run(args: &[String]) -> Result<String, Failure> {
             let r = api::compare_quotes(&request, &zones).map_err(fail)?;
             Ok(if json { to_json(&r) } else { compare_text(&r) })
         }
+        "tickets" => {
+            let r = api::tickets(&request, &zones).map_err(fail)?;
+            Ok(if json { to_json(&r) } else { tickets_text(&r) })
+        }
         "presets" => {
             let presets = api::credit_presets();
             Ok(if json {
@@ -224,6 +232,7 @@ struct Options {
     log: Option<String>,
     options: Vec<(String, Value)>,
     schedule: Option<String>,
+    sla: Option<String>,
     charges: Option<String>,
     period: Vec<(String, Value)>,
     model: Vec<(String, Value)>,
@@ -261,6 +270,7 @@ impl Options {
                 "--hours" => o.hours = Some(value()?),
                 "--zone" => o.zone = Some(value()?),
                 "--schedule" => o.schedule = Some(value()?),
+                "--sla" => o.sla = Some(value()?),
                 "--attainment" => o
                     .period
                     .push(("attainment".to_string(), Value::Text(value()?))),
@@ -327,8 +337,19 @@ impl Options {
         if !self.model.is_empty() {
             entries.push(("model".to_string(), Value::Map(self.model.clone())));
         }
+        if let Some(path) = &self.sla {
+            let text = read_text(path)?;
+            let sla =
+                Value::parse_json(&text).map_err(|reason| Usage(format!("{path}: {reason}")))?;
+            entries.push(("sla".to_string(), sla));
+        }
         if let Some(path) = &self.log {
-            entries.push(("outages".to_string(), Value::Text(read_text(path)?)));
+            let name = if command == "tickets" {
+                "csv"
+            } else {
+                "outages"
+            };
+            entries.push((name.to_string(), Value::Text(read_text(path)?)));
         }
         if !self.options.is_empty() {
             entries.push(("options".to_string(), Value::Map(self.options.clone())));
@@ -372,6 +393,57 @@ fn schedule_value(name: &str) -> Result<Value, Usage> {
         ))
     })?;
     Value::parse_json(&text).map_err(|reason| Usage(format!("{name}: {reason}")))
+}
+
+/// Each priority per period, then the breached and running tickets and the problems, a line each.
+fn tickets_text(r: &api::TicketsResult) -> String {
+    let mut out = vec![format!("measured at {}, by {}", r.as_of, r.period)];
+    for p in &r.periods {
+        for (name, s) in [("response", &p.response), ("resolution", &p.resolution)] {
+            let (Some(percent), Some(p50), Some(p90), Some(worst)) =
+                (&s.percent_met, &s.p50, &s.p90, &s.worst)
+            else {
+                continue;
+            };
+            out.push(format!(
+                "{} {} {name}: {} of {} met ({percent}%, target {}); P50 {}, P90 {}, worst {}",
+                p.period,
+                p.priority,
+                s.met,
+                s.tickets,
+                if s.meets_target { "met" } else { "missed" },
+                p50.text,
+                p90.text,
+                worst.text
+            ));
+        }
+    }
+    for t in &r.tickets {
+        for (name, c) in [("response", &t.response), ("resolution", &t.resolution)] {
+            match c {
+                Some(c) if c.stage != "met" => out.push(format!(
+                    "{} {} {name} {}: {} of {} business time ({}%), due {}",
+                    t.id,
+                    t.priority,
+                    c.stage,
+                    c.business.text,
+                    c.goal.text,
+                    c.percent,
+                    c.due.as_deref().unwrap_or("beyond the hours measured")
+                )),
+                _ => {}
+            }
+        }
+    }
+    for p in &r.problems {
+        let at = match (p.line, p.ticket) {
+            (Some(line), _) => format!("line {line}"),
+            (None, Some(t)) => format!("ticket {t}"),
+            _ => String::new(),
+        };
+        out.push(format!("not measured, {at}: {}", p.reason));
+    }
+    out.join("\n")
 }
 
 fn presets_text(presets: &Value) -> String {

@@ -41,6 +41,7 @@ fn every_example_through_the_command_line() {
             "credits" => "credits",
             "risk" => "risk",
             "compareQuotes" => "compare",
+            "tickets" => "tickets",
             // Functions the command line does not have yet are run natively and in the WASM.
             _ => continue,
         };
@@ -226,6 +227,56 @@ fn a_log_measured_from_a_file() {
     );
     assert!(
         out.contains("1 row not read:\n  line 3: the start \"yesterday\""),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_ticket_export_against_an_sla_file() {
+    let dir = std::env::temp_dir().join(format!("slacalc-tickets-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (export, sla) = (dir.join("tickets.csv"), dir.join("sla.json"));
+    // ServiceNow's column names; INC2 has a priority without a goal, INC3 an instant that is not one.
+    std::fs::write(
+        &export,
+        "number,priority,opened_at,resolved_at\n\
+         INC1,P2,2026-03-06 16:30:00,2026-03-09 11:00:00\n\
+         INC2,P7,2026-03-06 16:30:00,\n\
+         INC3,P2,soon,\n\
+         INC4,P2,2026-03-09 09:00:00,2026-03-10 09:30:00\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &sla,
+        r#"{ "goals": [{ "priority": "P2", "resolution": "PT4H", "calendar": { "hours": "Mon-Fri 09:00-17:00" } }], "attainment": "95" }"#,
+    )
+    .unwrap();
+    let (code, out, err) = run(&[
+        "tickets",
+        export.to_str().unwrap(),
+        "--sla",
+        sla.to_str().unwrap(),
+        "--as-of",
+        "2026-03-31T00:00:00Z",
+    ]);
+    std::fs::remove_dir_all(&dir).ok();
+    assert_eq!(code, 0, "{err}");
+    // INC1: 30 min on Friday and 2 h on Monday, met; INC4: Monday 09:00-17:00 and Tuesday 09:00-09:30,
+    // 8 h 30 of 4 h, breached: 1 of 2 met.
+    assert!(
+        out.contains("Mar 2026 P2 resolution: 1 of 2 met (50.00%, target missed); P50 2 h 30 min, P90 8 h 30 min, worst 8 h 30 min"),
+        "{out}"
+    );
+    assert!(
+        out.contains("INC4 P2 resolution breached: 8 h 30 min of 4 h business time (212.50%), due 2026-03-09T13:00:00Z"),
+        "{out}"
+    );
+    assert!(
+        out.contains("not measured, line 3: the SLA has no goal for priority \"P7\""),
+        "{out}"
+    );
+    assert!(
+        out.contains("not measured, line 4: opened_at: \"soon\" is not an instant"),
         "{out}"
     );
 }

@@ -2,21 +2,23 @@
 //! hours, and per priority and period how many met their goals.
 
 use serde::Serialize;
+use ts_rs::TS;
 
 use super::{CalendarInput, DurationText, Zones};
 use crate::duration::ExactDuration;
 use crate::error::{Error, Field};
 use crate::period::Measure;
 use crate::target::Target;
-use crate::tickets::{Clock, Goal, HelpDesk, Summary, Ticket};
+use crate::tickets::{read_export, Clock, Goal, HelpDesk, Summary, Ticket};
 use crate::value::{invalid, Object, Value};
 use crate::zone::{parse_instant, utc_text, Zone};
 
 /// One clock of one ticket.
-#[derive(Serialize)]
+#[derive(Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ClockResult {
     /// `"met"`, `"breached"` or `"running"`.
+    #[ts(type = "\"met\" | \"breached\" | \"running\"")]
     pub stage: &'static str,
     /// The goal in business time.
     pub goal: DurationText,
@@ -51,7 +53,7 @@ impl From<&Clock> for ClockResult {
 }
 
 /// One ticket measured.
-#[derive(Serialize)]
+#[derive(Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct TicketResult {
     /// Its id.
@@ -65,7 +67,7 @@ pub struct TicketResult {
 }
 
 /// The clocks of one goal that stopped in a period.
-#[derive(Serialize)]
+#[derive(Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct SummaryResult {
     /// How many stopped in the period.
@@ -105,7 +107,7 @@ impl From<&Summary> for SummaryResult {
 }
 
 /// One priority in one period.
-#[derive(Serialize)]
+#[derive(Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct PeriodResult {
     /// `"Mar 2026"`.
@@ -122,25 +124,28 @@ pub struct PeriodResult {
     pub resolution: SummaryResult,
 }
 
-/// A ticket not measured.
-#[derive(Serialize)]
+/// A ticket not measured, or a line of an export not read.
+#[derive(Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct TicketProblem {
-    /// Its place among the tickets given, from 1.
-    pub ticket: usize,
-    /// Its id as given.
-    pub id: String,
+    /// The line of the export (the header is line 1); null for tickets given as objects.
+    pub line: Option<usize>,
+    /// The ticket's place among the tickets given as objects, from 1; null for an export.
+    pub ticket: Option<usize>,
+    /// Its id as given, where it has one.
+    pub id: Option<String>,
     /// Why.
     pub reason: String,
 }
 
 /// What `tickets` answers.
-#[derive(Serialize)]
+#[derive(Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct TicketsResult {
     /// The instant the tickets were measured at (UTC).
     pub as_of: String,
     /// The measurement period: "week", "month" or "quarter".
+    #[ts(type = "\"week\" | \"month\" | \"quarter\"")]
     pub period: &'static str,
     /// The tickets measured, in the order given.
     pub tickets: Vec<TicketResult>,
@@ -148,6 +153,101 @@ pub struct TicketsResult {
     pub periods: Vec<PeriodResult>,
     /// The tickets not measured, each with its reason.
     pub problems: Vec<TicketProblem>,
+}
+
+/// A change of state of a ticket.
+#[derive(TS)]
+#[allow(dead_code)] // declares the shape; read part by part by `tickets`
+struct StateChange {
+    /// When: ISO 8601, UTC or with an offset ("2026-03-09T10:00:00Z"); without one, in the SLA's zone.
+    at: String,
+    /// The state entered: "On hold", "In progress".
+    state: String,
+}
+
+/// One ticket.
+#[derive(TS)]
+#[allow(dead_code)]
+struct TicketInput {
+    /// Its number: "INC0012345".
+    id: String,
+    /// Its priority, as a goal names it: "P2".
+    priority: String,
+    /// When it was opened.
+    opened: String,
+    /// Its first response to the caller.
+    #[ts(optional)]
+    responded: Option<String>,
+    /// When it was resolved.
+    #[ts(optional)]
+    resolved: Option<String>,
+    /// The states it entered, with their instants.
+    #[ts(optional)]
+    states: Option<Vec<StateChange>>,
+}
+
+/// The goals of one priority, in business time.
+#[derive(TS)]
+#[allow(dead_code)]
+struct GoalInput {
+    /// "P1", "P2", ...
+    priority: String,
+    /// Time to the first response: "PT15M", "1 h", or seconds.
+    #[ts(optional, type = "string | number")]
+    response: Option<String>,
+    /// Time to the resolution: "PT8H", "P1D" (24 business hours).
+    #[ts(optional, type = "string | number")]
+    resolution: Option<String>,
+    /// The service hours counted; round the clock without.
+    #[ts(optional, type = "CalendarInput | null")]
+    calendar: Option<String>,
+}
+
+/// A help-desk SLA.
+#[derive(TS)]
+#[ts(rename_all = "camelCase")]
+#[allow(dead_code)]
+struct HelpDeskSla {
+    goals: Vec<GoalInput>,
+    /// States that pause the resolution clock: ["Pending customer", "On hold"].
+    #[ts(optional)]
+    pause_states: Option<Vec<String>>,
+    /// The share of a priority's tickets that must meet each goal in a period, in percent (default 100).
+    #[ts(optional, type = "string | number")]
+    attainment: Option<String>,
+    /// The zone of the periods and of instants without an offset (default UTC).
+    #[ts(optional)]
+    time_zone: Option<String>,
+}
+
+/// Input of `tickets`: the tickets as objects, or an export's CSV text.
+#[derive(TS)]
+#[ts(rename_all = "camelCase")]
+#[allow(dead_code)]
+struct TicketsInput {
+    sla: HelpDeskSla,
+    #[ts(optional)]
+    tickets: Option<Vec<TicketInput>>,
+    /// A ticket export: a header and a line per ticket, or a line per change of state.
+    #[ts(optional)]
+    csv: Option<String>,
+    /// The instant measured at (default: the latest instant of any ticket).
+    #[ts(optional)]
+    as_of: Option<String>,
+    /// "week", "month" (default) or "quarter".
+    #[ts(optional)]
+    period: Option<String>,
+}
+
+/// The declarations of the inputs, for the TypeScript of the module.
+pub(super) fn input_declarations() -> Vec<(Option<String>, String)> {
+    vec![
+        (StateChange::docs(), StateChange::decl()),
+        (TicketInput::docs(), TicketInput::decl()),
+        (GoalInput::docs(), GoalInput::decl()),
+        (HelpDeskSla::docs(), HelpDeskSla::decl()),
+        (TicketsInput::docs(), TicketsInput::decl()),
+    ]
 }
 
 fn seconds(s: i64) -> ExactDuration {
@@ -322,10 +422,11 @@ fn read_ticket(v: &Value, i: usize, zone: &Zone) -> Result<Ticket, Error> {
     })
 }
 
-/// Measures tickets against a help-desk SLA: `{ sla, tickets, asOf?, period? }`. `asOf` defaults to the
-/// latest instant any ticket gives; `period` is "week", "month" (default) or "quarter". Errors have field
-/// "sla" or "tickets" and the part concerned (`goals[1].resolution`, `[12].opened`); a ticket the SLA
-/// cannot measure is listed in `problems` with its reason instead.
+/// Measures tickets against a help-desk SLA: `{ sla, tickets | csv, asOf?, period? }`: the tickets as
+/// objects, or an export's CSV text (see [`read_export`]). `asOf` defaults to the latest instant any
+/// ticket gives; `period` is "week", "month" (default) or "quarter". Errors have field "sla" or "tickets"
+/// and the part concerned (`goals[1].resolution`, `[12].opened`, `header`); a ticket the SLA cannot
+/// measure, or a line of an export that cannot be read, is listed in `problems` with its reason instead.
 ///
 /// ```
 /// use slacalc::api::{tickets, NoZones};
@@ -348,32 +449,52 @@ pub fn tickets(input: &Value, zones: &dyn Zones) -> Result<TicketsResult, Error>
         input,
         Field::Input,
         "",
-        &["sla", "tickets", "asOf", "period"],
+        &["sla", "tickets", "csv", "asOf", "period"],
     )?;
     let (sla, zone) = read_sla(
         o.get("sla").ok_or(Error::Missing { field: Field::Sla })?,
         zones,
     )?;
-    let given = match o.get("tickets") {
-        Some(Value::List(items)) => items,
-        Some(other) => {
+    let mut problems = Vec::new();
+    let (list, lines) = match (o.get("tickets"), o.get("csv")) {
+        (Some(Value::List(items)), None) => (
+            items
+                .iter()
+                .enumerate()
+                .map(|(i, t)| read_ticket(t, i, &zone))
+                .collect::<Result<Vec<_>, _>>()?,
+            None,
+        ),
+        (None, Some(Value::Text(text))) => {
+            let export = read_export(text, &zone)?;
+            problems.extend(export.problems.into_iter().map(|p| TicketProblem {
+                line: Some(p.line),
+                ticket: None,
+                id: None,
+                reason: p.reason,
+            }));
+            (export.tickets, Some(export.lines))
+        }
+        (Some(_), Some(_)) => {
+            return Err(invalid(
+                Field::Tickets,
+                "",
+                "give the tickets as a list or as csv, not both".to_string(),
+            ))
+        }
+        (Some(other), None) | (None, Some(other)) => {
             return Err(Error::WrongType {
                 field: Field::Tickets,
-                expected: "a list of tickets",
+                expected: "a list of tickets, or an export's CSV text",
                 found: other.kind(),
             })
         }
-        None => {
+        (None, None) => {
             return Err(Error::Missing {
                 field: Field::Tickets,
             })
         }
     };
-    let list = given
-        .iter()
-        .enumerate()
-        .map(|(i, t)| read_ticket(t, i, &zone))
-        .collect::<Result<Vec<_>, _>>()?;
     let as_of = match o.optional_text("asOf")? {
         Some(t) => parse_instant(t, &zone, Field::AsOf)?,
         None => list
@@ -426,14 +547,15 @@ pub fn tickets(input: &Value, zones: &dyn Zones) -> Result<TicketsResult, Error>
                 resolution: SummaryResult::from(&p.resolution),
             })
             .collect(),
-        problems: report
-            .problems
-            .into_iter()
-            .map(|p| TicketProblem {
-                ticket: p.ticket,
-                id: p.id,
+        problems: {
+            problems.extend(report.problems.into_iter().map(|p| TicketProblem {
+                line: lines.as_ref().map(|l| l[p.ticket - 1]),
+                ticket: lines.is_none().then_some(p.ticket),
+                id: Some(p.id),
                 reason: p.reason,
-            })
-            .collect(),
+            }));
+            problems.sort_by_key(|p| (p.line, p.ticket));
+            problems
+        },
     })
 }

@@ -77,6 +77,21 @@ pub fn typescript_analysis() -> String {
             ],
         );
     }
+    {
+        use super::tickets::*;
+        push(&mut out, input_declarations());
+        push(
+            &mut out,
+            [
+                (ClockResult::docs(), ClockResult::decl()),
+                (TicketResult::docs(), TicketResult::decl()),
+                (SummaryResult::docs(), SummaryResult::decl()),
+                (PeriodResult::docs(), PeriodResult::decl()),
+                (TicketProblem::docs(), TicketProblem::decl()),
+                (TicketsResult::docs(), TicketsResult::decl()),
+            ],
+        );
+    }
     out
 }
 

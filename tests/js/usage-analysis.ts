@@ -1,6 +1,6 @@
-// A strict TypeScript caller of the analysis module (www/pkg-analysis/): outage logs, credits and risk.
-import { attainment, OutageLog, credits, risk, creditPresets, ServiceCalendar } from '../../www/pkg-analysis/slacalc.js';
-import type { AttainmentResult, CreditSchedule, CreditsResult, RiskResult, BurnResult, Instant } from '../../www/pkg-analysis/slacalc.js';
+// A strict TypeScript caller of the analysis module (www/pkg-analysis/): outage logs, credits, risk and tickets.
+import { attainment, OutageLog, credits, risk, creditPresets, ServiceCalendar, tickets } from '../../www/pkg-analysis/slacalc.js';
+import type { AttainmentResult, CreditSchedule, CreditsResult, RiskResult, BurnResult, Instant, TicketsResult } from '../../www/pkg-analysis/slacalc.js';
 
 const office = new ServiceCalendar({ preset: '8x5' });
 const deadline: Instant = office.addServiceTime('2026-03-02T09:00Z', 'PT4H');
@@ -32,4 +32,13 @@ risk({ schedule, charges: 1 });
 // @ts-expect-error credits are exact decimal strings
 const wrong: number = owed.total;
 
-export { left, again, total, p90, chance, wrong, deadlineUtc, hours, many };
+const desk: TicketsResult = tickets({
+  sla: { goals: [{ priority: 'P2', resolution: 'PT8H', calendar: { hours: 'Mon-Fri 09:00-17:00' } }], pauseStates: ['On hold'], attainment: 95 },
+  tickets: [{ id: 'INC1', priority: 'P2', opened: '2026-03-02T09:00:00Z', states: [{ at: '2026-03-02T10:00:00Z', state: 'On hold' }] }],
+});
+const stage: 'met' | 'breached' | 'running' | undefined = desk.tickets[0].resolution?.stage;
+const fromCsv: TicketsResult = tickets({ sla: { goals: [{ priority: 'P1', response: 900 }] }, csv: 'number,priority,opened_at\nINC1,P1,2026-03-02 09:00\n' });
+// @ts-expect-error a goal names its priority
+tickets({ sla: { goals: [{ resolution: 'PT8H' }] }, tickets: [] });
+
+export { left, again, total, p90, chance, wrong, deadlineUtc, hours, many, stage, fromCsv };

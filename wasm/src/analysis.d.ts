@@ -966,3 +966,271 @@ options: Array<OfferView>,
  * Plain words, a sentence a line.
  */
 verdict: Array<string>, };
+
+/**
+ * A change of state of a ticket.
+ */
+export type StateChange = { 
+/**
+ * When: ISO 8601, UTC or with an offset ("2026-03-09T10:00:00Z"); without one, in the SLA's zone.
+ */
+at: string, 
+/**
+ * The state entered: "On hold", "In progress".
+ */
+state: string, };
+
+/**
+ * One ticket.
+ */
+export type TicketInput = { 
+/**
+ * Its number: "INC0012345".
+ */
+id: string, 
+/**
+ * Its priority, as a goal names it: "P2".
+ */
+priority: string, 
+/**
+ * When it was opened.
+ */
+opened: string, 
+/**
+ * Its first response to the caller.
+ */
+responded?: string, 
+/**
+ * When it was resolved.
+ */
+resolved?: string, 
+/**
+ * The states it entered, with their instants.
+ */
+states?: Array<StateChange>, };
+
+/**
+ * The goals of one priority, in business time.
+ */
+export type GoalInput = { 
+/**
+ * "P1", "P2", ...
+ */
+priority: string, 
+/**
+ * Time to the first response: "PT15M", "1 h", or seconds.
+ */
+response?: string | number, 
+/**
+ * Time to the resolution: "PT8H", "P1D" (24 business hours).
+ */
+resolution?: string | number, 
+/**
+ * The service hours counted; round the clock without.
+ */
+calendar?: CalendarInput | null, };
+
+/**
+ * A help-desk SLA.
+ */
+export type HelpDeskSla = { goals: Array<GoalInput>, 
+/**
+ * States that pause the resolution clock: ["Pending customer", "On hold"].
+ */
+pauseStates?: Array<string>, 
+/**
+ * The share of a priority's tickets that must meet each goal in a period, in percent (default 100).
+ */
+attainment?: string | number, 
+/**
+ * The zone of the periods and of instants without an offset (default UTC).
+ */
+timeZone?: string, };
+
+/**
+ * Input of `tickets`: the tickets as objects, or an export's CSV text.
+ */
+export type TicketsInput = { sla: HelpDeskSla, tickets?: Array<TicketInput>, 
+/**
+ * A ticket export: a header and a line per ticket, or a line per change of state.
+ */
+csv?: string, 
+/**
+ * The instant measured at (default: the latest instant of any ticket).
+ */
+asOf?: string, 
+/**
+ * "week", "month" (default) or "quarter".
+ */
+period?: string, };
+
+/**
+ * One clock of one ticket.
+ */
+export type ClockResult = { 
+/**
+ * `"met"`, `"breached"` or `"running"`.
+ */
+stage: "met" | "breached" | "running", 
+/**
+ * The goal in business time.
+ */
+goal: DurationText, 
+/**
+ * Business time used, pauses taken out.
+ */
+business: DurationText, 
+/**
+ * Time on the clock from start to stop (or to `asOf`).
+ */
+elapsed: DurationText, 
+/**
+ * Time paused, and its in-schedule part.
+ */
+paused: DurationText, 
+/**
+ * See `paused`.
+ */
+businessPaused: DurationText, 
+/**
+ * Business time used as a share of the goal, in percent, rounded down to 2 decimals.
+ */
+percent: string, 
+/**
+ * When the goal runs out (UTC), or null beyond the hours measured.
+ */
+due: string | null, };
+
+/**
+ * One ticket measured.
+ */
+export type TicketResult = { 
+/**
+ * Its id.
+ */
+id: string, 
+/**
+ * Its priority.
+ */
+priority: string, 
+/**
+ * The response clock; null where the priority has no response goal.
+ */
+response: ClockResult | null, 
+/**
+ * The resolution clock; null where the priority has no resolution goal.
+ */
+resolution: ClockResult | null, };
+
+/**
+ * The clocks of one goal that stopped in a period.
+ */
+export type SummaryResult = { 
+/**
+ * How many stopped in the period.
+ */
+tickets: number, 
+/**
+ * How many of them met the goal, and how many did not.
+ */
+met: number, 
+/**
+ * See `met`.
+ */
+breached: number, 
+/**
+ * The share met, in percent, rounded down to 2 decimals; null without tickets.
+ */
+percentMet: string | null, 
+/**
+ * Whether the share met reaches the attainment target, compared exactly.
+ */
+meetsTarget: boolean, 
+/**
+ * Business time taken (nearest rank): the median, the 90th percentile and the most; null without
+ * tickets.
+ */
+p50: DurationText | null, 
+/**
+ * See `p50`.
+ */
+p90: DurationText | null, 
+/**
+ * See `p50`.
+ */
+worst: DurationText | null, };
+
+/**
+ * One priority in one period.
+ */
+export type PeriodResult = { 
+/**
+ * `"Mar 2026"`.
+ */
+period: string, 
+/**
+ * Its first day and the day after its last, in the SLA's zone.
+ */
+start: string, 
+/**
+ * See `start`.
+ */
+end: string, 
+/**
+ * The priority.
+ */
+priority: string, 
+/**
+ * Response clocks that stopped in the period.
+ */
+response: SummaryResult, 
+/**
+ * Resolution clocks that stopped in the period.
+ */
+resolution: SummaryResult, };
+
+/**
+ * A ticket not measured, or a line of an export not read.
+ */
+export type TicketProblem = { 
+/**
+ * The line of the export (the header is line 1); null for tickets given as objects.
+ */
+line: number | null, 
+/**
+ * The ticket's place among the tickets given as objects, from 1; null for an export.
+ */
+ticket: number | null, 
+/**
+ * Its id as given, where it has one.
+ */
+id: string | null, 
+/**
+ * Why.
+ */
+reason: string, };
+
+/**
+ * What `tickets` answers.
+ */
+export type TicketsResult = { 
+/**
+ * The instant the tickets were measured at (UTC).
+ */
+asOf: string, 
+/**
+ * The measurement period: "week", "month" or "quarter".
+ */
+period: "week" | "month" | "quarter", 
+/**
+ * The tickets measured, in the order given.
+ */
+tickets: Array<TicketResult>, 
+/**
+ * Each priority in each period in which a clock stopped, in order of time.
+ */
+periods: Array<PeriodResult>, 
+/**
+ * The tickets not measured, each with its reason.
+ */
+problems: Array<TicketProblem>, };

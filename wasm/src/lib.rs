@@ -18,13 +18,9 @@ mod penalty;
 #[cfg(feature = "analysis")]
 mod quotes;
 
-#[cfg(feature = "analysis")]
-pub use attainment::*;
 pub use calendar::*;
 #[cfg(feature = "analysis")]
-pub use penalty::*;
-#[cfg(feature = "analysis")]
-pub use quotes::*;
+pub use {attainment::*, penalty::*, quotes::*};
 
 /// The declarations of the errors and of the API's inputs and results, written from the core's types.
 #[wasm_bindgen(typescript_custom_section)]
@@ -106,16 +102,7 @@ fn read(v: &JsValue, field: Field, expected: &'static str) -> Result<Value, Erro
             found: kind_of(v),
         });
     }
-    if v.is_undefined() {
-        return Ok(Value::Null);
-    }
-    if let Some(x) = v.as_f64() {
-        return Ok(if x.is_finite() {
-            Value::Number(js_number_text(x))
-        } else {
-            Value::Text(js_number_text(x))
-        });
-    }
+    // Numbers, strings and undefined are read as they are (see value_of); objects are copied first.
     let copy = copy(v, field, true)?;
     value_of(&copy, 0, &mut 0)
         .map_err(|(part, reason)| slacalc::value::invalid(field, &part, reason))

@@ -235,10 +235,18 @@ impl Hours {
             .local_date(first)?
             .pred_opt()
             .unwrap_or(zone.local_date(first)?);
+        // Tickets spread over more than a schedule holds are refused by `schedule`; the time ahead for a
+        // goal to run out is cut to what it holds.
         let weeks = longest.max(0) / week + 1;
-        let ahead = (weeks * 7 + 31).min(crate::calendar::MAX_SCHEDULE_DAYS / 2);
-        let to = zone.local_date(last)? + chrono::Days::new(ahead as u64 + 2);
-        let to = to.min(from + chrono::Days::new(crate::calendar::MAX_SCHEDULE_DAYS as u64));
+        let ahead =
+            chrono::Days::new((weeks * 7 + 31).min(crate::calendar::MAX_SCHEDULE_DAYS) as u64);
+        let last = zone.local_date(last)? + chrono::Days::new(2);
+        let most = from + chrono::Days::new(crate::calendar::MAX_SCHEDULE_DAYS as u64);
+        let to = last
+            .checked_add_days(ahead)
+            .unwrap_or(last)
+            .min(most)
+            .max(last);
         Ok(Hours::Schedule(calendar.schedule(from, to)?))
     }
 

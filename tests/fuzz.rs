@@ -857,7 +857,7 @@ fn api_request(f: &mut Fuzz) {
         ),
         f,
     );
-    let request = match f.below(8) {
+    let request = match f.below(9) {
         0 => map(vec![
             ("target", target),
             ("period", period),
@@ -933,7 +933,76 @@ fn api_request(f: &mut Fuzz) {
                 ),
             ),
         ]),
-        6 => calendar,
+        6 => {
+            let goal = map(vec![
+                ("priority", pick(text("P2"), f)),
+                ("response", pick(text("PT1H"), f)),
+                (
+                    "resolution",
+                    pick(text(["PT8H", "P1D", "PT0S"][f.below(3)]), f),
+                ),
+                ("calendar", calendar),
+            ]);
+            let instant = |f: &mut Fuzz| {
+                pick(
+                    text(
+                        [
+                            "2026-03-02T09:00:00Z",
+                            "2026-03-06 16:30",
+                            "2026-03-09T11:00:00+01:00",
+                            "9999-12-31T23:59:59Z",
+                        ][f.below(4)],
+                    ),
+                    f,
+                )
+            };
+            let state = map(vec![
+                ("at", instant(f)),
+                (
+                    "state",
+                    pick(text(["On hold", "Resolved", "New"][f.below(3)]), f),
+                ),
+            ]);
+            let ticket = map(vec![
+                ("id", pick(text("INC1"), f)),
+                ("priority", pick(text("p2"), f)),
+                ("opened", instant(f)),
+                ("resolved", instant(f)),
+                ("states", pick(Value::List(vec![state]), f)),
+            ]);
+            let tickets = if f.chance(50) {
+                (
+                    "tickets",
+                    pick(Value::List(vec![ticket.clone(), ticket]), f),
+                )
+            } else {
+                let rows = if f.chance(50) {
+                    "number;priority;opened_at;resolved_at\nINC1;P2;2026-03-02 09:00;2026-03-03 10:00\n".to_string()
+                } else {
+                    f.log_text()
+                };
+                ("csv", pick(Value::Text(rows), f))
+            };
+            map(vec![
+                (
+                    "sla",
+                    pick(
+                        map(vec![
+                            ("goals", pick(Value::List(vec![goal]), f)),
+                            ("pauseStates", pick(Value::List(vec![text("On hold")]), f)),
+                        ]),
+                        f,
+                    ),
+                ),
+                tickets,
+                ("asOf", pick(text("2026-03-15T00:00:00Z"), f)),
+                (
+                    "period",
+                    pick(text(["week", "month", "quarter"][f.below(3)]), f),
+                ),
+            ])
+        }
+        7 => calendar,
         _ => f.value(0),
     };
     let _ = checked(api::budget(&request, &NoZones));
@@ -945,6 +1014,7 @@ fn api_request(f: &mut Fuzz) {
         let _ = checked(api::attainment(&request, &NoZones));
         let _ = checked(api::credits(&request));
         let _ = checked(api::compare_quotes(&request, &NoZones));
+        let _ = checked(api::tickets(&request, &NoZones));
     }
     if f.chance(5) {
         let _ = checked(api::risk(&request, &NoZones));

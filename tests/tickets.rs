@@ -537,3 +537,16 @@ fn a_reopened_ticket_continues_its_clock() {
     );
     assert_eq!(c["elapsed"]["text"], "6 h");
 }
+
+/// Tickets spread over more than a schedule holds (100 years and a bit) are refused, not measured on a
+/// schedule cut short.
+#[test]
+fn tickets_spread_over_centuries_are_refused() {
+    let r = ask(json!({
+        "sla": { "goals": [{ "priority": "P2", "resolution": "PT8H", "calendar": { "hours": OFFICE } }] },
+        "tickets": [{ "id": "A", "priority": "P2", "opened": "1900-03-02T09:00:00Z" }],
+        "asOf": "2026-03-02T09:00:00Z"
+    }));
+    assert_eq!(r["error"]["field"], "calendar", "{r}");
+    assert!(r["error"]["message"].as_str().unwrap().contains("1900-03-01/"), "{r}");
+}

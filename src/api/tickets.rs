@@ -425,8 +425,9 @@ fn read_ticket(v: &Value, i: usize, zone: &Zone) -> Result<Ticket, Error> {
 /// Measures tickets against a help-desk SLA: `{ sla, tickets | csv, asOf?, period? }`: the tickets as
 /// objects, or an export's CSV text (see [`read_export`]). `asOf` defaults to the latest instant any
 /// ticket gives; `period` is "week", "month" (default) or "quarter". Errors have field "sla" or "tickets"
-/// and the part concerned (`goals[1].resolution`, `[12].opened`, `header`); a ticket the SLA cannot
-/// measure, or a line of an export that cannot be read, is listed in `problems` with its reason instead.
+/// and the part concerned (`goals[1].resolution`, `[12].opened`, `header`), or "calendar" for tickets
+/// spread over more than a goal's calendar can hold (100 years); a ticket the SLA cannot measure, or a
+/// line of an export that cannot be read, is listed in `problems` with its reason instead.
 ///
 /// ```
 /// use slacalc::api::{tickets, NoZones};

@@ -548,5 +548,11 @@ fn tickets_spread_over_centuries_are_refused() {
         "asOf": "2026-03-02T09:00:00Z"
     }));
     assert_eq!(r["error"]["field"], "calendar", "{r}");
-    assert!(r["error"]["message"].as_str().unwrap().contains("1900-03-01/"), "{r}");
+    assert!(
+        r["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("1900-03-01/"),
+        "{r}"
+    );
 }

@@ -238,15 +238,17 @@ impl Hours {
         // Tickets spread over more than a schedule holds are refused by `schedule`; the time ahead for a
         // goal to run out is cut to what it holds.
         let weeks = longest.max(0) / week + 1;
-        let ahead =
-            chrono::Days::new((weeks * 7 + 31).min(crate::calendar::MAX_SCHEDULE_DAYS) as u64);
-        let last = zone.local_date(last)? + chrono::Days::new(2);
-        let most = from + chrono::Days::new(crate::calendar::MAX_SCHEDULE_DAYS as u64);
-        let to = last
-            .checked_add_days(ahead)
-            .unwrap_or(last)
-            .min(most)
-            .max(last);
+        let ahead = weeks
+            .saturating_mul(7)
+            .saturating_add(31)
+            .min(crate::calendar::MAX_SCHEDULE_DAYS) as u64;
+        let later = |d: chrono::NaiveDate, days: u64| {
+            d.checked_add_days(chrono::Days::new(days))
+                .unwrap_or(chrono::NaiveDate::MAX)
+        };
+        let last = later(zone.local_date(last)?, 2);
+        let most = later(from, crate::calendar::MAX_SCHEDULE_DAYS as u64);
+        let to = later(last, ahead).min(most).max(last);
         Ok(Hours::Schedule(calendar.schedule(from, to)?))
     }
 

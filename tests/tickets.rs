@@ -556,3 +556,24 @@ fn tickets_spread_over_centuries_are_refused() {
         "{r}"
     );
 }
+
+/// Tickets at the ends of the instants slacalc reads are measured or refused, never a panic.
+#[test]
+fn tickets_at_the_ends_of_time() {
+    for (opened, as_of) in [
+        ("9999-12-31T20:00:00Z", "9999-12-31T23:59:59Z"),
+        ("0001-01-01T00:00:00Z", "0001-01-02T00:00:00Z"),
+    ] {
+        for calendar in [json!(null), json!({ "hours": OFFICE })] {
+            let r = ask(json!({
+                "sla": { "goals": [{ "priority": "P2", "resolution": "P30D", "calendar": calendar }] },
+                "tickets": [{ "id": "A", "priority": "P2", "opened": opened }],
+                "asOf": as_of
+            }));
+            assert!(
+                r.get("tickets").is_some() || r.get("error").is_some(),
+                "{r}"
+            );
+        }
+    }
+}

@@ -66,6 +66,8 @@ pub struct Ticket {
     pub resolved: Option<i64>,
     /// The states it entered, each with its instant, in the order they happened.
     pub states: Vec<(i64, String)>,
+    /// The assignment groups it was given to, each with its instant.
+    pub groups: Vec<(i64, String)>,
 }
 
 /// The states that end a ticket's work, compared without regard to case or surrounding spaces.
@@ -111,8 +113,18 @@ pub struct Goal {
     pub calendar: Option<Calendar>,
 }
 
-/// A help-desk SLA: goals per priority, the states that pause resolution, and the share of tickets that
-/// must meet each goal.
+/// An operational level agreement: the business time one assignment group may hold a ticket each time it
+/// is given it (ServiceNow's OLA starts on assignment to the group and starts again on reassignment).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Ola {
+    /// The group, compared without regard to case or surrounding spaces.
+    pub group: String,
+    /// Business seconds per assignment.
+    pub seconds: i64,
+}
+
+/// A help-desk SLA: goals per priority, the states that pause resolution, the share of tickets that
+/// must meet each goal, and the OLAs of the groups that work the tickets.
 #[derive(Clone, Debug)]
 pub struct HelpDesk {
     /// The goals, one per priority.
@@ -123,9 +135,35 @@ pub struct HelpDesk {
     /// The share of tickets of a priority that must meet each goal in a period ("95% of P2 tickets
     /// resolved within 8 business hours").
     pub attainment: Target,
+    /// The groups' OLAs, measured on the hours of each ticket's goal.
+    pub olas: Vec<Ola>,
+}
+
+/// One assignment of a ticket to a group.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Stint {
+    /// The group, as the ticket names it.
+    pub group: String,
+    /// From its assignment to the next one, the resolution, or `as of`.
+    pub start: i64,
+    /// See `start`.
+    pub end: i64,
+    /// Business seconds the group held it, pauses taken out.
+    pub business: i64,
+    /// The group's OLA and where the assignment stands against it, if the group has one.
+    pub ola: Option<(i64, Stage)>,
 }
 
 impl HelpDesk {
+    /// The OLA of `group`, if it has one.
+    pub fn ola(&self, group: &str) -> Option<i64> {
+        let group = group.trim();
+        self.olas
+            .iter()
+            .find(|o| o.group.trim().eq_ignore_ascii_case(group))
+            .map(|o| o.seconds)
+    }
+
     /// The goals for `priority`, if the SLA has any.
     pub fn goal(&self, priority: &str) -> Option<&Goal> {
         let priority = priority.trim();
@@ -396,6 +434,18 @@ pub struct Measured {
     pub resolution: Option<Clock>,
     /// When each clock stopped, if it did by `as of`.
     pub stops: (Option<i64>, Option<i64>),
+    /// Each assignment to a group, in order, up to the resolution or `as of`.
+    pub stints: Vec<Stint>,
+    /// How many times it was given to another group after its first.
+    pub reassignments: usize,
+    /// Whether it was reopened after being resolved.
+    pub reopened: bool,
+    /// Resolved by the first group it was given to, never reassigned and never reopened; `None` for a
+    /// ticket that names no group (it cannot be told).
+    pub first_contact: Option<bool>,
+    /// For a breached resolution: the group that held it when the goal ran out (`None` when it was
+    /// with no group then).
+    pub breached_with: Option<String>,
 }
 
 /// How the clocks of one goal that stopped in a period did.
@@ -444,6 +494,39 @@ pub struct PeriodSummary {
     pub response: Summary,
     /// Resolution clocks that stopped in the period.
     pub resolution: Summary,
+    /// Of the tickets resolved in the period that name their groups, how many: and how many of those
+    /// at first contact.
+    pub with_groups: usize,
+    /// See `with_groups`.
+    pub first_contact: usize,
+}
+
+/// One assignment group over all the tickets measured.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct GroupSummary {
+    /// The group, as the first ticket named it.
+    pub group: String,
+    /// Its OLA, if it has one.
+    pub ola: Option<i64>,
+    /// How many times tickets were given to it.
+    pub assignments: usize,
+    /// Of those, how many ended within its OLA and how many went over it (running ones are neither).
+    pub met: usize,
+    /// See `met`.
+    pub breached: usize,
+    /// Business seconds it held tickets, pauses taken out.
+    pub business: i64,
+    /// SLA resolution breaches whose goal ran out while it held the ticket.
+    pub sla_breaches: usize,
+}
+
+/// Whether `ticket` was reopened before `end`: a change out of a resolving state into another.
+fn reopened(ticket: &Ticket, end: i64) -> bool {
+    let mut states: Vec<&(i64, String)> = ticket.states.iter().filter(|s| s.0 <= end).collect();
+    states.sort_by_key(|s| s.0);
+    states
+        .windows(2)
+        .any(|w| resolving(&w[0].1) && !resolving(&w[1].1))
 }
 
 /// Tickets measured against a help-desk SLA.
@@ -457,6 +540,10 @@ pub struct Report {
     /// goals; a clock counts in the period in which it stopped, so a period's figures are final once
     /// it has ended. Clocks still running are in `measured` alone.
     pub periods: Vec<PeriodSummary>,
+    /// Each assignment group, in the order first seen.
+    pub groups: Vec<GroupSummary>,
+    /// OLAs that do not add up to the resolution goal.
+    pub warnings: Vec<String>,
 }
 
 impl HelpDesk {
@@ -555,19 +642,203 @@ impl HelpDesk {
                 let pauses = self.paused(t, t.opened, end);
                 Clock::new(h, t.opened, end, resolved.is_some(), &pauses, g)
             });
+            let end = resolved.unwrap_or(as_of);
+            let pauses = self.paused(t, t.opened, end);
+            let stints = self.stints(h, t, end, resolved.is_some(), &pauses);
+            let reassignments = stints.len().saturating_sub(1);
+            let reopened = reopened(t, end);
+            let breached_with = resolution
+                .as_ref()
+                .filter(|c| c.stage == Stage::Breached)
+                .and_then(|c| c.due)
+                .and_then(|due| stints.iter().find(|s| s.start <= due && due < s.end))
+                .map(|s| s.group.clone());
             measured.push(Measured {
                 index: i,
                 response,
                 resolution,
                 stops: (responded, resolved),
+                first_contact: (!stints.is_empty())
+                    .then_some(resolved.is_some() && reassignments == 0 && !reopened),
+                stints,
+                reassignments,
+                reopened,
+                breached_with,
             });
         }
         let periods = self.periods(tickets, &measured, measure, zone)?;
         Ok(Report {
+            groups: self.groups(&measured),
+            warnings: self.ola_warnings(tickets, &measured),
             measured,
             problems,
             periods,
         })
+    }
+
+    /// The assignments of `ticket` from its opening to `end`: each from its change of group to the next
+    /// change to another group (a change to the group it is with continues the assignment), its
+    /// business time less the pauses in it, and against the group's OLA.
+    fn stints(
+        &self,
+        hours: &Hours,
+        ticket: &Ticket,
+        end: i64,
+        stopped: bool,
+        pauses: &[(i64, i64)],
+    ) -> Vec<Stint> {
+        let mut changes: Vec<&(i64, String)> =
+            ticket.groups.iter().filter(|g| g.0 <= end).collect();
+        changes.sort_by_key(|g| g.0);
+        let mut out: Vec<Stint> = Vec::new();
+        for (at, group) in changes.iter().map(|g| (g.0, g.1.trim())) {
+            let start = at.clamp(ticket.opened, end);
+            match out.last_mut() {
+                Some(last) if last.group.eq_ignore_ascii_case(group) => continue,
+                Some(last) => last.end = start,
+                None => {}
+            }
+            out.push(Stint {
+                group: group.to_string(),
+                start,
+                end,
+                business: 0,
+                ola: None,
+            });
+        }
+        // Assignments that took no time at all (several changes at one instant) are not assignments.
+        let last = out.len().saturating_sub(1);
+        let mut kept: Vec<Stint> = Vec::new();
+        for (k, s) in out.into_iter().enumerate() {
+            if s.start < s.end || k == last {
+                match kept.last() {
+                    Some(prev) if prev.group.eq_ignore_ascii_case(&s.group) => {
+                        if let Some(prev) = kept.last_mut() {
+                            prev.end = s.end;
+                        }
+                    }
+                    _ => kept.push(s),
+                }
+            }
+        }
+        let count = kept.len();
+        for (k, s) in kept.iter_mut().enumerate() {
+            let paused: i64 = pauses
+                .iter()
+                .filter(|&&(a, b)| a < s.end && b > s.start)
+                .map(|&(a, b)| hours.service(a.max(s.start), b.min(s.end)))
+                .sum();
+            s.business = hours.service(s.start, s.end) - paused;
+            // The last assignment runs until the resolution; at `as of` it is still running.
+            let open = k + 1 == count && !stopped;
+            s.ola = self.ola(&s.group).map(|goal| {
+                let stage = if s.business > goal {
+                    Stage::Breached
+                } else if open {
+                    Stage::Running
+                } else {
+                    Stage::Met
+                };
+                (goal, stage)
+            });
+        }
+        kept
+    }
+
+    /// Per group: the assignments and their business time, against the group's OLA; and the SLA
+    /// breaches on its watch.
+    pub fn groups(&self, measured: &[Measured]) -> Vec<GroupSummary> {
+        let mut out: Vec<GroupSummary> = Vec::new();
+        for m in measured {
+            for s in &m.stints {
+                let k = match out
+                    .iter()
+                    .position(|g| g.group.eq_ignore_ascii_case(&s.group))
+                {
+                    Some(k) => k,
+                    None => {
+                        out.push(GroupSummary {
+                            group: s.group.clone(),
+                            ola: self.ola(&s.group),
+                            ..GroupSummary::default()
+                        });
+                        out.len() - 1
+                    }
+                };
+                let g = &mut out[k];
+                g.assignments += 1;
+                g.business += s.business;
+                match s.ola.map(|o| o.1) {
+                    Some(Stage::Met) => g.met += 1,
+                    Some(Stage::Breached) => g.breached += 1,
+                    _ => {}
+                }
+            }
+            if let Some(group) = &m.breached_with {
+                if let Some(g) = out.iter_mut().find(|g| g.group.eq_ignore_ascii_case(group)) {
+                    g.sla_breaches += 1;
+                }
+            }
+        }
+        out
+    }
+
+    /// The OLAs that do not add up: for each priority, the groups its tickets most often pass through,
+    /// in order, whose OLAs come to more than its resolution goal.
+    pub fn ola_warnings(&self, tickets: &[Ticket], measured: &[Measured]) -> Vec<String> {
+        let mut warnings = Vec::new();
+        for goal in &self.goals {
+            let Some(resolution) = goal.resolution else {
+                continue;
+            };
+            let mut paths: Vec<(Vec<String>, usize)> = Vec::new();
+            for m in measured {
+                if !tickets[m.index]
+                    .priority
+                    .trim()
+                    .eq_ignore_ascii_case(goal.priority.trim())
+                    || m.stints.is_empty()
+                {
+                    continue;
+                }
+                let path: Vec<String> = m.stints.iter().map(|s| s.group.to_lowercase()).collect();
+                match paths.iter_mut().find(|p| p.0 == path) {
+                    Some(p) => p.1 += 1,
+                    None => paths.push((path, 1)),
+                }
+            }
+            // The most usual path; of paths as usual, the first seen.
+            let Some((path, _)) = paths.iter().rev().max_by_key(|p| p.1) else {
+                continue;
+            };
+            let total: i64 = path.iter().filter_map(|g| self.ola(g)).sum();
+            // Each group as it was first written.
+            let named: Vec<&str> = path
+                .iter()
+                .map(|g| {
+                    measured
+                        .iter()
+                        .flat_map(|m| &m.stints)
+                        .find(|s| s.group.to_lowercase() == *g)
+                        .map_or(g.as_str(), |s| s.group.as_str())
+                })
+                .collect();
+            if total > resolution {
+                let text = |s: i64| {
+                    crate::duration::ExactDuration::from_seconds(s.max(0) as u64)
+                        .unwrap_or(crate::duration::ExactDuration::ZERO)
+                        .to_string()
+                };
+                warnings.push(format!(
+                    "{}: the usual path {} has OLAs adding up to {}, more than the {} resolution goal",
+                    goal.priority,
+                    named.join(" → "),
+                    text(total),
+                    text(resolution)
+                ));
+            }
+        }
+        warnings
     }
 
     /// The summaries per period and priority.
@@ -578,8 +849,11 @@ impl HelpDesk {
         measure: crate::period::Measure,
         zone: &crate::zone::Zone,
     ) -> Result<Vec<PeriodSummary>, Error> {
+        /// Business seconds of the clocks and how many met; for a period's response and resolution.
         type Clocks = (Vec<i64>, usize);
-        let mut groups: std::collections::BTreeMap<(chrono::NaiveDate, usize), (Clocks, Clocks)> =
+        /// Resolved tickets that name their groups, and of those, resolved at first contact.
+        type FirstContact = (usize, usize);
+        let mut groups: std::collections::BTreeMap<_, (Clocks, Clocks, FirstContact)> =
             std::collections::BTreeMap::new();
         let anchor = chrono::NaiveDate::from_ymd_opt(2001, 1, 1).unwrap_or_default();
         for m in measured {
@@ -598,6 +872,10 @@ impl HelpDesk {
                 };
                 let start = measure.floor(zone.local_date(stop)?, anchor);
                 let entry = groups.entry((start, k)).or_default();
+                if let (true, Some(first)) = (resolution, m.first_contact) {
+                    entry.2 .0 += 1;
+                    entry.2 .1 += usize::from(first);
+                }
                 let side = if resolution {
                     &mut entry.1
                 } else {
@@ -609,7 +887,7 @@ impl HelpDesk {
         }
         Ok(groups
             .into_iter()
-            .map(|((start, k), (response, resolution))| {
+            .map(|((start, k), (response, resolution, first_contact))| {
                 let end = measure.next(start).unwrap_or(start);
                 PeriodSummary {
                     start,
@@ -618,6 +896,8 @@ impl HelpDesk {
                     priority: self.goals[k].priority.clone(),
                     response: Summary::of(response.0, response.1, self.attainment),
                     resolution: Summary::of(resolution.0, resolution.1, self.attainment),
+                    with_groups: first_contact.0,
+                    first_contact: first_contact.1,
                 }
             })
             .collect())
@@ -635,6 +915,7 @@ enum Column {
     Closed,
     At,
     State,
+    Group,
 }
 
 /// The column a header names, compared without case, spaces, underscores or other punctuation:
@@ -664,6 +945,7 @@ fn column(header: &str) -> Option<Column> {
         "at" | "time" | "timestamp" | "changedat" | "changed" | "updatedat" | "sysupdatedon"
         | "statechangedat" | "when" => Column::At,
         "state" | "status" | "newvalue" | "newstate" | "tostate" | "tostatus" => Column::State,
+        "assignmentgroup" | "group" | "assignedgroup" | "groupname" | "team" => Column::Group,
         _ => return None,
     })
 }
@@ -721,10 +1003,10 @@ fn records(text: &str) -> Vec<(usize, &str)> {
 }
 
 /// Reads a ticket export: CSV with a header line, its delimiter sniffed (comma, semicolon, tab or bar).
-/// One line per ticket (an id, a priority, opened, and where known the first response and the
-/// resolution; `closed` stands for the resolution where there is no resolved column), or one line per
-/// change of state (an id, the instant and the state entered; priority, opened and the others on any of
-/// the ticket's lines). Times without an offset are read in `zone`. Every line not read is listed with
+/// One line per ticket (an id, a priority, opened, and where known the first response, the resolution
+/// and the assignment group; `closed` stands for the resolution where there is no resolved column), or
+/// one line per change (an id, the instant, and the state or the assignment group entered; priority,
+/// opened and the others on any of the ticket's lines). Times without an offset are read in `zone`. Every line not read is listed with
 /// its reason; a ticket never opened is listed at its first line.
 ///
 /// ```
@@ -844,10 +1126,11 @@ pub fn read_export(text: &str, zone: &crate::zone::Zone) -> Result<Export, Error
                 continue;
             }
         };
-        if history && (at.is_none() || cell(find(Column::State)).is_none()) {
+        let (state, group) = (cell(find(Column::State)), cell(find(Column::Group)));
+        if history && (at.is_none() || (state.is_none() && group.is_none())) {
             export.problems.push(LineProblem {
                 line,
-                reason: "a change of state needs its instant and the state entered".to_string(),
+                reason: "a change needs its instant and the state or group entered".to_string(),
             });
             continue;
         }
@@ -878,6 +1161,7 @@ pub fn read_export(text: &str, zone: &crate::zone::Zone) -> Result<Export, Error
                     responded: None,
                     resolved: None,
                     states: Vec::new(),
+                    groups: Vec::new(),
                 });
                 export.lines.push(line);
                 opened_known.push(false);
@@ -894,8 +1178,12 @@ pub fn read_export(text: &str, zone: &crate::zone::Zone) -> Result<Export, Error
         }
         t.responded = responded.or(t.responded);
         t.resolved = resolved.or(t.resolved);
-        if let (Some(at), Some(state)) = (at, cell(find(Column::State))) {
+        if let (Some(at), Some(state)) = (at, state) {
             t.states.push((at, state.to_string()));
+        }
+        // A group on a line per ticket is the group it was with from its opening.
+        if let (Some(at), Some(group)) = (at.or(opened), group) {
+            t.groups.push((at, group.to_string()));
         }
     }
     // A history without opened columns: a ticket opens at its first change of state.
@@ -911,7 +1199,7 @@ pub fn read_export(text: &str, zone: &crate::zone::Zone) -> Result<Export, Error
         .zip(opened_known)
     {
         if !known {
-            match t.states.iter().map(|s| s.0).min() {
+            match t.states.iter().chain(&t.groups).map(|s| s.0).min() {
                 Some(first) if find(Column::Opened).is_none() => t.opened = first,
                 _ => {
                     kept.problems.push(LineProblem {

@@ -359,6 +359,7 @@ fn desk() -> (HelpDesk, Calendar) {
             goals: vec![goal],
             pause_states: vec!["On hold".into()],
             attainment: Target::parse("95").unwrap(),
+            olas: Vec::new(),
         },
         calendar,
     )
@@ -378,6 +379,7 @@ fn measure(
         responded: None,
         resolved: Some(resolved),
         states: states.to_vec(),
+        groups: Vec::new(),
     };
     let hours = Hours::over(Some(calendar), opened, resolved, 8 * 3600).unwrap();
     Clock::new(
@@ -576,4 +578,139 @@ fn tickets_at_the_ends_of_time() {
             );
         }
     }
+}
+
+/// OLAs between groups: the business time each group held a ticket against its OLA, reassignments and
+/// the ping-pong back, the group on whose watch the SLA ran out, first-contact resolution, and an OLA set
+/// that does not add up to the resolution goal.
+#[test]
+fn groups_against_their_olas() {
+    let sla = json!({
+        "goals": [{ "priority": "P2", "resolution": "PT8H", "calendar": { "hours": OFFICE } }],
+        "pauseStates": ["On hold"],
+        "olas": [{ "group": "Service Desk", "resolution": "PT2H" }, { "group": "Network", "resolution": "PT6H" }]
+    });
+    let r = ask(json!({
+        "sla": sla,
+        "tickets": [
+            // Service Desk 09:00-10:00 (1 h), Network 10:00 to Tuesday 11:00 (7 h Monday + 2 h Tuesday
+            // = 9 h, less the hour on hold Tuesday 09:00-10:00 = 8 h: over its 6 h), back to the
+            // Service Desk 11:00-14:00 (3 h: over its 2 h), resolved Tuesday 14:00. The SLA's 8 h ran
+            // out on Monday 17:00 (1 h + 7 h), with Network: 12 h of business time, breached.
+            { "id": "INC1", "priority": "P2", "opened": "2026-03-02T09:00:00Z", "resolved": "2026-03-03T14:00:00Z",
+              "groups": [
+                { "at": "2026-03-02T09:00:00Z", "group": "Service Desk" },
+                { "at": "2026-03-02T10:00:00Z", "group": "Network" },
+                { "at": "2026-03-03T11:00:00Z", "group": "service desk " }
+              ],
+              "states": [{ "at": "2026-03-03T09:00:00Z", "state": "On hold" }, { "at": "2026-03-03T10:00:00Z", "state": "In progress" }] },
+            // Resolved by the Service Desk alone in 1 h 30: first contact, within its OLA.
+            { "id": "INC2", "priority": "P2", "opened": "2026-03-02T09:00:00Z", "resolved": "2026-03-02T10:30:00Z",
+              "groups": [{ "at": "2026-03-02T09:00:00Z", "group": "Service Desk" }] },
+            // The same path as INC1's, twice: the usual path.
+            { "id": "INC3", "priority": "P2", "opened": "2026-03-04T09:00:00Z", "resolved": "2026-03-04T12:00:00Z",
+              "groups": [
+                { "at": "2026-03-04T09:00:00Z", "group": "Service Desk" },
+                { "at": "2026-03-04T10:00:00Z", "group": "Network" },
+                { "at": "2026-03-04T11:00:00Z", "group": "Service Desk" }
+              ] }
+        ],
+        "asOf": "2026-03-31T00:00:00Z"
+    }));
+    let t = &r["tickets"][0];
+    assert_eq!(t["resolution"]["business"]["text"], "12 h", "{r}");
+    assert_eq!(
+        (
+            t["reassignments"].as_u64(),
+            t["firstContact"].as_bool(),
+            t["breachedWith"].as_str()
+        ),
+        (Some(2), Some(false), Some("Network"))
+    );
+    let stints: Vec<(&str, &str, Option<&str>)> = t["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| {
+            (
+                g["group"].as_str().unwrap(),
+                g["business"]["text"].as_str().unwrap(),
+                g["stage"].as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        stints,
+        [
+            ("Service Desk", "1 h", Some("met")),
+            ("Network", "8 h", Some("breached")),
+            ("service desk", "3 h", Some("breached"))
+        ]
+    );
+    assert_eq!(
+        (
+            r["tickets"][1]["firstContact"].as_bool(),
+            r["tickets"][1]["reassignments"].as_u64()
+        ),
+        (Some(true), Some(0))
+    );
+    // Per group: the Service Desk had five assignments (INC1 twice, INC2, INC3 twice): 1 h + 3 h + 1 h 30
+    // + 1 h + 1 h = 7 h 30, one over its OLA; Network two (8 h and 1 h), one over; one SLA breach on
+    // Network's watch.
+    let groups = r["groups"].as_array().unwrap();
+    assert_eq!(groups.len(), 2);
+    assert_eq!(
+        (
+            groups[0]["group"].as_str(),
+            groups[0]["assignments"].as_u64(),
+            groups[0]["met"].as_u64(),
+            groups[0]["breached"].as_u64()
+        ),
+        (Some("Service Desk"), Some(5), Some(4), Some(1))
+    );
+    assert_eq!(groups[0]["business"]["text"], "7 h 30 min");
+    assert_eq!(
+        (
+            groups[1]["group"].as_str(),
+            groups[1]["breached"].as_u64(),
+            groups[1]["slaBreaches"].as_u64()
+        ),
+        (Some("Network"), Some(1), Some(1))
+    );
+    // The usual path Service Desk → Network → Service Desk: 2 h + 6 h + 2 h = 10 h of OLAs, more than 8 h.
+    assert_eq!(r["warnings"], json!(["P2: the usual path Service Desk → Network → Service Desk has OLAs adding up to 10 h, more than the 8 h resolution goal"]));
+    // First contact in the period: INC2 of the three resolved in March.
+    assert_eq!(
+        (
+            r["periods"][0]["withGroups"].as_u64(),
+            r["periods"][0]["firstContact"].as_u64()
+        ),
+        (Some(3), Some(1))
+    );
+}
+
+/// A group column in an export: on a line per ticket, the group it was with from its opening; in a
+/// history, each change of group.
+#[test]
+fn groups_come_from_exports() {
+    let sla = json!({ "goals": [{ "priority": "P2", "resolution": "PT8H" }], "olas": [{ "group": "Network", "resolution": "PT1H" }] });
+    let r = ask(
+        json!({ "sla": sla, "csv": "number,priority,opened_at,resolved_at,assignment_group\nINC1,P2,2026-03-02 09:00,2026-03-02 11:00,Network\n" }),
+    );
+    assert_eq!(
+        r["tickets"][0]["groups"][0]["business"]["text"], "2 h",
+        "{r}"
+    );
+    assert_eq!(r["tickets"][0]["groups"][0]["stage"], "breached");
+    let r = ask(
+        json!({ "sla": sla, "csv": "ticket,priority,time,status,group\nINC1,P2,2026-03-02 09:00,New,Service Desk\nINC1,,2026-03-02 09:30,,Network\nINC1,,2026-03-02 10:00,Resolved,\n" }),
+    );
+    let groups: Vec<&str> = r["tickets"][0]["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["business"]["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(groups, ["30 min", "30 min"], "{r}");
+    assert_eq!(r["tickets"][0]["reassignments"], 1);
 }

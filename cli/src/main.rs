@@ -435,6 +435,17 @@ fn tickets_text(r: &api::TicketsResult) -> String {
             }
         }
     }
+    for g in &r.groups {
+        let ola = match &g.ola {
+            Some(ola) => format!(", {} over its OLA of {}", g.breached, ola.text),
+            None => String::new(),
+        };
+        out.push(format!(
+            "group {}: {} assignments, {} of business time{ola}; {} SLA breaches on its watch",
+            g.group, g.assignments, g.business.text, g.sla_breaches
+        ));
+    }
+    out.extend(r.warnings.iter().map(|w| format!("OLAs: {w}")));
     for p in &r.problems {
         let at = match (p.line, p.ticket) {
             (Some(line), _) => format!("line {line}"),

@@ -9,7 +9,9 @@ use crate::duration::ExactDuration;
 use crate::error::{Error, Field};
 use crate::period::Measure;
 use crate::target::Target;
-use crate::tickets::{read_export, Clock, Goal, HelpDesk, Summary, Ticket};
+use crate::tickets::{
+    read_export, Clock, Goal, GroupSummary, HelpDesk, Ola, Stint, Summary, Ticket,
+};
 use crate::value::{invalid, Object, Value};
 use crate::zone::{parse_instant, utc_text, Zone};
 
@@ -64,6 +66,83 @@ pub struct TicketResult {
     pub response: Option<ClockResult>,
     /// The resolution clock; null where the priority has no resolution goal.
     pub resolution: Option<ClockResult>,
+    /// Each assignment to a group, in order.
+    pub groups: Vec<StintResult>,
+    /// How many times it went to another group after its first.
+    pub reassignments: usize,
+    /// Whether it was reopened after being resolved.
+    pub reopened: bool,
+    /// Resolved by the first group it was given to, never reassigned, never reopened; null for a ticket
+    /// that names no group.
+    pub first_contact: Option<bool>,
+    /// A breached resolution: the group that held it when the goal ran out.
+    pub breached_with: Option<String>,
+}
+
+/// One assignment of a ticket to a group.
+#[derive(Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct StintResult {
+    /// The group.
+    pub group: String,
+    /// When it was given the ticket and when it passed it on (or resolved it, or `asOf`), UTC.
+    pub start: String,
+    /// See `start`.
+    pub end: String,
+    /// Business time it held the ticket, pauses taken out.
+    pub business: DurationText,
+    /// The group's OLA, if it has one.
+    pub ola: Option<DurationText>,
+    /// Against the OLA: "met", "breached" or "running"; null without one.
+    #[ts(type = "\"met\" | \"breached\" | \"running\" | null")]
+    pub stage: Option<&'static str>,
+}
+
+impl From<&Stint> for StintResult {
+    fn from(s: &Stint) -> Self {
+        StintResult {
+            group: s.group.clone(),
+            start: utc_text(s.start),
+            end: utc_text(s.end),
+            business: DurationText::from(seconds(s.business)),
+            ola: s.ola.map(|o| DurationText::from(seconds(o.0))),
+            stage: s.ola.map(|o| o.1.name()),
+        }
+    }
+}
+
+/// One assignment group over all the tickets.
+#[derive(Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct GroupResult {
+    /// The group.
+    pub group: String,
+    /// Its OLA, if it has one.
+    pub ola: Option<DurationText>,
+    /// How many times tickets were given to it.
+    pub assignments: usize,
+    /// Assignments within its OLA, and over it (running ones are neither).
+    pub met: usize,
+    /// See `met`.
+    pub breached: usize,
+    /// Business time it held tickets, pauses taken out.
+    pub business: DurationText,
+    /// SLA resolution breaches whose goal ran out while it held the ticket.
+    pub sla_breaches: usize,
+}
+
+impl From<&GroupSummary> for GroupResult {
+    fn from(g: &GroupSummary) -> Self {
+        GroupResult {
+            group: g.group.clone(),
+            ola: g.ola.map(|o| DurationText::from(seconds(o))),
+            assignments: g.assignments,
+            met: g.met,
+            breached: g.breached,
+            business: DurationText::from(seconds(g.business)),
+            sla_breaches: g.sla_breaches,
+        }
+    }
 }
 
 /// The clocks of one goal that stopped in a period.
@@ -122,6 +201,11 @@ pub struct PeriodResult {
     pub response: SummaryResult,
     /// Resolution clocks that stopped in the period.
     pub resolution: SummaryResult,
+    /// The tickets resolved in the period that name their groups, and how many of those were resolved
+    /// at first contact (by the first group, never reassigned or reopened).
+    pub with_groups: usize,
+    /// See `withGroups`.
+    pub first_contact: usize,
 }
 
 /// A ticket not measured, or a line of an export not read.
@@ -153,6 +237,11 @@ pub struct TicketsResult {
     pub periods: Vec<PeriodResult>,
     /// The tickets not measured, each with its reason.
     pub problems: Vec<TicketProblem>,
+    /// Each assignment group, in the order first seen.
+    pub groups: Vec<GroupResult>,
+    /// OLAs that do not add up: the usual path of a priority's tickets whose groups' OLAs come to more
+    /// than its resolution goal.
+    pub warnings: Vec<String>,
 }
 
 /// A change of state of a ticket.
@@ -184,6 +273,29 @@ struct TicketInput {
     /// The states it entered, with their instants.
     #[ts(optional)]
     states: Option<Vec<StateChange>>,
+    /// The assignment groups it was given to, with their instants.
+    #[ts(optional)]
+    groups: Option<Vec<GroupChange>>,
+}
+
+/// An assignment of a ticket to a group.
+#[derive(TS)]
+#[allow(dead_code)]
+struct GroupChange {
+    /// When.
+    at: String,
+    /// The group: "Service Desk", "Network".
+    group: String,
+}
+
+/// An OLA: the business time a group may hold a ticket each time it is given it.
+#[derive(TS)]
+#[allow(dead_code)]
+struct OlaInput {
+    group: String,
+    /// "PT2H", "1 h", or seconds.
+    #[ts(type = "string | number")]
+    resolution: String,
 }
 
 /// The goals of one priority, in business time.
@@ -218,6 +330,9 @@ struct HelpDeskSla {
     /// The zone of the periods and of instants without an offset (default UTC).
     #[ts(optional)]
     time_zone: Option<String>,
+    /// The groups' OLAs, measured on the hours of each ticket's goal.
+    #[ts(optional)]
+    olas: Option<Vec<OlaInput>>,
 }
 
 /// Input of `tickets`: the tickets as objects, or an export's CSV text.
@@ -243,7 +358,9 @@ struct TicketsInput {
 pub(super) fn input_declarations() -> Vec<(Option<String>, String)> {
     vec![
         (StateChange::docs(), StateChange::decl()),
+        (GroupChange::docs(), GroupChange::decl()),
         (TicketInput::docs(), TicketInput::decl()),
+        (OlaInput::docs(), OlaInput::decl()),
         (GoalInput::docs(), GoalInput::decl()),
         (HelpDeskSla::docs(), HelpDeskSla::decl()),
         (TicketsInput::docs(), TicketsInput::decl()),
@@ -290,7 +407,7 @@ fn read_sla(v: &Value, zones: &dyn Zones) -> Result<(HelpDesk, Zone), Error> {
         v,
         Field::Sla,
         "",
-        &["goals", "pauseStates", "attainment", "timeZone"],
+        &["goals", "pauseStates", "attainment", "timeZone", "olas"],
     )?;
     let mut goals: Vec<Goal> = Vec::new();
     for (i, g) in list(&o, "goals")?.iter().enumerate() {
@@ -360,6 +477,29 @@ fn read_sla(v: &Value, zones: &dyn Zones) -> Result<(HelpDesk, Zone), Error> {
         None => Target::parse("100")?,
         Some(t) => Target::parse(t).map_err(|e| o.error("attainment", e.to_string()))?,
     };
+    let mut olas: Vec<Ola> = Vec::new();
+    for (i, v) in list(&o, "olas")?.iter().enumerate() {
+        let g = Object::new(
+            v,
+            Field::Sla,
+            &format!("olas[{i}]"),
+            &["group", "resolution"],
+        )?;
+        let group = g.text("group")?.trim().to_string();
+        if group.is_empty() || olas.iter().any(|x| x.group.eq_ignore_ascii_case(&group)) {
+            return Err(g.error(
+                "group",
+                format!("\"{group}\" is empty or has an OLA already"),
+            ));
+        }
+        let seconds = goal_seconds(&g, "resolution")?.ok_or_else(|| {
+            g.error(
+                "resolution",
+                "is required: the time the group may hold a ticket",
+            )
+        })?;
+        olas.push(Ola { group, seconds });
+    }
     let zone = match o.optional_text("timeZone")? {
         None => Zone::utc(),
         Some(name) => {
@@ -371,6 +511,7 @@ fn read_sla(v: &Value, zones: &dyn Zones) -> Result<(HelpDesk, Zone), Error> {
             goals,
             pause_states,
             attainment,
+            olas,
         },
         zone,
     ))
@@ -390,6 +531,7 @@ fn read_ticket(v: &Value, i: usize, zone: &Zone) -> Result<Ticket, Error> {
             "responded",
             "resolved",
             "states",
+            "groups",
         ],
     )?;
     let instant = |name: &str| -> Result<Option<i64>, Error> {
@@ -412,6 +554,18 @@ fn read_ticket(v: &Value, i: usize, zone: &Zone) -> Result<Ticket, Error> {
             .map_err(|e| s.error("at", e.to_string()))?;
         states.push((at, s.text("state")?.to_string()));
     }
+    let mut groups = Vec::new();
+    for (k, g) in list(&o, "groups")?.iter().enumerate() {
+        let g = Object::new(
+            g,
+            Field::Tickets,
+            &o.path(&format!("groups[{k}]")),
+            &["at", "group"],
+        )?;
+        let at = parse_instant(g.text("at")?, zone, Field::Tickets)
+            .map_err(|e| g.error("at", e.to_string()))?;
+        groups.push((at, g.text("group")?.to_string()));
+    }
     Ok(Ticket {
         id: o.text("id")?.to_string(),
         priority: o.text("priority")?.to_string(),
@@ -419,6 +573,7 @@ fn read_ticket(v: &Value, i: usize, zone: &Zone) -> Result<Ticket, Error> {
         responded: instant("responded")?,
         resolved: instant("resolved")?,
         states,
+        groups,
     })
 }
 
@@ -534,6 +689,11 @@ pub fn tickets(input: &Value, zones: &dyn Zones) -> Result<TicketsResult, Error>
                 priority: list[m.index].priority.clone(),
                 response: m.response.as_ref().map(ClockResult::from),
                 resolution: m.resolution.as_ref().map(ClockResult::from),
+                groups: m.stints.iter().map(StintResult::from).collect(),
+                reassignments: m.reassignments,
+                reopened: m.reopened,
+                first_contact: m.first_contact,
+                breached_with: m.breached_with.clone(),
             })
             .collect(),
         periods: report
@@ -546,6 +706,8 @@ pub fn tickets(input: &Value, zones: &dyn Zones) -> Result<TicketsResult, Error>
                 priority: p.priority.clone(),
                 response: SummaryResult::from(&p.response),
                 resolution: SummaryResult::from(&p.resolution),
+                with_groups: p.with_groups,
+                first_contact: p.first_contact,
             })
             .collect(),
         problems: {
@@ -558,5 +720,7 @@ pub fn tickets(input: &Value, zones: &dyn Zones) -> Result<TicketsResult, Error>
             problems.sort_by_key(|p| (p.line, p.ticket));
             problems
         },
+        groups: report.groups.iter().map(GroupResult::from).collect(),
+        warnings: report.warnings,
     })
 }

@@ -84,7 +84,9 @@ pub fn typescript_analysis() -> String {
             &mut out,
             [
                 (ClockResult::docs(), ClockResult::decl()),
+                (StintResult::docs(), StintResult::decl()),
                 (TicketResult::docs(), TicketResult::decl()),
+                (GroupResult::docs(), GroupResult::decl()),
                 (SummaryResult::docs(), SummaryResult::decl()),
                 (PeriodResult::docs(), PeriodResult::decl()),
                 (TicketProblem::docs(), TicketProblem::decl()),

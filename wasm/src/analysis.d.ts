@@ -981,6 +981,19 @@ at: string,
 state: string, };
 
 /**
+ * An assignment of a ticket to a group.
+ */
+export type GroupChange = { 
+/**
+ * When.
+ */
+at: string, 
+/**
+ * The group: "Service Desk", "Network".
+ */
+group: string, };
+
+/**
  * One ticket.
  */
 export type TicketInput = { 
@@ -1007,7 +1020,20 @@ resolved?: string,
 /**
  * The states it entered, with their instants.
  */
-states?: Array<StateChange>, };
+states?: Array<StateChange>, 
+/**
+ * The assignment groups it was given to, with their instants.
+ */
+groups?: Array<GroupChange>, };
+
+/**
+ * An OLA: the business time a group may hold a ticket each time it is given it.
+ */
+export type OlaInput = { group: string, 
+/**
+ * "PT2H", "1 h", or seconds.
+ */
+resolution: string | number, };
 
 /**
  * The goals of one priority, in business time.
@@ -1045,7 +1071,11 @@ attainment?: string | number,
 /**
  * The zone of the periods and of instants without an offset (default UTC).
  */
-timeZone?: string, };
+timeZone?: string, 
+/**
+ * The groups' OLAs, measured on the hours of each ticket's goal.
+ */
+olas?: Array<OlaInput>, };
 
 /**
  * Input of `tickets`: the tickets as objects, or an export's CSV text.
@@ -1102,6 +1132,35 @@ percent: string,
 due: string | null, };
 
 /**
+ * One assignment of a ticket to a group.
+ */
+export type StintResult = { 
+/**
+ * The group.
+ */
+group: string, 
+/**
+ * When it was given the ticket and when it passed it on (or resolved it, or `asOf`), UTC.
+ */
+start: string, 
+/**
+ * See `start`.
+ */
+end: string, 
+/**
+ * Business time it held the ticket, pauses taken out.
+ */
+business: DurationText, 
+/**
+ * The group's OLA, if it has one.
+ */
+ola: DurationText | null, 
+/**
+ * Against the OLA: "met", "breached" or "running"; null without one.
+ */
+stage: "met" | "breached" | "running" | null, };
+
+/**
  * One ticket measured.
  */
 export type TicketResult = { 
@@ -1120,7 +1179,61 @@ response: ClockResult | null,
 /**
  * The resolution clock; null where the priority has no resolution goal.
  */
-resolution: ClockResult | null, };
+resolution: ClockResult | null, 
+/**
+ * Each assignment to a group, in order.
+ */
+groups: Array<StintResult>, 
+/**
+ * How many times it went to another group after its first.
+ */
+reassignments: number, 
+/**
+ * Whether it was reopened after being resolved.
+ */
+reopened: boolean, 
+/**
+ * Resolved by the first group it was given to, never reassigned, never reopened; null for a ticket
+ * that names no group.
+ */
+firstContact: boolean | null, 
+/**
+ * A breached resolution: the group that held it when the goal ran out.
+ */
+breachedWith: string | null, };
+
+/**
+ * One assignment group over all the tickets.
+ */
+export type GroupResult = { 
+/**
+ * The group.
+ */
+group: string, 
+/**
+ * Its OLA, if it has one.
+ */
+ola: DurationText | null, 
+/**
+ * How many times tickets were given to it.
+ */
+assignments: number, 
+/**
+ * Assignments within its OLA, and over it (running ones are neither).
+ */
+met: number, 
+/**
+ * See `met`.
+ */
+breached: number, 
+/**
+ * Business time it held tickets, pauses taken out.
+ */
+business: DurationText, 
+/**
+ * SLA resolution breaches whose goal ran out while it held the ticket.
+ */
+slaBreaches: number, };
 
 /**
  * The clocks of one goal that stopped in a period.
@@ -1187,7 +1300,16 @@ response: SummaryResult,
 /**
  * Resolution clocks that stopped in the period.
  */
-resolution: SummaryResult, };
+resolution: SummaryResult, 
+/**
+ * The tickets resolved in the period that name their groups, and how many of those were resolved
+ * at first contact (by the first group, never reassigned or reopened).
+ */
+withGroups: number, 
+/**
+ * See `withGroups`.
+ */
+firstContact: number, };
 
 /**
  * A ticket not measured, or a line of an export not read.
@@ -1233,4 +1355,13 @@ periods: Array<PeriodResult>,
 /**
  * The tickets not measured, each with its reason.
  */
-problems: Array<TicketProblem>, };
+problems: Array<TicketProblem>, 
+/**
+ * Each assignment group, in the order first seen.
+ */
+groups: Array<GroupResult>, 
+/**
+ * OLAs that do not add up: the usual path of a priority's tickets whose groups' OLAs come to more
+ * than its resolution goal.
+ */
+warnings: Array<string>, };

@@ -41,11 +41,8 @@ small=target/bench-log-10k.csv
 if [ ! -x bench/.venv/bin/python ] || ! bench/.venv/bin/python -c 'import pandas, pyarrow, polars, duckdb' 2>/dev/null; then
   python3 -m venv bench/.venv && bench/.venv/bin/pip install --quiet -r bench/requirements.txt
 fi
-# And five million rows, to see the memory a log takes in Chromium.
-big=target/bench-log-5m.csv
-[ -f "$big" ] || node bench/make-log.mjs "$big" 5000000
 say "outage log: WASM in Node and Chromium; then slacalc and the peers, interleaved; then 5 000 000 rows in Chromium"
-node bench/logs.mjs "$log" "$small" "$separate" "$big"
+node bench/logs.mjs "$log" "$small" "$separate" 5m
 
 # Penalties: simulated contract years per second natively, in WASM in Node and Chromium, and numpy.
 say "risk: simulated contract years, native"

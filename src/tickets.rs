@@ -68,6 +68,10 @@ pub struct Ticket {
     pub states: Vec<(i64, String)>,
     /// The assignment groups it was given to, each with its instant.
     pub groups: Vec<(i64, String)>,
+    /// The caller's satisfaction score, on the SLA's scale, if they gave one.
+    pub score: Option<u8>,
+    /// The time the caller says they lost, in seconds, if they said.
+    pub lost: Option<i64>,
 }
 
 /// The states that end a ticket's work, compared without regard to case or surrounding spaces.
@@ -113,6 +117,50 @@ pub struct Goal {
     pub calendar: Option<Calendar>,
 }
 
+/// The scale of satisfaction scores.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Scale {
+    /// 0 to 10: 9 and 10 are happy, 0 to 6 unhappy, 7 and 8 neither (HappySignals' Happiness).
+    #[default]
+    ZeroToTen,
+    /// 1 to 5 (CSAT): 5 is happy, 1 to 3 unhappy, 4 neither, as 9-10, 0-6 and 7-8 are on ten points.
+    OneToFive,
+}
+
+impl Scale {
+    /// The highest score.
+    pub fn most(self) -> u8 {
+        match self {
+            Scale::ZeroToTen => 10,
+            Scale::OneToFive => 5,
+        }
+    }
+
+    /// The lowest score.
+    pub fn least(self) -> u8 {
+        match self {
+            Scale::ZeroToTen => 0,
+            Scale::OneToFive => 1,
+        }
+    }
+
+    /// Whether `score` is on the scale.
+    pub fn holds(self, score: u8) -> bool {
+        (self.least()..=self.most()).contains(&score)
+    }
+
+    /// Whether `score` is happy (`Some(true)`), unhappy (`Some(false)`) or neither.
+    pub fn happy(self, score: u8) -> Option<bool> {
+        match self {
+            Scale::ZeroToTen if score >= 9 => Some(true),
+            Scale::ZeroToTen if score <= 6 => Some(false),
+            Scale::OneToFive if score == 5 => Some(true),
+            Scale::OneToFive if score <= 3 => Some(false),
+            _ => None,
+        }
+    }
+}
+
 /// An operational level agreement: the business time one assignment group may hold a ticket each time it
 /// is given it (ServiceNow's OLA starts on assignment to the group and starts again on reassignment).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -137,6 +185,8 @@ pub struct HelpDesk {
     pub attainment: Target,
     /// The groups' OLAs, measured on the hours of each ticket's goal.
     pub olas: Vec<Ola>,
+    /// The scale of the callers' satisfaction scores.
+    pub scale: Scale,
 }
 
 /// One assignment of a ticket to a group.
@@ -499,6 +549,60 @@ pub struct PeriodSummary {
     pub with_groups: usize,
     /// See `with_groups`.
     pub first_contact: usize,
+    /// The experience of the callers whose tickets were resolved in the period.
+    pub experience: Experience,
+    /// Where the SLA was met in the period while the experience got worse than in the period before:
+    /// what got worse, in words.
+    pub watermelon: Option<String>,
+}
+
+/// The callers' experience over some tickets: their scores and the time they lost.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Experience {
+    /// Scores given, happy and unhappy (see [`Scale::happy`]).
+    pub scores: usize,
+    /// See `scores`.
+    pub happy: usize,
+    /// See `scores`.
+    pub unhappy: usize,
+    /// Answers about lost time, and the seconds lost in all.
+    pub lost_answers: usize,
+    /// See `lost_answers`.
+    pub lost: i64,
+}
+
+impl Experience {
+    /// Happiness: the share of happy scores less the share of unhappy ones, in percentage points from
+    /// -100 to +100, rounded to the nearest whole point (halves away from zero); `None` without scores.
+    ///
+    /// ```
+    /// use slacalc::tickets::Experience;
+    /// // 7 happy, 1 unhappy and 2 neither of 10: 70% - 10% = +60.
+    /// let e = Experience { scores: 10, happy: 7, unhappy: 1, ..Experience::default() };
+    /// assert_eq!(e.happiness(), Some(60));
+    /// // 1 happy of 8: 12.5 rounds to 13; 1 unhappy of 8 to -13.
+    /// assert_eq!(Experience { scores: 8, happy: 1, ..Experience::default() }.happiness(), Some(13));
+    /// assert_eq!(Experience { scores: 8, unhappy: 1, ..Experience::default() }.happiness(), Some(-13));
+    /// ```
+    pub fn happiness(&self) -> Option<i64> {
+        if self.scores == 0 {
+            return None;
+        }
+        let (n, d) = (
+            (self.happy as i64 - self.unhappy as i64) * 100,
+            self.scores as i64,
+        );
+        // (2n ± d) / 2d, cut toward zero, rounds n / d to the nearest, halves away from zero.
+        Some((2 * n + n.signum() * d) / (2 * d))
+    }
+
+    /// The average time lost per answer, in whole seconds (halves up); `None` without answers.
+    pub fn lost_per_answer(&self) -> Option<i64> {
+        (self.lost_answers > 0).then(|| {
+            let n = self.lost_answers as i64;
+            (2 * self.lost + n) / (2 * n)
+        })
+    }
 }
 
 /// One assignment group over all the tickets measured.
@@ -518,6 +622,73 @@ pub struct GroupSummary {
     pub business: i64,
     /// SLA resolution breaches whose goal ran out while it held the ticket.
     pub sla_breaches: usize,
+}
+
+/// Marks the watermelon periods: for each priority, a period whose resolution goal (its response goal,
+/// without one) met the attainment target while Happiness fell or the time lost per answer rose against
+/// the priority's period before it.
+fn watermelons(periods: &mut [PeriodSummary]) {
+    for k in 0..periods.len() {
+        let Some(before) = periods[..k]
+            .iter()
+            .rev()
+            .find(|p| p.priority == periods[k].priority)
+        else {
+            continue;
+        };
+        let p = &periods[k];
+        let clocks = if p.resolution.tickets > 0 {
+            &p.resolution
+        } else {
+            &p.response
+        };
+        if clocks.tickets == 0 || !clocks.meets_target {
+            continue;
+        }
+        let mut worse = Vec::new();
+        if let (Some(was), Some(now)) = (before.experience.happiness(), p.experience.happiness()) {
+            if now < was {
+                let signed = |x: i64| {
+                    if x > 0 {
+                        format!("+{x}")
+                    } else {
+                        x.to_string()
+                    }
+                };
+                worse.push(format!(
+                    "Happiness fell from {} to {}",
+                    signed(was),
+                    signed(now)
+                ));
+            }
+        }
+        if let (Some(was), Some(now)) = (
+            before.experience.lost_per_answer(),
+            p.experience.lost_per_answer(),
+        ) {
+            if now > was {
+                let text = |s: i64| {
+                    crate::duration::ExactDuration::from_seconds(s.max(0) as u64)
+                        .unwrap_or(crate::duration::ExactDuration::ZERO)
+                        .to_string()
+                };
+                worse.push(format!(
+                    "the time lost per answer rose from {} to {}",
+                    text(was),
+                    text(now)
+                ));
+            }
+        }
+        if !worse.is_empty() {
+            let text = format!(
+                "{} {}: the SLA was met while {}",
+                p.priority,
+                p.label,
+                worse.join(" and ")
+            );
+            periods[k].watermelon = Some(text);
+        }
+    }
 }
 
 /// Whether `ticket` was reopened before `end`: a change out of a resolving state into another.
@@ -603,6 +774,20 @@ impl HelpDesk {
                 (None, None) => {}
             }
         }
+        for &(i, _) in &valid {
+            if let Some(score) = tickets[i].score.filter(|s| !self.scale.holds(*s)) {
+                problems.push(Problem {
+                    ticket: i + 1,
+                    id: tickets[i].id.clone(),
+                    reason: format!(
+                        "its score {score} is not on the {} to {} scale: the ticket is measured, its score left out",
+                        self.scale.least(),
+                        self.scale.most()
+                    ),
+                });
+            }
+        }
+        problems.sort_by_key(|p| p.ticket);
         // One span of service hours per goal, over its own tickets.
         let mut hours: Vec<Option<Hours>> = vec![None; self.goals.len()];
         for (k, goal) in self.goals.iter().enumerate() {
@@ -853,7 +1038,7 @@ impl HelpDesk {
         type Clocks = (Vec<i64>, usize);
         /// Resolved tickets that name their groups, and of those, resolved at first contact.
         type FirstContact = (usize, usize);
-        let mut groups: std::collections::BTreeMap<_, (Clocks, Clocks, FirstContact)> =
+        let mut groups: std::collections::BTreeMap<_, (Clocks, Clocks, FirstContact, Experience)> =
             std::collections::BTreeMap::new();
         let anchor = chrono::NaiveDate::from_ymd_opt(2001, 1, 1).unwrap_or_default();
         for m in measured {
@@ -876,6 +1061,22 @@ impl HelpDesk {
                     entry.2 .0 += 1;
                     entry.2 .1 += usize::from(first);
                 }
+                if resolution {
+                    let t = &tickets[m.index];
+                    let e = &mut entry.3;
+                    if let Some(score) = t.score.filter(|s| self.scale.holds(*s)) {
+                        e.scores += 1;
+                        match self.scale.happy(score) {
+                            Some(true) => e.happy += 1,
+                            Some(false) => e.unhappy += 1,
+                            None => {}
+                        }
+                    }
+                    if let Some(lost) = t.lost {
+                        e.lost_answers += 1;
+                        e.lost += lost;
+                    }
+                }
                 let side = if resolution {
                     &mut entry.1
                 } else {
@@ -887,20 +1088,28 @@ impl HelpDesk {
         }
         Ok(groups
             .into_iter()
-            .map(|((start, k), (response, resolution, first_contact))| {
-                let end = measure.next(start).unwrap_or(start);
-                PeriodSummary {
-                    start,
-                    end,
-                    label: measure.label(start, end),
-                    priority: self.goals[k].priority.clone(),
-                    response: Summary::of(response.0, response.1, self.attainment),
-                    resolution: Summary::of(resolution.0, resolution.1, self.attainment),
-                    with_groups: first_contact.0,
-                    first_contact: first_contact.1,
-                }
-            })
-            .collect())
+            .map(
+                |((start, k), (response, resolution, first_contact, experience))| {
+                    let end = measure.next(start).unwrap_or(start);
+                    PeriodSummary {
+                        start,
+                        end,
+                        label: measure.label(start, end),
+                        priority: self.goals[k].priority.clone(),
+                        response: Summary::of(response.0, response.1, self.attainment),
+                        resolution: Summary::of(resolution.0, resolution.1, self.attainment),
+                        with_groups: first_contact.0,
+                        first_contact: first_contact.1,
+                        experience,
+                        watermelon: None,
+                    }
+                },
+            )
+            .collect::<Vec<_>>())
+        .map(|mut periods| {
+            watermelons(&mut periods);
+            periods
+        })
     }
 }
 
@@ -916,6 +1125,8 @@ enum Column {
     At,
     State,
     Group,
+    Score,
+    Lost,
 }
 
 /// The column a header names, compared without case, spaces, underscores or other punctuation:
@@ -946,6 +1157,10 @@ fn column(header: &str) -> Option<Column> {
         | "statechangedat" | "when" => Column::At,
         "state" | "status" | "newvalue" | "newstate" | "tostate" | "tostatus" => Column::State,
         "assignmentgroup" | "group" | "assignedgroup" | "groupname" | "team" => Column::Group,
+        "score" | "satisfaction" | "satisfactionscore" | "csat" | "rating" | "happiness" => {
+            Column::Score
+        }
+        "losttime" | "lost" | "timelost" => Column::Lost,
         _ => return None,
     })
 }
@@ -1127,6 +1342,39 @@ pub fn read_export(text: &str, zone: &crate::zone::Zone) -> Result<Export, Error
             }
         };
         let (state, group) = (cell(find(Column::State)), cell(find(Column::Group)));
+        let score = match cell(find(Column::Score)).map(|t| t.parse::<u8>()) {
+            None => None,
+            Some(Ok(x)) => Some(x),
+            Some(Err(_)) => {
+                let (k, t) = (
+                    find(Column::Score).unwrap_or(0),
+                    cell(find(Column::Score)).unwrap_or(""),
+                );
+                export.problems.push(LineProblem {
+                    line,
+                    reason: format!("{}: \"{t}\" is not a whole number from 0 to 10", names[k]),
+                });
+                continue;
+            }
+        };
+        let lost = match cell(find(Column::Lost)) {
+            None => None,
+            Some(t) => match crate::duration::ExactDuration::parse(t, crate::error::Field::Tickets)
+            {
+                Ok(d) => Some((d.as_nanos() / 1_000_000_000).min(i64::MAX as u64) as i64),
+                Err(_) => {
+                    let k = find(Column::Lost).unwrap_or(0);
+                    export.problems.push(LineProblem {
+                        line,
+                        reason: format!(
+                            "{}: \"{t}\" is not a duration such as PT1H30M or 1 h 30 min",
+                            names[k]
+                        ),
+                    });
+                    continue;
+                }
+            },
+        };
         if history && (at.is_none() || (state.is_none() && group.is_none())) {
             export.problems.push(LineProblem {
                 line,
@@ -1162,6 +1410,8 @@ pub fn read_export(text: &str, zone: &crate::zone::Zone) -> Result<Export, Error
                     resolved: None,
                     states: Vec::new(),
                     groups: Vec::new(),
+                    score: None,
+                    lost: None,
                 });
                 export.lines.push(line);
                 opened_known.push(false);
@@ -1181,6 +1431,8 @@ pub fn read_export(text: &str, zone: &crate::zone::Zone) -> Result<Export, Error
         if let (Some(at), Some(state)) = (at, state) {
             t.states.push((at, state.to_string()));
         }
+        t.score = score.or(t.score);
+        t.lost = lost.or(t.lost);
         // A group on a line per ticket is the group it was with from its opening.
         if let (Some(at), Some(group)) = (at.or(opened), group) {
             t.groups.push((at, group.to_string()));

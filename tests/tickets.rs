@@ -360,6 +360,7 @@ fn desk() -> (HelpDesk, Calendar) {
             pause_states: vec!["On hold".into()],
             attainment: Target::parse("95").unwrap(),
             olas: Vec::new(),
+            scale: Default::default(),
         },
         calendar,
     )
@@ -380,6 +381,8 @@ fn measure(
         resolved: Some(resolved),
         states: states.to_vec(),
         groups: Vec::new(),
+        score: None,
+        lost: None,
     };
     let hours = Hours::over(Some(calendar), opened, resolved, 8 * 3600).unwrap();
     Clock::new(
@@ -713,4 +716,81 @@ fn groups_come_from_exports() {
         .collect();
     assert_eq!(groups, ["30 min", "30 min"], "{r}");
     assert_eq!(r["tickets"][0]["reassignments"], 1);
+}
+
+/// Experience beside the SLA: Happiness (% of 9-10 less % of 0-6) and time lost per answer, per period,
+/// and the watermelon month where the SLA is met while both get worse; CSAT 1-5 on its own scale.
+#[test]
+fn experience_beside_the_sla_and_the_watermelon_month() {
+    // Round the clock, 4 h to resolve, 90% to meet. March: ten tickets resolved in 1 h, scores 10, 10, 9,
+    // 9, 9, 9, 8, 7, 3, 10 (7 happy, 1 unhappy: +60), lost 1 h on four answers. April: ten resolved in
+    // 1 h, scores 10, 9, 8, 8, 7, 6, 5, 2, 9 and none (3 happy, 3 unhappy of 9: 0), lost 3 h on two
+    // answers and 2 h on two: 2 h 30 each. The SLA is met in both; April is a watermelon.
+    let march = [10, 10, 9, 9, 9, 9, 8, 7, 3, 10];
+    let april: [Option<u8>; 10] = [
+        Some(10),
+        Some(9),
+        Some(8),
+        Some(8),
+        Some(7),
+        Some(6),
+        Some(5),
+        Some(2),
+        Some(9),
+        None,
+    ];
+    let mut tickets = Vec::new();
+    for (k, score) in march.iter().enumerate() {
+        let lost = if k < 4 { json!("PT1H") } else { json!(null) };
+        tickets.push(json!({ "id": format!("M{k}"), "priority": "P3", "opened": "2026-03-10T09:00:00Z", "resolved": "2026-03-10T10:00:00Z", "score": score, "lostTime": lost }));
+    }
+    for (k, score) in april.iter().enumerate() {
+        let lost = match k {
+            0 | 1 => json!("PT3H"),
+            2 | 3 => json!(7200),
+            _ => json!(null),
+        };
+        tickets.push(json!({ "id": format!("A{k}"), "priority": "P3", "opened": "2026-04-10T09:00:00Z", "resolved": "2026-04-10T10:00:00Z", "score": score, "lostTime": lost }));
+    }
+    // One score off the scale: measured, its score left out and listed.
+    tickets.push(json!({ "id": "X", "priority": "P3", "opened": "2026-04-11T09:00:00Z", "resolved": "2026-04-11T10:00:00Z", "score": 11 }));
+    let r = ask(
+        json!({ "sla": { "goals": [{ "priority": "P3", "resolution": "PT4H" }], "attainment": "90" }, "tickets": tickets, "asOf": "2026-05-01T00:00:00Z" }),
+    );
+    let (m, a) = (&r["periods"][0], &r["periods"][1]);
+    assert_eq!(
+        (
+            m["experience"]["happiness"].as_i64(),
+            m["experience"]["scores"].as_u64()
+        ),
+        (Some(60), Some(10)),
+        "{r}"
+    );
+    assert_eq!(m["experience"]["lostPerAnswer"]["text"], "1 h");
+    assert_eq!(m["watermelon"], Json::Null);
+    assert_eq!(
+        (
+            a["experience"]["happiness"].as_i64(),
+            a["experience"]["scores"].as_u64()
+        ),
+        (Some(0), Some(9))
+    );
+    assert_eq!(a["experience"]["lostPerAnswer"]["text"], "2 h 30 min");
+    assert_eq!(a["resolution"]["meetsTarget"], true);
+    assert_eq!(a["watermelon"], "P3 Apr 2026: the SLA was met while Happiness fell from +60 to 0 and the time lost per answer rose from 1 h to 2 h 30 min");
+    assert_eq!(
+        r["problems"][0]["reason"],
+        "its score 11 is not on the 0 to 10 scale: the ticket is measured, its score left out"
+    );
+    assert_eq!(r["tickets"].as_array().unwrap().len(), 21);
+    // CSAT 1-5: 5 is happy, 4 neither, 1-3 unhappy: 2 happy and 1 unhappy of 4 = +25.
+    let csat: Vec<Json> = [5, 5, 4, 2]
+        .iter()
+        .enumerate()
+        .map(|(k, s)| json!({ "id": k.to_string(), "priority": "P3", "opened": "2026-03-10T09:00:00Z", "resolved": "2026-03-10T10:00:00Z", "score": s }))
+        .collect();
+    let r = ask(
+        json!({ "sla": { "goals": [{ "priority": "P3", "resolution": "PT4H" }], "scoreScale": "1-5" }, "tickets": csat }),
+    );
+    assert_eq!(r["periods"][0]["experience"]["happiness"], 25, "{r}");
 }

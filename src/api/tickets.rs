@@ -10,7 +10,8 @@ use crate::error::{Error, Field};
 use crate::period::Measure;
 use crate::target::Target;
 use crate::tickets::{
-    read_export, Clock, Goal, GroupSummary, HelpDesk, Ola, Stint, Summary, Ticket,
+    read_export, Clock, Experience, Goal, GroupSummary, HelpDesk, Ola, Scale, Stint, Summary,
+    Ticket,
 };
 use crate::value::{invalid, Object, Value};
 use crate::zone::{parse_instant, utc_text, Zone};
@@ -206,6 +207,43 @@ pub struct PeriodResult {
     pub with_groups: usize,
     /// See `withGroups`.
     pub first_contact: usize,
+    /// The callers' experience, from the tickets resolved in the period.
+    pub experience: ExperienceResult,
+    /// The SLA was met while the experience got worse than in the priority's period before: what got
+    /// worse, in words; null otherwise.
+    pub watermelon: Option<String>,
+}
+
+/// The callers' experience over some tickets.
+#[derive(Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ExperienceResult {
+    /// Scores given, and of them happy (9-10, or 5 of 5) and unhappy (0-6, or 1-3 of 5).
+    pub scores: usize,
+    /// See `scores`.
+    pub happy: usize,
+    /// See `scores`.
+    pub unhappy: usize,
+    /// % happy less % unhappy, -100 to +100, rounded to the nearest point; null without scores.
+    #[ts(type = "number | null")]
+    pub happiness: Option<i64>,
+    /// Answers about lost time, and the time lost per answer (to the second); null without answers.
+    pub lost_answers: usize,
+    /// See `lostAnswers`.
+    pub lost_per_answer: Option<DurationText>,
+}
+
+impl From<&Experience> for ExperienceResult {
+    fn from(e: &Experience) -> Self {
+        ExperienceResult {
+            scores: e.scores,
+            happy: e.happy,
+            unhappy: e.unhappy,
+            happiness: e.happiness(),
+            lost_answers: e.lost_answers,
+            lost_per_answer: e.lost_per_answer().map(|s| DurationText::from(seconds(s))),
+        }
+    }
 }
 
 /// A ticket not measured, or a line of an export not read.
@@ -276,6 +314,12 @@ struct TicketInput {
     /// The assignment groups it was given to, with their instants.
     #[ts(optional)]
     groups: Option<Vec<GroupChange>>,
+    /// The caller's satisfaction score, on the SLA's `scoreScale`.
+    #[ts(optional, type = "number | string")]
+    score: Option<String>,
+    /// The time the caller says they lost: "PT2H", "2 h", or seconds.
+    #[ts(optional, type = "string | number")]
+    lost_time: Option<String>,
 }
 
 /// An assignment of a ticket to a group.
@@ -333,6 +377,9 @@ struct HelpDeskSla {
     /// The groups' OLAs, measured on the hours of each ticket's goal.
     #[ts(optional)]
     olas: Option<Vec<OlaInput>>,
+    /// The scale of satisfaction scores: "0-10" (default) or "1-5".
+    #[ts(optional, type = "\"0-10\" | \"1-5\"")]
+    score_scale: Option<String>,
 }
 
 /// Input of `tickets`: the tickets as objects, or an export's CSV text.
@@ -407,7 +454,14 @@ fn read_sla(v: &Value, zones: &dyn Zones) -> Result<(HelpDesk, Zone), Error> {
         v,
         Field::Sla,
         "",
-        &["goals", "pauseStates", "attainment", "timeZone", "olas"],
+        &[
+            "goals",
+            "pauseStates",
+            "attainment",
+            "timeZone",
+            "olas",
+            "scoreScale",
+        ],
     )?;
     let mut goals: Vec<Goal> = Vec::new();
     for (i, g) in list(&o, "goals")?.iter().enumerate() {
@@ -500,6 +554,16 @@ fn read_sla(v: &Value, zones: &dyn Zones) -> Result<(HelpDesk, Zone), Error> {
         })?;
         olas.push(Ola { group, seconds });
     }
+    let scale = match o.optional_text("scoreScale")?.map(str::trim) {
+        None | Some("0-10") => Scale::ZeroToTen,
+        Some("1-5") => Scale::OneToFive,
+        Some(other) => {
+            return Err(o.error(
+                "scoreScale",
+                format!("\"{other}\" is not a scale: use \"0-10\" or \"1-5\""),
+            ))
+        }
+    };
     let zone = match o.optional_text("timeZone")? {
         None => Zone::utc(),
         Some(name) => {
@@ -512,6 +576,7 @@ fn read_sla(v: &Value, zones: &dyn Zones) -> Result<(HelpDesk, Zone), Error> {
             pause_states,
             attainment,
             olas,
+            scale,
         },
         zone,
     ))
@@ -532,6 +597,8 @@ fn read_ticket(v: &Value, i: usize, zone: &Zone) -> Result<Ticket, Error> {
             "resolved",
             "states",
             "groups",
+            "score",
+            "lostTime",
         ],
     )?;
     let instant = |name: &str| -> Result<Option<i64>, Error> {
@@ -566,6 +633,25 @@ fn read_ticket(v: &Value, i: usize, zone: &Zone) -> Result<Ticket, Error> {
             .map_err(|e| g.error("at", e.to_string()))?;
         groups.push((at, g.text("group")?.to_string()));
     }
+    let score = match o.optional_text("score")? {
+        None => None,
+        Some(t) => Some(t.trim().parse::<u8>().map_err(|_| {
+            o.error(
+                "score",
+                format!("\"{t}\" is not a whole number from 0 to 10"),
+            )
+        })?),
+    };
+    let lost = match o.optional_text("lostTime")? {
+        None => None,
+        Some(t) => Some(
+            (ExactDuration::parse(t, Field::Tickets)
+                .map_err(|e| o.error("lostTime", e.to_string()))?
+                .as_nanos()
+                / 1_000_000_000)
+                .min(i64::MAX as u64) as i64,
+        ),
+    };
     Ok(Ticket {
         id: o.text("id")?.to_string(),
         priority: o.text("priority")?.to_string(),
@@ -574,6 +660,8 @@ fn read_ticket(v: &Value, i: usize, zone: &Zone) -> Result<Ticket, Error> {
         resolved: instant("resolved")?,
         states,
         groups,
+        score,
+        lost,
     })
 }
 
@@ -708,6 +796,8 @@ pub fn tickets(input: &Value, zones: &dyn Zones) -> Result<TicketsResult, Error>
                 resolution: SummaryResult::from(&p.resolution),
                 with_groups: p.with_groups,
                 first_contact: p.first_contact,
+                experience: ExperienceResult::from(&p.experience),
+                watermelon: p.watermelon.clone(),
             })
             .collect(),
         problems: {

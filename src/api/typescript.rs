@@ -88,6 +88,7 @@ pub fn typescript_analysis() -> String {
                 (TicketResult::docs(), TicketResult::decl()),
                 (GroupResult::docs(), GroupResult::decl()),
                 (SummaryResult::docs(), SummaryResult::decl()),
+                (ExperienceResult::docs(), ExperienceResult::decl()),
                 (PeriodResult::docs(), PeriodResult::decl()),
                 (TicketProblem::docs(), TicketProblem::decl()),
                 (TicketsResult::docs(), TicketsResult::decl()),

@@ -1024,7 +1024,15 @@ states?: Array<StateChange>,
 /**
  * The assignment groups it was given to, with their instants.
  */
-groups?: Array<GroupChange>, };
+groups?: Array<GroupChange>, 
+/**
+ * The caller's satisfaction score, on the SLA's `scoreScale`.
+ */
+score?: number | string, 
+/**
+ * The time the caller says they lost: "PT2H", "2 h", or seconds.
+ */
+lost_time?: string | number, };
 
 /**
  * An OLA: the business time a group may hold a ticket each time it is given it.
@@ -1075,7 +1083,11 @@ timeZone?: string,
 /**
  * The groups' OLAs, measured on the hours of each ticket's goal.
  */
-olas?: Array<OlaInput>, };
+olas?: Array<OlaInput>, 
+/**
+ * The scale of satisfaction scores: "0-10" (default) or "1-5".
+ */
+scoreScale?: "0-10" | "1-5", };
 
 /**
  * Input of `tickets`: the tickets as objects, or an export's CSV text.
@@ -1274,6 +1286,35 @@ p90: DurationText | null,
 worst: DurationText | null, };
 
 /**
+ * The callers' experience over some tickets.
+ */
+export type ExperienceResult = { 
+/**
+ * Scores given, and of them happy (9-10, or 5 of 5) and unhappy (0-6, or 1-3 of 5).
+ */
+scores: number, 
+/**
+ * See `scores`.
+ */
+happy: number, 
+/**
+ * See `scores`.
+ */
+unhappy: number, 
+/**
+ * % happy less % unhappy, -100 to +100, rounded to the nearest point; null without scores.
+ */
+happiness: number | null, 
+/**
+ * Answers about lost time, and the time lost per answer (to the second); null without answers.
+ */
+lostAnswers: number, 
+/**
+ * See `lostAnswers`.
+ */
+lostPerAnswer: DurationText | null, };
+
+/**
  * One priority in one period.
  */
 export type PeriodResult = { 
@@ -1309,7 +1350,16 @@ withGroups: number,
 /**
  * See `withGroups`.
  */
-firstContact: number, };
+firstContact: number, 
+/**
+ * The callers' experience, from the tickets resolved in the period.
+ */
+experience: ExperienceResult, 
+/**
+ * The SLA was met while the experience got worse than in the priority's period before: what got
+ * worse, in words; null otherwise.
+ */
+watermelon: string | null, };
 
 /**
  * A ticket not measured, or a line of an export not read.

@@ -556,6 +556,19 @@ pub struct PeriodSummary {
     pub watermelon: Option<String>,
 }
 
+impl PeriodSummary {
+    /// The share of the period's resolution clocks (its response clocks, without any) that met their
+    /// goal, exactly; `None` without clocks.
+    pub fn share_met(&self) -> Option<crate::penalty::Availability> {
+        let s = if self.resolution.tickets > 0 {
+            &self.resolution
+        } else {
+            &self.response
+        };
+        (s.tickets > 0).then(|| crate::penalty::Availability::of(s.met as u64, s.tickets as u64))
+    }
+}
+
 /// The callers' experience over some tickets: their scores and the time they lost.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Experience {

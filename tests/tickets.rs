@@ -794,3 +794,58 @@ fn experience_beside_the_sla_and_the_watermelon_month() {
     );
     assert_eq!(r["periods"][0]["experience"]["happiness"], 25, "{r}");
 }
+
+/// Penalties for resolution breaches through a credit schedule read against the share within the goal:
+/// 8 of 10 P2 tickets within 8 h is 80%, under 90%: 10% of 20 000 EUR.
+#[test]
+fn a_penalty_on_the_share_within_the_goal() {
+    let tickets: Vec<Json> = (1..=10)
+        .map(|h| json!({ "id": format!("INC{h}"), "priority": "P2", "opened": "2026-03-10T00:00:00Z", "resolved": format!("2026-03-10T{h:02}:00:00Z") }))
+        .collect();
+    let schedule = json!({ "target": "95", "tiers": [{ "when": "< 95 and >= 90", "percent": 5 }, { "when": "< 90", "percent": 10 }] });
+    let r = ask(json!({
+        "sla": { "goals": [{ "priority": "P2", "resolution": "PT8H" }], "attainment": "95",
+                 "penalty": { "schedule": schedule, "charges": "20000", "currency": "EUR" } },
+        "tickets": tickets
+    }));
+    let credit = &r["periods"][0]["credit"];
+    assert_eq!(
+        (
+            credit["attainment"].as_str(),
+            credit["credit"].as_str(),
+            credit["breached"].as_bool()
+        ),
+        (Some("80"), Some("2000.00"), Some(true)),
+        "{r}"
+    );
+    assert!(
+        credit["explanation"]
+            .as_str()
+            .unwrap()
+            .starts_with("P2 Mar 2026: 80%"),
+        "{credit}"
+    );
+    assert_eq!(r["credits"]["total"], "2000.00");
+    assert_eq!(
+        r["credits"]["summary"],
+        "2 000 EUR of 20 000 EUR charged (10.00%)"
+    );
+    // Without a penalty, no credits; a per-unit schedule is refused naming it.
+    let r = ask(
+        json!({ "sla": { "goals": [{ "priority": "P2", "resolution": "PT8H" }] }, "tickets": [] }),
+    );
+    assert_eq!(
+        (r["credits"].clone(), r["periods"].clone()),
+        (Json::Null, json!([]))
+    );
+    let e = ask(json!({
+        "sla": { "goals": [{ "priority": "P2", "resolution": "PT8H" }],
+                 "penalty": { "schedule": { "target": "99.9", "perUnit": { "percent": 1, "unit": "hour" } }, "charges": 100 } },
+        "tickets": []
+    }))["error"].clone();
+    assert_eq!(
+        (e["field"].as_str(), e["part"].as_str()),
+        (Some("sla"), Some("penalty.schedule")),
+        "{e}"
+    );
+}

@@ -446,6 +446,17 @@ fn tickets_text(r: &api::TicketsResult) -> String {
         ));
     }
     out.extend(r.warnings.iter().map(|w| format!("OLAs: {w}")));
+    out.extend(r.periods.iter().filter_map(|p| p.watermelon.clone()));
+    out.extend(
+        r.periods
+            .iter()
+            .filter_map(|p| p.credit.as_ref())
+            .filter(|c| c.breached)
+            .map(|c| c.explanation.clone()),
+    );
+    if let Some(c) = &r.credits {
+        out.push(format!("credits: {}", c.summary));
+    }
     for p in &r.problems {
         let at = match (p.line, p.ticket) {
             (Some(line), _) => format!("line {line}"),

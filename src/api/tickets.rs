@@ -7,6 +7,7 @@ use ts_rs::TS;
 use super::{CalendarInput, DurationText, Zones};
 use crate::duration::ExactDuration;
 use crate::error::{Error, Field};
+use crate::penalty::{money_text, CreditRule, CreditSchedule, Money, PeriodInput};
 use crate::period::Measure;
 use crate::target::Target;
 use crate::tickets::{
@@ -212,6 +213,9 @@ pub struct PeriodResult {
     /// The SLA was met while the experience got worse than in the priority's period before: what got
     /// worse, in words; null otherwise.
     pub watermelon: Option<String>,
+    /// The credit owed under the SLA's `penalty`, on the share of resolutions (responses, without any)
+    /// within their goal; null without a penalty.
+    pub credit: Option<super::penalty::CreditLineResult>,
 }
 
 /// The callers' experience over some tickets.
@@ -280,6 +284,18 @@ pub struct TicketsResult {
     /// OLAs that do not add up: the usual path of a priority's tickets whose groups' OLAs come to more
     /// than its resolution goal.
     pub warnings: Vec<String>,
+    /// The credits owed in all under the SLA's `penalty`, to the cent, and in words; null without one.
+    pub credits: Option<TicketCredits>,
+}
+
+/// The credits owed over every period and priority.
+#[derive(Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct TicketCredits {
+    /// The credits in all, to the cent.
+    pub total: String,
+    /// `"1 200 EUR of 24 000 EUR charged (5.00%)"`: the charges are each period's, once per priority.
+    pub summary: String,
 }
 
 /// A change of state of a ticket.
@@ -380,6 +396,13 @@ struct HelpDeskSla {
     /// The scale of satisfaction scores: "0-10" (default) or "1-5".
     #[ts(optional, type = "\"0-10\" | \"1-5\"")]
     score_scale: Option<String>,
+    /// Credits when a priority's share within its goal falls short in a period: a schedule (tiers or a
+    /// flat refund on that share, or a preset's id) and each period's charges.
+    #[ts(
+        optional,
+        type = "{ schedule: CreditSchedule | string, charges: string | number, currency?: string }"
+    )]
+    penalty: Option<String>,
 }
 
 /// Input of `tickets`: the tickets as objects, or an export's CSV text.
@@ -448,8 +471,60 @@ fn list<'a>(o: &Object<'a>, name: &str) -> Result<&'a [Value], Error> {
     }
 }
 
+/// The credits an SLA owes when a priority's share within its goal falls short: a schedule (tiers or a flat
+/// refund, read against that share), the charges of each period and their currency.
+struct Penalty {
+    schedule: CreditSchedule,
+    charges: Money,
+    currency: String,
+}
+
+/// Reads `penalty: { schedule, charges, currency? }`, the schedule a preset's id or its own.
+fn read_penalty(o: &Object) -> Result<Option<Penalty>, Error> {
+    let Some(v) = o.get("penalty") else {
+        return Ok(None);
+    };
+    let p = Object::new(
+        v,
+        Field::Sla,
+        &o.path("penalty"),
+        &["schedule", "charges", "currency"],
+    )?;
+    let within = |e: Error| match e {
+        Error::InvalidValue { part, reason, .. } if !part.is_empty() => {
+            invalid(Field::Sla, &p.path(&format!("schedule.{part}")), reason)
+        }
+        other => invalid(Field::Sla, &p.path("schedule"), other.to_string()),
+    };
+    let schedule = match p.get("schedule") {
+        None => return Err(p.error("schedule", "is required: a preset's id or a schedule")),
+        Some(Value::Text(id)) => match super::penalty::credit_preset(id) {
+            Some(preset) => CreditSchedule::from_value(&preset).map_err(within)?,
+            None => return Err(p.error("schedule", format!("\"{id}\" is not a preset's id"))),
+        },
+        Some(v) => CreditSchedule::from_value(v).map_err(within)?,
+    };
+    if !matches!(schedule.rule, CreditRule::Tiers(_) | CreditRule::Flat(_)) {
+        return Err(p.error(
+            "schedule",
+            "credits for tickets come from the share within the goal: give tiers or a flat refund",
+        ));
+    }
+    let charges = p.amount("charges")? as Money;
+    let currency = p
+        .optional_text("currency")?
+        .unwrap_or("")
+        .trim()
+        .to_string();
+    Ok(Some(Penalty {
+        schedule,
+        charges,
+        currency,
+    }))
+}
+
 /// Reads the SLA: goals, pause states, the attainment target and the zone of its periods.
-fn read_sla(v: &Value, zones: &dyn Zones) -> Result<(HelpDesk, Zone), Error> {
+fn read_sla(v: &Value, zones: &dyn Zones) -> Result<(HelpDesk, Zone, Option<Penalty>), Error> {
     let o = Object::new(
         v,
         Field::Sla,
@@ -461,6 +536,7 @@ fn read_sla(v: &Value, zones: &dyn Zones) -> Result<(HelpDesk, Zone), Error> {
             "timeZone",
             "olas",
             "scoreScale",
+            "penalty",
         ],
     )?;
     let mut goals: Vec<Goal> = Vec::new();
@@ -579,6 +655,7 @@ fn read_sla(v: &Value, zones: &dyn Zones) -> Result<(HelpDesk, Zone), Error> {
             scale,
         },
         zone,
+        read_penalty(&o)?,
     ))
 }
 
@@ -695,7 +772,7 @@ pub fn tickets(input: &Value, zones: &dyn Zones) -> Result<TicketsResult, Error>
         "",
         &["sla", "tickets", "csv", "asOf", "period"],
     )?;
-    let (sla, zone) = read_sla(
+    let (sla, zone, penalty) = read_sla(
         o.get("sla").ok_or(Error::Missing { field: Field::Sla })?,
         zones,
     )?;
@@ -766,6 +843,48 @@ pub fn tickets(input: &Value, zones: &dyn Zones) -> Result<TicketsResult, Error>
         },
     };
     let report = sla.measure(&list, as_of, measure, &zone)?;
+    // Each priority's period with clocks, as a period of the penalty's schedule.
+    let credited = match &penalty {
+        None => None,
+        Some(p) => {
+            let (places, periods): (Vec<usize>, Vec<PeriodInput>) = report
+                .periods
+                .iter()
+                .enumerate()
+                .filter_map(|(k, r)| {
+                    r.share_met().map(|a| {
+                        (
+                            k,
+                            PeriodInput {
+                                label: format!("{} {}", r.priority, r.label),
+                                attainment: a,
+                                length: Measure::Month.length().into(),
+                                downtime: None,
+                                outages: None,
+                                charges: p.charges,
+                                levels: Vec::new(),
+                            },
+                        )
+                    })
+                })
+                .unzip();
+            let c = p.schedule.credits(&periods, &p.currency)?;
+            Some((places, c))
+        }
+    };
+    let credit_of = |k: usize| {
+        let (places, c) = credited.as_ref()?;
+        let l = &c.periods[places.iter().position(|i| *i == k)?];
+        Some(super::penalty::CreditLineResult {
+            label: l.label.clone(),
+            attainment: l.attainment.clone(),
+            breached: l.breached,
+            credit: super::penalty::cents(l.credit),
+            bonus: super::penalty::cents(l.bonus),
+            charges: super::penalty::cents(l.charges),
+            explanation: l.explanation.clone(),
+        })
+    };
     Ok(TicketsResult {
         as_of: utc_text(as_of),
         period: measure.name(),
@@ -787,7 +906,8 @@ pub fn tickets(input: &Value, zones: &dyn Zones) -> Result<TicketsResult, Error>
         periods: report
             .periods
             .iter()
-            .map(|p| PeriodResult {
+            .enumerate()
+            .map(|(k, p)| PeriodResult {
                 period: p.label.clone(),
                 start: p.start.to_string(),
                 end: p.end.to_string(),
@@ -798,6 +918,7 @@ pub fn tickets(input: &Value, zones: &dyn Zones) -> Result<TicketsResult, Error>
                 first_contact: p.first_contact,
                 experience: ExperienceResult::from(&p.experience),
                 watermelon: p.watermelon.clone(),
+                credit: credit_of(k),
             })
             .collect(),
         problems: {
@@ -812,5 +933,24 @@ pub fn tickets(input: &Value, zones: &dyn Zones) -> Result<TicketsResult, Error>
         },
         groups: report.groups.iter().map(GroupResult::from).collect(),
         warnings: report.warnings,
+        credits: credited.as_ref().zip(penalty.as_ref()).map(|((_, c), p)| {
+            let share = if c.total_charges > 0 {
+                crate::decimal::format_fixed(
+                    (c.total * 10_000 / c.total_charges).max(0) as u128,
+                    2,
+                    2,
+                )
+            } else {
+                "0.00".to_string()
+            };
+            TicketCredits {
+                total: super::penalty::cents(c.total),
+                summary: format!(
+                    "{} of {} charged ({share}%)",
+                    money_text(c.total, &p.currency),
+                    money_text(c.total_charges, &p.currency)
+                ),
+            }
+        }),
     })
 }

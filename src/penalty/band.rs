@@ -19,6 +19,20 @@ impl Availability {
         }
     }
 
+    /// The exact share `up` of `total` (`total` of 0 counts as 1): 19 of 20 tickets met is 95%.
+    ///
+    /// ```
+    /// use slacalc::penalty::Availability;
+    /// assert_eq!(Availability::of(19, 20).percent(6), "95");
+    /// assert_eq!(Availability::of(2, 3).percent(6), "66.666666");
+    /// ```
+    pub fn of(up: u64, total: u64) -> Availability {
+        Availability {
+            up: i128::from(up.min(total)),
+            total: i128::from(total.max(1)),
+        }
+    }
+
     /// The attainment of a period of `length` with `down` of downtime.
     pub fn from_downtime(down: SignedDuration, length: SignedDuration) -> Availability {
         let (down, length) = (i128::from(down.as_nanos()), i128::from(length.as_nanos()));

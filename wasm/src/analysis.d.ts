@@ -1087,7 +1087,12 @@ olas?: Array<OlaInput>,
 /**
  * The scale of satisfaction scores: "0-10" (default) or "1-5".
  */
-scoreScale?: "0-10" | "1-5", };
+scoreScale?: "0-10" | "1-5", 
+/**
+ * Credits when a priority's share within its goal falls short in a period: a schedule (tiers or a
+ * flat refund on that share, or a preset's id) and each period's charges.
+ */
+penalty?: { schedule: CreditSchedule | string, charges: string | number, currency?: string }, };
 
 /**
  * Input of `tickets`: the tickets as objects, or an export's CSV text.
@@ -1359,7 +1364,12 @@ experience: ExperienceResult,
  * The SLA was met while the experience got worse than in the priority's period before: what got
  * worse, in words; null otherwise.
  */
-watermelon: string | null, };
+watermelon: string | null, 
+/**
+ * The credit owed under the SLA's `penalty`, on the share of resolutions (responses, without any)
+ * within their goal; null without a penalty.
+ */
+credit: CreditLineResult | null, };
 
 /**
  * A ticket not measured, or a line of an export not read.
@@ -1381,6 +1391,19 @@ id: string | null,
  * Why.
  */
 reason: string, };
+
+/**
+ * The credits owed over every period and priority.
+ */
+export type TicketCredits = { 
+/**
+ * The credits in all, to the cent.
+ */
+total: string, 
+/**
+ * `"1 200 EUR of 24 000 EUR charged (5.00%)"`: the charges are each period's, once per priority.
+ */
+summary: string, };
 
 /**
  * What `tickets` answers.
@@ -1414,4 +1437,8 @@ groups: Array<GroupResult>,
  * OLAs that do not add up: the usual path of a priority's tickets whose groups' OLAs come to more
  * than its resolution goal.
  */
-warnings: Array<string>, };
+warnings: Array<string>, 
+/**
+ * The credits owed in all under the SLA's `penalty`, to the cent, and in words; null without one.
+ */
+credits: TicketCredits | null, };

@@ -498,6 +498,19 @@ pub struct Measured {
     pub breached_with: Option<String>,
 }
 
+impl Measured {
+    /// Whether every clock and every OLA of the ticket was met (none breached, none still running).
+    pub fn met_everything(&self) -> bool {
+        let met = |c: &Option<Clock>| c.as_ref().is_none_or(|c| c.stage == Stage::Met);
+        met(&self.response)
+            && met(&self.resolution)
+            && self
+                .stints
+                .iter()
+                .all(|s| s.ola.is_none_or(|o| o.1 == Stage::Met))
+    }
+}
+
 /// How the clocks of one goal that stopped in a period did.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Summary {

@@ -16,8 +16,11 @@ fn at(text: &str) -> i64 {
     parse_instant(text, &Zone::utc(), Field::Start).unwrap()
 }
 
-/// The API's answer for `request`, as JSON.
-fn ask(request: Json) -> Json {
+/// The API's answer for `request`, as JSON, listing every ticket unless the request says otherwise.
+fn ask(mut request: Json) -> Json {
+    if request.get("list").is_none() && request.is_object() {
+        request["list"] = json!("all");
+    }
     let value = Value::parse_json(&request.to_string()).unwrap();
     match api::tickets(&value, &NoZones) {
         Ok(r) => serde_json::to_value(r).unwrap(),
@@ -846,6 +849,39 @@ fn a_penalty_on_the_share_within_the_goal() {
     assert_eq!(
         (e["field"].as_str(), e["part"].as_str()),
         (Some("sla"), Some("penalty.schedule")),
+        "{e}"
+    );
+}
+
+/// By default the result lists the tickets that missed a goal or an OLA or are still running; the
+/// periods count them all.
+#[test]
+fn the_result_lists_the_tickets_that_missed_by_default() {
+    let tickets: Vec<Json> = (1..=10)
+        .map(|h| json!({ "id": format!("INC{h}"), "priority": "P2", "opened": "2026-03-10T00:00:00Z", "resolved": format!("2026-03-10T{h:02}:00:00Z") }))
+        .chain([json!({ "id": "OPEN", "priority": "P2", "opened": "2026-03-10T20:00:00Z" })])
+        .collect();
+    let request = |list: Json| json!({ "sla": { "goals": [{ "priority": "P2", "resolution": "PT8H" }] }, "tickets": tickets, "asOf": "2026-03-10T21:00:00Z", "list": list });
+    let r = ask(request(json!("missed")));
+    let ids: Vec<&str> = r["tickets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["INC9", "INC10", "OPEN"], "{r}");
+    assert_eq!(r["periods"][0]["resolution"]["tickets"], 10);
+    assert_eq!(
+        ask(request(json!("all")))["tickets"]
+            .as_array()
+            .unwrap()
+            .len(),
+        11
+    );
+    let e = ask(request(json!("some")))["error"].clone();
+    assert_eq!(
+        (e["field"].as_str(), e["part"].as_str()),
+        (Some("input"), Some("list")),
         "{e}"
     );
 }

@@ -273,7 +273,8 @@ pub struct TicketsResult {
     /// The measurement period: "week", "month" or "quarter".
     #[ts(type = "\"week\" | \"month\" | \"quarter\"")]
     pub period: &'static str,
-    /// The tickets measured, in the order given.
+    /// The tickets measured that did not meet every goal and OLA (breached or still running), or all of
+    /// them with `list: "all"`, in the order given.
     pub tickets: Vec<TicketResult>,
     /// Each priority in each period in which a clock stopped, in order of time.
     pub periods: Vec<PeriodResult>,
@@ -422,6 +423,9 @@ struct TicketsInput {
     /// "week", "month" (default) or "quarter".
     #[ts(optional)]
     period: Option<String>,
+    /// The tickets the result lists: "missed" (default: breached or still running) or "all".
+    #[ts(optional, type = "\"missed\" | \"all\"")]
+    list: Option<String>,
 }
 
 /// The declarations of the inputs, for the TypeScript of the module.
@@ -743,7 +747,9 @@ fn read_ticket(v: &Value, i: usize, zone: &Zone) -> Result<Ticket, Error> {
 }
 
 /// Measures tickets against a help-desk SLA: `{ sla, tickets | csv, asOf?, period? }`: the tickets as
-/// objects, or an export's CSV text (see [`read_export`]). `asOf` defaults to the latest instant any
+/// objects, or an export's CSV text (see [`read_export`]); `list: "all"` lists every ticket in the result,
+/// where by default it lists those that did not meet every goal and OLA (breached or still running), the
+/// periods and groups counting them all. `asOf` defaults to the latest instant any
 /// ticket gives; `period` is "week", "month" (default) or "quarter". Errors have field "sla" or "tickets"
 /// and the part concerned (`goals[1].resolution`, `[12].opened`, `header`), or "calendar" for tickets
 /// spread over more than a goal's calendar can hold (100 years); a ticket the SLA cannot measure, or a
@@ -770,7 +776,7 @@ pub fn tickets(input: &Value, zones: &dyn Zones) -> Result<TicketsResult, Error>
         input,
         Field::Input,
         "",
-        &["sla", "tickets", "csv", "asOf", "period"],
+        &["sla", "tickets", "csv", "asOf", "period", "list"],
     )?;
     let (sla, zone, penalty) = read_sla(
         o.get("sla").ok_or(Error::Missing { field: Field::Sla })?,
@@ -842,6 +848,17 @@ pub fn tickets(input: &Value, zones: &dyn Zones) -> Result<TicketsResult, Error>
             }
         },
     };
+    // Which tickets the result lists: those that did not meet every goal (the default), or all.
+    let all = match o.optional_text("list")?.map(str::trim) {
+        None | Some("missed") => false,
+        Some("all") => true,
+        Some(other) => {
+            return Err(o.error(
+                "list",
+                format!("\"{other}\" is not a choice: use \"missed\" or \"all\""),
+            ))
+        }
+    };
     let report = sla.measure(&list, as_of, measure, &zone)?;
     // Each priority's period with clocks, as a period of the penalty's schedule.
     let credited = match &penalty {
@@ -891,6 +908,7 @@ pub fn tickets(input: &Value, zones: &dyn Zones) -> Result<TicketsResult, Error>
         tickets: report
             .measured
             .iter()
+            .filter(|m| all || !m.met_everything())
             .map(|m| TicketResult {
                 id: list[m.index].id.clone(),
                 priority: list[m.index].priority.clone(),

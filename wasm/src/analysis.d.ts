@@ -1109,7 +1109,11 @@ asOf?: string,
 /**
  * "week", "month" (default) or "quarter".
  */
-period?: string, };
+period?: string, 
+/**
+ * The tickets the result lists: "missed" (default: breached or still running) or "all".
+ */
+list?: "missed" | "all", };
 
 /**
  * One clock of one ticket.
@@ -1418,7 +1422,8 @@ asOf: string,
  */
 period: "week" | "month" | "quarter", 
 /**
- * The tickets measured, in the order given.
+ * The tickets measured that did not meet every goal and OLA (breached or still running), or all of
+ * them with `list: "all"`, in the order given.
  */
 tickets: Array<TicketResult>, 
 /**

@@ -216,10 +216,15 @@ impl HelpDesk {
 
     /// The goals for `priority`, if the SLA has any.
     pub fn goal(&self, priority: &str) -> Option<&Goal> {
+        self.goal_index(priority).map(|k| &self.goals[k])
+    }
+
+    /// The place of the goals for `priority` among the SLA's, if it has any.
+    fn goal_index(&self, priority: &str) -> Option<usize> {
         let priority = priority.trim();
         self.goals
             .iter()
-            .find(|g| g.priority.trim().eq_ignore_ascii_case(priority))
+            .position(|g| g.priority.trim().eq_ignore_ascii_case(priority))
     }
 
     /// Whether `state` pauses the resolution clock: a pause state, or a resolving one left later.
@@ -760,14 +765,15 @@ impl HelpDesk {
     ) -> Result<Report, Error> {
         let mut problems = Vec::new();
         let mut seen = std::collections::HashSet::new();
-        let mut valid: Vec<(usize, &Goal)> = Vec::new();
+        // The tickets measured, each with its goal's place.
+        let mut valid: Vec<(usize, usize)> = Vec::new();
         for (i, t) in tickets.iter().enumerate() {
             let refuse = |reason: String| Problem {
                 ticket: i + 1,
                 id: t.id.clone(),
                 reason,
             };
-            let goal = self.goal(&t.priority);
+            let goal = self.goal_index(&t.priority);
             let reason = if t.id.trim().is_empty() {
                 Some("it has no id".to_string())
             } else if !seen.insert(t.id.trim()) {
@@ -819,7 +825,7 @@ impl HelpDesk {
         for (k, goal) in self.goals.iter().enumerate() {
             let first = valid
                 .iter()
-                .filter(|(_, g)| std::ptr::eq(*g, goal))
+                .filter(|(_, g)| *g == k)
                 .map(|(i, _)| tickets[*i].opened)
                 .min();
             if let Some(first) = first {
@@ -828,13 +834,8 @@ impl HelpDesk {
             }
         }
         let mut measured = Vec::with_capacity(valid.len());
-        for &(i, goal) in &valid {
-            let t = &tickets[i];
-            let k = self
-                .goals
-                .iter()
-                .position(|g| std::ptr::eq(g, goal))
-                .unwrap_or(0);
+        for &(i, k) in &valid {
+            let (t, goal) = (&tickets[i], &self.goals[k]);
             let Some(h) = &hours[k] else { continue };
             let stop = |at: Option<i64>| at.filter(|&s| s <= as_of);
             let (responded, resolved) = (stop(t.responded), stop(t.resolution()));
@@ -848,13 +849,11 @@ impl HelpDesk {
                     g,
                 )
             });
-            let resolution = goal.resolution.map(|g| {
-                let end = resolved.unwrap_or(as_of);
-                let pauses = self.paused(t, t.opened, end);
-                Clock::new(h, t.opened, end, resolved.is_some(), &pauses, g)
-            });
             let end = resolved.unwrap_or(as_of);
             let pauses = self.paused(t, t.opened, end);
+            let resolution = goal
+                .resolution
+                .map(|g| Clock::new(h, t.opened, end, resolved.is_some(), &pauses, g));
             let stints = self.stints(h, t, end, resolved.is_some(), &pauses);
             let reassignments = stints.len().saturating_sub(1);
             let reopened = reopened(t, end);

@@ -450,12 +450,18 @@ fn hundredths(x: u128) -> String {
     format!("{}.{:02}", x / 100, x % 100)
 }
 
-/// A whole number of seconds from a duration named `name` of `o`, if given.
+/// Why `text` is not read as a duration.
+fn not_a_duration(text: &str) -> String {
+    format!("\"{text}\" is not a duration: write it as PT8H, as 8 h or as a number of seconds")
+}
+
+/// A whole number of seconds, more than none, from a duration named `name` of `o`, if given.
 fn goal_seconds(o: &Object, name: &str) -> Result<Option<i64>, Error> {
     let Some(text) = o.optional_text(name)? else {
         return Ok(None);
     };
-    let d = ExactDuration::parse(text, Field::Sla).map_err(|e| o.error(name, e.to_string()))?;
+    let d =
+        ExactDuration::parse(text, Field::Sla).map_err(|_| o.error(name, not_a_duration(text)))?;
     let nanos = d.as_nanos();
     if nanos == 0 || nanos % 1_000_000_000 != 0 {
         return Err(o.error(
@@ -560,7 +566,11 @@ fn read_sla(v: &Value, zones: &dyn Zones) -> Result<(HelpDesk, Zone, Option<Pena
         {
             return Err(g.error(
                 "priority",
-                format!("\"{priority}\" is empty or has a goal already"),
+                if priority.is_empty() {
+                    "is empty: name the priority, such as P2".to_string()
+                } else {
+                    format!("\"{priority}\" has a goal already")
+                },
             ));
         }
         let (response, resolution) = (
@@ -623,7 +633,11 @@ fn read_sla(v: &Value, zones: &dyn Zones) -> Result<(HelpDesk, Zone, Option<Pena
         if group.is_empty() || olas.iter().any(|x| x.group.eq_ignore_ascii_case(&group)) {
             return Err(g.error(
                 "group",
-                format!("\"{group}\" is empty or has an OLA already"),
+                if group.is_empty() {
+                    "is empty: name the group, such as Service Desk".to_string()
+                } else {
+                    format!("\"{group}\" has an OLA already")
+                },
             ));
         }
         let seconds = goal_seconds(&g, "resolution")?.ok_or_else(|| {
@@ -727,7 +741,7 @@ fn read_ticket(v: &Value, i: usize, zone: &Zone) -> Result<Ticket, Error> {
         None => None,
         Some(t) => Some(
             (ExactDuration::parse(t, Field::Tickets)
-                .map_err(|e| o.error("lostTime", e.to_string()))?
+                .map_err(|_| o.error("lostTime", not_a_duration(t)))?
                 .as_nanos()
                 / 1_000_000_000)
                 .min(i64::MAX as u64) as i64,

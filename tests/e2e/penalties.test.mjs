@@ -218,7 +218,8 @@ test('the risk on service hours, the printed report with every input, and a link
   assert.equal(inputs[3], 'Service hours: Mon-Fri 09:00-17:00 in UTC');
   await page.emulateMedia({ media: 'screen' });
   await page.evaluate(() => (location.hash = 'p=aws-s3-standard&m=credits&per=May%2C%2098.99&c=5000&cur=USD'));
-  await page.waitForFunction(() => document.querySelector('[data-testid=pen-summary]').textContent.startsWith('AWS S3 Standard: 1 250 USD'));
+  // As the waits above: the risk of the hours just chosen may still be running in the worker.
+  await page.waitForFunction(() => document.querySelector('[data-testid=pen-summary]').textContent.startsWith('AWS S3 Standard: 1 250 USD'), null, { timeout: 60_000 });
   await page.context().close();
 });
 

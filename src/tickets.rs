@@ -24,6 +24,17 @@
 //! - A clock still running at `as of` is measured to that instant: **breached** once its business time
 //!   is over the goal, **running** until then.
 //!
+//! # Beside the clocks
+//! - **OLAs**: each assignment of a ticket to a group, from the assignment to the next change to another
+//!   group, in business time less its pauses, against that group's OLA ([`Stint`], [`GroupSummary`]);
+//!   the group that held a breached ticket when its goal ran out; a warning where a priority's usual
+//!   path of groups has OLAs adding up to more than its resolution goal.
+//! - **First contact resolution**: resolved by the first group, never reassigned or reopened; unknown
+//!   for a ticket that names no group.
+//! - **Experience** ([`Experience`]): Happiness and the time lost per answer, per period, and the
+//!   watermelon periods where the SLA is met while they get worse.
+//! - Rounding: see the crate's `conventions`.
+//!
 //! # Example: opened on a Friday night, read on Monday morning
 //! On Mon-Fri 08:00-17:00, a ticket opened Friday 21:00 and read Monday 09:30 has used 1 h 30 of
 //! business time, and 60 h 30 have passed on the clock.

@@ -34,7 +34,8 @@ pub struct ClockResult {
     pub paused: DurationText,
     /// See `paused`.
     pub business_paused: DurationText,
-    /// Business time used as a share of the goal, in percent, rounded down to 2 decimals.
+    /// Business time used as a share of the goal, in percent, rounded up to 2 decimals (a clock a second
+    /// over its goal never shows 100.00).
     pub percent: String,
     /// When the goal runs out (UTC), or null beyond the hours measured.
     pub due: Option<String>,
@@ -50,7 +51,7 @@ impl From<&Clock> for ClockResult {
             elapsed: d(c.elapsed),
             paused: d(c.paused),
             business_paused: d(c.business_paused),
-            percent: hundredths(c.business as u128 * 10_000 / c.goal.max(1) as u128),
+            percent: hundredths((c.business as u128 * 10_000).div_ceil(c.goal.max(1) as u128)),
             due: c.due.map(utc_text),
         }
     }

@@ -1144,7 +1144,8 @@ paused: DurationText,
  */
 businessPaused: DurationText, 
 /**
- * Business time used as a share of the goal, in percent, rounded down to 2 decimals.
+ * Business time used as a share of the goal, in percent, rounded up to 2 decimals (a clock a second
+ * over its goal never shows 100.00).
  */
 percent: string, 
 /**

@@ -88,23 +88,33 @@ pub struct Ticket {
 /// The states that end a ticket's work, compared without regard to case or surrounding spaces.
 pub const RESOLVING: [&str; 4] = ["resolved", "solved", "closed", "done"];
 
+/// Whether two names (a priority, a state, a group) are the same, without regard to case or
+/// surrounding spaces.
+fn same_name(a: &str, b: &str) -> bool {
+    a.trim().eq_ignore_ascii_case(b.trim())
+}
+
 /// Whether `state` is one of [`RESOLVING`].
 pub fn resolving(state: &str) -> bool {
-    let state = state.trim();
-    RESOLVING.iter().any(|r| r.eq_ignore_ascii_case(state))
+    RESOLVING.iter().any(|r| same_name(r, state))
 }
 
 impl Ticket {
+    /// Its changes of state in order of time (changes at one instant in the order given).
+    fn states_in_order(&self) -> Vec<&(i64, String)> {
+        let mut states: Vec<&(i64, String)> = self.states.iter().collect();
+        states.sort_by_key(|s| s.0);
+        states
+    }
+
     /// When the ticket was resolved: its resolution instant, else the change that took it into a
     /// resolving state for good (the first of a run of them that lasts to its last change).
     pub fn resolution(&self) -> Option<i64> {
         if self.resolved.is_some() {
             return self.resolved;
         }
-        let mut states: Vec<&(i64, String)> = self.states.iter().collect();
-        states.sort_by_key(|s| s.0);
         let mut since = None;
-        for (at, state) in states {
+        for (at, state) in self.states_in_order() {
             if resolving(state) {
                 since.get_or_insert(*at);
             } else {
@@ -218,10 +228,9 @@ pub struct Stint {
 impl HelpDesk {
     /// The OLA of `group`, if it has one.
     pub fn ola(&self, group: &str) -> Option<i64> {
-        let group = group.trim();
         self.olas
             .iter()
-            .find(|o| o.group.trim().eq_ignore_ascii_case(group))
+            .find(|o| same_name(&o.group, group))
             .map(|o| o.seconds)
     }
 
@@ -232,29 +241,21 @@ impl HelpDesk {
 
     /// The place of the goals for `priority` among the SLA's, if it has any.
     fn goal_index(&self, priority: &str) -> Option<usize> {
-        let priority = priority.trim();
         self.goals
             .iter()
-            .position(|g| g.priority.trim().eq_ignore_ascii_case(priority))
+            .position(|g| same_name(&g.priority, priority))
     }
 
     /// Whether `state` pauses the resolution clock: a pause state, or a resolving one left later.
     pub fn pauses(&self, state: &str) -> bool {
-        let state = state.trim();
-        resolving(state)
-            || self
-                .pause_states
-                .iter()
-                .any(|p| p.trim().eq_ignore_ascii_case(state))
+        resolving(state) || self.pause_states.iter().any(|p| same_name(p, state))
     }
 
     /// The times `ticket` was paused between `start` and `end`: sorted, disjoint, inside `[start, end]`.
     pub fn paused(&self, ticket: &Ticket, start: i64, end: i64) -> Vec<(i64, i64)> {
-        let mut states: Vec<&(i64, String)> = ticket.states.iter().collect();
-        states.sort_by_key(|s| s.0);
         let mut out: Vec<(i64, i64)> = Vec::new();
         let mut since = None;
-        for (at, state) in states {
+        for (at, state) in ticket.states_in_order() {
             match (since, self.pauses(state)) {
                 (None, true) => since = Some(*at),
                 (Some(from), false) => {
@@ -290,6 +291,17 @@ pub enum Stage {
 }
 
 impl Stage {
+    /// Where a clock stands that has used `business` seconds of a `goal`, stopped or not.
+    fn of(business: i64, goal: i64, stopped: bool) -> Stage {
+        if business > goal {
+            Stage::Breached
+        } else if stopped {
+            Stage::Met
+        } else {
+            Stage::Running
+        }
+    }
+
     /// `"met"`, `"breached"` or `"running"`.
     pub fn name(self) -> &'static str {
         match self {
@@ -428,13 +440,6 @@ impl Clock {
             remaining -= run;
             at = b;
         }
-        let stage = if business > goal {
-            Stage::Breached
-        } else if stopped {
-            Stage::Met
-        } else {
-            Stage::Running
-        };
         Clock {
             goal,
             elapsed: end - start,
@@ -442,7 +447,7 @@ impl Clock {
             paused,
             business_paused,
             due,
-            stage,
+            stage: Stage::of(business, goal, stopped),
         }
     }
 }
@@ -494,6 +499,8 @@ pub struct Problem {
 pub struct Measured {
     /// Its place among the tickets given, from 0.
     pub index: usize,
+    /// The place of its priority's goals among the SLA's.
+    pub goal: usize,
     /// The response clock, where the priority has a response goal.
     pub response: Option<Clock>,
     /// The resolution clock, where the priority has a resolution goal.
@@ -586,14 +593,18 @@ pub struct PeriodSummary {
 }
 
 impl PeriodSummary {
-    /// The share of the period's resolution clocks (its response clocks, without any) that met their
-    /// goal, exactly; `None` without clocks.
-    pub fn share_met(&self) -> Option<crate::penalty::Availability> {
-        let s = if self.resolution.tickets > 0 {
+    /// The clocks the period is judged on: its resolutions, or its responses where none stopped in it.
+    pub fn judged(&self) -> &Summary {
+        if self.resolution.tickets > 0 {
             &self.resolution
         } else {
             &self.response
-        };
+        }
+    }
+
+    /// The share of the clocks it is judged on that met their goal, exactly; `None` without clocks.
+    pub fn share_met(&self) -> Option<crate::penalty::Availability> {
+        let s = self.judged();
         (s.tickets > 0).then(|| crate::penalty::Availability::of(s.met as u64, s.tickets as u64))
     }
 }
@@ -679,11 +690,7 @@ fn watermelons(periods: &mut [PeriodSummary]) {
             continue;
         };
         let p = &periods[k];
-        let clocks = if p.resolution.tickets > 0 {
-            &p.resolution
-        } else {
-            &p.response
-        };
+        let clocks = p.judged();
         if clocks.tickets == 0 || !clocks.meets_target {
             continue;
         }
@@ -709,11 +716,7 @@ fn watermelons(periods: &mut [PeriodSummary]) {
             p.experience.lost_per_answer(),
         ) {
             if now > was {
-                let text = |s: i64| {
-                    crate::duration::ExactDuration::from_seconds(s.max(0) as u64)
-                        .unwrap_or(crate::duration::ExactDuration::ZERO)
-                        .to_string()
-                };
+                let text = |s: i64| crate::duration::SignedDuration::from_seconds(s).to_string();
                 worse.push(format!(
                     "the time lost per answer rose from {} to {}",
                     text(was),
@@ -735,9 +738,9 @@ fn watermelons(periods: &mut [PeriodSummary]) {
 
 /// Whether `ticket` was reopened before `end`: a change out of a resolving state into another.
 fn reopened(ticket: &Ticket, end: i64) -> bool {
-    let mut states: Vec<&(i64, String)> = ticket.states.iter().filter(|s| s.0 <= end).collect();
-    states.sort_by_key(|s| s.0);
-    states
+    let states = ticket.states_in_order();
+    let before = states.partition_point(|s| s.0 <= end);
+    states[..before]
         .windows(2)
         .any(|w| resolving(&w[0].1) && !resolving(&w[1].1))
 }
@@ -876,6 +879,7 @@ impl HelpDesk {
                 .map(|s| s.group.clone());
             measured.push(Measured {
                 index: i,
+                goal: k,
                 response,
                 resolution,
                 stops: (responded, resolved),
@@ -890,7 +894,7 @@ impl HelpDesk {
         let periods = self.periods(tickets, &measured, measure, zone)?;
         Ok(Report {
             groups: self.groups(&measured),
-            warnings: self.ola_warnings(tickets, &measured),
+            warnings: self.ola_warnings(&measured),
             measured,
             problems,
             periods,
@@ -914,10 +918,20 @@ impl HelpDesk {
         let mut out: Vec<Stint> = Vec::new();
         for (at, group) in changes.iter().map(|g| (g.0, g.1.trim())) {
             let start = at.clamp(ticket.opened, end);
-            match out.last_mut() {
-                Some(last) if last.group.eq_ignore_ascii_case(group) => continue,
-                Some(last) => last.end = start,
-                None => {}
+            if let Some(last) = out.last_mut() {
+                if same_name(&last.group, group) {
+                    continue;
+                }
+                last.end = start;
+                // An assignment that took no time at all (several changes at one instant) is none; the
+                // group before it, if it is this one, goes on.
+                if last.start == start {
+                    out.pop();
+                    if let Some(before) = out.last_mut().filter(|b| same_name(&b.group, group)) {
+                        before.end = end;
+                        continue;
+                    }
+                }
             }
             out.push(Stint {
                 group: group.to_string(),
@@ -927,23 +941,8 @@ impl HelpDesk {
                 ola: None,
             });
         }
-        // Assignments that took no time at all (several changes at one instant) are not assignments.
-        let last = out.len().saturating_sub(1);
-        let mut kept: Vec<Stint> = Vec::new();
-        for (k, s) in out.into_iter().enumerate() {
-            if s.start < s.end || k == last {
-                match kept.last() {
-                    Some(prev) if prev.group.eq_ignore_ascii_case(&s.group) => {
-                        if let Some(prev) = kept.last_mut() {
-                            prev.end = s.end;
-                        }
-                    }
-                    _ => kept.push(s),
-                }
-            }
-        }
-        let count = kept.len();
-        for (k, s) in kept.iter_mut().enumerate() {
+        let count = out.len();
+        for (k, s) in out.iter_mut().enumerate() {
             let paused: i64 = pauses
                 .iter()
                 .filter(|&&(a, b)| a < s.end && b > s.start)
@@ -951,19 +950,12 @@ impl HelpDesk {
                 .sum();
             s.business = hours.service(s.start, s.end) - paused;
             // The last assignment runs until the resolution; at `as of` it is still running.
-            let open = k + 1 == count && !stopped;
-            s.ola = self.ola(&s.group).map(|goal| {
-                let stage = if s.business > goal {
-                    Stage::Breached
-                } else if open {
-                    Stage::Running
-                } else {
-                    Stage::Met
-                };
-                (goal, stage)
-            });
+            let over = k + 1 < count || stopped;
+            s.ola = self
+                .ola(&s.group)
+                .map(|goal| (goal, Stage::of(s.business, goal, over)));
         }
-        kept
+        out
     }
 
     /// Per group: the assignments and their business time, against the group's OLA; and the SLA
@@ -972,10 +964,7 @@ impl HelpDesk {
         let mut out: Vec<GroupSummary> = Vec::new();
         for m in measured {
             for s in &m.stints {
-                let k = match out
-                    .iter()
-                    .position(|g| g.group.eq_ignore_ascii_case(&s.group))
-                {
+                let k = match out.iter().position(|g| same_name(&g.group, &s.group)) {
                     Some(k) => k,
                     None => {
                         out.push(GroupSummary {
@@ -996,7 +985,7 @@ impl HelpDesk {
                 }
             }
             if let Some(group) = &m.breached_with {
-                if let Some(g) = out.iter_mut().find(|g| g.group.eq_ignore_ascii_case(group)) {
+                if let Some(g) = out.iter_mut().find(|g| same_name(&g.group, group)) {
                     g.sla_breaches += 1;
                 }
             }
@@ -1006,20 +995,15 @@ impl HelpDesk {
 
     /// The OLAs that do not add up: for each priority, the groups its tickets most often pass through,
     /// in order, whose OLAs come to more than its resolution goal.
-    pub fn ola_warnings(&self, tickets: &[Ticket], measured: &[Measured]) -> Vec<String> {
+    pub fn ola_warnings(&self, measured: &[Measured]) -> Vec<String> {
         let mut warnings = Vec::new();
-        for goal in &self.goals {
+        for (k, goal) in self.goals.iter().enumerate() {
             let Some(resolution) = goal.resolution else {
                 continue;
             };
             let mut paths: Vec<(Vec<String>, usize)> = Vec::new();
             for m in measured {
-                if !tickets[m.index]
-                    .priority
-                    .trim()
-                    .eq_ignore_ascii_case(goal.priority.trim())
-                    || m.stints.is_empty()
-                {
+                if m.goal != k || m.stints.is_empty() {
                     continue;
                 }
                 let path: Vec<String> = m.stints.iter().map(|s| s.group.to_lowercase()).collect();
@@ -1045,11 +1029,7 @@ impl HelpDesk {
                 })
                 .collect();
             if total > resolution {
-                let text = |s: i64| {
-                    crate::duration::ExactDuration::from_seconds(s.max(0) as u64)
-                        .unwrap_or(crate::duration::ExactDuration::ZERO)
-                        .to_string()
-                };
+                let text = |s: i64| crate::duration::SignedDuration::from_seconds(s).to_string();
                 warnings.push(format!(
                     "{}: the usual path {} has OLAs adding up to {}, more than the {} resolution goal",
                     goal.priority,
@@ -1078,12 +1058,6 @@ impl HelpDesk {
             std::collections::BTreeMap::new();
         let anchor = chrono::NaiveDate::from_ymd_opt(2001, 1, 1).unwrap_or_default();
         for m in measured {
-            let priority = &tickets[m.index].priority;
-            let k = self
-                .goals
-                .iter()
-                .position(|g| g.priority.trim().eq_ignore_ascii_case(priority.trim()))
-                .unwrap_or(0);
             for (clock, stop, resolution) in [
                 (&m.response, m.stops.0, false),
                 (&m.resolution, m.stops.1, true),
@@ -1092,7 +1066,7 @@ impl HelpDesk {
                     continue;
                 };
                 let start = measure.floor(zone.local_date(stop)?, anchor);
-                let entry = groups.entry((start, k)).or_default();
+                let entry = groups.entry((start, m.goal)).or_default();
                 if let (true, Some(first)) = (resolution, m.first_contact) {
                     entry.2 .0 += 1;
                     entry.2 .1 += usize::from(first);

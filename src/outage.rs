@@ -262,13 +262,14 @@ pub(crate) fn split_record(line: &str, delimiter: char) -> Result<Vec<Cow<'_, st
     Ok(fields)
 }
 
-/// The delimiter that splits the header line into the most recognised columns.
-fn sniff(header: &str) -> char {
+/// The delimiter (comma, semicolon, tab or bar) that splits a header line into the most columns that
+/// `known` recognises; a comma when none does better.
+pub(crate) fn sniff(header: &str, known: impl Fn(&str) -> bool) -> char {
     [',', ';', '\t', '|']
         .into_iter()
         .max_by_key(|d| {
             split_record(header, *d)
-                .map(|f| f.iter().filter(|h| column(h).is_some()).count())
+                .map(|f| f.iter().filter(|h| known(h)).count())
                 .unwrap_or(0)
         })
         .unwrap_or(',')
@@ -745,7 +746,7 @@ impl LogReader {
             return Ok(());
         }
         let Some((layout, delimiter)) = &self.layout else {
-            let delimiter = sniff(raw);
+            let delimiter = sniff(raw, |h| column(h).is_some());
             let headers = split_record(raw, delimiter).map_err(invalid)?;
             let layout = Layout::new(&headers, &format!("the header \"{}\"", raw.trim()))
                 .map_err(|reason| invalid(&reason))?;

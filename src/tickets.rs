@@ -1261,14 +1261,7 @@ pub fn read_export(text: &str, zone: &crate::zone::Zone) -> Result<Export, Error
             "the export is empty: give a header line and a line per ticket".to_string(),
         ));
     };
-    let delimiter = [',', ';', '\t', '|']
-        .into_iter()
-        .max_by_key(|d| {
-            crate::outage::split_record(header, *d)
-                .map(|f| f.iter().filter(|h| column(h).is_some()).count())
-                .unwrap_or(0)
-        })
-        .unwrap_or(',');
+    let delimiter = crate::outage::sniff(header, |h| column(h).is_some());
     let names: Vec<String> = crate::outage::split_record(header, delimiter)
         .map_err(|e| refuse(format!("the header line: {e}")))?
         .iter()

@@ -1175,6 +1175,34 @@ fn column(header: &str) -> Option<Column> {
     })
 }
 
+/// A cell of column `column` read with `parse` (`None` for an empty cell), or why not:
+/// `opened_at: "soon" is not an instant such as 2026-03-02T09:00:00Z`.
+fn read_cell<T>(
+    cell: Option<&str>,
+    column: &str,
+    parse: &dyn Fn(&str) -> Option<T>,
+    what: &str,
+) -> Result<Option<T>, String> {
+    match cell {
+        None => Ok(None),
+        Some(t) => parse(t)
+            .map(Some)
+            .ok_or_else(|| format!("{column}: \"{t}\" is not {what}")),
+    }
+}
+
+/// A satisfaction score as written: a whole number (the SLA's scale is checked when tickets are
+/// measured).
+pub(crate) fn score_of(text: &str) -> Option<u8> {
+    text.trim().parse().ok()
+}
+
+/// The time a caller lost, as written (any duration `achieved` reads), in whole seconds.
+pub(crate) fn lost_seconds(text: &str) -> Option<i64> {
+    let d = crate::duration::ExactDuration::parse(text, crate::error::Field::Tickets).ok()?;
+    Some((d.as_nanos() / 1_000_000_000).min(i64::MAX as u64) as i64)
+}
+
 /// A line of an export that was not read, and why.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LineProblem {
@@ -1305,18 +1333,15 @@ pub fn read_export(text: &str, zone: &crate::zone::Zone) -> Result<Export, Error
                 .map(|f| f.trim())
                 .filter(|f| !f.is_empty())
         };
-        let instant = |k: Option<usize>| -> Result<Option<i64>, String> {
-            match cell(k) {
-                None => Ok(None),
-                Some(t) => crate::zone::parse_log_instant(t, zone, crate::error::Field::Tickets)
-                    .map(Some)
-                    .map_err(|_| {
-                        format!(
-                            "{}: \"{t}\" is not an instant such as 2026-03-02T09:00:00Z",
-                            names[k.unwrap_or(0)]
-                        )
-                    }),
-            }
+        // The name of column `k`, for the reasons of lines not read.
+        let name = |k: Option<usize>| names[k.unwrap_or(0)].as_str();
+        let instant = |k: Option<usize>| {
+            read_cell(
+                cell(k),
+                name(k),
+                &|t| crate::zone::parse_log_instant(t, zone, crate::error::Field::Tickets).ok(),
+                "an instant such as 2026-03-02T09:00:00Z",
+            )
         };
         let Some(ticket_id) = cell(Some(id)) else {
             export.problems.push(LineProblem {
@@ -1335,9 +1360,21 @@ pub fn read_export(text: &str, zone: &crate::zone::Zone) -> Result<Export, Error
                 } else {
                     None
                 },
+                read_cell(
+                    cell(find(Column::Score)),
+                    name(find(Column::Score)),
+                    &score_of,
+                    "a whole number from 0 to 10",
+                )?,
+                read_cell(
+                    cell(find(Column::Lost)),
+                    name(find(Column::Lost)),
+                    &lost_seconds,
+                    "a duration such as PT1H30M or 1 h 30 min",
+                )?,
             ))
         })();
-        let (opened, responded, resolved, at) = match read {
+        let (opened, responded, resolved, at, score, lost) = match read {
             Ok(r) => r,
             Err(reason) => {
                 export.problems.push(LineProblem { line, reason });
@@ -1345,39 +1382,6 @@ pub fn read_export(text: &str, zone: &crate::zone::Zone) -> Result<Export, Error
             }
         };
         let (state, group) = (cell(find(Column::State)), cell(find(Column::Group)));
-        let score = match cell(find(Column::Score)).map(|t| t.parse::<u8>()) {
-            None => None,
-            Some(Ok(x)) => Some(x),
-            Some(Err(_)) => {
-                let (k, t) = (
-                    find(Column::Score).unwrap_or(0),
-                    cell(find(Column::Score)).unwrap_or(""),
-                );
-                export.problems.push(LineProblem {
-                    line,
-                    reason: format!("{}: \"{t}\" is not a whole number from 0 to 10", names[k]),
-                });
-                continue;
-            }
-        };
-        let lost = match cell(find(Column::Lost)) {
-            None => None,
-            Some(t) => match crate::duration::ExactDuration::parse(t, crate::error::Field::Tickets)
-            {
-                Ok(d) => Some((d.as_nanos() / 1_000_000_000).min(i64::MAX as u64) as i64),
-                Err(_) => {
-                    let k = find(Column::Lost).unwrap_or(0);
-                    export.problems.push(LineProblem {
-                        line,
-                        reason: format!(
-                            "{}: \"{t}\" is not a duration such as PT1H30M or 1 h 30 min",
-                            names[k]
-                        ),
-                    });
-                    continue;
-                }
-            },
-        };
         if history && (at.is_none() || (state.is_none() && group.is_none())) {
             export.problems.push(LineProblem {
                 line,

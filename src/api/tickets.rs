@@ -11,8 +11,8 @@ use crate::penalty::{money_text, CreditRule, CreditSchedule, Money, PeriodInput}
 use crate::period::Measure;
 use crate::target::Target;
 use crate::tickets::{
-    read_export, Clock, Experience, Goal, GroupSummary, HelpDesk, Ola, Scale, Stint, Summary,
-    Ticket,
+    lost_seconds, read_export, score_of, Clock, Experience, Goal, GroupSummary, HelpDesk, Ola,
+    Scale, Stint, Summary, Ticket,
 };
 use crate::value::{invalid, Object, Value};
 use crate::zone::{parse_instant, utc_text, Zone};
@@ -705,33 +705,22 @@ fn read_ticket(v: &Value, i: usize, zone: &Zone) -> Result<Ticket, Error> {
             .transpose()
     };
     let opened = instant("opened")?.ok_or_else(|| o.error("opened", "is required"))?;
-    let mut states = Vec::new();
-    for (k, s) in list(&o, "states")?.iter().enumerate() {
-        let s = Object::new(
-            s,
-            Field::Tickets,
-            &o.path(&format!("states[{k}]")),
-            &["at", "state"],
-        )?;
-        let at = parse_instant(s.text("at")?, zone, Field::Tickets)
-            .map_err(|e| s.error("at", e.to_string()))?;
-        states.push((at, s.text("state")?.to_string()));
-    }
-    let mut groups = Vec::new();
-    for (k, g) in list(&o, "groups")?.iter().enumerate() {
-        let g = Object::new(
-            g,
-            Field::Tickets,
-            &o.path(&format!("groups[{k}]")),
-            &["at", "group"],
-        )?;
-        let at = parse_instant(g.text("at")?, zone, Field::Tickets)
-            .map_err(|e| g.error("at", e.to_string()))?;
-        groups.push((at, g.text("group")?.to_string()));
-    }
+    // The changes of state or of group: `[{ at, state }]`, `[{ at, group }]`.
+    let changes = |list_name: &str, name: &str| -> Result<Vec<(i64, String)>, Error> {
+        let mut out = Vec::new();
+        for (k, c) in list(&o, list_name)?.iter().enumerate() {
+            let path = o.path(&format!("{list_name}[{k}]"));
+            let c = Object::new(c, Field::Tickets, &path, &["at", name])?;
+            let at = parse_instant(c.text("at")?, zone, Field::Tickets)
+                .map_err(|e| c.error("at", e.to_string()))?;
+            out.push((at, c.text(name)?.to_string()));
+        }
+        Ok(out)
+    };
+    let (states, groups) = (changes("states", "state")?, changes("groups", "group")?);
     let score = match o.optional_text("score")? {
         None => None,
-        Some(t) => Some(t.trim().parse::<u8>().map_err(|_| {
+        Some(t) => Some(score_of(t).ok_or_else(|| {
             o.error(
                 "score",
                 format!("\"{t}\" is not a whole number from 0 to 10"),
@@ -740,13 +729,7 @@ fn read_ticket(v: &Value, i: usize, zone: &Zone) -> Result<Ticket, Error> {
     };
     let lost = match o.optional_text("lostTime")? {
         None => None,
-        Some(t) => Some(
-            (ExactDuration::parse(t, Field::Tickets)
-                .map_err(|_| o.error("lostTime", not_a_duration(t)))?
-                .as_nanos()
-                / 1_000_000_000)
-                .min(i64::MAX as u64) as i64,
-        ),
+        Some(t) => Some(lost_seconds(t).ok_or_else(|| o.error("lostTime", not_a_duration(t)))?),
     };
     Ok(Ticket {
         id: o.text("id")?.to_string(),

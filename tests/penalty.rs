@@ -491,13 +491,8 @@ proptest! {
 #[test]
 fn the_credit_table_gives_what_the_quick_path_gives() {
     use slacalc::penalty::QuickTable;
-    let mut seed = 0x1234_5678_9abc_def1_u64;
-    let mut next = |n: u64| {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        seed % n
-    };
+    let mut rng = slacalc::risk::Rng::new(0x1234_5678_9abc_def1);
+    let mut next = |n: u64| rng.next_u64() % n;
     let mut tables = 0;
     for (id, s) in presets() {
         for seconds in [

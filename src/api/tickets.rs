@@ -43,14 +43,13 @@ pub struct ClockResult {
 
 impl From<&Clock> for ClockResult {
     fn from(c: &Clock) -> Self {
-        let d = |s: i64| DurationText::from(seconds(s));
         ClockResult {
             stage: c.stage.name(),
-            goal: d(c.goal),
-            business: d(c.business),
-            elapsed: d(c.elapsed),
-            paused: d(c.paused),
-            business_paused: d(c.business_paused),
+            goal: duration(c.goal),
+            business: duration(c.business),
+            elapsed: duration(c.elapsed),
+            paused: duration(c.paused),
+            business_paused: duration(c.business_paused),
             percent: hundredths((c.business as u128 * 10_000).div_ceil(c.goal.max(1) as u128)),
             due: c.due.map(utc_text),
         }
@@ -107,8 +106,8 @@ impl From<&Stint> for StintResult {
             group: s.group.clone(),
             start: utc_text(s.start),
             end: utc_text(s.end),
-            business: DurationText::from(seconds(s.business)),
-            ola: s.ola.map(|o| DurationText::from(seconds(o.0))),
+            business: duration(s.business),
+            ola: s.ola.map(|o| duration(o.0)),
             stage: s.ola.map(|o| o.1.name()),
         }
     }
@@ -138,11 +137,11 @@ impl From<&GroupSummary> for GroupResult {
     fn from(g: &GroupSummary) -> Self {
         GroupResult {
             group: g.group.clone(),
-            ola: g.ola.map(|o| DurationText::from(seconds(o))),
+            ola: g.ola.map(duration),
             assignments: g.assignments,
             met: g.met,
             breached: g.breached,
-            business: DurationText::from(seconds(g.business)),
+            business: duration(g.business),
             sla_breaches: g.sla_breaches,
         }
     }
@@ -173,7 +172,6 @@ pub struct SummaryResult {
 
 impl From<&Summary> for SummaryResult {
     fn from(s: &Summary) -> Self {
-        let d = |x: Option<i64>| x.map(|s| DurationText::from(seconds(s)));
         SummaryResult {
             tickets: s.tickets,
             met: s.met,
@@ -181,9 +179,9 @@ impl From<&Summary> for SummaryResult {
             percent_met: (s.tickets > 0)
                 .then(|| hundredths(s.met as u128 * 10_000 / s.tickets as u128)),
             meets_target: s.meets_target,
-            p50: d(s.p50),
-            p90: d(s.p90),
-            worst: d(s.worst),
+            p50: s.p50.map(duration),
+            p90: s.p90.map(duration),
+            worst: s.worst.map(duration),
         }
     }
 }
@@ -246,7 +244,7 @@ impl From<&Experience> for ExperienceResult {
             unhappy: e.unhappy,
             happiness: e.happiness(),
             lost_answers: e.lost_answers,
-            lost_per_answer: e.lost_per_answer().map(|s| DurationText::from(seconds(s))),
+            lost_per_answer: e.lost_per_answer().map(duration),
         }
     }
 }
@@ -442,8 +440,9 @@ pub(super) fn input_declarations() -> Vec<(Option<String>, String)> {
     ]
 }
 
-fn seconds(s: i64) -> ExactDuration {
-    ExactDuration::from_seconds(s.max(0) as u64).unwrap_or(ExactDuration::ZERO)
+/// Whole seconds (none below 0) written as the results write a duration.
+fn duration(s: i64) -> DurationText {
+    DurationText::from(ExactDuration::from_seconds(s.max(0) as u64).unwrap_or(ExactDuration::ZERO))
 }
 
 /// `9550` hundredths as `"95.50"`.

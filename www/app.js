@@ -5,7 +5,7 @@ import { drawWaffle, buildWaffle } from './calculator-pictures.js';
 import { periodInput, periodProblem, periodText, rememberPeriod, showKind, showPeriod } from './calculator-period.js';
 import { grouped, showTable } from './calculator-table.js';
 import { clearErrors, showError, words } from './fields.js';
-import { $, copy } from './util.js';
+import { $, copy, linkWriter } from './util.js';
 
 const { core, ready, onRestart } = coreFor('pkg');
 const { achieved, budget } = core;
@@ -58,12 +58,11 @@ function permalink(s) {
   return url.href;
 }
 
-let linkTimer;
+const address = linkWriter(300);
 /** Writes the link into the address bar a moment after the last keystroke (it is slow to do on each). */
 function saveLink(link) {
   $('permalink').href = link;
-  clearTimeout(linkTimer);
-  linkTimer = setTimeout(() => history.replaceState(null, '', link), 300);
+  address.soon(link);
 }
 
 /** Marks the result out of date, saying why; before any result, says what to do instead of showing one. */

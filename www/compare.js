@@ -5,7 +5,7 @@ import { localeAmount, readAmount, readNumber } from './amount.js';
 import { calendarEditor, calendarValue, calendarWords } from './calendar-editor.js';
 import { clearErrors, showError, words } from './fields.js';
 import { DEFAULT_STATE, decode, encode, moneyFormat, quotesInput, sanitize, VERSION } from './scenario.js';
-import { $, copy, count, csvField, download, el, svg } from './util.js';
+import { $, copy, count, csvField, download, el, linkWriter, svg } from './util.js';
 
 const { core, ready, onRestart } = coreFor('pkg-analysis');
 const { attainment, compareQuotes, creditPresets } = core;
@@ -178,8 +178,7 @@ function update() {
   basisHours.clearErrors();
   for (const h of optionHours) h.clearErrors();
   $('cmp-options-error').hidden = true;
-  clearTimeout(timer);
-  timer = setTimeout(saveLink, 200);
+  address.soon(link);
   const { canon, problems } = canonical();
   for (const [id, message] of problems) showError($(id), message);
   if (problems.length) return stale(STALE);
@@ -196,7 +195,6 @@ function update() {
     stale(last ? STALE : 'Correct what is marked in red to see the comparison.');
   }
 }
-let timer;
 
 function show(r) {
   const money = moneyFormat(r.currency);
@@ -318,10 +316,13 @@ function stored() {
   return s;
 }
 
-async function saveLink() {
+const address = linkWriter(200);
+/** The link to the comparison on the page (the state is compressed). */
+async function link() {
   linkText = await encode(stored());
-  history.replaceState(null, '', `#z=${linkText}`);
+  return `#z=${linkText}`;
 }
+const saveLink = () => address.now(link);
 
 // Saved scenarios: { program: "slacalc", kind: "comparison-scenarios", version, scenarios: [{ name, saved, state }] }.
 /** A text field of a stored or imported scenario: strings as they are, numbers as text, anything else

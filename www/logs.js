@@ -6,7 +6,7 @@ import { calendarEditor, calendarValue, calendarWords, cleanCalendar } from './c
 import { clearErrors, showError, words } from './fields.js';
 import { drawAttainment, showTip } from './attainment-chart.js';
 import { forgetLog, keptLog, keepLog } from './kept-log.js';
-import { $, copy, count, csvField, download, el, svg } from './util.js';
+import { $, copy, count, csvField, download, el, linkWriter, svg } from './util.js';
 import { zoneFailure } from './zones.js';
 
 const { core, ready, onRestart } = coreFor('pkg');
@@ -351,11 +351,9 @@ function csv() {
 const FIELDS = { t: 'log-target', span: 'log-span', min: 'log-minimum', asof: 'log-asof', chart: 'log-chart-measure', burn: 'log-burn-measure' };
 const CHECKS = { wm: 'log-minutes', pl: 'log-planned', wi: 'log-weight' };
 
-let linkTimer;
-function saveLink() {
-  clearTimeout(linkTimer);
-  linkTimer = setTimeout(() => history.replaceState(null, '', link()), 250);
-}
+const address = linkWriter(250);
+/** Writes the link a moment after the last change. */
+const saveLink = () => address.soon(link);
 
 function link() {
   const q = new URLSearchParams();

@@ -7,7 +7,7 @@ import { calendarEditor, calendarValue, calendarWords, cleanCalendar } from './c
 import { clearErrors, showError, words } from './fields.js';
 import { moneyFormat } from './scenario.js';
 import { scheduleEditor } from './schedule-editor.js';
-import { $, copy, count, csvField, download, el, svg } from './util.js';
+import { $, copy, count, csvField, download, el, linkWriter, svg } from './util.js';
 import { zoneFailure } from './zones.js';
 
 const { core, ready, onRestart, compiled } = coreFor('pkg-analysis');
@@ -520,15 +520,13 @@ function showInputs() {
 // The link holds every input, as text; restoring only ever sets field values.
 const FIELDS = { c: 'pen-charges', cur: 'pen-currency', per: 'pen-periods', r: 'pen-rate-text', med: 'pen-median-text', p90: 'pen-p90-text', pl: 'pen-planned', y: 'pen-years', seed: 'pen-seed', be: 'pen-break-even', conf: 'pen-confidence' };
 
-let stateTimer;
 /** Writes the link a moment after the last keystroke: the address bar is slow to write on each. */
-function saveStateSoon() {
-  clearTimeout(stateTimer);
-  stateTimer = setTimeout(saveState, 250);
-}
+const address = linkWriter(250);
+const saveStateSoon = () => address.soon(stateLink);
+/** Writes the link now (before it is copied). */
+const saveState = () => address.now(stateLink);
 
-function saveState() {
-  clearTimeout(stateTimer);
+function stateLink() {
   const q = new URLSearchParams();
   const p = schedule.preset();
   q.set('p', p);
@@ -542,7 +540,7 @@ function saveState() {
     for (const h of c.holidays) q.append('hol', h);
     for (const x of c.exclusions) q.append('excl', x);
   }
-  history.replaceState(null, '', `#${q}`);
+  return `#${q}`;
 }
 
 function restoreState() {
@@ -664,8 +662,8 @@ async function main() {
     syncSliders();
     run();
   });
-  $('pen-copy').addEventListener('click', () => {
-    saveState();
+  $('pen-copy').addEventListener('click', async () => {
+    await saveState();
     copy(location.href, $('pen-copy-status'), 'Link copied.', 'Copy the address bar: the link holds everything on this page.');
   });
   $('pen-export-csv').addEventListener('click', exportCsv);

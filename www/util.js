@@ -65,3 +65,30 @@ export async function copy(text, status, done, instead) {
     status.textContent = instead;
   }
 }
+
+/**
+ * Writes a page's link into the address bar `delay` ms after the last call to `soon`: the address bar is
+ * slow to write on every keystroke. `link` is the link, or a function that makes it (or a promise of it)
+ * when the time comes. If the address changes before it is written (a link pasted into the tab, the back
+ * button), nothing is written: the page restores what that address holds, and writing its earlier state
+ * over it would lose what was pasted. `now(link)` writes at once, on the same terms.
+ */
+export function linkWriter(delay) {
+  let timer;
+  /** @param {string | (() => string | Promise<string>)} link */
+  const write = async (link, since) => {
+    const text = typeof link === 'function' ? await link() : link;
+    if (location.href === since) history.replaceState(null, '', text);
+  };
+  return {
+    soon(link) {
+      clearTimeout(timer);
+      const since = location.href;
+      timer = setTimeout(() => write(link, since), delay);
+    },
+    now(link) {
+      clearTimeout(timer);
+      return write(link, location.href);
+    },
+  };
+}

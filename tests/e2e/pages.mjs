@@ -8,6 +8,10 @@ export const PAGES = [
     await page.getByTestId('log-example').click();
     await page.waitForSelector('#log-report:not([hidden])');
   }],
+  ['tickets with the example year', '/tickets.html', async (page) => {
+    await page.getByTestId('tk-example').click();
+    await page.waitForSelector('#tk-report:not([hidden])', { timeout: 60_000 });
+  }],
   ['penalties: credits', '/penalties.html', async () => {}],
   ['penalties: risk', '/penalties.html#m=risk&y=1000', async (page) => {
     await page.waitForFunction(() => document.querySelector('[data-testid=pen-risk-summary]').textContent !== '' && document.querySelector('#pen-risk-busy').hidden, null, { timeout: 60_000 });

@@ -1,0 +1,200 @@
+// The tickets page in Chromium: hand-worked tickets through the form, the example year with its story, errors
+// next to their fields, the link, a file read in the worker with cancel, and the exports.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { pageHarness } from './browser.mjs';
+
+const harness = pageHarness({ before, after });
+const open = (path = '/tickets.html') => harness.open(path);
+const report = (page) => page.waitForSelector('#tk-report:not([hidden])', { timeout: 60_000 });
+
+async function downloadText(page, testid) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testid).click()]);
+  return (await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks))).toString();
+}
+
+/** Leaves one goal, P2: respond within 1 h, resolve within 4 h, on the service hours; no OLAs. */
+async function oneGoal(page) {
+  const rows = page.getByTestId('tk-goals').locator('tbody tr');
+  while ((await rows.count()) > 1) await rows.last().getByRole('button').click();
+  await page.locator('#tk-goal-1-priority').fill('P2');
+  await page.locator('#tk-goal-1-response').fill('1 h');
+  await page.locator('#tk-goal-1-resolution').fill('4 h');
+  await page.locator('#tk-goal-1-counted').selectOption('hours');
+  await page.getByTestId('tk-olas').fill('');
+}
+
+// Local times in Europe/Berlin, on the page's default hours Mon-Fri 08:00-18:00.
+const HAND = [
+  'number,priority,opened_at,responded_at,resolved_at,assignment_group',
+  // Friday 16:30 to Monday 10:30: 1 h 30 on Friday, 2 h 30 on Monday = 4 h, the goal exactly: met.
+  'INC1,P2,2026-03-06 16:30,2026-03-06 16:50,2026-03-09 10:30,Service Desk',
+  // Friday 21:00 to Monday 09:30: 60 h 30 elapsed, 1 h 30 of business time (Monday 08:00-09:30); the
+  // response, Monday 08:30, took 30 min.
+  'INC2,P2,2026-03-06 21:00,2026-03-09 08:30,2026-03-09 09:30,Service Desk',
+  // Tuesday 09:00 to 15:00: 6 h of a 4 h goal, 150%; due at 13:00.
+  'INC3,P2,2026-03-10 09:00,2026-03-10 09:20,2026-03-10 15:00,Service Desk',
+  'INC4,P9,2026-03-10 09:00,,,',
+].join('\n');
+
+test('hand-worked tickets: business time over a weekend, the goal met on its second, a breach with its group', async () => {
+  const page = await open();
+  await oneGoal(page);
+  await page.getByTestId('tk-text').fill(HAND);
+  await report(page);
+  await page.waitForFunction(() => document.querySelector('[data-testid=tk-summary]').textContent.startsWith('3 tickets'));
+  // Resolutions: 2 of 3 in time, 66.666...% rounded down; the 95% target is missed. A quarter says the same.
+  assert.deepEqual(await page.getByTestId('tk-verdict').locator('li').allTextContents(), [
+    'P2: 1 of 1 month missed the 95% target; the worst was Mar 2026, with 66.66% resolved in time (2 of 3). Measured by quarter, 1 of 1 quarter would have missed it.',
+  ]);
+  assert.equal(await page.getByTestId('tk-problems-title').textContent(), '1 line not measured');
+  assert.deepEqual(await page.locator('#tk-problems li').allTextContents(), ['Line 5 (INC4): the SLA has no goal for priority "P9"; its priorities are P2']);
+  // Nearest ranks of 1 h 30, 4 h, 6 h: P50 the 2nd, P90 the 3rd. Every ticket stayed with its first group.
+  const cells = await page.getByTestId('tk-table').locator('tbody tr').first().locator('th, td').allTextContents();
+  assert.deepEqual(cells, ['Mar 2026', '3 of 3 (100.00%)', '2 of 3 (66.66%)', '4 h / 6 h / 6 h', '3 of 3', '–']);
+  // Service Desk held the tickets 4 h + 1 h 30 + 6 h of business time, and INC3's breach was on its watch.
+  assert.deepEqual(await page.getByTestId('tk-groups').locator('tbody tr').first().locator('th, td').allTextContents(), ['Service Desk', 'none', '3', '–', '11 h 30 min', '1']);
+  assert.equal(await page.getByTestId('tk-missed-title').textContent(), 'P2: 1 ticket missed a goal or are still open');
+  assert.deepEqual(await page.getByTestId('tk-missed').locator('tbody tr').first().locator('th, td').allTextContents(), ['INC3', 'resolution: 4 h', '6 h (150.00%)', '0 s', '2026-03-10 13:00', 'Service Desk']);
+  assert.equal(await page.locator('#tk-due-title').textContent(), 'Due (Europe/Berlin)');
+  assert.match(await page.getByTestId('tk-histogram-caption').textContent(), /^P2: 3 resolved tickets by business time to resolve, pauses taken out, in bars of a tenth of the 4 h goal; 1 took longer than the goal/);
+  assert.equal(await page.getByTestId('tk-chart').locator('rect').count(), 1);
+
+  // The same tickets counted round the clock: INC1 takes 66 h, INC2 12 h 30, INC3 6 h: none in time.
+  await page.locator('#tk-goal-1-counted').selectOption('24x7');
+  await page.waitForFunction(() => document.querySelector('[data-testid=tk-table] tbody tr td:nth-child(3)')?.textContent === '0 of 3 (0.00%)');
+  const csv = (await downloadText(page, 'tk-export-csv')).trim().split('\n');
+  assert.equal(csv[0], 'period,start,end,priority,responses,responses_in_time,response_percent,resolutions,resolutions_in_time,resolution_percent,target_met,resolve_p50_seconds,resolve_p90_seconds,resolve_worst_seconds,first_contact,with_groups,happiness,scores,lost_per_answer_seconds,watermelon');
+  // Responses round the clock: 20 min, 11 h 30 (Friday 21:00 to Monday 08:30 is 59 h 30), 20 min: 2 of 3.
+  // Resolutions: 6 h (21 600 s), 60 h 30 (217 800 s), 66 h (237 600 s).
+  assert.equal(csv[1], 'Mar 2026,2026-03-01,2026-04-01,P2,3,2,66.66,3,0,0.00,false,217800,237600,237600,3,3,,0,,');
+  const json = JSON.parse(await downloadText(page, 'tk-export-json'));
+  assert.equal(json.sla.goals[0].calendar, null);
+  assert.equal(json.result.tickets.find((t) => t.id === 'INC2').resolution.elapsed.seconds, '217800');
+  await page.context().close();
+});
+
+test('the example year: August shows what the third quarter hides, groups, experience, and the lines not read', async () => {
+  const page = await open();
+  await page.getByTestId('tk-example').click();
+  await report(page);
+  const verdict = await page.getByTestId('tk-verdict').locator('li').allTextContents();
+  assert.equal(verdict.length >= 5, true, verdict.join('\n'));
+  assert.match(verdict.find((l) => l.startsWith('P2:')), /^P2: \d+ of 12 months missed the 95% target; the worst was Aug 2026/);
+  // The export's two bad lines, found here on their own.
+  const text = readFileSync(new URL('../../www/examples/tickets-2026.csv', import.meta.url), 'utf8').split('\n');
+  const p5 = text.findIndex((l) => l.startsWith('INC900001,')) + 1;
+  const noTime = text.findIndex((l) => l.includes(',not recorded,')) + 1;
+  assert.deepEqual(await page.locator('#tk-problems li').allTextContents(), [
+    `Line ${p5} (INC900001): the SLA has no goal for priority "P5"; its priorities are P1, P2, P3, P4`,
+    `Line ${noTime}: time: "not recorded" is not an instant such as 2026-03-02T09:00:00Z`,
+  ]);
+  // Every ticket id but the refused one is measured.
+  const ids = new Set(text.slice(1).filter(Boolean).map((l) => l.split(',')[0]));
+  ids.delete('INC900001');
+  assert.match(await page.getByTestId('tk-summary').textContent(), new RegExp(`^${ids.size.toLocaleString('en-US')} tickets measured, by month`));
+  // The priority with the most months below target is shown first: P2, with a bar a month.
+  assert.equal(await page.getByTestId('tk-priority').inputValue(), 'P2');
+  assert.equal(await page.getByTestId('tk-chart').locator('rect').count(), 12);
+  assert.equal(await page.getByTestId('tk-table').locator('tbody tr').count(), 12);
+  assert.equal(await page.getByTestId('tk-table').locator('tbody tr.breached').first().locator('th').textContent(), 'Aug 2026');
+  // Each bar tells its figures on focus.
+  await page.getByTestId('tk-chart').locator('rect').nth(7).focus();
+  assert.match(await page.getByTestId('tk-chart-tip').textContent(), /^Aug 2026: \d+\.\d\d% in time \(\d+ of \d+\), target missed$/);
+  // The five groups of the export, and the Service Desk first.
+  const groups = await page.getByTestId('tk-groups').locator('tbody th').allTextContents();
+  assert.deepEqual([...groups].sort(), ['Applications', 'Database', 'Network', 'Service Desk', 'Workplace']);
+  assert.equal(groups[0], 'Service Desk');
+  assert.match(await page.getByTestId('tk-experience-caption').textContent(), /^P2: Happiness in each month/);
+  // By quarter: four rows, the third missed.
+  await page.getByTestId('tk-period').selectOption('quarter');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=tk-table] tbody tr').length === 4);
+  assert.deepEqual(await page.getByTestId('tk-table').locator('tbody tr.breached th').allTextContents(), ['Q3 2026']);
+  // The printed report lists every input.
+  await page.emulateMedia({ media: 'print' });
+  const inputs = await page.getByTestId('tk-inputs').locator('li').allTextContents();
+  assert.equal(inputs[0], 'P1: respond within 15 min, resolve within 4 h, on every hour (24x7)');
+  assert.equal(inputs[1], 'P2: respond within 1 h, resolve within 8 h, on Mon-Fri 08:00-18:00 in Europe/Berlin (8 holiday rules)');
+  await page.emulateMedia({ media: 'screen' });
+  await page.context().close();
+});
+
+test('bad input is shown next to its field, and what was typed stays', async () => {
+  const page = await open();
+  await page.getByTestId('tk-text').fill(HAND);
+  await report(page);
+  await page.locator('#tk-goal-2-resolution').fill('soon');
+  await page.waitForSelector('#tk-goal-2-resolution-error:not([hidden])');
+  assert.equal(await page.locator('#tk-goal-2-resolution-error').textContent(), '“soon” is not a duration: write it as PT8H, as 8 h or as a number of seconds.');
+  assert.equal(await page.locator('#tk-goal-2-resolution').inputValue(), 'soon');
+  assert.equal(await page.getByTestId('tk-stale').isVisible(), true);
+  await page.locator('#tk-goal-2-resolution').fill('8 h');
+  await page.getByTestId('tk-olas').fill('Service Desk 4 h');
+  await page.waitForSelector('#tk-olas-error:not([hidden])');
+  assert.equal(await page.locator('#tk-olas-error').textContent(), 'Line 1: write the group, a comma and its time, such as Service Desk, 4 h.');
+  await page.getByTestId('tk-olas').fill('Service Desk, 4 h\nNetwork, a while');
+  await page.waitForFunction(() => document.querySelector('#tk-olas-error').textContent.startsWith('Line 2'));
+  assert.equal(await page.locator('#tk-olas-error').textContent(), 'Line 2: “a while” is not a duration: write it as PT8H, as 8 h or as a number of seconds.');
+  await page.getByTestId('tk-olas').fill('');
+  await page.getByTestId('tk-target').fill('101');
+  await page.waitForSelector('#tk-target-error:not([hidden])');
+  assert.equal(await page.locator('#tk-target-error').textContent(), 'The target “101” must be greater than 0 and at most 100.');
+  await page.getByTestId('tk-target').fill('95');
+  await page.locator('#tk-goal-3-priority').fill('P2');
+  await page.waitForSelector('#tk-goal-3-priority-error:not([hidden])');
+  assert.equal(await page.locator('#tk-goal-3-priority-error').textContent(), '“P2” has a goal already.');
+  await page.locator('#tk-goal-3-priority').fill('P3');
+  await page.getByTestId('tk-text').fill('when,what\n2026-03-02,printer\n');
+  await page.waitForSelector('[data-testid=tk-error]:not([hidden])');
+  assert.equal(await page.getByTestId('tk-error').textContent(), "No column holds the ticket's id (number, id, key); the columns are when, what.");
+  await page.context().close();
+});
+
+test('the SLA lives in the link; a link pasted into the tab is followed', async () => {
+  const page = await open();
+  await oneGoal(page);
+  await page.getByTestId('tk-target').fill('90');
+  await page.getByTestId('tk-text').fill(HAND);
+  await report(page);
+  await page.waitForFunction(() => location.hash.includes('t=90'));
+  const hash = await page.evaluate(() => location.hash);
+  assert.match(hash, /g=P2%7C1\+h%7C4\+h%7Chours/);
+  const again = await open(`/tickets.html${hash}`);
+  assert.equal(await again.getByTestId('tk-goals').locator('tbody tr').count(), 1);
+  assert.equal(await again.locator('#tk-goal-1-resolution').inputValue(), '4 h');
+  assert.equal(await again.getByTestId('tk-target').inputValue(), '90');
+  assert.equal(await again.getByTestId('tk-olas').inputValue(), '');
+  await again.evaluate(() => (location.hash = 'g=P2%7C1+h%7C8+h%7Chours&t=50'));
+  await again.waitForFunction(() => document.querySelector('#tk-goal-1-resolution').value === '8 h');
+  assert.equal(await again.getByTestId('tk-target').inputValue(), '50');
+  await again.context().close();
+  await page.context().close();
+});
+
+test('a file is read in the worker with progress; cancelling keeps what was entered', async () => {
+  const page = await open();
+  // 60 000 tickets, a line each.
+  const lines = ['number,priority,opened_at,resolved_at'];
+  for (let i = 0; i < 60_000; i++) lines.push(`INC${i},P3,2026-03-02T09:00:00Z,2026-03-02T${String(10 + (i % 8)).padStart(2, '0')}:00:00Z`);
+  const buffer = Buffer.from(`${lines.join('\n')}\n`);
+  await page.getByTestId('tk-file').setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer });
+  await report(page);
+  // P3 resolves within 30 h: every ticket in time.
+  await page.waitForFunction(() => document.querySelector('[data-testid=tk-summary]').textContent.startsWith('60,000 tickets'));
+  await page.getByTestId('tk-priority').selectOption('P3');
+  assert.equal(await page.getByTestId('tk-table').locator('tbody tr td').nth(1).textContent(), '60,000 of 60,000 (100.00%)');
+  await page.getByTestId('tk-target').fill('97');
+  // The same file again under another name is read again, and cancelled while it is.
+  await page.getByTestId('tk-file').setInputFiles({ name: 'big-again.csv', mimeType: 'text/csv', buffer });
+  await page.getByTestId('tk-cancel').click();
+  await page.waitForSelector('[data-testid=tk-error]:not([hidden])');
+  assert.equal(await page.getByTestId('tk-error').textContent(), 'Cancelled: the tickets were not measured. Everything you entered is kept.');
+  assert.equal(await page.getByTestId('tk-target').inputValue(), '97');
+  await page.context().close();
+});
+
+test('no request leaves the page origin and nothing is logged as an error', () => {
+  assert.deepEqual(harness.foreignRequests(), []);
+  assert.deepEqual(harness.problems, []);
+});

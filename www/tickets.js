@@ -1,0 +1,626 @@
+// The tickets page: a help desk's SLA (goals per priority, service hours, pauses, OLAs) and a ticket export;
+// the worker measures them, and the page shows the verdict, each period, the time to resolve, the groups and
+// the callers' experience, with exports. The page's thread never parses the export; the link holds the SLA.
+import { coreFor } from './core.js';
+import { calendarEditor, calendarValue, calendarWords, cleanCalendar } from './calendar-editor.js';
+import { clearErrors, showError, words } from './fields.js';
+import { $, copy, count, csvField, download, el, linkWriter, svg } from './util.js';
+import { zoneFailure } from './zones.js';
+
+const { core, ready, onRestart } = coreFor('pkg');
+/** @type {ReturnType<typeof calendarEditor>} */
+let editor;
+let worker;
+/** The id of the latest request to the worker: answers to earlier ones are stale. */
+let runId = 0;
+/** The last result shown: { report, byPeriod, sla, name, ms }. */
+let last;
+/** The tickets to measure: { text } or { file }. */
+let source;
+const MAX_BYTES = 512 * 1024 * 1024;
+const STALE = 'Showing the last result: correct what is marked in red to measure again.';
+
+/** The goals a new page starts with: a common internal help desk's. */
+const DEFAULT_GOALS = [
+  ['P1', '15 min', '4 h', '24x7'],
+  ['P2', '1 h', '8 h', 'hours'],
+  ['P3', '4 h', '30 h', 'hours'],
+  ['P4', '10 h', '100 h', 'hours'],
+];
+const DEFAULT_CALENDAR = {
+  preset: 'custom',
+  hours: 'Mon-Fri 08:00-18:00',
+  zone: 'Europe/Berlin',
+  holidays: ['2026-01-01', '2026-04-03', '2026-04-06', '2026-05-01', '2026-05-14', '2026-05-25', '2026-12-25', '2026-12-26'],
+  exclusions: [],
+};
+const DEFAULT_OLAS = 'Service Desk, 4 h\nNetwork, 20 h\nApplications, 20 h\nDatabase, 20 h\nWorkplace, 20 h';
+
+// ---- The goals' rows ----
+
+let rowCount = 0;
+/** Adds a goal row: priority, response, resolution, counted on ("hours" or "24x7"). */
+function addGoal([priority, response, resolution, counted] = ['', '', '', 'hours']) {
+  const n = ++rowCount;
+  const input = (part, value, label) =>
+    el('input', { id: `tk-goal-${n}-${part}`, type: 'text', value, autocomplete: 'off', spellcheck: false, className: `goal-${part}`, ariaLabel: label });
+  const select = el('select', { id: `tk-goal-${n}-counted`, className: 'goal-counted', ariaLabel: 'Counted on' });
+  select.append(el('option', { value: 'hours', textContent: 'hours' }), el('option', { value: '24x7', textContent: '24x7' }));
+  select.value = counted === '24x7' ? '24x7' : 'hours';
+  const remove = el('button', { type: 'button', className: 'remove-goal', textContent: '×' });
+  const tr = el('tr');
+  const p = input('priority', priority, 'Priority');
+  const name = () => (remove.ariaLabel = remove.title = `Remove the goals of ${p.value.trim() || 'this priority'}`);
+  name();
+  p.addEventListener('input', name);
+  remove.addEventListener('click', () => {
+    const rows = [...$('tk-goals').querySelectorAll('tbody tr')];
+    const next = rows[rows.indexOf(tr) + 1] ?? rows[rows.indexOf(tr) - 1];
+    tr.remove();
+    (next?.querySelector('input') ?? $('tk-goal-add')).focus();
+    soon();
+  });
+  for (const [cell, child] of [['td', p], ['td', input('response', response, `Respond within, ${priority}`)], ['td', input('resolution', resolution, `Resolve within, ${priority}`)], ['td', select], ['td', remove]]) {
+    tr.append(el(cell, {}, child));
+  }
+  $('tk-goals').querySelector('tbody').append(tr);
+  return tr;
+}
+
+/** The goal rows as typed: [priority, response, resolution, counted, row]. */
+function goalRows() {
+  return [...$('tk-goals').querySelectorAll('tbody tr')].map((tr) => [
+    tr.querySelector('.goal-priority').value.trim(),
+    tr.querySelector('.goal-response').value.trim(),
+    tr.querySelector('.goal-resolution').value.trim(),
+    tr.querySelector('.goal-counted').value,
+    tr,
+  ]);
+}
+
+// ---- The SLA the core reads ----
+
+const list = (text, by) => text.split(by).map((s) => s.trim()).filter(Boolean);
+
+/** The OLA lines typed, each "group, duration"; a line without a comma is shown as an error. */
+function olas() {
+  const out = [];
+  const problems = [];
+  $('tk-olas').value.split('\n').forEach((line, i) => {
+    if (!line.trim()) return;
+    const at = line.lastIndexOf(',');
+    if (at < 0) problems.push(`Line ${i + 1}: write the group, a comma and its time, such as Service Desk, 4 h.`);
+    else out.push({ group: line.slice(0, at).trim(), resolution: line.slice(at + 1).trim(), line: i + 1 });
+  });
+  return { olas: out, problems };
+}
+
+/** The SLA typed, as the core reads it. */
+function sla() {
+  const state = editor.state();
+  const hours = calendarValue(state);
+  return {
+    goals: goalRows().map(([priority, response, resolution, counted]) => ({
+      priority,
+      ...(response ? { response } : {}),
+      ...(resolution ? { resolution } : {}),
+      calendar: counted === 'hours' ? hours : null,
+    })),
+    pauseStates: list($('tk-pause').value, ','),
+    attainment: $('tk-target').value.trim(),
+    timeZone: state.zone.trim() || 'UTC',
+    olas: olas().olas.map(({ group, resolution }) => ({ group, resolution })),
+    scoreScale: $('tk-scale').value,
+  };
+}
+
+// ---- The worker ----
+
+function startWorker() {
+  worker?.terminate();
+  worker = new Worker(new URL('tickets-worker.js', import.meta.url), { type: 'module' });
+  worker.onmessage = ({ data }) => {
+    if (data.id !== undefined && data.id !== runId) return;
+    if (data.type === 'progress') {
+      $('tk-progress-bar').value = data.done / data.total;
+      $('tk-progress-text').textContent = `Reading ${(data.done / 1e6).toFixed(1)} of ${(data.total / 1e6).toFixed(1)} MB`;
+    } else if (data.type === 'measuring') {
+      $('tk-progress-text').textContent = 'Measuring…';
+    } else if (data.type === 'report') {
+      busy(false);
+      show(data);
+    } else if (data.type === 'error') {
+      busy(false);
+      if (data.restart) {
+        worker?.terminate();
+        worker = undefined;
+      }
+      failed(data.error);
+    }
+  };
+  worker.onerror = () => {
+    busy(false);
+    worker = undefined;
+    failed({ message: 'The tickets could not be measured: the browser stopped the worker (it may have run out of memory). Try a smaller export.' });
+  };
+}
+
+function busy(on) {
+  $('tk-progress').hidden = !on;
+  if (on) {
+    $('tk-progress-bar').removeAttribute('value');
+    $('tk-progress-text').textContent = 'Working…';
+  }
+}
+
+function stale(why) {
+  $('tk-stale').hidden = !why || !last;
+  $('tk-stale').textContent = why ?? '';
+  $('tk-report').classList.toggle('stale', Boolean(why) && Boolean(last));
+}
+
+/** An error from the core or the worker, next to the field it concerns. */
+function failed(e) {
+  const part = e.part ?? '';
+  const goal = /^goals\[(\d+)\]\.(\w+)/.exec(part);
+  const ola = /^olas\[(\d+)\]/.exec(part);
+  if (e.field === 'sla' && goal && goal[2] === 'calendar') {
+    const m = e.message ?? '';
+    const sub = /time zone/.test(m) ? 'timeZone' : /holiday/.test(m) ? 'holidays' : /exclusion|maintenance/.test(m) ? 'exclusions' : 'hours';
+    editor.showError({ ...e, field: 'calendar', part: sub });
+  } else if (e.field === 'sla' && goal) {
+    const row = goalRows()[Number(goal[1])]?.[4];
+    showError(row?.querySelector(`.goal-${goal[2]}`) ?? $('tk-goal-add'), words(e));
+  } else if (e.field === 'sla' && part === 'goals') {
+    showError($('tk-goal-add'), words(e));
+  } else if (e.field === 'sla' && ola) {
+    const typed = olas().olas[Number(ola[1])];
+    showError($('tk-olas'), typed ? `Line ${typed.line}: ${words(e)}` : words(e));
+  } else if (e.field === 'sla' && part === 'attainment') {
+    showError($('tk-target'), words(e));
+  } else if (e.field === 'sla' && part === 'pauseStates') {
+    showError($('tk-pause'), words(e));
+  } else if (e.field === 'asOf') {
+    showError($('tk-asof'), words(e));
+  } else if (e.field === 'calendar' && editor.showError(e)) {
+    // shown by the editor
+  } else {
+    $('tk-error').textContent = words(e);
+    $('tk-error').hidden = false;
+    if (!last) $('tk-empty').hidden = true;
+  }
+  stale(STALE);
+}
+
+/** Measures the tickets with the SLA typed. */
+function run(next) {
+  if (next) source = next;
+  clearErrors($('tk-form'));
+  editor.clearErrors();
+  $('tk-error').hidden = true;
+  saveLink();
+  showInputs();
+  if (source?.file && source.file.size > MAX_BYTES) {
+    failed({ field: 'tickets', message: `${source.file.name} is ${Math.round(source.file.size / 1024 / 1024)} MB: at most 512 MB of tickets is read. Split the export by year or by service.` });
+    return;
+  }
+  const o = olas();
+  if (o.problems.length) {
+    showError($('tk-olas'), o.problems.join(' '));
+    return stale(STALE);
+  }
+  const zone = zoneFailure(editor.state().zone.trim() || 'UTC');
+  if (zone) {
+    editor.showError(zone);
+    return stale(STALE);
+  }
+  if (!source || (source.text !== undefined && !source.text.trim())) {
+    last = undefined;
+    $('tk-report').hidden = true;
+    $('tk-empty').hidden = false;
+    return stale(null);
+  }
+  if (!worker) startWorker();
+  busy(true);
+  runId += 1;
+  const input = { sla: sla(), period: $('tk-period').value, ...($('tk-asof').value.trim() ? { asOf: $('tk-asof').value.trim() } : {}) };
+  worker.postMessage({ ...source, input, id: runId });
+}
+
+let typing;
+let waiting;
+/** Measures again a moment after the last keystroke. */
+function soon(next) {
+  if (next) waiting = next;
+  clearTimeout(typing);
+  typing = setTimeout(() => {
+    const given = waiting;
+    waiting = undefined;
+    run(given);
+  }, 250);
+}
+
+// ---- What is shown ----
+
+/** An instant (UTC) as a local time in the SLA's zone: "2026-03-10 13:00". */
+function local(instant) {
+  try {
+    const f = new Intl.DateTimeFormat('en-CA', { timeZone: last.sla.timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    const p = Object.fromEntries(f.formatToParts(new Date(instant)).map((x) => [x.type, x.value]));
+    return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+  } catch {
+    return `${instant.slice(0, 16).replace('T', ' ')} UTC`;
+  }
+}
+const seconds = (d) => (d ? Number(d.seconds) : 0);
+const LONG = { week: 'week', month: 'month', quarter: 'quarter' };
+
+/** The verdict in plain words, per priority: how many periods met the target, the worst, what a quarter hides. */
+function verdict(r, byPeriod, target) {
+  const lines = [];
+  const measure = r.period;
+  for (const priority of priorities(r)) {
+    const own = r.periods.filter((p) => p.priority === priority && p.resolution.tickets + p.response.tickets > 0);
+    if (!own.length) continue;
+    const judged = (p) => (p.resolution.tickets ? p.resolution : p.response);
+    const missed = own.filter((p) => !judged(p).meetsTarget);
+    const worst = own.reduce((a, b) => (Number(judged(b).percentMet ?? 100) < Number(judged(a).percentMet ?? 100) ? b : a));
+    const what = own.some((p) => p.resolution.tickets) ? 'resolved' : 'responded to';
+    let line = missed.length
+      ? `${priority}: ${missed.length} of ${count(own.length, LONG[measure])} missed the ${target}% target; the worst was ${worst.period}, with ${judged(worst).percentMet}% ${what} in time (${judged(worst).met} of ${judged(worst).tickets}).`
+      : `${priority}: every ${LONG[measure]} met the ${target}% target (${own.length} of ${own.length}).`;
+    // What the longer period hides: a missed month inside a quarter that met the target.
+    if (measure === 'month' && byPeriod.quarter) {
+      const quarters = byPeriod.quarter.filter((p) => p.priority === priority && p.resolution.tickets);
+      const hidden = missed.filter((m) => quarters.some((q) => q.start <= m.start && m.start < q.end && q.resolution.meetsTarget));
+      const q = quarters.filter((x) => !x.resolution.meetsTarget).length;
+      line += ` Measured by quarter, ${q} of ${count(quarters.length, 'quarter')} would have missed it${hidden.length ? `: a quarter's figure hides ${hidden.map((m) => `${m.period} (${judged(m).percentMet}%)`).join(', ')}` : ''}.`;
+    }
+    lines.push(line);
+  }
+  const running = r.tickets.filter((t) => [t.response, t.resolution].some((c) => c?.stage === 'running'));
+  if (running.length) lines.push(`${count(running.length, 'ticket')} still open at ${local(r.asOf)}; the closest to its goal has used ${closest(running)}.`);
+  const watermelons = r.periods.filter((p) => p.watermelon);
+  if (watermelons.length) lines.push(`${count(watermelons.length, 'period')} met the SLA while callers were worse off (listed under Experience): a green dashboard is not the whole story.`);
+  return lines;
+}
+
+function closest(running) {
+  const open = running.flatMap((t) => [t.response, t.resolution].filter((c) => c?.stage === 'running').map((c) => ({ t, c })));
+  const top = open.reduce((a, b) => (Number(b.c.percent) > Number(a.c.percent) ? b : a));
+  return `${top.c.percent}% of its ${top.c.goal.text} (${top.t.id}, ${top.t.priority})`;
+}
+
+function priorities(r) {
+  return [...new Set([...last.sla.goals.map((g) => g.priority), ...r.periods.map((p) => p.priority)])];
+}
+
+function show({ report, byPeriod, ms }) {
+  last = { report, byPeriod, sla: sla(), target: $('tk-target').value.trim(), name: source?.file?.name ?? 'the export pasted', ms };
+  stale(null);
+  $('tk-empty').hidden = true;
+  $('tk-error').hidden = true;
+  $('tk-report').hidden = false;
+  const r = report;
+  $('tk-verdict').replaceChildren(...verdict(r, byPeriod, last.target).map((line) => el('li', { textContent: line })));
+  const measured = r.tickets.length;
+  $('tk-summary').textContent =
+    `${count(measured, 'ticket')} measured, by ${r.period}, as of ${local(r.asOf)} (${last.sla.timeZone})` +
+    (r.problems.length ? `; ${count(r.problems.length, 'line')} not measured (listed below)` : '') +
+    (ms !== undefined ? `. Measured in ${Math.round(ms)} ms.` : '.');
+  const shown = r.problems.slice(0, 500);
+  $('tk-problems-box').hidden = !r.problems.length;
+  $('tk-problems-box').open = !measured;
+  $('tk-problems-title').textContent = `${count(r.problems.length, 'line')} not measured`;
+  $('tk-problems').replaceChildren(
+    ...shown.map((p) => el('li', { textContent: `${p.line !== null ? `Line ${p.line}` : `Ticket ${p.ticket}`}${p.id ? ` (${p.id})` : ''}: ${p.reason}` })),
+    ...(r.problems.length > shown.length ? [el('li', { textContent: `… and ${count(r.problems.length - shown.length, 'more')}: export the JSON to see them all.` })] : []),
+  );
+  const select = $('tk-priority');
+  const wanted = select.value || new URLSearchParams(location.hash.slice(1)).get('show');
+  const names = priorities(r);
+  select.replaceChildren(...names.map((p) => el('option', { value: p, textContent: p })));
+  // Unless one was chosen, the priority with the most periods below target (then the most tickets).
+  const missedPeriods = (p) => r.periods.filter((x) => x.priority === p && !(x.resolution.tickets ? x.resolution : x.response).meetsTarget).length;
+  const tickets = (p) => r.periods.filter((x) => x.priority === p).reduce((a, x) => a + x.resolution.tickets, 0);
+  const worst = [...names].sort((a, b) => missedPeriods(b) - missedPeriods(a) || tickets(b) - tickets(a))[0];
+  select.value = names.includes(wanted) ? wanted : worst;
+  showGroups();
+  showPriority();
+}
+
+/** Everything about the priority chosen. */
+function showPriority() {
+  const r = last.report;
+  const priority = $('tk-priority').value;
+  const periods = r.periods.filter((p) => p.priority === priority);
+  const fraction = (s) => (s.tickets ? `${s.met.toLocaleString()} of ${s.tickets.toLocaleString()} (${s.percentMet}%)` : '–');
+  $('tk-table').querySelector('tbody').replaceChildren(
+    ...periods.map((p) => {
+      const tr = el('tr');
+      const judged = p.resolution.tickets ? p.resolution : p.response;
+      if (judged.tickets && !judged.meetsTarget) tr.className = 'breached';
+      const happiness = p.experience.happiness === null ? '–' : `${p.experience.happiness > 0 ? '+' : ''}${p.experience.happiness} (${p.experience.scores} scores)`;
+      const cells = [p.period, fraction(p.response), fraction(p.resolution), p.resolution.tickets ? `${p.resolution.p50.text} / ${p.resolution.p90.text} / ${p.resolution.worst.text}` : '–', p.withGroups ? `${p.firstContact} of ${p.withGroups}` : '–', happiness];
+      cells.forEach((text, i) => tr.append(el(i === 0 ? 'th' : 'td', { textContent: text, ...(i === 0 ? { scope: 'row' } : {}) })));
+      return tr;
+    }),
+  );
+  drawChart(periods, priority);
+  drawHistogram(priority);
+  drawExperience(periods, priority);
+  const missed = r.tickets.filter((t) => t.priority === priority && [t.response, t.resolution].some((c) => c && c.stage !== 'met'));
+  const rows = missed.slice(0, 200);
+  $('tk-missed-title').textContent = `${priority}: ${count(missed.length, 'ticket')} missed a goal or are still open`;
+  $('tk-missed-box').open = missed.length > 0 && missed.length <= 20;
+  $('tk-due-title').textContent = `Due (${last.sla.timeZone})`;
+  $('tk-missed-note').textContent = missed.length
+    ? `${count(missed.length, 'ticket')} of ${priority} missed a goal or are still open${missed.length > rows.length ? `; the first ${rows.length} are listed here, every one in the exports` : ''}.`
+    : `Every ${priority} ticket met its goals.`;
+  $('tk-missed').querySelector('tbody').replaceChildren(
+    ...rows.flatMap((t) =>
+      [['response', t.response], ['resolution', t.resolution]]
+        .filter(([, c]) => c && c.stage !== 'met')
+        .map(([name, c]) => {
+          const tr = el('tr', { className: c.stage });
+          const due = c.due ? local(c.due) : '–';
+          const cells = [t.id, `${name}: ${c.goal.text}`, `${c.business.text} (${c.percent}%)${c.stage === 'running' ? ', open' : ''}`, c.businessPaused.text, due, name === 'resolution' ? (t.breachedWith ?? '–') : '–'];
+          cells.forEach((text, i) => tr.append(el(i === 0 ? 'th' : 'td', { textContent: text, ...(i === 0 ? { scope: 'row' } : {}) })));
+          return tr;
+        }),
+    ),
+  );
+}
+
+/** Bars of the share resolved in time per period, against the attainment target. */
+function drawChart(periods, priority) {
+  const judged = (p) => (p.resolution.tickets ? p.resolution : p.response);
+  const shown = periods.filter((p) => judged(p).tickets);
+  const target = Number(last.target);
+  const values = shown.map((p) => Number(judged(p).percentMet));
+  const low = Math.min(target, ...values);
+  const base = [0, 50, 70, 80, 90].reverse().find((b) => b <= low - (100 - low) * 0.3) ?? 0;
+  const [left, top, width, height] = [44, 12, 584, 190];
+  const y = (v) => top + height - ((v - base) / (100 - base)) * height;
+  const step = width / Math.max(1, shown.length);
+  /** @type {Array<[string, Record<string, any>, string?]>} */
+  const parts = [];
+  for (const v of [base, (base + 100) / 2, 100]) {
+    parts.push(['line', { x1: left, x2: left + width, y1: y(v), y2: y(v), class: 'tick' }]);
+    parts.push(['text', { x: left - 4, y: y(v) + 4, class: 'label', 'text-anchor': 'end' }, `${v}%`]);
+  }
+  shown.forEach((p, i) => {
+    const s = judged(p);
+    const v = Number(s.percentMet);
+    const x = left + i * step + step * 0.15;
+    const tip = `${p.period}: ${s.percentMet}% in time (${s.met} of ${s.tickets}), ${s.meetsTarget ? 'target met' : 'target missed'}`;
+    parts.push(['rect', { x, y: y(v), width: step * 0.7, height: Math.max(1, y(base) - y(v)), class: s.meetsTarget ? 'bar' : 'bar missed', tabindex: 0, role: 'img', 'aria-label': tip, 'data-tip': tip }]);
+    if (shown.length <= 16 || i % Math.ceil(shown.length / 16) === 0) parts.push(['text', { x: x + step * 0.35, y: top + height + 14, class: 'label', 'text-anchor': 'middle' }, p.period.split(' ')[0]]);
+  });
+  parts.push(['line', { x1: left, x2: left + width, y1: y(target), y2: y(target), class: 'target' }]);
+  parts.push(['text', { x: left + width, y: y(target) - 4, class: 'label target-label', 'text-anchor': 'end' }, `target ${last.target}%`]);
+  $('tk-chart').replaceChildren(...svg(parts));
+  $('tk-chart-tip').textContent = '';
+  const missed = shown.filter((p) => !judged(p).meetsTarget).length;
+  $('tk-chart-caption').textContent = shown.length
+    ? `${priority}: the share of tickets ${shown.some((p) => p.resolution.tickets) ? 'resolved' : 'responded to'} within the goal in each ${last.report.period} (counted in the period the clock stopped), against the ${last.target}% target; ${missed} of ${shown.length} below it, in red. The axis starts at ${base}%.`
+    : `${priority}: no clock stopped in any period.`;
+}
+
+/** A histogram of the business time to resolve of the priority's resolved tickets, the goal marked. */
+function drawHistogram(priority) {
+  const clocks = last.report.tickets.filter((t) => t.priority === priority && t.resolution && t.resolution.stage !== 'running').map((t) => t.resolution);
+  if (!clocks.length) {
+    $('tk-histogram').replaceChildren();
+    $('tk-histogram-caption').textContent = `${priority}: no resolved ticket to draw.`;
+    return;
+  }
+  const goal = seconds(clocks[0].goal);
+  const times = clocks.map((c) => seconds(c.business));
+  // Bins of a tenth of the goal up to twice the goal; the rest in the last bin.
+  const bins = 20;
+  const width = (goal * 2) / bins;
+  const counts = new Array(bins + 1).fill(0);
+  for (const t of times) counts[Math.min(bins, Math.floor(t / width))]++;
+  const most = Math.max(...counts);
+  const [left, top, w, h] = [44, 10, 584, 170];
+  const step = w / counts.length;
+  /** @type {Array<[string, Record<string, any>, string?]>} */
+  const parts = [['line', { x1: left, x2: left + w, y1: top + h, y2: top + h, class: 'tick' }]];
+  parts.push(['text', { x: left - 4, y: top + 10, class: 'label', 'text-anchor': 'end' }, String(most)]);
+  counts.forEach((c, i) => {
+    const bh = (c / most) * h;
+    parts.push(['rect', { x: left + i * step + 1, y: top + h - bh, width: step - 2, height: bh, class: i >= bins / 2 ? 'bar over' : 'bar' }]);
+  });
+  const gx = left + (bins / 2) * step;
+  parts.push(['line', { x1: gx, x2: gx, y1: top, y2: top + h, class: 'marker' }]);
+  parts.push(['text', { x: gx + 4, y: top + 10, class: 'label' }, `goal ${clocks[0].goal.text}`]);
+  parts.push(['text', { x: left, y: top + h + 16, class: 'label' }, '0']);
+  parts.push(['text', { x: left + w, y: top + h + 16, class: 'label', 'text-anchor': 'end' }, `twice the goal or more`]);
+  $('tk-histogram').replaceChildren(...svg(parts));
+  const over = times.filter((t) => t > goal).length;
+  $('tk-histogram-caption').textContent = `${priority}: ${count(times.length, 'resolved ticket')} by business time to resolve, pauses taken out, in bars of a tenth of the ${clocks[0].goal.text} goal; ${over} took longer than the goal (to the right of the dashed line), ${counts[bins]} twice as long or more.`;
+}
+
+/** Happiness per period (bars from -100 to +100), the watermelons marked, and the time lost per answer. */
+function drawExperience(periods, priority) {
+  const shown = periods.filter((p) => p.experience.happiness !== null);
+  const [left, top, width, height] = [44, 10, 584, 180];
+  const y = (v) => top + height / 2 - (v / 100) * (height / 2);
+  const step = width / Math.max(1, shown.length);
+  /** @type {Array<[string, Record<string, any>, string?]>} */
+  const parts = [];
+  for (const v of [-100, 0, 100]) {
+    parts.push(['line', { x1: left, x2: left + width, y1: y(v), y2: y(v), class: v === 0 ? 'zero' : 'tick' }]);
+    parts.push(['text', { x: left - 4, y: y(v) + 4, class: 'label', 'text-anchor': 'end' }, v > 0 ? `+${v}` : String(v)]);
+  }
+  shown.forEach((p, i) => {
+    const v = p.experience.happiness;
+    const x = left + i * step + step * 0.15;
+    parts.push(['rect', { x, y: Math.min(y(v), y(0)), width: step * 0.7, height: Math.max(1, Math.abs(y(v) - y(0))), class: v < 0 ? 'bar down' : 'bar' }]);
+    if (p.watermelon) parts.push(['rect', { x: x - 2, y: top, width: step * 0.7 + 4, height, class: 'watermelon' }]);
+    if (shown.length <= 16 || i % Math.ceil(shown.length / 16) === 0) parts.push(['text', { x: x + step * 0.35, y: top + height + 14, class: 'label', 'text-anchor': 'middle' }, p.period.split(' ')[0]]);
+  });
+  $('tk-experience').replaceChildren(...svg(parts));
+  const scores = shown.reduce((a, p) => a + p.experience.scores, 0);
+  const melons = periods.filter((p) => p.watermelon);
+  $('tk-experience-caption').textContent = shown.length
+    ? `${priority}: Happiness in each ${last.report.period} (% of scores ${last.sla.scoreScale === '1-5' ? 'of 5' : 'of 9 or 10'} less % of ${last.sla.scoreScale === '1-5' ? '1 to 3' : '0 to 6'}), from ${count(scores, 'score')}; ${melons.length ? `${count(melons.length, 'watermelon period')} (SLA met, callers worse off) framed in green` : 'no watermelon period'}; below zero in red.`
+    : `${priority}: no satisfaction scores in the export.`;
+  $('tk-watermelons').replaceChildren(...melons.map((p) => el('li', { textContent: `${p.period}: ${p.watermelon}.` })));
+}
+
+function showGroups() {
+  const r = last.report;
+  $('tk-warnings').replaceChildren(...r.warnings.map((w) => el('li', { textContent: w })));
+  $('tk-groups').querySelector('tbody').replaceChildren(
+    ...r.groups.map((g) => {
+      const tr = el('tr');
+      const cells = [g.group, g.ola?.text ?? 'none', String(g.assignments), g.ola ? `${g.breached} of ${g.met + g.breached}` : '–', g.business.text, String(g.slaBreaches)];
+      cells.forEach((text, i) => tr.append(el(i === 0 ? 'th' : 'td', { textContent: text, ...(i === 0 ? { scope: 'row' } : {}) })));
+      return tr;
+    }),
+  );
+}
+
+/** Every input, for the printed report. */
+function showInputs() {
+  const s = sla();
+  const lines = [
+    ...s.goals.map((g) => `${g.priority || '(no name)'}: respond within ${g.response ?? 'no goal'}, resolve within ${g.resolution ?? 'no goal'}, on ${g.calendar ? calendarWords(editor.state()) : 'every hour (24x7)'}`),
+    `Target: ${s.attainment}% of each priority's tickets a ${$('tk-period').value}; paused while ${s.pauseStates.join(', ') || 'never'}`,
+    `OLAs: ${s.olas.map((o) => `${o.group} ${o.resolution}`).join('; ') || 'none'}`,
+    `Tickets: ${source?.file?.name ?? (source?.text ? 'pasted export' : 'none')}${$('tk-asof').value.trim() ? `, read at ${$('tk-asof').value.trim()}` : ''}`,
+  ];
+  $('tk-report-title').textContent = `Help-desk SLA report. Made with slacalc on ${new Date().toISOString().slice(0, 10)}.`;
+  $('tk-inputs').replaceChildren(...lines.map((l) => el('li', { textContent: l })));
+}
+
+// ---- Exports and the link ----
+
+function csv() {
+  const head = ['period', 'start', 'end', 'priority', 'responses', 'responses_in_time', 'response_percent', 'resolutions', 'resolutions_in_time', 'resolution_percent', 'target_met', 'resolve_p50_seconds', 'resolve_p90_seconds', 'resolve_worst_seconds', 'first_contact', 'with_groups', 'happiness', 'scores', 'lost_per_answer_seconds', 'watermelon'];
+  const rows = last.report.periods.map((p) => {
+    const judged = p.resolution.tickets ? p.resolution : p.response;
+    return [p.period, p.start, p.end, p.priority, p.response.tickets, p.response.met, p.response.percentMet ?? '', p.resolution.tickets, p.resolution.met, p.resolution.percentMet ?? '', judged.meetsTarget, p.resolution.p50?.seconds ?? '', p.resolution.p90?.seconds ?? '', p.resolution.worst?.seconds ?? '', p.firstContact, p.withGroups, p.experience.happiness ?? '', p.experience.scores, p.experience.lostPerAnswer?.seconds ?? '', p.watermelon ?? ''];
+  });
+  return `${[head, ...rows].map((r) => r.map(csvField).join(',')).join('\n')}\n`;
+}
+
+const FIELDS = { t: 'tk-target', per: 'tk-period', pause: 'tk-pause', ola: 'tk-olas', scale: 'tk-scale', asof: 'tk-asof' };
+const address = linkWriter(250);
+const saveLink = () => address.soon(link);
+
+function link() {
+  const q = new URLSearchParams();
+  for (const [, , , , tr] of goalRows()) {
+    q.append('g', [tr.querySelector('.goal-priority').value, tr.querySelector('.goal-response').value, tr.querySelector('.goal-resolution').value, tr.querySelector('.goal-counted').value].join('|'));
+  }
+  for (const [k, id] of Object.entries(FIELDS)) q.set(k, $(id).value);
+  const c = editor.state();
+  q.set('h', c.preset === 'custom' ? c.hours || 'custom' : c.preset || '24x7');
+  q.set('tz', c.zone);
+  for (const h of c.holidays) q.append('hol', h);
+  for (const x of c.exclusions) q.append('excl', x);
+  if ($('tk-priority').value) q.set('show', $('tk-priority').value);
+  const url = new URL(location.href);
+  url.hash = q.toString();
+  return url.href;
+}
+
+function restore() {
+  const q = new URLSearchParams(location.hash.slice(1));
+  $('tk-goals').querySelector('tbody').replaceChildren();
+  rowCount = 0;
+  const goals = q.getAll('g').slice(0, 50).map((g) => g.split('|').map((x) => x.slice(0, 100)));
+  for (const g of goals.length ? goals : DEFAULT_GOALS) addGoal(/** @type {any} */ (g));
+  $('tk-olas').value = DEFAULT_OLAS;
+  for (const [k, id] of Object.entries(FIELDS)) {
+    if (!q.has(k)) continue;
+    const input = $(id);
+    if (input.tagName === 'SELECT' && ![...input.options].some((o) => o.value === q.get(k))) continue;
+    input.value = (q.get(k) ?? '').slice(0, 10_000);
+  }
+  if (!q.has('h')) return editor.set(DEFAULT_CALENDAR);
+  const h = q.get('h') ?? '24x7';
+  const named = ['8x5', '12x5', '24x5', '24x7-maintenance'];
+  editor.set(cleanCalendar({
+    preset: h === '24x7' ? '' : named.includes(h) ? h : 'custom',
+    hours: h === '24x7' || named.includes(h) || h === 'custom' ? '' : h,
+    zone: q.get('tz') ?? 'UTC',
+    holidays: q.getAll('hol'),
+    exclusions: q.getAll('excl'),
+  }));
+}
+
+async function main() {
+  await ready;
+  onRestart(() => soon());
+  editor = calendarEditor($('tk-calendar'), { id: 'tk-cal', core, zoneAlways: true, zoneLabel: 'Time zone (of the hours, the periods, and local times in the export)', onChange: () => soon() });
+  restore();
+  $('tk-goal-add').addEventListener('click', () => {
+    addGoal().querySelector('input').focus();
+  });
+  $('tk-form').addEventListener('input', (e) => {
+    const t = /** @type {HTMLElement} */ (e.target);
+    if (t.closest('.calendar-editor') || t.id === 'tk-file') return;
+    soon(t.id === 'tk-text' ? { text: $('tk-text').value } : undefined);
+  });
+  $('tk-form').addEventListener('change', (e) => {
+    const t = /** @type {HTMLElement} */ (e.target);
+    if (t.matches('select') && !t.closest('.calendar-editor')) run();
+  });
+  $('tk-example').addEventListener('click', async () => {
+    const text = await (await fetch('examples/tickets-2026.csv')).text();
+    $('tk-text').value = text;
+    run({ text });
+  });
+  const choose = (file) => {
+    if (!file) return;
+    $('tk-text').value = '';
+    run({ file });
+  };
+  $('tk-file').addEventListener('change', () => choose($('tk-file').files[0]));
+  const drop = $('tk-drop');
+  drop.addEventListener('dragover', (e) => {
+    e.preventDefault();
+    drop.classList.add('over');
+  });
+  drop.addEventListener('dragleave', () => drop.classList.remove('over'));
+  drop.addEventListener('drop', (e) => {
+    e.preventDefault();
+    drop.classList.remove('over');
+    choose(e.dataTransfer.files[0]);
+  });
+  $('tk-cancel').addEventListener('click', () => {
+    worker?.terminate();
+    worker = undefined;
+    busy(false);
+    failed({ message: 'Cancelled: the tickets were not measured. Everything you entered is kept.' });
+  });
+  $('tk-priority').addEventListener('change', () => {
+    showPriority();
+    saveLink();
+  });
+  const tip = (e) => {
+    const bar = /** @type {Element} */ (e.target).closest?.('[data-tip]');
+    if (bar) $('tk-chart-tip').textContent = bar.getAttribute('data-tip');
+  };
+  $('tk-chart').addEventListener('focusin', tip);
+  $('tk-chart').addEventListener('pointerover', tip);
+  $('tk-copy').addEventListener('click', () => copy(link(), $('tk-copy-status'), 'Link copied: it holds the SLA, not the tickets.', 'Copying is not allowed here: copy the address bar instead.'));
+  $('tk-print').addEventListener('click', () => window.print());
+  $('tk-export-csv').addEventListener('click', () => last && download('tickets-periods.csv', 'text/csv', csv()));
+  $('tk-export-json').addEventListener('click', () => last && download('tickets.json', 'application/json', JSON.stringify({ sla: last.sla, result: last.report }, null, 2)));
+  window.addEventListener('beforeprint', () => {
+    for (const d of document.querySelectorAll('#tk-report details')) /** @type {HTMLDetailsElement} */ (d).open = true;
+  });
+  window.addEventListener('hashchange', () => {
+    restore();
+    run();
+  });
+  run();
+  document.documentElement.dataset.ready = 'true';
+}
+
+main();

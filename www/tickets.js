@@ -1,6 +1,7 @@
 // The tickets page: a help desk's SLA (goals per priority, service hours, pauses, OLAs) and a ticket export;
 // the worker measures them, and the page shows the verdict, each period, the time to resolve, the groups and
 // the callers' experience, with exports. The page's thread never parses the export; the link holds the SLA.
+import { readAmount } from './amount.js';
 import { coreFor } from './core.js';
 import { calendarEditor, calendarValue, calendarWords, cleanCalendar } from './calendar-editor.js';
 import { clearErrors, showError, words } from './fields.js';
@@ -95,10 +96,44 @@ function olas() {
   return { olas: out, problems };
 }
 
+/** The credit tiers typed, each "when, percent"; a line without a comma is shown as an error. */
+function tiers() {
+  const out = [];
+  const problems = [];
+  $('tk-tiers').value.split('\n').forEach((line, i) => {
+    if (!line.trim()) return;
+    const at = line.lastIndexOf(',');
+    const percent = at < 0 ? '' : line.slice(at + 1).trim().replace(/%$/, '').trim();
+    if (at < 0 || !/^\d+(\.\d+)?$/.test(percent)) problems.push(`Line ${i + 1}: write the share, a comma and the credit in %, such as < 95 and >= 90, 5.`);
+    else out.push({ when: line.slice(0, at).trim(), percent, line: i + 1 });
+  });
+  return { tiers: out, problems };
+}
+
+/** The credits asked for: null without charges; { problems } when the charges or tiers cannot be read. */
+function penalty() {
+  const text = $('tk-charges').value.trim();
+  if (!text) return null;
+  const currency = $('tk-currency').value.trim().toUpperCase() || 'EUR';
+  const charges = readAmount(text, { currency });
+  const t = tiers();
+  const problems = [];
+  if (!('value' in charges)) problems.push(['tk-charges', charges.error]);
+  if (t.problems.length) problems.push(['tk-tiers', t.problems.join(' ')]);
+  if (!t.problems.length && !t.tiers.length) problems.push(['tk-tiers', 'Give at least one tier, such as < 95, 5.']);
+  if (problems.length) return { problems };
+  return {
+    schedule: { name: 'Help-desk credits', target: $('tk-target').value.trim(), tiers: t.tiers.map(({ when, percent }) => ({ when, percent: Number(percent) })) },
+    charges: /** @type {{ value: string }} */ (charges).value,
+    currency,
+  };
+}
+
 /** The SLA typed, as the core reads it. */
 function sla() {
   const state = editor.state();
   const hours = calendarValue(state);
+  const credits = penalty();
   return {
     goals: goalRows().map(([priority, response, resolution, counted]) => ({
       priority,
@@ -111,6 +146,7 @@ function sla() {
     timeZone: state.zone.trim() || 'UTC',
     olas: olas().olas.map(({ group, resolution }) => ({ group, resolution })),
     scoreScale: $('tk-scale').value,
+    ...(credits && !credits.problems ? { penalty: credits } : {}),
   };
 }
 
@@ -180,6 +216,12 @@ function failed(e) {
     showError($('tk-target'), words(e));
   } else if (e.field === 'sla' && part === 'pauseStates') {
     showError($('tk-pause'), words(e));
+  } else if (e.field === 'sla' && part === 'penalty.charges') {
+    showError($('tk-charges'), words(e));
+  } else if (e.field === 'sla' && part.startsWith('penalty')) {
+    const tier = /tiers\[(\d+)\]/.exec(part);
+    const typed = tier ? tiers().tiers[Number(tier[1])] : undefined;
+    showError($('tk-tiers'), typed ? `Line ${typed.line}: ${words(e).replace(/^Penalty[\w.[\]]*: /i, '')}` : words(e));
   } else if (e.field === 'asOf') {
     showError($('tk-asof'), words(e));
   } else if (e.field === 'calendar' && editor.showError(e)) {
@@ -207,6 +249,11 @@ function run(next) {
   const o = olas();
   if (o.problems.length) {
     showError($('tk-olas'), o.problems.join(' '));
+    return stale(STALE);
+  }
+  const credits = penalty();
+  if (credits?.problems) {
+    for (const [id, message] of credits.problems) showError($(id), message);
     return stale(STALE);
   }
   const zone = zoneFailure(editor.state().zone.trim() || 'UTC');
@@ -241,6 +288,9 @@ function soon(next) {
 }
 
 // ---- What is shown ----
+
+/** An amount to the cent in the reader's locale, with the currency: "2,000.00 EUR". */
+const money = (amount) => `${Number(amount).toLocaleString(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 })} ${last.sla.penalty?.currency ?? ''}`.trim();
 
 /** An instant (UTC) as a local time in the SLA's zone: "2026-03-10 13:00". */
 function local(instant) {
@@ -280,6 +330,7 @@ function verdict(r, byPeriod, target) {
   }
   const running = r.tickets.filter((t) => [t.response, t.resolution].some((c) => c?.stage === 'running'));
   if (running.length) lines.push(`${count(running.length, 'ticket')} still open at ${local(r.asOf)}; the closest to its goal has used ${closest(running)}.`);
+  if (r.credits) lines.push(`Credits owed for resolutions out of time: ${r.credits.summary}.`);
   const watermelons = r.periods.filter((p) => p.watermelon);
   if (watermelons.length) lines.push(`${count(watermelons.length, 'period')} met the SLA while callers were worse off (listed under Experience): a green dashboard is not the whole story.`);
   return lines;
@@ -342,10 +393,12 @@ function showPriority() {
       if (judged.tickets && !judged.meetsTarget) tr.className = 'breached';
       const happiness = p.experience.happiness === null ? '–' : `${p.experience.happiness > 0 ? '+' : ''}${p.experience.happiness} (${p.experience.scores} scores)`;
       const cells = [p.period, fraction(p.response), fraction(p.resolution), p.resolution.tickets ? `${p.resolution.p50.text} / ${p.resolution.p90.text} / ${p.resolution.worst.text}` : '–', p.withGroups ? `${p.firstContact} of ${p.withGroups}` : '–', happiness];
+      if (r.credits) cells.push(p.credit ? money(p.credit.credit) : '–');
       cells.forEach((text, i) => tr.append(el(i === 0 ? 'th' : 'td', { textContent: text, ...(i === 0 ? { scope: 'row' } : {}) })));
       return tr;
     }),
   );
+  $('tk-credit-title').hidden = !r.credits;
   drawChart(periods, priority);
   drawHistogram(priority);
   drawExperience(periods, priority);
@@ -490,6 +543,7 @@ function showInputs() {
     ...s.goals.map((g) => `${g.priority || '(no name)'}: respond within ${g.response ?? 'no goal'}, resolve within ${g.resolution ?? 'no goal'}, on ${g.calendar ? calendarWords(editor.state()) : 'every hour (24x7)'}`),
     `Target: ${s.attainment}% of each priority's tickets a ${$('tk-period').value}; paused while ${s.pauseStates.join(', ') || 'never'}`,
     `OLAs: ${s.olas.map((o) => `${o.group} ${o.resolution}`).join('; ') || 'none'}`,
+    `Credits: ${s.penalty ? `${$('tk-charges').value.trim()} ${s.penalty.currency} a period and priority; ${s.penalty.schedule.tiers.map((t) => `${t.when}: ${t.percent}%`).join('; ')}` : 'none'}`,
     `Tickets: ${source?.file?.name ?? (source?.text ? 'pasted export' : 'none')}${$('tk-asof').value.trim() ? `, read at ${$('tk-asof').value.trim()}` : ''}`,
   ];
   $('tk-report-title').textContent = `Help-desk SLA report. Made with slacalc on ${new Date().toISOString().slice(0, 10)}.`;
@@ -499,15 +553,15 @@ function showInputs() {
 // ---- Exports and the link ----
 
 function csv() {
-  const head = ['period', 'start', 'end', 'priority', 'responses', 'responses_in_time', 'response_percent', 'resolutions', 'resolutions_in_time', 'resolution_percent', 'target_met', 'resolve_p50_seconds', 'resolve_p90_seconds', 'resolve_worst_seconds', 'first_contact', 'with_groups', 'happiness', 'scores', 'lost_per_answer_seconds', 'watermelon'];
+  const head = ['period', 'start', 'end', 'priority', 'responses', 'responses_in_time', 'response_percent', 'resolutions', 'resolutions_in_time', 'resolution_percent', 'target_met', 'resolve_p50_seconds', 'resolve_p90_seconds', 'resolve_worst_seconds', 'first_contact', 'with_groups', 'happiness', 'scores', 'lost_per_answer_seconds', 'watermelon', 'credit'];
   const rows = last.report.periods.map((p) => {
     const judged = p.resolution.tickets ? p.resolution : p.response;
-    return [p.period, p.start, p.end, p.priority, p.response.tickets, p.response.met, p.response.percentMet ?? '', p.resolution.tickets, p.resolution.met, p.resolution.percentMet ?? '', judged.meetsTarget, p.resolution.p50?.seconds ?? '', p.resolution.p90?.seconds ?? '', p.resolution.worst?.seconds ?? '', p.firstContact, p.withGroups, p.experience.happiness ?? '', p.experience.scores, p.experience.lostPerAnswer?.seconds ?? '', p.watermelon ?? ''];
+    return [p.period, p.start, p.end, p.priority, p.response.tickets, p.response.met, p.response.percentMet ?? '', p.resolution.tickets, p.resolution.met, p.resolution.percentMet ?? '', judged.meetsTarget, p.resolution.p50?.seconds ?? '', p.resolution.p90?.seconds ?? '', p.resolution.worst?.seconds ?? '', p.firstContact, p.withGroups, p.experience.happiness ?? '', p.experience.scores, p.experience.lostPerAnswer?.seconds ?? '', p.watermelon ?? '', p.credit?.credit ?? ''];
   });
   return `${[head, ...rows].map((r) => r.map(csvField).join(',')).join('\n')}\n`;
 }
 
-const FIELDS = { t: 'tk-target', per: 'tk-period', pause: 'tk-pause', ola: 'tk-olas', scale: 'tk-scale', asof: 'tk-asof' };
+const FIELDS = { t: 'tk-target', per: 'tk-period', pause: 'tk-pause', ola: 'tk-olas', scale: 'tk-scale', asof: 'tk-asof', c: 'tk-charges', cur: 'tk-currency', tiers: 'tk-tiers' };
 const address = linkWriter(250);
 const saveLink = () => address.soon(link);
 

@@ -61,14 +61,26 @@ test('hand-worked tickets: business time over a weekend, the goal met on its sec
   assert.match(await page.getByTestId('tk-histogram-caption').textContent(), /^P2: 3 resolved tickets by business time to resolve, pauses taken out, in bars of a tenth of the 4 h goal; 1 took longer than the goal/);
   assert.equal(await page.getByTestId('tk-chart').locator('rect').count(), 1);
 
+  // Credits: 66.66% is under 90%, so 10% of the period's 2 000 EUR.
+  await page.getByTestId('tk-charges').fill('2000');
+  await page.waitForFunction(() => document.querySelector('[data-testid=tk-verdict]').textContent.includes('Credits owed'));
+  assert.equal((await page.getByTestId('tk-verdict').locator('li').allTextContents())[1], 'Credits owed for resolutions out of time: 200 EUR of 2 000 EUR charged (10.00%).');
+  assert.equal(await page.getByTestId('tk-table').locator('tbody tr').first().locator('td').last().textContent(), '200.00 EUR');
+  await page.getByTestId('tk-tiers').fill('< 95 and >= 90, 5\nbelow 90, 10');
+  await page.waitForSelector('#tk-tiers-error:not([hidden])');
+  assert.match(await page.locator('#tk-tiers-error').textContent(), /^Line 2: /);
+  assert.equal(await page.getByTestId('tk-tiers').inputValue(), '< 95 and >= 90, 5\nbelow 90, 10');
+  await page.getByTestId('tk-tiers').fill('< 95 and >= 90, 5\n< 90, 10');
+  await page.getByTestId('tk-charges').fill('');
+
   // The same tickets counted round the clock: INC1 takes 66 h, INC2 12 h 30, INC3 6 h: none in time.
   await page.locator('#tk-goal-1-counted').selectOption('24x7');
   await page.waitForFunction(() => document.querySelector('[data-testid=tk-table] tbody tr td:nth-child(3)')?.textContent === '0 of 3 (0.00%)');
   const csv = (await downloadText(page, 'tk-export-csv')).trim().split('\n');
-  assert.equal(csv[0], 'period,start,end,priority,responses,responses_in_time,response_percent,resolutions,resolutions_in_time,resolution_percent,target_met,resolve_p50_seconds,resolve_p90_seconds,resolve_worst_seconds,first_contact,with_groups,happiness,scores,lost_per_answer_seconds,watermelon');
+  assert.equal(csv[0], 'period,start,end,priority,responses,responses_in_time,response_percent,resolutions,resolutions_in_time,resolution_percent,target_met,resolve_p50_seconds,resolve_p90_seconds,resolve_worst_seconds,first_contact,with_groups,happiness,scores,lost_per_answer_seconds,watermelon,credit');
   // Responses round the clock: 20 min, 11 h 30 (Friday 21:00 to Monday 08:30 is 59 h 30), 20 min: 2 of 3.
   // Resolutions: 6 h (21 600 s), 60 h 30 (217 800 s), 66 h (237 600 s).
-  assert.equal(csv[1], 'Mar 2026,2026-03-01,2026-04-01,P2,3,2,66.66,3,0,0.00,false,217800,237600,237600,3,3,,0,,');
+  assert.equal(csv[1], 'Mar 2026,2026-03-01,2026-04-01,P2,3,2,66.66,3,0,0.00,false,217800,237600,237600,3,3,,0,,,');
   const json = JSON.parse(await downloadText(page, 'tk-export-json'));
   assert.equal(json.sla.goals[0].calendar, null);
   assert.equal(json.result.tickets.find((t) => t.id === 'INC2').resolution.elapsed.seconds, '217800');

@@ -54,7 +54,6 @@ function permalink(s) {
   }
   const url = new URL(location.href);
   url.search = params.toString();
-  url.hash = '';
   return url.href;
 }
 
@@ -235,6 +234,10 @@ function wire() {
   });
   $('copy-link').addEventListener('click', () => copy($('permalink').href, $('copy-status'), 'Link copied.', 'Copying is not allowed here: use the link, or copy the address bar.'));
   $('print').addEventListener('click', () => window.print());
+  // The deadline mode loads when asked for, or at once when the link holds one.
+  const deadline = () => import('./calculator-deadline.js').then((m) => m.openDeadline($('deadline'), calendarState));
+  $('deadline-open').addEventListener('click', deadline, { once: true });
+  if (location.hash.includes('opened=')) deadline();
   window.addEventListener('popstate', async () => {
     await restore();
     update();

@@ -67,11 +67,9 @@ export async function copy(text, status, done, instead) {
 }
 
 /**
- * Writes a page's link into the address bar `delay` ms after the last call to `soon`: the address bar is
- * slow to write on every keystroke. `link` is the link, or a function that makes it (or a promise of it)
- * when the time comes. If the address changes before it is written (a link pasted into the tab, the back
- * button), nothing is written: the page restores what that address holds, and writing its earlier state
- * over it would lose what was pasted. `now(link)` writes at once, on the same terms.
+ * Writes a page's link `delay` ms after the last `soon(link)` (`link`: text, or a function giving it or its
+ * promise); `now(link)` writes at once. Nothing is written if the address changed meanwhile (a link pasted
+ * into the tab): the page restores that one, and its own state written over it would lose it.
  */
 export function linkWriter(delay) {
   let timer;

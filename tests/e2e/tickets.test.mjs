@@ -206,6 +206,41 @@ test('a file is read in the worker with progress; cancelling keeps what was ente
   await page.context().close();
 });
 
+test('the calculator’s deadline mode: due at, and the service time used and left, on the hours chosen', async () => {
+  const page = await open('/?target=99.9&period=month&hours=Mon-Fri%2008%3A00-18%3A00&tz=Europe%2FBerlin');
+  await page.getByTestId('deadline-open').click();
+  // Friday 21:00, 4 h on Mon-Fri 08:00-18:00: Monday 08:00 + 4 h = 12:00, 63 h on the clock (2 d 15 h).
+  await page.getByTestId('deadline-opened').fill('2026-03-06 21:00');
+  await page.getByTestId('deadline-within').fill('4 h');
+  // Read on Monday at 09:30, 60 h 30 later: 1 h 30 min used, 2 h 30 min left, 37.5% of the goal.
+  await page.getByTestId('deadline-at').fill('2026-03-09 09:30');
+  const result = page.getByTestId('deadline-result');
+  await page.waitForFunction(() => document.querySelector('[data-testid=deadline-result]')?.textContent.includes('At 2026-03-09 09:30'));
+  assert.deepEqual(await result.locator('p').allTextContents(), [
+    'Due Monday, 9 March 2026, 12:00 (Europe/Berlin): 4 h of Mon-Fri 08:00-18:00 after Friday, 6 March 2026, 21:00; 2 d 15 h later on the clock.',
+    'At 2026-03-09 09:30: 1 h 30 min of service time used, 2 h 30 min left (37.5% of the goal, rounded up).',
+  ]);
+  // Read on Monday at 13:00: 5 h used, an hour past the goal.
+  await page.getByTestId('deadline-at').fill('2026-03-09 13:00');
+  await page.waitForFunction(() => document.querySelector('[data-testid=deadline-result]')?.textContent.includes('breached'));
+  assert.equal(await result.locator('p').nth(1).textContent(), 'At 2026-03-09 13:00: 5 h of service time used, 1 h past the goal: breached.');
+  // The link holds the deadline, and opens it again.
+  await page.waitForFunction(() => location.hash.includes('at=2026-03-09+13'));
+  const again = await open(`/${await page.evaluate(() => location.search + location.hash)}`);
+  await again.waitForFunction(() => document.querySelector('[data-testid=deadline-result]')?.textContent.includes('breached'));
+  assert.equal(await again.getByTestId('deadline-opened').inputValue(), '2026-03-06 21:00');
+  // Round the clock, the same ticket is due Saturday 01:00.
+  await again.getByTestId('cal-preset').selectOption('');
+  await again.waitForFunction(() => document.querySelector('[data-testid=deadline-result] p')?.textContent.startsWith('Due Saturday, 7 March 2026, 01:00'));
+  // Bad input next to its field, kept as typed.
+  await again.getByTestId('deadline-opened').fill('soon');
+  await again.waitForSelector('#deadline-opened-error:not([hidden])');
+  assert.match(await again.locator('#deadline-opened-error').textContent(), /^“soon” is not an instant/);
+  assert.equal(await again.getByTestId('deadline-opened').inputValue(), 'soon');
+  await again.context().close();
+  await page.context().close();
+});
+
 test('no request leaves the page origin and nothing is logged as an error', () => {
   assert.deepEqual(harness.foreignRequests(), []);
   assert.deepEqual(harness.problems, []);

@@ -20,7 +20,8 @@ if cargo tree -p slacalc -e normal --prefix none | grep -E '^(wasm-bindgen|js-sy
 fi
 lines=$(cat wasm/src/*.rs | wc -l)
 say "the WASM boundary (wasm/src) is $lines lines: it only converts"
-if [ "$lines" -ge 900 ]; then
+# 900 until the boundary held a third class read piece by piece (ServiceCalendar, OutageLog, TicketExport).
+if [ "$lines" -ge 950 ]; then
   echo "wasm/src has grown to $lines lines: move what is not a conversion into slacalc::api" >&2
   exit 1
 fi

@@ -182,6 +182,18 @@ fn column(header: &str) -> Option<Column> {
 }
 
 /// How many bytes at the end of `bytes` begin a UTF-8 character that the bytes do not finish (0 to 3).
+/// The text of the next piece of UTF-8 bytes, after the start of a character cut off at the end of the
+/// last one (kept in `partial`); a character cut at the end of this piece waits there for the rest of it.
+/// Bytes that are not UTF-8 are read as U+FFFD, as a browser decodes them.
+pub(crate) fn decode_piece(partial: &mut Vec<u8>, piece: &[u8]) -> String {
+    let mut bytes = std::mem::take(partial);
+    bytes.extend_from_slice(piece);
+    let cut = bytes.len() - incomplete_tail(&bytes);
+    *partial = bytes[cut..].to_vec();
+    bytes.truncate(cut);
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
 fn incomplete_tail(bytes: &[u8]) -> usize {
     for back in 1..=bytes.len().min(3) {
         let b = bytes[bytes.len() - back];
@@ -558,22 +570,8 @@ impl LogReader {
     /// # Errors
     /// As [`LogReader::push`].
     pub fn push_bytes(&mut self, piece: &[u8]) -> Result<(), Error> {
-        let mut bytes = std::mem::take(&mut self.partial);
-        let piece = if bytes.is_empty() {
-            piece
-        } else {
-            bytes.extend_from_slice(piece);
-            &bytes[..]
-        };
-        // A character cut at the end waits for the rest of it.
-        let cut = piece.len() - incomplete_tail(piece);
-        let rest = piece[cut..].to_vec();
-        let read = match std::str::from_utf8(&piece[..cut]) {
-            Ok(text) => self.push(text),
-            Err(_) => self.push(&String::from_utf8_lossy(&piece[..cut])),
-        };
-        self.partial = rest;
-        read
+        let text = decode_piece(&mut self.partial, piece);
+        self.push(&text)
     }
 
     /// Whether `c` separates fields: the header's delimiter once it is known, any candidate before.

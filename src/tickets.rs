@@ -1225,34 +1225,397 @@ pub struct Export {
     pub history: bool,
 }
 
-/// The records of CSV text with the line each starts on: quoted fields may hold delimiters, doubled quotes
-/// and line breaks (RFC 4180); lines end at a line feed, a carriage return or both.
-fn records(text: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
-    let (mut start, mut line, mut first_line, mut quoted) = (0, 1, 1, false);
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'"' => quoted = !quoted,
-            b'\n' | b'\r' => {
-                let crlf = bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n');
-                if !quoted {
-                    out.push((first_line, &text[start..i]));
-                    start = i + 1 + usize::from(crlf);
-                    first_line = line + 1;
-                }
-                line += 1;
-                i += usize::from(crlf);
-            }
-            _ => {}
+/// The columns of an export, read from its header line once.
+struct Header {
+    names: Vec<String>,
+    delimiter: char,
+    /// The column of each kind, the first where several name it.
+    id: usize,
+    priority: Option<usize>,
+    opened: Option<usize>,
+    responded: Option<usize>,
+    /// The resolved column, or the closed one where there is none.
+    resolved: Option<usize>,
+    at: Option<usize>,
+    state: Option<usize>,
+    group: Option<usize>,
+    score: Option<usize>,
+    lost: Option<usize>,
+    /// A line per change (an instant and a state column) rather than a line per ticket.
+    history: bool,
+}
+
+impl Header {
+    fn read(header: &str) -> Result<Header, Error> {
+        let refuse = |reason: String| Error::InvalidValue {
+            field: crate::error::Field::Tickets,
+            part: "header".to_string(),
+            reason,
+        };
+        let delimiter = crate::outage::sniff(header, |h| column(h).is_some());
+        let names: Vec<String> = crate::outage::split_record(header, delimiter)
+            .map_err(|e| refuse(format!("the header line: {e}")))?
+            .iter()
+            .map(|h| h.trim().to_string())
+            .collect();
+        let columns: Vec<Option<Column>> = names.iter().map(|h| column(h)).collect();
+        let find = |c: Column| columns.iter().position(|x| *x == Some(c));
+        let Some(id) = find(Column::Id) else {
+            return Err(refuse(format!(
+                "no column holds the ticket's id (number, id, key); the columns are {}",
+                names.join(", ")
+            )));
+        };
+        let history = find(Column::State).is_some() && find(Column::At).is_some();
+        if find(Column::Opened).is_none() && !history {
+            return Err(refuse(format!(
+                "no column holds when tickets were opened (opened_at, created), nor states with their times; the columns are {}",
+                names.join(", ")
+            )));
         }
-        i += 1;
+        Ok(Header {
+            delimiter,
+            id,
+            priority: find(Column::Priority),
+            opened: find(Column::Opened),
+            responded: find(Column::Responded),
+            resolved: find(Column::Resolved).or(find(Column::Closed)),
+            at: find(Column::At),
+            state: find(Column::State),
+            group: find(Column::Group),
+            score: find(Column::Score),
+            lost: find(Column::Lost),
+            history,
+            names,
+        })
     }
-    if start < text.len() {
-        out.push((first_line, &text[start..]));
+
+    /// The name of column `k` (the id's where there is none), for the reasons of lines not read.
+    fn name(&self, k: Option<usize>) -> &str {
+        &self.names[k.unwrap_or(self.id)]
     }
-    out
+}
+
+/// A ticket export read piece by piece, as a file arrives: the pieces may end anywhere, even inside a
+/// line, a quoted field or a character. [`read_export`] reads a whole text with it.
+///
+/// ```
+/// use slacalc::tickets::ExportReader;
+/// use slacalc::zone::Zone;
+/// let csv = "number;priority;time;state\nINC7;P3;2026-03-02 09:00;New\nINC7;;2026-03-02 17:00;Resolved\n";
+/// let mut reader = ExportReader::new(&Zone::utc());
+/// for piece in csv.as_bytes().chunks(7) {
+///     reader.push_bytes(piece)?;
+/// }
+/// let export = reader.finish()?;
+/// assert_eq!((export.tickets.len(), export.tickets[0].states.len()), (1, 2));
+/// # Ok::<(), slacalc::Error>(())
+/// ```
+pub struct ExportReader {
+    zone: crate::zone::Zone,
+    header: Option<Header>,
+    /// Text of the records whose end has not arrived yet.
+    pending: String,
+    /// How far `pending` has been scanned, whether that point is inside quotes, the line it is on, and
+    /// the line the first record in `pending` starts on.
+    scanned: usize,
+    quoted: bool,
+    line: usize,
+    first_line: usize,
+    /// The first bytes of a character cut off at the end of the last piece of bytes.
+    partial: Vec<u8>,
+    bytes: usize,
+    export: Export,
+    index: std::collections::HashMap<String, usize>,
+    opened_known: Vec<bool>,
+}
+
+/// The most text an export may hold, as the page reads it.
+const MAX_EXPORT_BYTES: usize = 512 * 1024 * 1024;
+
+impl ExportReader {
+    /// A reader whose times without an offset are read in `zone`.
+    pub fn new(zone: &crate::zone::Zone) -> ExportReader {
+        ExportReader {
+            zone: zone.clone(),
+            header: None,
+            pending: String::new(),
+            scanned: 0,
+            quoted: false,
+            line: 1,
+            first_line: 1,
+            partial: Vec::new(),
+            bytes: 0,
+            export: Export::default(),
+            index: std::collections::HashMap::new(),
+            opened_known: Vec::new(),
+        }
+    }
+
+    /// Tickets read so far.
+    pub fn tickets(&self) -> usize {
+        self.export.tickets.len()
+    }
+
+    /// Reads the next piece of the export as UTF-8 bytes (bytes that are not UTF-8 are read as U+FFFD, as a
+    /// browser decodes them).
+    ///
+    /// # Errors
+    /// As [`ExportReader::push`].
+    pub fn push_bytes(&mut self, piece: &[u8]) -> Result<(), Error> {
+        let text = crate::outage::decode_piece(&mut self.partial, piece);
+        self.push(&text)
+    }
+
+    /// Reads the next piece of the export's text. Records end at a line feed, a carriage return or both;
+    /// quoted fields may hold delimiters, doubled quotes and line breaks (RFC 4180).
+    ///
+    /// # Errors
+    /// [`Error::InvalidValue`] with field "tickets" and part "header" when the header names no id column,
+    /// or neither an opened column nor states with their instants; or when the export is binary or larger
+    /// than 512 MB.
+    pub fn push(&mut self, piece: &str) -> Result<(), Error> {
+        self.bytes += piece.len();
+        let refuse = |reason: &str| Error::InvalidValue {
+            field: crate::error::Field::Tickets,
+            part: String::new(),
+            reason: reason.to_string(),
+        };
+        if self.bytes > MAX_EXPORT_BYTES {
+            return Err(refuse(
+                "the export is larger than 512 MB: split it by year or by service",
+            ));
+        }
+        if piece.contains('\0') {
+            return Err(refuse("the file is binary, not text: give a CSV file"));
+        }
+        // The records of `pending` and the piece, without a copy of the piece when nothing is pending.
+        let joined;
+        let text = if self.pending.is_empty() {
+            piece
+        } else {
+            joined = std::mem::take(&mut self.pending) + piece;
+            &joined
+        };
+        let rest = self.scan(text, false)?;
+        self.pending = text[rest..].to_string();
+        Ok(())
+    }
+
+    /// Reads the complete records of `text` (what was pending, and the next piece), scanned from
+    /// `scanned` on; at the end of the export (`last`), the rest as well. Returns where the records not
+    /// complete yet start.
+    fn scan(&mut self, text: &str, last: bool) -> Result<usize, Error> {
+        let bytes = text.as_bytes();
+        let (mut start, mut i) = (0, self.scanned);
+        while i < bytes.len() {
+            match bytes[i] {
+                b'"' => self.quoted = !self.quoted,
+                b'\r' if i + 1 == bytes.len() && !last => break, // a CRLF cut in two: wait for the LF
+                b'\n' | b'\r' => {
+                    let crlf = bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n');
+                    if !self.quoted {
+                        self.record(self.first_line, &text[start..i])?;
+                        start = i + 1 + usize::from(crlf);
+                        self.first_line = self.line + 1;
+                    }
+                    self.line += 1;
+                    i += usize::from(crlf);
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        if last && start < bytes.len() {
+            self.record(self.first_line, &text[start..])?;
+            start = bytes.len();
+        }
+        self.scanned = i.min(bytes.len()) - start;
+        Ok(start)
+    }
+
+    /// Reads one record that starts on `line`: the header, or a ticket's line.
+    fn record(&mut self, line: usize, record: &str) -> Result<(), Error> {
+        if record.trim().is_empty() {
+            return Ok(());
+        }
+        let Some(h) = &self.header else {
+            self.header = Some(Header::read(record)?);
+            return Ok(());
+        };
+        let fields = match crate::outage::split_record(record, h.delimiter) {
+            Ok(f) => f,
+            Err(e) => {
+                self.export.problems.push(LineProblem {
+                    line,
+                    reason: e.to_string(),
+                });
+                return Ok(());
+            }
+        };
+        let cell = |k: Option<usize>| {
+            k.and_then(|k| fields.get(k))
+                .map(|f| f.trim())
+                .filter(|f| !f.is_empty())
+        };
+        let zone = &self.zone;
+        let instant = |k: Option<usize>| {
+            read_cell(
+                cell(k),
+                h.name(k),
+                &|t| crate::zone::parse_log_instant(t, zone, crate::error::Field::Tickets).ok(),
+                "an instant such as 2026-03-02T09:00:00Z",
+            )
+        };
+        let Some(ticket_id) = cell(Some(h.id)) else {
+            self.export.problems.push(LineProblem {
+                line,
+                reason: format!("it has no {}", h.names[h.id]),
+            });
+            return Ok(());
+        };
+        let read = (|| -> Result<_, String> {
+            Ok((
+                instant(h.opened)?,
+                instant(h.responded)?,
+                instant(h.resolved)?,
+                if h.history { instant(h.at)? } else { None },
+                read_cell(
+                    cell(h.score),
+                    h.name(h.score),
+                    &score_of,
+                    "a whole number from 0 to 10",
+                )?,
+                read_cell(
+                    cell(h.lost),
+                    h.name(h.lost),
+                    &lost_seconds,
+                    "a duration such as PT1H30M or 1 h 30 min",
+                )?,
+            ))
+        })();
+        let (opened, responded, resolved, at, score, lost) = match read {
+            Ok(r) => r,
+            Err(reason) => {
+                self.export.problems.push(LineProblem { line, reason });
+                return Ok(());
+            }
+        };
+        let (state, group) = (cell(h.state), cell(h.group));
+        if h.history && (at.is_none() || (state.is_none() && group.is_none())) {
+            self.export.problems.push(LineProblem {
+                line,
+                reason: "a change needs its instant and the state or group entered".to_string(),
+            });
+            return Ok(());
+        }
+        let k = match self.index.get(ticket_id) {
+            Some(&k) if h.history => k,
+            Some(_) => {
+                self.export.problems.push(LineProblem {
+                    line,
+                    reason: format!(
+                        "ticket {ticket_id} came on an earlier line: the first is read"
+                    ),
+                });
+                return Ok(());
+            }
+            None => {
+                if !h.history && opened.is_none() {
+                    self.export.problems.push(LineProblem {
+                        line,
+                        reason: format!("it has no {}", h.name(h.opened)),
+                    });
+                    return Ok(());
+                }
+                self.index
+                    .insert(ticket_id.to_string(), self.export.tickets.len());
+                self.export.tickets.push(Ticket {
+                    id: ticket_id.to_string(),
+                    priority: String::new(),
+                    opened: 0,
+                    responded: None,
+                    resolved: None,
+                    states: Vec::new(),
+                    groups: Vec::new(),
+                    score: None,
+                    lost: None,
+                });
+                self.export.lines.push(line);
+                self.opened_known.push(false);
+                self.export.tickets.len() - 1
+            }
+        };
+        let t = &mut self.export.tickets[k];
+        if let Some(p) = cell(h.priority) {
+            if t.priority != p {
+                t.priority = p.to_string();
+            }
+        }
+        if let Some(o) = opened {
+            t.opened = o;
+            self.opened_known[k] = true;
+        }
+        t.responded = responded.or(t.responded);
+        t.resolved = resolved.or(t.resolved);
+        if let (Some(at), Some(state)) = (at, state) {
+            t.states.push((at, state.to_string()));
+        }
+        t.score = score.or(t.score);
+        t.lost = lost.or(t.lost);
+        // A group on a line per ticket is the group it was with from its opening.
+        if let (Some(at), Some(group)) = (at.or(opened), group) {
+            t.groups.push((at, group.to_string()));
+        }
+        Ok(())
+    }
+
+    /// The tickets read: every line has been read (the last even without a line break at its end).
+    ///
+    /// # Errors
+    /// As [`ExportReader::push`], and when the export is empty.
+    pub fn finish(mut self) -> Result<Export, Error> {
+        let mut text = std::mem::take(&mut self.pending);
+        text.push_str(&String::from_utf8_lossy(&std::mem::take(&mut self.partial)));
+        self.scan(&text, true)?;
+        let Some(h) = self.header else {
+            return Err(Error::InvalidValue {
+                field: crate::error::Field::Tickets,
+                part: "header".to_string(),
+                reason: "the export is empty: give a header line and a line per ticket".to_string(),
+            });
+        };
+        // A history without opened columns: a ticket opens at its first change of state.
+        let mut kept = Export {
+            history: h.history,
+            problems: self.export.problems,
+            ..Export::default()
+        };
+        for ((mut t, line), known) in self
+            .export
+            .tickets
+            .into_iter()
+            .zip(self.export.lines)
+            .zip(self.opened_known)
+        {
+            if !known {
+                match t.states.iter().chain(&t.groups).map(|s| s.0).min() {
+                    Some(first) if h.opened.is_none() => t.opened = first,
+                    _ => {
+                        kept.problems.push(LineProblem {
+                            line,
+                            reason: format!("ticket {} has no instant it was opened", t.id),
+                        });
+                        continue;
+                    }
+                }
+            }
+            kept.tickets.push(t);
+            kept.lines.push(line);
+        }
+        kept.problems.sort_by_key(|p| p.line);
+        Ok(kept)
+    }
 }
 
 /// Reads a ticket export: CSV with a header line, its delimiter sniffed (comma, semicolon, tab or bar).
@@ -1276,202 +1639,7 @@ fn records(text: &str) -> Vec<(usize, &str)> {
 /// # Errors
 /// An export whose header has no id column, or neither an opened column nor a history of states.
 pub fn read_export(text: &str, zone: &crate::zone::Zone) -> Result<Export, Error> {
-    let refuse = |reason: String| Error::InvalidValue {
-        field: crate::error::Field::Tickets,
-        part: "header".to_string(),
-        reason,
-    };
-    let mut rows = records(text)
-        .into_iter()
-        .filter(|(_, r)| !r.trim().is_empty());
-    let Some((_, header)) = rows.next() else {
-        return Err(refuse(
-            "the export is empty: give a header line and a line per ticket".to_string(),
-        ));
-    };
-    let delimiter = crate::outage::sniff(header, |h| column(h).is_some());
-    let names: Vec<String> = crate::outage::split_record(header, delimiter)
-        .map_err(|e| refuse(format!("the header line: {e}")))?
-        .iter()
-        .map(|h| h.trim().to_string())
-        .collect();
-    let columns: Vec<Option<Column>> = names.iter().map(|h| column(h)).collect();
-    let find = |c: Column| columns.iter().position(|x| *x == Some(c));
-    let Some(id) = find(Column::Id) else {
-        return Err(refuse(format!(
-            "no column holds the ticket's id (number, id, key); the columns are {}",
-            names.join(", ")
-        )));
-    };
-    let history = find(Column::State).is_some() && find(Column::At).is_some();
-    if find(Column::Opened).is_none() && !history {
-        return Err(refuse(format!(
-            "no column holds when tickets were opened (opened_at, created), nor states with their times; the columns are {}",
-            names.join(", ")
-        )));
-    }
-    let resolved_column = find(Column::Resolved).or(find(Column::Closed));
-    let mut export = Export {
-        history,
-        ..Export::default()
-    };
-    let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    let mut opened_known: Vec<bool> = Vec::new();
-    for (line, record) in rows {
-        let fields = match crate::outage::split_record(record, delimiter) {
-            Ok(f) => f,
-            Err(e) => {
-                export.problems.push(LineProblem {
-                    line,
-                    reason: e.to_string(),
-                });
-                continue;
-            }
-        };
-        let cell = |k: Option<usize>| {
-            k.and_then(|k| fields.get(k))
-                .map(|f| f.trim())
-                .filter(|f| !f.is_empty())
-        };
-        // The name of column `k`, for the reasons of lines not read.
-        let name = |k: Option<usize>| names[k.unwrap_or(0)].as_str();
-        let instant = |k: Option<usize>| {
-            read_cell(
-                cell(k),
-                name(k),
-                &|t| crate::zone::parse_log_instant(t, zone, crate::error::Field::Tickets).ok(),
-                "an instant such as 2026-03-02T09:00:00Z",
-            )
-        };
-        let Some(ticket_id) = cell(Some(id)) else {
-            export.problems.push(LineProblem {
-                line,
-                reason: format!("it has no {}", names[id]),
-            });
-            continue;
-        };
-        let read = (|| -> Result<_, String> {
-            Ok((
-                instant(find(Column::Opened))?,
-                instant(find(Column::Responded))?,
-                instant(resolved_column)?,
-                if history {
-                    instant(find(Column::At))?
-                } else {
-                    None
-                },
-                read_cell(
-                    cell(find(Column::Score)),
-                    name(find(Column::Score)),
-                    &score_of,
-                    "a whole number from 0 to 10",
-                )?,
-                read_cell(
-                    cell(find(Column::Lost)),
-                    name(find(Column::Lost)),
-                    &lost_seconds,
-                    "a duration such as PT1H30M or 1 h 30 min",
-                )?,
-            ))
-        })();
-        let (opened, responded, resolved, at, score, lost) = match read {
-            Ok(r) => r,
-            Err(reason) => {
-                export.problems.push(LineProblem { line, reason });
-                continue;
-            }
-        };
-        let (state, group) = (cell(find(Column::State)), cell(find(Column::Group)));
-        if history && (at.is_none() || (state.is_none() && group.is_none())) {
-            export.problems.push(LineProblem {
-                line,
-                reason: "a change needs its instant and the state or group entered".to_string(),
-            });
-            continue;
-        }
-        let k = match index.get(ticket_id) {
-            Some(&k) if history => k,
-            Some(_) => {
-                export.problems.push(LineProblem {
-                    line,
-                    reason: format!(
-                        "ticket {ticket_id} came on an earlier line: the first is read"
-                    ),
-                });
-                continue;
-            }
-            None => {
-                if !history && opened.is_none() {
-                    export.problems.push(LineProblem {
-                        line,
-                        reason: format!("it has no {}", names[find(Column::Opened).unwrap_or(id)]),
-                    });
-                    continue;
-                }
-                index.insert(ticket_id.to_string(), export.tickets.len());
-                export.tickets.push(Ticket {
-                    id: ticket_id.to_string(),
-                    priority: String::new(),
-                    opened: 0,
-                    responded: None,
-                    resolved: None,
-                    states: Vec::new(),
-                    groups: Vec::new(),
-                    score: None,
-                    lost: None,
-                });
-                export.lines.push(line);
-                opened_known.push(false);
-                export.tickets.len() - 1
-            }
-        };
-        let t = &mut export.tickets[k];
-        if let Some(p) = cell(find(Column::Priority)) {
-            t.priority = p.to_string();
-        }
-        if let Some(o) = opened {
-            t.opened = o;
-            opened_known[k] = true;
-        }
-        t.responded = responded.or(t.responded);
-        t.resolved = resolved.or(t.resolved);
-        if let (Some(at), Some(state)) = (at, state) {
-            t.states.push((at, state.to_string()));
-        }
-        t.score = score.or(t.score);
-        t.lost = lost.or(t.lost);
-        // A group on a line per ticket is the group it was with from its opening.
-        if let (Some(at), Some(group)) = (at.or(opened), group) {
-            t.groups.push((at, group.to_string()));
-        }
-    }
-    // A history without opened columns: a ticket opens at its first change of state.
-    let mut kept = Export {
-        history,
-        problems: export.problems,
-        ..Export::default()
-    };
-    for ((mut t, line), known) in export
-        .tickets
-        .into_iter()
-        .zip(export.lines)
-        .zip(opened_known)
-    {
-        if !known {
-            match t.states.iter().chain(&t.groups).map(|s| s.0).min() {
-                Some(first) if find(Column::Opened).is_none() => t.opened = first,
-                _ => {
-                    kept.problems.push(LineProblem {
-                        line,
-                        reason: format!("ticket {} has no instant it was opened", t.id),
-                    });
-                    continue;
-                }
-            }
-        }
-        kept.tickets.push(t);
-        kept.lines.push(line);
-    }
-    kept.problems.sort_by_key(|p| p.line);
-    Ok(kept)
+    let mut reader = ExportReader::new(zone);
+    reader.push(text)?;
+    reader.finish()
 }

@@ -448,6 +448,55 @@ proptest! {
     }
 }
 
+/// An export with what makes pieces hard: quoted fields holding delimiters, doubled quotes and line
+/// breaks, CRLF and lone CR line ends, characters of two to four bytes, a bad line and a blank one.
+const PIECES_EXPORT: &str = "number,priority,time,state,assignment_group,lost time\r\n\
+    INC1,P2,2026-03-02 09:00,New,\"Service Desk, Zürich\",\r\n\
+    INC1,,2026-03-02 10:00,\"On \"\"hold\"\"\",,\r\
+    INC2,P3,2026-03-02 11:00,\"New\nline\",Réseau 🛠,\n\
+    \n\
+    INC1,,soon,Resolved,,\n\
+    INC1,,2026-03-02 17:00,Resolved,,1 h 30 min";
+
+proptest! {
+    /// An export read piece by piece, cut anywhere (inside a line, a quoted field, a CRLF or a
+    /// character), is read as the whole text is: the same tickets, lines and problems.
+    #[test]
+    fn an_export_cut_anywhere_is_read_as_the_whole(cuts in proptest::collection::vec(0usize..PIECES_EXPORT.len(), 0..8)) {
+        let whole = slacalc::tickets::read_export(PIECES_EXPORT, &Zone::utc()).unwrap();
+        let mut cuts = cuts;
+        cuts.push(0);
+        cuts.push(PIECES_EXPORT.len());
+        cuts.sort_unstable();
+        let mut reader = slacalc::tickets::ExportReader::new(&Zone::utc());
+        for w in cuts.windows(2) {
+            reader.push_bytes(&PIECES_EXPORT.as_bytes()[w[0]..w[1]]).unwrap();
+        }
+        prop_assert_eq!(reader.finish().unwrap(), whole);
+    }
+}
+
+#[test]
+fn the_pieces_export_is_read_as_worked_out() {
+    let e = slacalc::tickets::read_export(PIECES_EXPORT, &Zone::utc()).unwrap();
+    assert_eq!((e.tickets.len(), e.lines.clone()), (2, vec![2, 4]));
+    assert_eq!(e.tickets[0].groups[0].1, "Service Desk, Zürich");
+    assert_eq!(
+        e.tickets[0]
+            .states
+            .iter()
+            .map(|s| s.1.as_str())
+            .collect::<Vec<_>>(),
+        ["New", "On \"hold\"", "Resolved"]
+    );
+    assert_eq!(e.tickets[1].states[0].1, "New\nline");
+    assert_eq!(e.tickets[1].groups[0].1, "Réseau 🛠");
+    assert_eq!(e.tickets[0].lost, Some(5400));
+    // Line 4's quoted field spans two lines; the blank line 6 is skipped; line 7 is refused.
+    assert_eq!(e.problems.len(), 1);
+    assert_eq!(e.problems[0].line, 7);
+}
+
 #[test]
 fn the_helpers_of_the_module_agree_with_the_api() {
     // The doctest's Friday night, through the core: 1 h 30 and 60 h 30.

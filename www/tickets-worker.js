@@ -1,5 +1,6 @@
-// The ticket measurement runs here, off the page's thread. A file is read as it streams in, with progress;
-// the text read is kept, so new terms are measured without reading it again. Each request is measured by
+// The ticket measurement runs here, off the page's thread. A file's bytes go to the core as they arrive
+// (a TicketExport: no copy as text here), with progress; the export read is kept, so a changed SLA is
+// measured without reading it again. A pasted export is measured in one call. Each request is measured by
 // the period chosen (every ticket listed, for the histogram), and by month and by quarter for what the
 // longer period hides. The page cancels by terminating this worker; each answer carries its request's id.
 import init, * as core from './pkg-analysis/slacalc.js';
@@ -7,46 +8,55 @@ import { breaksModule } from './core.js';
 import { loadZone } from './zones.js';
 
 const ready = init();
-/** The last file read: its identity and its text. */
+/** The last file read: its identity with the zone its local times were read in, and the export. */
 let kept;
 
-async function readFile(file) {
-  const key = `${file.name}\u0000${file.size}\u0000${file.lastModified}`;
-  if (kept?.key === key) return kept.text;
+async function readFile(file, zone) {
+  const key = `${file.name}\u0000${file.size}\u0000${file.lastModified}\u0000${zone}`;
+  if (kept?.key === key) return kept.export;
+  kept?.export.free();
   kept = undefined;
-  const decoder = new TextDecoder();
+  const exported = new core.TicketExport(zone);
   const reader = file.stream().getReader();
-  const pieces = [];
   let read = 0;
   let last = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    pieces.push(decoder.decode(value, { stream: true }));
-    read += value.length;
-    const now = performance.now();
-    if (now - last > 50) {
-      last = now;
-      postMessage({ type: 'progress', done: Math.min(read, file.size), total: file.size });
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      exported.push(value);
+      read += value.length;
+      const now = performance.now();
+      if (now - last > 50) {
+        last = now;
+        postMessage({ type: 'progress', done: Math.min(read, file.size), total: file.size, tickets: exported.tickets });
+      }
     }
+  } catch (e) {
+    exported.free();
+    throw e;
   }
-  pieces.push(decoder.decode());
-  kept = { key, text: pieces.join('') };
-  return kept.text;
+  kept = { key, export: exported };
+  return exported;
 }
 
 onmessage = async ({ data }) => {
   try {
     await ready;
-    const zones = new Set([data.input.sla.timeZone ?? 'UTC', ...data.input.sla.goals.map((g) => g.calendar?.timeZone).filter(Boolean)]);
-    for (const zone of zones) await loadZone(core, zone);
-    const csv = data.file ? await readFile(data.file) : data.text;
+    const zone = data.input.sla.timeZone ?? 'UTC';
+    const zones = new Set([zone, ...data.input.sla.goals.map((g) => g.calendar?.timeZone).filter(Boolean)]);
+    for (const name of zones) await loadZone(core, name);
+    let measure;
+    if (data.file) {
+      const exported = await readFile(data.file, zone);
+      measure = (input) => exported.measure(input);
+    } else measure = (input) => core.tickets({ ...input, csv: data.text });
     postMessage({ type: 'measuring', id: data.id });
     const started = performance.now();
-    const report = core.tickets({ ...data.input, csv, list: 'all' });
-    const other = Object.fromEntries(['month', 'quarter'].filter((p) => p !== data.input.period).map((p) => [p, core.tickets({ ...data.input, csv, period: p }).periods]));
-    other[data.input.period] = report.periods;
-    postMessage({ type: 'report', id: data.id, report, byPeriod: other, ms: performance.now() - started });
+    const report = measure({ ...data.input, list: 'all' });
+    const byPeriod = Object.fromEntries(['month', 'quarter'].filter((p) => p !== data.input.period).map((p) => [p, measure({ ...data.input, period: p }).periods]));
+    byPeriod[data.input.period] = report.periods;
+    postMessage({ type: 'report', id: data.id, report, byPeriod, ms: performance.now() - started });
   } catch (e) {
     const restart = breaksModule(e);
     const message = restart ? 'The tickets could not be measured: the calculator failed and has been restarted. Try again.' : e.message;

@@ -159,7 +159,7 @@ function startWorker() {
     if (data.id !== undefined && data.id !== runId) return;
     if (data.type === 'progress') {
       $('tk-progress-bar').value = data.done / data.total;
-      $('tk-progress-text').textContent = `Reading ${(data.done / 1e6).toFixed(1)} of ${(data.total / 1e6).toFixed(1)} MB`;
+      $('tk-progress-text').textContent = `Reading ${(data.done / 1e6).toFixed(1)} of ${(data.total / 1e6).toFixed(1)} MB: ${count(data.tickets, 'ticket')} so far`;
     } else if (data.type === 'measuring') {
       $('tk-progress-text').textContent = 'Measuring…';
     } else if (data.type === 'report') {

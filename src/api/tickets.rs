@@ -11,8 +11,8 @@ use crate::penalty::{money_text, CreditRule, CreditSchedule, Money, PeriodInput}
 use crate::period::Measure;
 use crate::target::Target;
 use crate::tickets::{
-    lost_seconds, read_export, score_of, Clock, Experience, Goal, GroupSummary, HelpDesk, Ola,
-    Scale, Stint, Summary, Ticket,
+    lost_seconds, read_export, score_of, Clock, Experience, Export, ExportReader, Goal,
+    GroupSummary, HelpDesk, Ola, Scale, Stint, Summary, Ticket,
 };
 use crate::value::{invalid, Object, Value};
 use crate::zone::{parse_instant, utc_text, Zone};
@@ -775,28 +775,24 @@ pub fn tickets(input: &Value, zones: &dyn Zones) -> Result<TicketsResult, Error>
         "",
         &["sla", "tickets", "csv", "asOf", "period", "list"],
     )?;
-    let (sla, zone, penalty) = read_sla(
+    let sla = read_sla(
         o.get("sla").ok_or(Error::Missing { field: Field::Sla })?,
         zones,
     )?;
+    let zone = &sla.1;
     let mut problems = Vec::new();
     let (list, lines) = match (o.get("tickets"), o.get("csv")) {
         (Some(Value::List(items)), None) => (
             items
                 .iter()
                 .enumerate()
-                .map(|(i, t)| read_ticket(t, i, &zone))
+                .map(|(i, t)| read_ticket(t, i, zone))
                 .collect::<Result<Vec<_>, _>>()?,
             None,
         ),
         (None, Some(Value::Text(text))) => {
-            let export = read_export(text, &zone)?;
-            problems.extend(export.problems.into_iter().map(|p| TicketProblem {
-                line: Some(p.line),
-                ticket: None,
-                id: None,
-                reason: p.reason,
-            }));
+            let export = read_export(text, zone)?;
+            problems.extend(line_problems(&export));
             (export.tickets, Some(export.lines))
         }
         (Some(_), Some(_)) => {
@@ -819,6 +815,28 @@ pub fn tickets(input: &Value, zones: &dyn Zones) -> Result<TicketsResult, Error>
             })
         }
     };
+    measure(&o, sla, &list, lines.as_deref(), problems)
+}
+
+/// The lines of an export that were not read, as problems of the result.
+fn line_problems(export: &Export) -> impl Iterator<Item = TicketProblem> + '_ {
+    export.problems.iter().map(|p| TicketProblem {
+        line: Some(p.line),
+        ticket: None,
+        id: None,
+        reason: p.reason.clone(),
+    })
+}
+
+/// Measures `list` (read from an export whose tickets came on `lines`, or given as objects) against the
+/// SLA, with the request's `asOf`, `period` and `list`; `problems` are those of reading them.
+fn measure(
+    o: &Object,
+    (sla, zone, penalty): (HelpDesk, Zone, Option<Penalty>),
+    list: &[Ticket],
+    lines: Option<&[usize]>,
+    mut problems: Vec<TicketProblem>,
+) -> Result<TicketsResult, Error> {
     let as_of = match o.optional_text("asOf")? {
         Some(t) => parse_instant(t, &zone, Field::AsOf)?,
         None => list
@@ -856,7 +874,7 @@ pub fn tickets(input: &Value, zones: &dyn Zones) -> Result<TicketsResult, Error>
             ))
         }
     };
-    let report = sla.measure(&list, as_of, measure, &zone)?;
+    let report = sla.measure(list, as_of, measure, &zone)?;
     // Each priority's period with clocks, as a period of the penalty's schedule.
     let credited = match &penalty {
         None => None,
@@ -938,7 +956,7 @@ pub fn tickets(input: &Value, zones: &dyn Zones) -> Result<TicketsResult, Error>
             .collect(),
         problems: {
             problems.extend(report.problems.into_iter().map(|p| TicketProblem {
-                line: lines.as_ref().map(|l| l[p.ticket - 1]),
+                line: lines.map(|l| l[p.ticket - 1]),
                 ticket: lines.is_none().then_some(p.ticket),
                 id: Some(p.id),
                 reason: p.reason,
@@ -968,4 +986,122 @@ pub fn tickets(input: &Value, zones: &dyn Zones) -> Result<TicketsResult, Error>
             }
         }),
     })
+}
+
+/// A ticket export read piece by piece (the JavaScript `TicketExport`), as a file arrives, and measured
+/// as often as the SLA changes without being read again.
+///
+/// ```
+/// use slacalc::api::{tickets::PieceExport, NoZones};
+/// use slacalc::value::Value;
+/// let mut export = PieceExport::new(&Value::Null, &NoZones)?;
+/// export.push("number,priority,opened_at,resolved_at\nINC1,P2,2026-03-06 16:")?;
+/// export.push("30,2026-03-09 10:30\n")?;
+/// let sla = |goal: &str| Value::parse_json(&format!(r#"{{ "sla": {{ "goals": [{{ "priority": "P2",
+///     "resolution": "{goal}", "calendar": {{ "hours": "Mon-Fri 08:00-18:00" }} }}] }} }}"#)).unwrap();
+/// // Friday 16:30 to Monday 10:30 is 4 business hours: within 4 h, not within 3 h.
+/// assert_eq!(export.measure(&sla("PT4H"), &NoZones)?.periods[0].resolution.met, 1);
+/// assert_eq!(export.measure(&sla("PT3H"), &NoZones)?.periods[0].resolution.met, 0);
+/// # Ok::<(), slacalc::Error>(())
+/// ```
+pub struct PieceExport {
+    reader: Option<ExportReader>,
+    export: Option<Export>,
+    zone: Zone,
+}
+
+impl PieceExport {
+    /// An export whose times without an offset are read in the zone named (UTC when none is given); the
+    /// SLA it is measured against must name the same zone.
+    pub fn new(time_zone: &Value, zones: &dyn Zones) -> Result<PieceExport, Error> {
+        let zone = match time_zone {
+            Value::Null => Zone::utc(),
+            Value::Text(name) if name.trim().is_empty() => Zone::utc(),
+            Value::Text(name) => super::zone_named(zones, name.trim())?,
+            other => {
+                return Err(Error::WrongType {
+                    field: Field::Calendar,
+                    expected: "a time zone name as a string, such as \"Europe/London\"",
+                    found: other.kind(),
+                })
+            }
+        };
+        Ok(PieceExport {
+            reader: Some(ExportReader::new(&zone)),
+            export: None,
+            zone,
+        })
+    }
+
+    /// Reads the next piece of the export's text; a piece may end anywhere. An export that cannot be
+    /// read (no id column, binary) is not read further.
+    pub fn push(&mut self, piece: &str) -> Result<(), Error> {
+        self.read(|reader| reader.push(piece))
+    }
+
+    /// Reads the next piece of the export as UTF-8 bytes, cut anywhere, even inside a character.
+    pub fn push_bytes(&mut self, piece: &[u8]) -> Result<(), Error> {
+        self.read(|reader| reader.push_bytes(piece))
+    }
+
+    fn read(
+        &mut self,
+        read: impl FnOnce(&mut ExportReader) -> Result<(), Error>,
+    ) -> Result<(), Error> {
+        let Some(reader) = self.reader.as_mut() else {
+            return Err(invalid(
+                Field::Tickets,
+                "",
+                "the export was already measured or could not be read; start a new one".to_string(),
+            ));
+        };
+        read(reader).inspect_err(|_| self.reader = None)
+    }
+
+    /// Tickets read so far.
+    pub fn tickets(&self) -> usize {
+        match (&self.reader, &self.export) {
+            (Some(r), _) => r.tickets(),
+            (None, Some(e)) => e.tickets.len(),
+            (None, None) => 0,
+        }
+    }
+
+    /// Measures the export (its last line read first) against `{ sla, asOf?, period?, list? }`, as
+    /// [`tickets`] does; the SLA's `timeZone` must be the export's.
+    pub fn measure(&mut self, input: &Value, zones: &dyn Zones) -> Result<TicketsResult, Error> {
+        let o = Object::new(input, Field::Input, "", &["sla", "asOf", "period", "list"])?;
+        let sla = read_sla(
+            o.get("sla").ok_or(Error::Missing { field: Field::Sla })?,
+            zones,
+        )?;
+        if sla.1.name() != self.zone.name() {
+            return Err(invalid(
+                Field::Sla,
+                "timeZone",
+                format!(
+                    "the export's local times were read in {}: read it again in {}",
+                    self.zone.name(),
+                    sla.1.name()
+                ),
+            ));
+        }
+        if let Some(reader) = self.reader.take() {
+            self.export = Some(reader.finish()?);
+        }
+        let Some(export) = &self.export else {
+            return Err(invalid(
+                Field::Tickets,
+                "",
+                "the export could not be read; start a new one".to_string(),
+            ));
+        };
+        measure(
+            &o,
+            sla,
+            &export.tickets,
+            Some(&export.lines),
+            line_problems(export).collect(),
+        )
+    }
 }

@@ -202,6 +202,31 @@ function call(m, r, g) {
           l.free();
         }
       }],
+      ['TicketExport', () => {
+        const x = new m.TicketExport(maybe(() => r.pick(['UTC', 'Europe/London', text()])));
+        try {
+          const csv = r.pick([`number,priority,time,state,assignment_group\nINC1,P2,2026-03-02 09:00,New,Desk\n${text()}\nINC1,,2026-03-02 17:00,Resolved,\n`, `id,priority,opened,resolved\nA,P1,2026-03-02T09:00Z,${text()}\n`, text()]);
+          const bytes = new TextEncoder().encode(csv);
+          for (let at = 0; at < bytes.length; ) {
+            const end = at + 1 + r.below(30);
+            try {
+              x.push(r.chance(95) ? (r.chance(50) ? bytes.subarray(at, end) : csv.slice(at, end)) : any(0));
+            } catch (e) {
+              check(e, 'TicketExport.push');
+            }
+            at = end;
+          }
+          for (let i = 0, n = r.below(3); i < n; i++) {
+            try {
+              r.pick([() => x.measure(maybe(() => ({ sla: maybe(() => ({ goals: maybe(() => [{ priority: maybe(() => r.pick(['P1', 'P2', text()])), resolution: maybe(() => r.pick(['4 h', 'PT8H', text()])) }]), timeZone: r.chance(50) ? maybe(() => r.pick(['UTC', 'Europe/London'])) : undefined })), period: r.chance(30) ? maybe(period) : undefined }))), () => void x.tickets])();
+            } catch (e) {
+              check(e, 'TicketExport method');
+            }
+          }
+        } finally {
+          x.free();
+        }
+      }],
     );
   }
   return r.pick(calls);

@@ -3,8 +3,9 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::{request, respond, PageZones};
-use slacalc::api;
+use super::{error_value, read, request, respond, text_param, PageZones};
+use slacalc::api::{self, tickets::PieceExport};
+use slacalc::error::Field;
 
 /// Puts the internal service and providers' quotes on one basis (a period and service hours): allowed
 /// downtime as promised and on the basis, expected downtime and credits, effective cost, cost per hour
@@ -26,4 +27,52 @@ pub fn tickets(
     #[wasm_bindgen(unchecked_param_type = "TicketsInput")] input: JsValue,
 ) -> Result<JsValue, JsValue> {
     respond(request(&input).and_then(|v| api::tickets(&v, &PageZones)))
+}
+
+/// A ticket export read piece by piece as a file arrives (cut anywhere), measured as often as the SLA
+/// changes without being read again.
+#[wasm_bindgen]
+pub struct TicketExport(PieceExport);
+
+#[wasm_bindgen]
+impl TicketExport {
+    /// An export whose times without an offset are read in `timeZone` (default UTC), as the SLA's.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(js_name = timeZone, unchecked_param_type = "string | null")] zone: JsValue,
+    ) -> Result<TicketExport, JsValue> {
+        let zone = read(&zone, Field::Calendar, "a time zone name as a string");
+        let export = zone.and_then(|zone| PieceExport::new(&zone, &PageZones));
+        export.map(TicketExport).map_err(|e| error_value(&e))
+    }
+
+    /// Reads the next piece, as text or as UTF-8 bytes.
+    pub fn push(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] piece: JsValue,
+    ) -> Result<(), JsValue> {
+        match piece.dyn_ref::<js_sys::Uint8Array>() {
+            Some(bytes) => self.0.push_bytes(&bytes.to_vec()),
+            None => {
+                text_param(&piece, Field::Tickets, "text or bytes").and_then(|t| self.0.push(&t))
+            }
+        }
+        .map_err(|e| error_value(&e))
+    }
+
+    /// Tickets read so far.
+    #[wasm_bindgen(getter)]
+    pub fn tickets(&self) -> usize {
+        self.0.tickets()
+    }
+
+    /// Measures the export as `tickets` does (`{ sla, asOf?, period?, list? }`).
+    #[wasm_bindgen(unchecked_return_type = "TicketsResult")]
+    pub fn measure(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "Omit<TicketsInput, \"tickets\" | \"csv\">")]
+        input: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        respond(request(&input).and_then(|v| self.0.measure(&v, &PageZones)))
+    }
 }

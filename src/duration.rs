@@ -91,6 +91,9 @@ impl ExactDuration {
     /// assert_eq!(ExactDuration::ZERO.seconds_decimal(), "0");
     /// ```
     pub fn seconds_decimal(self) -> String {
+        if self.nanos % NANOS_PER_SECOND == 0 {
+            return (self.nanos / NANOS_PER_SECOND).to_string();
+        }
         format_scaled(u128::from(self.nanos), 9)
     }
 
@@ -415,24 +418,23 @@ impl fmt::Display for ExactDuration {
         if n < NANOS_PER_SECOND {
             return write!(f, "{} ms", format_scaled(u128::from(n), 6));
         }
-        let mut parts = Vec::with_capacity(4);
         let days = n / NANOS_PER_DAY;
         let hours = n % NANOS_PER_DAY / NANOS_PER_HOUR;
         let minutes = n % NANOS_PER_HOUR / NANOS_PER_MINUTE;
         let seconds = n % NANOS_PER_MINUTE;
-        if days > 0 {
-            parts.push(format!("{days} d"));
+        // Written part by part, without a string for each: results write millions of these.
+        let mut gap = "";
+        for (value, unit) in [(days, "d"), (hours, "h"), (minutes, "min")] {
+            if value > 0 {
+                write!(f, "{gap}{value} {unit}")?;
+                gap = " ";
+            }
         }
-        if hours > 0 {
-            parts.push(format!("{hours} h"));
+        match seconds {
+            0 => Ok(()),
+            s if s % NANOS_PER_SECOND == 0 => write!(f, "{gap}{} s", s / NANOS_PER_SECOND),
+            s => write!(f, "{gap}{} s", format_scaled(u128::from(s), 9)),
         }
-        if minutes > 0 {
-            parts.push(format!("{minutes} min"));
-        }
-        if seconds > 0 {
-            parts.push(format!("{} s", format_scaled(u128::from(seconds), 9)));
-        }
-        f.write_str(&parts.join(" "))
     }
 }
 

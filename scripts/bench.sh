@@ -44,6 +44,15 @@ fi
 say "outage log: WASM in Node and Chromium; then slacalc and the peers, interleaved; then 5 000 000 rows in Chromium"
 node bench/logs.mjs "$log" "$small" "$separate" 5m
 
+# Help-desk tickets: exports of 100 000 and 1 000 000 tickets with state histories, read and measured by
+# slacalc in Chromium and natively and by pandas, interleaved, the same figures checked first.
+for n in 100k 1m; do
+  [ -f "target/bench-tickets-$n.csv" ] || node bench/make-tickets.mjs "target/bench-tickets-$n.csv" "$([ $n = 1m ] && echo 1000000 || echo 100000)"
+done
+cargo build --quiet --release --manifest-path bench/peers-rs/Cargo.toml --bin tickets
+say "tickets: slacalc in Chromium and natively, and pandas, interleaved"
+node bench/tickets.mjs target/bench-tickets-100k.csv target/bench-tickets-1m.csv
+
 # Penalties: simulated contract years per second natively, in WASM in Node and Chromium, and numpy.
 say "risk: simulated contract years, native"
 cargo run --quiet --release --manifest-path bench/peers-rs/Cargo.toml --bin risk

@@ -213,7 +213,7 @@ fn incomplete_tail(bytes: &[u8]) -> usize {
 
 /// `text` without blanks around it, as `str::trim` gives it; at once when it starts and ends with
 /// printable ASCII, as most fields of a log do.
-fn trimmed(text: &str) -> &str {
+pub(crate) fn trimmed(text: &str) -> &str {
     match (text.as_bytes().first(), text.as_bytes().last()) {
         (Some(a), Some(b)) if a.is_ascii_graphic() && b.is_ascii_graphic() => text,
         _ => text.trim(),

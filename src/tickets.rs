@@ -91,7 +91,7 @@ pub const RESOLVING: [&str; 4] = ["resolved", "solved", "closed", "done"];
 /// Whether two names (a priority, a state, a group) are the same, without regard to case or
 /// surrounding spaces.
 fn same_name(a: &str, b: &str) -> bool {
-    a.trim().eq_ignore_ascii_case(b.trim())
+    crate::outage::trimmed(a).eq_ignore_ascii_case(crate::outage::trimmed(b))
 }
 
 /// Whether `state` is one of [`RESOLVING`].
@@ -1001,22 +1001,26 @@ impl HelpDesk {
             let Some(resolution) = goal.resolution else {
                 continue;
             };
-            let mut paths: Vec<(Vec<String>, usize)> = Vec::new();
+            // Each path of groups, as the first ticket that took it, and how many took it.
+            let mut paths: Vec<(&[Stint], usize)> = Vec::new();
             for m in measured {
                 if m.goal != k || m.stints.is_empty() {
                     continue;
                 }
-                let path: Vec<String> = m.stints.iter().map(|s| s.group.to_lowercase()).collect();
-                match paths.iter_mut().find(|p| p.0 == path) {
+                let same = |p: &[Stint]| {
+                    p.len() == m.stints.len()
+                        && p.iter().zip(&m.stints).all(|(a, b)| same_name(&a.group, &b.group))
+                };
+                match paths.iter_mut().find(|p| same(p.0)) {
                     Some(p) => p.1 += 1,
-                    None => paths.push((path, 1)),
+                    None => paths.push((&m.stints, 1)),
                 }
             }
             // The most usual path; of paths as usual, the first seen.
             let Some((path, _)) = paths.iter().rev().max_by_key(|p| p.1) else {
                 continue;
             };
-            let total: i64 = path.iter().filter_map(|g| self.ola(g)).sum();
+            let total: i64 = path.iter().filter_map(|s| self.ola(&s.group)).sum();
             // Each group as it was first written.
             let named: Vec<&str> = path
                 .iter()
@@ -1024,8 +1028,8 @@ impl HelpDesk {
                     measured
                         .iter()
                         .flat_map(|m| &m.stints)
-                        .find(|s| s.group.to_lowercase() == *g)
-                        .map_or(g.as_str(), |s| s.group.as_str())
+                        .find(|s| same_name(&s.group, &g.group))
+                        .map_or(g.group.as_str(), |s| s.group.as_str())
                 })
                 .collect();
             if total > resolution {

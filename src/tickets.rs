@@ -1009,7 +1009,9 @@ impl HelpDesk {
                 }
                 let same = |p: &[Stint]| {
                     p.len() == m.stints.len()
-                        && p.iter().zip(&m.stints).all(|(a, b)| same_name(&a.group, &b.group))
+                        && p.iter()
+                            .zip(&m.stints)
+                            .all(|(a, b)| same_name(&a.group, &b.group))
                 };
                 match paths.iter_mut().find(|p| same(p.0)) {
                     Some(p) => p.1 += 1,

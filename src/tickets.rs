@@ -76,14 +76,18 @@ pub struct Ticket {
     /// When it was resolved, if it was.
     pub resolved: Option<i64>,
     /// The states it entered, each with its instant, in the order they happened.
-    pub states: Vec<(i64, String)>,
+    pub states: Vec<(i64, Name)>,
     /// The assignment groups it was given to, each with its instant.
-    pub groups: Vec<(i64, String)>,
+    pub groups: Vec<(i64, Name)>,
     /// The caller's satisfaction score, on the SLA's scale, if they gave one.
     pub score: Option<u8>,
     /// The time the caller says they lost, in seconds, if they said.
     pub lost: Option<i64>,
 }
+
+/// A state's or a group's name. An export names the same few states and groups on millions of lines: it
+/// holds each name once, shared.
+pub type Name = std::sync::Arc<str>;
 
 /// The states that end a ticket's work, compared without regard to case or surrounding spaces.
 pub const RESOLVING: [&str; 4] = ["resolved", "solved", "closed", "done"];
@@ -100,11 +104,15 @@ pub fn resolving(state: &str) -> bool {
 }
 
 impl Ticket {
-    /// Its changes of state in order of time (changes at one instant in the order given).
-    fn states_in_order(&self) -> Vec<&(i64, String)> {
-        let mut states: Vec<&(i64, String)> = self.states.iter().collect();
+    /// Its changes of state in order of time (changes at one instant in the order given): as they are
+    /// when they came in order, as exports give them, else a sorted copy.
+    fn states_in_order(&self) -> std::borrow::Cow<'_, [(i64, Name)]> {
+        if self.states.is_sorted_by_key(|s| s.0) {
+            return std::borrow::Cow::Borrowed(&self.states);
+        }
+        let mut states = self.states.clone();
         states.sort_by_key(|s| s.0);
-        states
+        std::borrow::Cow::Owned(states)
     }
 
     /// When the ticket was resolved: its resolution instant, else the change that took it into a
@@ -114,7 +122,7 @@ impl Ticket {
             return self.resolved;
         }
         let mut since = None;
-        for (at, state) in self.states_in_order() {
+        for (at, state) in self.states_in_order().iter() {
             if resolving(state) {
                 since.get_or_insert(*at);
             } else {
@@ -255,7 +263,7 @@ impl HelpDesk {
     pub fn paused(&self, ticket: &Ticket, start: i64, end: i64) -> Vec<(i64, i64)> {
         let mut out: Vec<(i64, i64)> = Vec::new();
         let mut since = None;
-        for (at, state) in ticket.states_in_order() {
+        for (at, state) in ticket.states_in_order().iter() {
             match (since, self.pauses(state)) {
                 (None, true) => since = Some(*at),
                 (Some(from), false) => {
@@ -912,8 +920,7 @@ impl HelpDesk {
         stopped: bool,
         pauses: &[(i64, i64)],
     ) -> Vec<Stint> {
-        let mut changes: Vec<&(i64, String)> =
-            ticket.groups.iter().filter(|g| g.0 <= end).collect();
+        let mut changes: Vec<&(i64, Name)> = ticket.groups.iter().filter(|g| g.0 <= end).collect();
         changes.sort_by_key(|g| g.0);
         let mut out: Vec<Stint> = Vec::new();
         for (at, group) in changes.iter().map(|g| (g.0, g.1.trim())) {
@@ -997,6 +1004,9 @@ impl HelpDesk {
     /// in order, whose OLAs come to more than its resolution goal.
     pub fn ola_warnings(&self, measured: &[Measured]) -> Vec<String> {
         let mut warnings = Vec::new();
+        if self.olas.is_empty() {
+            return warnings;
+        }
         for (k, goal) in self.goals.iter().enumerate() {
             let Some(resolution) = goal.resolution else {
                 continue;
@@ -1334,6 +1344,18 @@ pub struct ExportReader {
     export: Export,
     index: std::collections::HashMap<String, usize>,
     opened_known: Vec<bool>,
+    /// The names of states and groups read so far, each held once.
+    names: std::collections::HashSet<Name>,
+}
+
+/// `text` as a name held once in `names`.
+fn intern(names: &mut std::collections::HashSet<Name>, text: &str) -> Name {
+    if let Some(name) = names.get(text) {
+        return name.clone();
+    }
+    let name = Name::from(text);
+    names.insert(name.clone());
+    name
 }
 
 /// The most text an export may hold, as the page reads it.
@@ -1353,8 +1375,9 @@ impl ExportReader {
             partial: Vec::new(),
             bytes: 0,
             export: Export::default(),
-            index: std::collections::HashMap::new(),
+            index: std::collections::HashMap::default(),
             opened_known: Vec::new(),
+            names: std::collections::HashSet::default(),
         }
     }
 
@@ -1565,13 +1588,13 @@ impl ExportReader {
         t.responded = responded.or(t.responded);
         t.resolved = resolved.or(t.resolved);
         if let (Some(at), Some(state)) = (at, state) {
-            t.states.push((at, state.to_string()));
+            t.states.push((at, intern(&mut self.names, state)));
         }
         t.score = score.or(t.score);
         t.lost = lost.or(t.lost);
         // A group on a line per ticket is the group it was with from its opening.
         if let (Some(at), Some(group)) = (at.or(opened), group) {
-            t.groups.push((at, group.to_string()));
+            t.groups.push((at, intern(&mut self.names, group)));
         }
         Ok(())
     }

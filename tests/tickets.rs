@@ -382,7 +382,10 @@ fn measure(
         opened,
         responded: None,
         resolved: Some(resolved),
-        states: states.to_vec(),
+        states: states
+            .iter()
+            .map(|(at, s)| (*at, s.as_str().into()))
+            .collect(),
         groups: Vec::new(),
         score: None,
         lost: None,
@@ -480,17 +483,17 @@ proptest! {
 fn the_pieces_export_is_read_as_worked_out() {
     let e = slacalc::tickets::read_export(PIECES_EXPORT, &Zone::utc()).unwrap();
     assert_eq!((e.tickets.len(), e.lines.clone()), (2, vec![2, 4]));
-    assert_eq!(e.tickets[0].groups[0].1, "Service Desk, Zürich");
+    assert_eq!(&*e.tickets[0].groups[0].1, "Service Desk, Zürich");
     assert_eq!(
         e.tickets[0]
             .states
             .iter()
-            .map(|s| s.1.as_str())
+            .map(|s| &*s.1)
             .collect::<Vec<_>>(),
         ["New", "On \"hold\"", "Resolved"]
     );
-    assert_eq!(e.tickets[1].states[0].1, "New\nline");
-    assert_eq!(e.tickets[1].groups[0].1, "Réseau 🛠");
+    assert_eq!(&*e.tickets[1].states[0].1, "New\nline");
+    assert_eq!(&*e.tickets[1].groups[0].1, "Réseau 🛠");
     assert_eq!(e.tickets[0].lost, Some(5400));
     // Line 4's quoted field spans two lines; the blank line 6 is skipped; line 7 is refused.
     assert_eq!(e.problems.len(), 1);

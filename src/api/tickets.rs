@@ -705,17 +705,18 @@ fn read_ticket(v: &Value, i: usize, zone: &Zone) -> Result<Ticket, Error> {
     };
     let opened = instant("opened")?.ok_or_else(|| o.error("opened", "is required"))?;
     // The changes of state or of group: `[{ at, state }]`, `[{ at, group }]`.
-    let changes = |list_name: &str, name: &str| -> Result<Vec<(i64, String)>, Error> {
-        let mut out = Vec::new();
-        for (k, c) in list(&o, list_name)?.iter().enumerate() {
-            let path = o.path(&format!("{list_name}[{k}]"));
-            let c = Object::new(c, Field::Tickets, &path, &["at", name])?;
-            let at = parse_instant(c.text("at")?, zone, Field::Tickets)
-                .map_err(|e| c.error("at", e.to_string()))?;
-            out.push((at, c.text(name)?.to_string()));
-        }
-        Ok(out)
-    };
+    let changes =
+        |list_name: &str, name: &str| -> Result<Vec<(i64, crate::tickets::Name)>, Error> {
+            let mut out = Vec::new();
+            for (k, c) in list(&o, list_name)?.iter().enumerate() {
+                let path = o.path(&format!("{list_name}[{k}]"));
+                let c = Object::new(c, Field::Tickets, &path, &["at", name])?;
+                let at = parse_instant(c.text("at")?, zone, Field::Tickets)
+                    .map_err(|e| c.error("at", e.to_string()))?;
+                out.push((at, crate::tickets::Name::from(c.text(name)?)));
+            }
+            Ok(out)
+        };
     let (states, groups) = (changes("states", "state")?, changes("groups", "group")?);
     let score = match o.optional_text("score")? {
         None => None,

@@ -222,7 +222,7 @@ pub struct HelpDesk {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Stint {
     /// The group, as the ticket names it.
-    pub group: String,
+    pub group: Name,
     /// From its assignment to the next one, the resolution, or `as of`.
     pub start: i64,
     /// See `start`.
@@ -526,7 +526,7 @@ pub struct Measured {
     pub first_contact: Option<bool>,
     /// For a breached resolution: the group that held it when the goal ran out (`None` when it was
     /// with no group then).
-    pub breached_with: Option<String>,
+    pub breached_with: Option<Name>,
 }
 
 impl Measured {
@@ -923,7 +923,8 @@ impl HelpDesk {
         let mut changes: Vec<&(i64, Name)> = ticket.groups.iter().filter(|g| g.0 <= end).collect();
         changes.sort_by_key(|g| g.0);
         let mut out: Vec<Stint> = Vec::new();
-        for (at, group) in changes.iter().map(|g| (g.0, g.1.trim())) {
+        for (at, name) in changes.iter().map(|g| (g.0, &g.1)) {
+            let group = name.trim();
             let start = at.clamp(ticket.opened, end);
             if let Some(last) = out.last_mut() {
                 if same_name(&last.group, group) {
@@ -941,7 +942,12 @@ impl HelpDesk {
                 }
             }
             out.push(Stint {
-                group: group.to_string(),
+                // The name as the export holds it, unless it has spaces around it.
+                group: if group.len() == name.len() {
+                    name.clone()
+                } else {
+                    Name::from(group)
+                },
                 start,
                 end,
                 business: 0,
@@ -975,7 +981,7 @@ impl HelpDesk {
                     Some(k) => k,
                     None => {
                         out.push(GroupSummary {
-                            group: s.group.clone(),
+                            group: s.group.to_string(),
                             ola: self.ola(&s.group),
                             ..GroupSummary::default()
                         });
@@ -1041,7 +1047,7 @@ impl HelpDesk {
                         .iter()
                         .flat_map(|m| &m.stints)
                         .find(|s| same_name(&s.group, &g.group))
-                        .map_or(g.group.as_str(), |s| s.group.as_str())
+                        .map_or(&*g.group, |s| &*s.group)
                 })
                 .collect();
             if total > resolution {

@@ -103,7 +103,7 @@ pub struct StintResult {
 impl From<&Stint> for StintResult {
     fn from(s: &Stint) -> Self {
         StintResult {
-            group: s.group.clone(),
+            group: s.group.to_string(),
             start: utc_text(s.start),
             end: utc_text(s.end),
             business: duration(s.business),
@@ -934,7 +934,7 @@ fn measure(
                 reassignments: m.reassignments,
                 reopened: m.reopened,
                 first_contact: m.first_contact,
-                breached_with: m.breached_with.clone(),
+                breached_with: m.breached_with.as_deref().map(str::to_string),
             })
             .collect(),
         periods: report

@@ -68,7 +68,7 @@ pub struct Ticket {
     /// Its number, as the tool writes it ("INC0012345").
     pub id: String,
     /// Its priority, as the goals name it ("P2").
-    pub priority: String,
+    pub priority: Name,
     /// When it was opened.
     pub opened: i64,
     /// The first response to the caller, if there was one.
@@ -1567,7 +1567,7 @@ impl ExportReader {
                     .insert(ticket_id.to_string(), self.export.tickets.len());
                 self.export.tickets.push(Ticket {
                     id: ticket_id.to_string(),
-                    priority: String::new(),
+                    priority: Name::from(""),
                     opened: 0,
                     responded: None,
                     resolved: None,
@@ -1583,8 +1583,8 @@ impl ExportReader {
         };
         let t = &mut self.export.tickets[k];
         if let Some(p) = cell(h.priority) {
-            if t.priority != p {
-                t.priority = p.to_string();
+            if *t.priority != *p {
+                t.priority = intern(&mut self.names, p);
             }
         }
         if let Some(o) = opened {

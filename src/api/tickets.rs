@@ -733,7 +733,7 @@ fn read_ticket(v: &Value, i: usize, zone: &Zone) -> Result<Ticket, Error> {
     };
     Ok(Ticket {
         id: o.text("id")?.to_string(),
-        priority: o.text("priority")?.to_string(),
+        priority: o.text("priority")?.into(),
         opened,
         responded: instant("responded")?,
         resolved: instant("resolved")?,
@@ -927,7 +927,7 @@ fn measure(
             .filter(|m| all || !m.met_everything())
             .map(|m| TicketResult {
                 id: list[m.index].id.clone(),
-                priority: list[m.index].priority.clone(),
+                priority: list[m.index].priority.to_string(),
                 response: m.response.as_ref().map(ClockResult::from),
                 resolution: m.resolution.as_ref().map(ClockResult::from),
                 groups: m.stints.iter().map(StintResult::from).collect(),

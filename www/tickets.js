@@ -354,7 +354,7 @@ function show({ report, byPeriod, ms }) {
   $('tk-report').hidden = false;
   const r = report;
   $('tk-verdict').replaceChildren(...verdict(r, byPeriod, last.target).map((line) => el('li', { textContent: line })));
-  const measured = r.tickets.length;
+  const measured = r.measured;
   $('tk-summary').textContent =
     `${count(measured, 'ticket')} measured, by ${r.period}, as of ${local(r.asOf)} (${last.sla.timeZone})` +
     (r.problems.length ? `; ${count(r.problems.length, 'line')} not measured (listed below)` : '') +
@@ -463,9 +463,12 @@ function drawChart(periods, priority) {
 /** A histogram of the business time to resolve of the priority's resolved tickets, the goal marked. */
 function drawHistogram(priority) {
   const clocks = last.report.tickets.filter((t) => t.priority === priority && t.resolution && t.resolution.stage !== 'running').map((t) => t.resolution);
-  if (!clocks.length) {
+  if (!clocks.length || last.report.listedAll === false) {
     $('tk-histogram').replaceChildren();
-    $('tk-histogram-caption').textContent = `${priority}: no resolved ticket to draw.`;
+    $('tk-histogram-caption').textContent =
+      last.report.listedAll === false
+        ? `${priority}: the histogram is drawn for exports of up to 100 000 tickets; this one has more. The table above gives the median, the 90th percentile and the worst of each period.`
+        : `${priority}: no resolved ticket to draw.`;
     return;
   }
   const goal = seconds(clocks[0].goal);

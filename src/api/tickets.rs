@@ -272,6 +272,8 @@ pub struct TicketsResult {
     /// The measurement period: "week", "month" or "quarter".
     #[ts(type = "\"week\" | \"month\" | \"quarter\"")]
     pub period: &'static str,
+    /// How many tickets were measured (`tickets` may list fewer).
+    pub measured: usize,
     /// The tickets measured that did not meet every goal and OLA (breached or still running), or all of
     /// them with `list: "all"`, in the order given.
     pub tickets: Vec<TicketResult>,
@@ -921,6 +923,7 @@ fn measure(
     Ok(TicketsResult {
         as_of: utc_text(as_of),
         period: measure.name(),
+        measured: report.measured.len(),
         tickets: report
             .measured
             .iter()

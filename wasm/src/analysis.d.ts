@@ -1423,6 +1423,10 @@ asOf: string,
  */
 period: "week" | "month" | "quarter", 
 /**
+ * How many tickets were measured (`tickets` may list fewer).
+ */
+measured: number, 
+/**
  * The tickets measured that did not meet every goal and OLA (breached or still running), or all of
  * them with `list: "all"`, in the order given.
  */

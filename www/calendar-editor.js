@@ -321,3 +321,28 @@ export function calendarEditor(container, { id, core, state = DEFAULT_CALENDAR, 
   editor.set(state);
   return editor;
 }
+
+/** Writes a calendar state into a link's parameters: `h` (24x7, a preset's name or the hours), `tz`,
+ *  and a `hol` and an `excl` for each holiday rule and maintenance window. */
+export function calendarToLink(q, state) {
+  q.set('h', state.preset === 'custom' ? state.hours || 'custom' : state.preset || '24x7');
+  q.set('tz', state.zone);
+  for (const h of state.holidays) q.append('hol', h);
+  for (const x of state.exclusions) q.append('excl', x);
+}
+
+/**
+ * The calendar state a link's parameters hold (see calendarToLink), read as untrusted text.
+ * @returns {CalendarState}
+ */
+export function calendarFromLink(q) {
+  const h = q.get('h') ?? '24x7';
+  const named = ['8x5', '12x5', '24x5', '24x7-maintenance'];
+  return cleanCalendar({
+    preset: h === '24x7' ? '' : named.includes(h) ? h : 'custom',
+    hours: h === '24x7' || named.includes(h) || h === 'custom' ? '' : h,
+    zone: q.get('tz') ?? 'UTC',
+    holidays: q.getAll('hol'),
+    exclusions: q.getAll('excl'),
+  });
+}

@@ -5,6 +5,7 @@
 // one waits for its zone or its file, and the page shows only the answer to its latest.
 import init, * as core from './pkg-analysis/slacalc.js';
 import { breaksModule } from './core.js';
+import { readPieces } from './files.js';
 import { loadZone } from './zones.js';
 
 const { attainment, OutageLog } = core;
@@ -22,21 +23,12 @@ async function readFile(file, zone) {
   kept = undefined;
   const log = new OutageLog(zone);
   // The file's bytes go to the core as they arrive: it decodes them (UTF-8), with no copy as text here.
-  const reader = file.stream().getReader();
-  let read = 0;
-  let last = 0;
   try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      log.push(value);
-      read += value.length;
-      const now = performance.now();
-      if (now - last > 50) {
-        last = now;
-        postMessage({ type: 'progress', done: Math.min(read, file.size), total: file.size, outages: log.outages });
-      }
-    }
+    await readPieces(
+      file,
+      (bytes) => log.push(bytes),
+      (done) => postMessage({ type: 'progress', done, total: file.size, outages: log.outages }),
+    );
     log.finish();
   } catch (e) {
     log.free();

@@ -2,10 +2,11 @@
 // the verdict, the table, charts and exports. The page's thread never parses the log; it keeps the
 // settings in the link and, only when asked, the log in this browser.
 import { coreFor } from './core.js';
-import { calendarEditor, calendarValue, calendarWords, cleanCalendar } from './calendar-editor.js';
+import { calendarEditor, calendarFromLink, calendarToLink, calendarValue, calendarWords } from './calendar-editor.js';
 import { clearErrors, showError, words } from './fields.js';
 import { drawAttainment, showTip } from './attainment-chart.js';
 import { forgetLog, keptLog, keepLog } from './kept-log.js';
+import { dropZone } from './files.js';
 import { $, copy, count, csvField, download, el, linkWriter, svg } from './util.js';
 import { zoneFailure } from './zones.js';
 
@@ -359,11 +360,7 @@ function link() {
   const q = new URLSearchParams();
   for (const [k, id] of Object.entries(FIELDS)) if ($(id).value) q.set(k, $(id).value);
   for (const [k, id] of Object.entries(CHECKS)) q.set(k, $(id).checked ? '1' : '0');
-  const c = editor.state();
-  q.set('h', c.preset === 'custom' ? c.hours || 'custom' : c.preset || '24x7');
-  q.set('tz', c.zone);
-  for (const h of c.holidays) q.append('hol', h);
-  for (const x of c.exclusions) q.append('excl', x);
+  calendarToLink(q, editor.state());
   const url = new URL(location.href);
   url.hash = q.toString();
   return url.href;
@@ -378,15 +375,7 @@ function restore() {
     input.value = q.get(k);
   }
   for (const [k, id] of Object.entries(CHECKS)) if (q.has(k)) $(id).checked = q.get(k) === '1';
-  const h = q.get('h') ?? '24x7';
-  const named = ['8x5', '12x5', '24x5', '24x7-maintenance'];
-  editor.set(cleanCalendar({
-    preset: h === '24x7' ? '' : named.includes(h) ? h : 'custom',
-    hours: h === '24x7' || named.includes(h) || h === 'custom' ? '' : h,
-    zone: q.get('tz') ?? 'UTC',
-    holidays: q.getAll('hol'),
-    exclusions: q.getAll('excl'),
-  }));
+  editor.set(calendarFromLink(q));
 }
 
 let typing;
@@ -426,17 +415,7 @@ async function main() {
     if ($('log-keep').checked) keep();
   };
   $('log-file').addEventListener('change', () => choose($('log-file').files[0]));
-  const drop = $('log-drop');
-  drop.addEventListener('dragover', (e) => {
-    e.preventDefault();
-    drop.classList.add('over');
-  });
-  drop.addEventListener('dragleave', () => drop.classList.remove('over'));
-  drop.addEventListener('drop', (e) => {
-    e.preventDefault();
-    drop.classList.remove('over');
-    choose(e.dataTransfer.files[0]);
-  });
+  dropZone($('log-drop'), choose);
   $('log-keep').addEventListener('change', () => ($('log-keep').checked ? keep() : forget()));
   $('log-cancel').addEventListener('click', () => {
     worker?.terminate();

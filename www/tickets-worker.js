@@ -5,6 +5,7 @@
 // longer period hides. The page cancels by terminating this worker; each answer carries its request's id.
 import init, * as core from './pkg-analysis/slacalc.js';
 import { breaksModule } from './core.js';
+import { readPieces } from './files.js';
 import { loadZone } from './zones.js';
 
 const ready = init();
@@ -19,21 +20,12 @@ async function readFile(file, zone) {
   kept?.export.free();
   kept = undefined;
   const exported = new core.TicketExport(zone);
-  const reader = file.stream().getReader();
-  let read = 0;
-  let last = 0;
   try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      exported.push(value);
-      read += value.length;
-      const now = performance.now();
-      if (now - last > 50) {
-        last = now;
-        postMessage({ type: 'progress', done: Math.min(read, file.size), total: file.size, tickets: exported.tickets });
-      }
-    }
+    await readPieces(
+      file,
+      (bytes) => exported.push(bytes),
+      (done) => postMessage({ type: 'progress', done, total: file.size, tickets: exported.tickets }),
+    );
   } catch (e) {
     exported.free();
     throw e;

@@ -3,8 +3,9 @@
 // the callers' experience, with exports. The page's thread never parses the export; the link holds the SLA.
 import { readAmount } from './amount.js';
 import { coreFor } from './core.js';
-import { calendarEditor, calendarValue, calendarWords, cleanCalendar } from './calendar-editor.js';
+import { calendarEditor, calendarFromLink, calendarToLink, calendarValue, calendarWords } from './calendar-editor.js';
 import { clearErrors, showError, words } from './fields.js';
+import { dropZone } from './files.js';
 import { $, copy, count, csvField, download, el, linkWriter, svg } from './util.js';
 import { zoneFailure } from './zones.js';
 
@@ -574,11 +575,7 @@ function link() {
     q.append('g', [tr.querySelector('.goal-priority').value, tr.querySelector('.goal-response').value, tr.querySelector('.goal-resolution').value, tr.querySelector('.goal-counted').value].join('|'));
   }
   for (const [k, id] of Object.entries(FIELDS)) q.set(k, $(id).value);
-  const c = editor.state();
-  q.set('h', c.preset === 'custom' ? c.hours || 'custom' : c.preset || '24x7');
-  q.set('tz', c.zone);
-  for (const h of c.holidays) q.append('hol', h);
-  for (const x of c.exclusions) q.append('excl', x);
+  calendarToLink(q, editor.state());
   if ($('tk-priority').value) q.set('show', $('tk-priority').value);
   const url = new URL(location.href);
   url.hash = q.toString();
@@ -599,15 +596,7 @@ function restore() {
     input.value = (q.get(k) ?? '').slice(0, 10_000);
   }
   if (!q.has('h')) return editor.set(DEFAULT_CALENDAR);
-  const h = q.get('h') ?? '24x7';
-  const named = ['8x5', '12x5', '24x5', '24x7-maintenance'];
-  editor.set(cleanCalendar({
-    preset: h === '24x7' ? '' : named.includes(h) ? h : 'custom',
-    hours: h === '24x7' || named.includes(h) || h === 'custom' ? '' : h,
-    zone: q.get('tz') ?? 'UTC',
-    holidays: q.getAll('hol'),
-    exclusions: q.getAll('excl'),
-  }));
+  editor.set(calendarFromLink(q));
 }
 
 async function main() {
@@ -638,17 +627,7 @@ async function main() {
     run({ file });
   };
   $('tk-file').addEventListener('change', () => choose($('tk-file').files[0]));
-  const drop = $('tk-drop');
-  drop.addEventListener('dragover', (e) => {
-    e.preventDefault();
-    drop.classList.add('over');
-  });
-  drop.addEventListener('dragleave', () => drop.classList.remove('over'));
-  drop.addEventListener('drop', (e) => {
-    e.preventDefault();
-    drop.classList.remove('over');
-    choose(e.dataTransfer.files[0]);
-  });
+  dropZone($('tk-drop'), choose);
   $('tk-cancel').addEventListener('click', () => {
     worker?.terminate();
     worker = undefined;

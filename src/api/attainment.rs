@@ -426,18 +426,7 @@ pub struct PieceLog {
 impl PieceLog {
     /// A log whose local times are read in the zone named (UTC when none, or empty, is given).
     pub fn new(time_zone: &Value, zones: &dyn Zones) -> Result<PieceLog, Error> {
-        let zone = match time_zone {
-            Value::Null => Zone::utc(),
-            Value::Text(name) if name.trim().is_empty() => Zone::utc(),
-            Value::Text(name) => zone_named(zones, name.trim())?,
-            other => {
-                return Err(Error::WrongType {
-                    field: Field::Calendar,
-                    expected: "a time zone name as a string, such as \"Europe/London\"",
-                    found: other.kind(),
-                })
-            }
-        };
+        let zone = super::reading_zone(time_zone, zones)?;
         Ok(PieceLog {
             reader: Some(LogReader::new(&zone)),
             log: None,

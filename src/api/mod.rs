@@ -80,6 +80,21 @@ pub fn zone_named(zones: &dyn Zones, name: &str) -> Result<Zone, Error> {
     })
 }
 
+/// The zone a text read piece by piece reads its local times in: a zone's name, or UTC for none or an
+/// empty one.
+pub(crate) fn reading_zone(time_zone: &Value, zones: &dyn Zones) -> Result<Zone, Error> {
+    match time_zone {
+        Value::Null => Ok(Zone::utc()),
+        Value::Text(name) if name.trim().is_empty() => Ok(Zone::utc()),
+        Value::Text(name) => zone_named(zones, name.trim()),
+        other => Err(Error::WrongType {
+            field: Field::Calendar,
+            expected: "a time zone name as a string, such as \"Europe/London\"",
+            found: other.kind(),
+        }),
+    }
+}
+
 /// The entries of a request object, or the error a caller who gave something else should see.
 pub(crate) fn object(input: &Value) -> Result<&[(String, Value)], Error> {
     match input {

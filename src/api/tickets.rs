@@ -1018,18 +1018,7 @@ impl PieceExport {
     /// An export whose times without an offset are read in the zone named (UTC when none is given); the
     /// SLA it is measured against must name the same zone.
     pub fn new(time_zone: &Value, zones: &dyn Zones) -> Result<PieceExport, Error> {
-        let zone = match time_zone {
-            Value::Null => Zone::utc(),
-            Value::Text(name) if name.trim().is_empty() => Zone::utc(),
-            Value::Text(name) => super::zone_named(zones, name.trim())?,
-            other => {
-                return Err(Error::WrongType {
-                    field: Field::Calendar,
-                    expected: "a time zone name as a string, such as \"Europe/London\"",
-                    found: other.kind(),
-                })
-            }
-        };
+        let zone = super::reading_zone(time_zone, zones)?;
         Ok(PieceExport {
             reader: Some(ExportReader::new(&zone)),
             export: None,

@@ -885,6 +885,48 @@ fn a_penalty_on_the_share_within_the_goal() {
         r["credits"]["summary"],
         "2 000 EUR of 20 000 EUR charged (10.00%)"
     );
+    // A fee for each resolution out of time (9 h and 10 h of an 8 h goal: 2 of them), alone and beside
+    // the tiers (not capped by them).
+    let with_fee = |penalty: Json| {
+        ask(json!({
+            "sla": { "goals": [{ "priority": "P2", "resolution": "PT8H" }], "attainment": "95", "penalty": penalty },
+            "tickets": tickets
+        }))
+    };
+    let r = with_fee(json!({ "feePerBreach": "50", "currency": "EUR" }));
+    let credit = &r["periods"][0]["credit"];
+    assert_eq!(
+        (
+            credit["credit"].as_str(),
+            credit["attainment"].as_str(),
+            credit["breached"].as_bool()
+        ),
+        (Some("100.00"), Some("80.00"), Some(true)),
+        "{r}"
+    );
+    assert_eq!(
+        credit["explanation"],
+        "P2 Mar 2026: 2 resolutions out of time × 50 EUR = 100 EUR"
+    );
+    assert_eq!(
+        r["credits"]["summary"],
+        "100 EUR for 2 resolutions out of time"
+    );
+    let r = with_fee(
+        json!({ "schedule": schedule, "charges": "20000", "feePerBreach": 50, "currency": "EUR" }),
+    );
+    assert_eq!(r["periods"][0]["credit"]["credit"], "2100.00");
+    assert_eq!(r["credits"]["total"], "2100.00");
+    assert_eq!(
+        r["credits"]["summary"],
+        "2 100 EUR of 20 000 EUR charged (10.50%), of which 100 EUR for 2 resolutions out of time"
+    );
+    let e = with_fee(json!({ "currency": "EUR" }))["error"].clone();
+    assert_eq!(
+        (e["field"].as_str(), e["part"].as_str()),
+        (Some("sla"), Some("penalty.schedule")),
+        "{e}"
+    );
     // Without a penalty, no credits; a per-unit schedule is refused naming it.
     let r = ask(
         json!({ "sla": { "goals": [{ "priority": "P2", "resolution": "PT8H" }] }, "tickets": [] }),

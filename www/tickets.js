@@ -111,23 +111,29 @@ function tiers() {
   return { tiers: out, problems };
 }
 
-/** The credits asked for: null without charges; { problems } when the charges or tiers cannot be read. */
+/** The credits asked for: null without charges or a fee; { problems } when they cannot be read. */
 function penalty() {
-  const text = $('tk-charges').value.trim();
-  if (!text) return null;
+  const [chargesText, feeText] = [$('tk-charges').value.trim(), $('tk-fee').value.trim()];
+  if (!chargesText && !feeText) return null;
   const currency = $('tk-currency').value.trim().toUpperCase() || 'EUR';
-  const charges = readAmount(text, { currency });
-  const t = tiers();
   const problems = [];
-  if (!('value' in charges)) problems.push(['tk-charges', charges.error]);
-  if (t.problems.length) problems.push(['tk-tiers', t.problems.join(' ')]);
-  if (!t.problems.length && !t.tiers.length) problems.push(['tk-tiers', 'Give at least one tier, such as < 95, 5.']);
-  if (problems.length) return { problems };
-  return {
-    schedule: { name: 'Help-desk credits', target: $('tk-target').value.trim(), tiers: t.tiers.map(({ when, percent }) => ({ when, percent: Number(percent) })) },
-    charges: /** @type {{ value: string }} */ (charges).value,
-    currency,
-  };
+  /** @type {Record<string, any>} */
+  const out = { currency };
+  if (chargesText) {
+    const charges = readAmount(chargesText, { currency });
+    const t = tiers();
+    if ('value' in charges) out.charges = charges.value;
+    else problems.push(['tk-charges', charges.error]);
+    if (t.problems.length) problems.push(['tk-tiers', t.problems.join(' ')]);
+    else if (!t.tiers.length) problems.push(['tk-tiers', 'Give at least one tier, such as < 95, 5.']);
+    out.schedule = { name: 'Help-desk credits', target: $('tk-target').value.trim(), tiers: t.tiers.map(({ when, percent }) => ({ when, percent: Number(percent) })) };
+  }
+  if (feeText) {
+    const fee = readAmount(feeText, { currency });
+    if ('value' in fee) out.feePerBreach = fee.value;
+    else problems.push(['tk-fee', fee.error]);
+  }
+  return problems.length ? { problems } : out;
 }
 
 /** The SLA typed, as the core reads it. */
@@ -219,6 +225,8 @@ function failed(e) {
     showError($('tk-pause'), words(e));
   } else if (e.field === 'sla' && part === 'penalty.charges') {
     showError($('tk-charges'), words(e));
+  } else if (e.field === 'sla' && part === 'penalty.feePerBreach') {
+    showError($('tk-fee'), words(e));
   } else if (e.field === 'sla' && part.startsWith('penalty')) {
     const tier = /tiers\[(\d+)\]/.exec(part);
     const typed = tier ? tiers().tiers[Number(tier[1])] : undefined;
@@ -331,7 +339,7 @@ function verdict(r, byPeriod, target) {
   }
   const running = r.tickets.filter((t) => [t.response, t.resolution].some((c) => c?.stage === 'running'));
   if (running.length) lines.push(`${count(running.length, 'ticket')} still open at ${local(r.asOf)}; the closest to its goal has used ${closest(running)}.`);
-  if (r.credits) lines.push(`Credits owed for resolutions out of time: ${r.credits.summary}.`);
+  if (r.credits) lines.push(`Credits owed: ${r.credits.summary}.`);
   const watermelons = r.periods.filter((p) => p.watermelon);
   if (watermelons.length) lines.push(`${count(watermelons.length, 'period')} met the SLA while callers were worse off (listed under Experience): a green dashboard is not the whole story.`);
   return lines;
@@ -547,7 +555,16 @@ function showInputs() {
     ...s.goals.map((g) => `${g.priority || '(no name)'}: respond within ${g.response ?? 'no goal'}, resolve within ${g.resolution ?? 'no goal'}, on ${g.calendar ? calendarWords(editor.state()) : 'every hour (24x7)'}`),
     `Target: ${s.attainment}% of each priority's tickets a ${$('tk-period').value}; paused while ${s.pauseStates.join(', ') || 'never'}`,
     `OLAs: ${s.olas.map((o) => `${o.group} ${o.resolution}`).join('; ') || 'none'}`,
-    `Credits: ${s.penalty ? `${$('tk-charges').value.trim()} ${s.penalty.currency} a period and priority; ${s.penalty.schedule.tiers.map((t) => `${t.when}: ${t.percent}%`).join('; ')}` : 'none'}`,
+    `Credits: ${
+      s.penalty
+        ? [
+            s.penalty.schedule && `${$('tk-charges').value.trim()} ${s.penalty.currency} a period and priority; ${s.penalty.schedule.tiers.map((t) => `${t.when}: ${t.percent}%`).join('; ')}`,
+            s.penalty.feePerBreach && `${$('tk-fee').value.trim()} ${s.penalty.currency} for each resolution out of time`,
+          ]
+            .filter(Boolean)
+            .join('; ')
+        : 'none'
+    }`,
     `Tickets: ${source?.file?.name ?? (source?.text ? 'pasted export' : 'none')}${$('tk-asof').value.trim() ? `, read at ${$('tk-asof').value.trim()}` : ''}`,
   ];
   $('tk-report-title').textContent = `Help-desk SLA report. Made with slacalc on ${new Date().toISOString().slice(0, 10)}.`;
@@ -565,7 +582,7 @@ function csv() {
   return `${[head, ...rows].map((r) => r.map(csvField).join(',')).join('\n')}\n`;
 }
 
-const FIELDS = { t: 'tk-target', per: 'tk-period', pause: 'tk-pause', ola: 'tk-olas', scale: 'tk-scale', asof: 'tk-asof', c: 'tk-charges', cur: 'tk-currency', tiers: 'tk-tiers' };
+const FIELDS = { t: 'tk-target', per: 'tk-period', pause: 'tk-pause', ola: 'tk-olas', scale: 'tk-scale', asof: 'tk-asof', c: 'tk-charges', cur: 'tk-currency', tiers: 'tk-tiers', fee: 'tk-fee' };
 const address = linkWriter(250);
 const saveLink = () => address.soon(link);
 

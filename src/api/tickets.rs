@@ -212,8 +212,8 @@ pub struct PeriodResult {
     /// The SLA was met while the experience got worse than in the priority's period before: what got
     /// worse, in words; null otherwise.
     pub watermelon: Option<String>,
-    /// The credit owed under the SLA's `penalty`, on the share of resolutions (responses, without any)
-    /// within their goal; null without a penalty.
+    /// The credit owed under the SLA's `penalty`: on the share of resolutions (responses, without any)
+    /// within their goal, and the fee for each resolution out of time; null without a penalty.
     pub credit: Option<super::penalty::CreditLineResult>,
 }
 
@@ -399,10 +399,11 @@ struct HelpDeskSla {
     #[ts(optional, type = "\"0-10\" | \"1-5\"")]
     score_scale: Option<String>,
     /// Credits when a priority's share within its goal falls short in a period: a schedule (tiers or a
-    /// flat refund on that share, or a preset's id) and each period's charges.
+    /// flat refund on that share, or a preset's id) and each period's charges; or a fee for each
+    /// resolution out of time (`feePerBreach`, not capped by the schedule's caps); or both.
     #[ts(
         optional,
-        type = "{ schedule: CreditSchedule | string, charges: string | number, currency?: string }"
+        type = "{ schedule?: CreditSchedule | string, charges?: string | number, feePerBreach?: string | number, currency?: string }"
     )]
     penalty: Option<String>,
 }
@@ -486,12 +487,15 @@ fn list<'a>(o: &Object<'a>, name: &str) -> Result<&'a [Value], Error> {
 /// The credits an SLA owes when a priority's share within its goal falls short: a schedule (tiers or a flat
 /// refund, read against that share), the charges of each period and their currency.
 struct Penalty {
-    schedule: CreditSchedule,
-    charges: Money,
+    /// Tiers or a flat refund on the share within the goal, with each period's charges.
+    schedule: Option<(CreditSchedule, Money)>,
+    /// A fee for each resolution out of time.
+    fee: Option<Money>,
     currency: String,
 }
 
-/// Reads `penalty: { schedule, charges, currency? }`, the schedule a preset's id or its own.
+/// Reads `penalty: { schedule, charges, feePerBreach, currency? }`: a schedule (a preset's id or its
+/// own) with the charges of a period, a fee per resolution out of time, or both.
 fn read_penalty(o: &Object) -> Result<Option<Penalty>, Error> {
     let Some(v) = o.get("penalty") else {
         return Ok(None);
@@ -500,7 +504,7 @@ fn read_penalty(o: &Object) -> Result<Option<Penalty>, Error> {
         v,
         Field::Sla,
         &o.path("penalty"),
-        &["schedule", "charges", "currency"],
+        &["schedule", "charges", "feePerBreach", "currency"],
     )?;
     let within = |e: Error| match e {
         Error::InvalidValue { part, reason, .. } if !part.is_empty() => {
@@ -509,20 +513,36 @@ fn read_penalty(o: &Object) -> Result<Option<Penalty>, Error> {
         other => invalid(Field::Sla, &p.path("schedule"), other.to_string()),
     };
     let schedule = match p.get("schedule") {
-        None => return Err(p.error("schedule", "is required: a preset's id or a schedule")),
+        None => None,
         Some(Value::Text(id)) => match super::penalty::credit_preset(id) {
-            Some(preset) => CreditSchedule::from_value(&preset).map_err(within)?,
+            Some(preset) => Some(CreditSchedule::from_value(&preset).map_err(within)?),
             None => return Err(p.error("schedule", format!("\"{id}\" is not a preset's id"))),
         },
-        Some(v) => CreditSchedule::from_value(v).map_err(within)?,
+        Some(v) => Some(CreditSchedule::from_value(v).map_err(within)?),
     };
-    if !matches!(schedule.rule, CreditRule::Tiers(_) | CreditRule::Flat(_)) {
+    if schedule
+        .as_ref()
+        .is_some_and(|s| !matches!(s.rule, CreditRule::Tiers(_) | CreditRule::Flat(_)))
+    {
         return Err(p.error(
             "schedule",
             "credits for tickets come from the share within the goal: give tiers or a flat refund",
         ));
     }
-    let charges = p.amount("charges")? as Money;
+    let fee = match p.get("feePerBreach") {
+        None => None,
+        Some(_) => Some(p.amount("feePerBreach")? as Money),
+    };
+    let schedule = match schedule {
+        Some(s) => Some((s, p.amount("charges")? as Money)),
+        None if fee.is_none() => {
+            return Err(p.error(
+                "schedule",
+                "is required, or a feePerBreach: a preset's id or a schedule, with the charges",
+            ))
+        }
+        None => None,
+    };
     let currency = p
         .optional_text("currency")?
         .unwrap_or("")
@@ -530,7 +550,7 @@ fn read_penalty(o: &Object) -> Result<Option<Penalty>, Error> {
         .to_string();
     Ok(Some(Penalty {
         schedule,
-        charges,
+        fee,
         currency,
     }))
 }
@@ -879,9 +899,12 @@ fn measure(
     };
     let report = sla.measure(list, as_of, measure, &zone)?;
     // Each priority's period with clocks, as a period of the penalty's schedule.
-    let credited = match &penalty {
+    let credited = match penalty
+        .as_ref()
+        .and_then(|p| p.schedule.as_ref().map(|s| (p, s)))
+    {
         None => None,
-        Some(p) => {
+        Some((p, (schedule, charges))) => {
             let (places, periods): (Vec<usize>, Vec<PeriodInput>) = report
                 .periods
                 .iter()
@@ -896,28 +919,67 @@ fn measure(
                                 length: Measure::Month.length().into(),
                                 downtime: None,
                                 outages: None,
-                                charges: p.charges,
+                                charges: *charges,
                                 levels: Vec::new(),
                             },
                         )
                     })
                 })
                 .unzip();
-            let c = p.schedule.credits(&periods, &p.currency)?;
+            let c = schedule.credits(&periods, &p.currency)?;
             Some((places, c))
         }
     };
+    // The fee per resolution out of time, period by period.
+    let fee_of = |k: usize| -> Option<(usize, Money)> {
+        let fee = penalty.as_ref()?.fee?;
+        let r = &report.periods[k].resolution;
+        let n = r.tickets - r.met;
+        Some((n, fee.saturating_mul(n as Money)))
+    };
+    let currency = penalty.as_ref().map_or("", |p| p.currency.as_str());
     let credit_of = |k: usize| {
-        let (places, c) = credited.as_ref()?;
-        let l = &c.periods[places.iter().position(|i| *i == k)?];
+        let line = credited
+            .as_ref()
+            .and_then(|(places, c)| Some(&c.periods[places.iter().position(|i| *i == k)?]));
+        let fee = fee_of(k);
+        if line.is_none() && fee.is_none() {
+            return None;
+        }
+        let r = &report.periods[k];
+        let fee_text = fee.map(|(n, total)| {
+            let each = penalty.as_ref().and_then(|p| p.fee).unwrap_or(0);
+            format!(
+                "{n} resolution{} out of time × {} = {}",
+                if n == 1 { "" } else { "s" },
+                money_text(each, currency),
+                money_text(total, currency)
+            )
+        });
+        let label = format!("{} {}", r.priority, r.label);
         Some(super::penalty::CreditLineResult {
-            label: l.label.clone(),
-            attainment: l.attainment.clone(),
-            breached: l.breached,
-            credit: super::penalty::cents(l.credit),
-            bonus: super::penalty::cents(l.bonus),
-            charges: super::penalty::cents(l.charges),
-            explanation: l.explanation.clone(),
+            label: line.map_or(label.clone(), |l| l.label.clone()),
+            attainment: line.map_or_else(
+                || {
+                    let judged = if r.resolution.tickets > 0 {
+                        &r.resolution
+                    } else {
+                        &r.response
+                    };
+                    SummaryResult::from(judged).percent_met.unwrap_or_default()
+                },
+                |l| l.attainment.clone(),
+            ),
+            breached: line.is_some_and(|l| l.breached) || fee.is_some_and(|f| f.0 > 0),
+            credit: super::penalty::cents(line.map_or(0, |l| l.credit) + fee.map_or(0, |f| f.1)),
+            bonus: super::penalty::cents(line.map_or(0, |l| l.bonus)),
+            charges: super::penalty::cents(line.map_or(0, |l| l.charges)),
+            explanation: match (line, fee_text) {
+                (Some(l), Some(f)) => format!("{}; and {f}", l.explanation),
+                (Some(l), None) => l.explanation.clone(),
+                (None, Some(f)) => format!("{label}: {f}"),
+                (None, None) => String::new(),
+            },
         })
     };
     Ok(TicketsResult {
@@ -970,23 +1032,39 @@ fn measure(
         },
         groups: report.groups.iter().map(GroupResult::from).collect(),
         warnings: report.warnings,
-        credits: credited.as_ref().zip(penalty.as_ref()).map(|((_, c), p)| {
-            let share = if c.total_charges > 0 {
-                crate::decimal::format_fixed(
-                    (c.total * 10_000 / c.total_charges).max(0) as u128,
-                    2,
-                    2,
-                )
+        credits: penalty.as_ref().map(|p| {
+            let (tiers, charged) = credited
+                .as_ref()
+                .map_or((0, 0), |(_, c)| (c.total, c.total_charges));
+            let (breaches, fees) = (0..report.periods.len())
+                .filter_map(fee_of)
+                .fold((0, 0), |(n, m), (k, f)| (n + k, m + f));
+            let total = tiers + fees;
+            let share = if charged > 0 {
+                crate::decimal::format_fixed((total * 10_000 / charged).max(0) as u128, 2, 2)
             } else {
                 "0.00".to_string()
             };
+            let fee_words = format!(
+                "{} for {breaches} resolution{} out of time",
+                money_text(fees, &p.currency),
+                if breaches == 1 { "" } else { "s" }
+            );
             TicketCredits {
-                total: super::penalty::cents(c.total),
-                summary: format!(
-                    "{} of {} charged ({share}%)",
-                    money_text(c.total, &p.currency),
-                    money_text(c.total_charges, &p.currency)
-                ),
+                total: super::penalty::cents(total),
+                summary: match (p.schedule.is_some(), p.fee.is_some()) {
+                    (true, false) => format!(
+                        "{} of {} charged ({share}%)",
+                        money_text(total, &p.currency),
+                        money_text(charged, &p.currency)
+                    ),
+                    (true, true) => format!(
+                        "{} of {} charged ({share}%), of which {fee_words}",
+                        money_text(total, &p.currency),
+                        money_text(charged, &p.currency)
+                    ),
+                    _ => fee_words,
+                },
             }
         }),
     })

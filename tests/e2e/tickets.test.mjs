@@ -64,8 +64,14 @@ test('hand-worked tickets: business time over a weekend, the goal met on its sec
   // Credits: 66.66% is under 90%, so 10% of the period's 2 000 EUR.
   await page.getByTestId('tk-charges').fill('2000');
   await page.waitForFunction(() => document.querySelector('[data-testid=tk-verdict]').textContent.includes('Credits owed'));
-  assert.equal((await page.getByTestId('tk-verdict').locator('li').allTextContents())[1], 'Credits owed for resolutions out of time: 200 EUR of 2 000 EUR charged (10.00%).');
+  assert.equal((await page.getByTestId('tk-verdict').locator('li').allTextContents())[1], 'Credits owed: 200 EUR of 2 000 EUR charged (10.00%).');
   assert.equal(await page.getByTestId('tk-table').locator('tbody tr').first().locator('td').last().textContent(), '200.00 EUR');
+  // And 25 EUR for each resolution out of time: INC3's, so 225 EUR, 11.25% of the charges.
+  await page.getByTestId('tk-fee').fill('25');
+  await page.waitForFunction(() => document.querySelector('[data-testid=tk-verdict]').textContent.includes('of which'));
+  assert.equal((await page.getByTestId('tk-verdict').locator('li').allTextContents())[1], 'Credits owed: 225 EUR of 2 000 EUR charged (11.25%), of which 25 EUR for 1 resolution out of time.');
+  assert.equal(await page.getByTestId('tk-table').locator('tbody tr').first().locator('td').last().textContent(), '225.00 EUR');
+  await page.getByTestId('tk-fee').fill('');
   await page.getByTestId('tk-tiers').fill('< 95 and >= 90, 5\nbelow 90, 10');
   await page.waitForSelector('#tk-tiers-error:not([hidden])');
   assert.match(await page.locator('#tk-tiers-error').textContent(), /^Line 2: /);

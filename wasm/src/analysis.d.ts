@@ -1090,9 +1090,10 @@ olas?: Array<OlaInput>,
 scoreScale?: "0-10" | "1-5", 
 /**
  * Credits when a priority's share within its goal falls short in a period: a schedule (tiers or a
- * flat refund on that share, or a preset's id) and each period's charges.
+ * flat refund on that share, or a preset's id) and each period's charges; or a fee for each
+ * resolution out of time (`feePerBreach`, not capped by the schedule's caps); or both.
  */
-penalty?: { schedule: CreditSchedule | string, charges: string | number, currency?: string }, };
+penalty?: { schedule?: CreditSchedule | string, charges?: string | number, feePerBreach?: string | number, currency?: string }, };
 
 /**
  * Input of `tickets`: the tickets as objects, or an export's CSV text.
@@ -1371,8 +1372,8 @@ experience: ExperienceResult,
  */
 watermelon: string | null, 
 /**
- * The credit owed under the SLA's `penalty`, on the share of resolutions (responses, without any)
- * within their goal; null without a penalty.
+ * The credit owed under the SLA's `penalty`: on the share of resolutions (responses, without any)
+ * within their goal, and the fee for each resolution out of time; null without a penalty.
  */
 credit: CreditLineResult | null, };
 

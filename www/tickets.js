@@ -1,7 +1,7 @@
 // The tickets page: a help desk's SLA (goals per priority, service hours, pauses, OLAs) and a ticket export;
 // the worker measures them, and the page shows the verdict, each period, the time to resolve, the groups and
 // the callers' experience, with exports. The page's thread never parses the export; the link holds the SLA.
-import { readAmount } from './amount.js';
+import { readAmount, readNumber } from './amount.js';
 import { coreFor } from './core.js';
 import { calendarEditor, calendarFromLink, calendarToLink, calendarValue, calendarWords } from './calendar-editor.js';
 import { clearErrors, showError, words } from './fields.js';
@@ -52,7 +52,14 @@ function addGoal([priority, response, resolution, counted] = ['', '', '', 'hours
   const remove = el('button', { type: 'button', className: 'remove-goal', textContent: '×' });
   const tr = el('tr');
   const p = input('priority', priority, 'Priority');
-  const name = () => (remove.ariaLabel = remove.title = `Remove the goals of ${p.value.trim() || 'this priority'}`);
+  const [respond, resolve] = [input('response', response, ''), input('resolution', resolution, '')];
+  // Each field says which priority it is for, as the priority is renamed.
+  const name = () => {
+    const of = p.value.trim() || 'this priority';
+    remove.ariaLabel = remove.title = `Remove the goals of ${of}`;
+    respond.ariaLabel = `Respond within, ${of}`;
+    resolve.ariaLabel = `Resolve within, ${of}`;
+  };
   name();
   p.addEventListener('input', name);
   remove.addEventListener('click', () => {
@@ -62,9 +69,7 @@ function addGoal([priority, response, resolution, counted] = ['', '', '', 'hours
     (next?.querySelector('input') ?? $('tk-goal-add')).focus();
     soon();
   });
-  for (const [cell, child] of [['td', p], ['td', input('response', response, `Respond within, ${priority}`)], ['td', input('resolution', resolution, `Resolve within, ${priority}`)], ['td', select], ['td', remove]]) {
-    tr.append(el(cell, {}, child));
-  }
+  for (const child of [p, respond, resolve, select, remove]) tr.append(el('td', {}, child));
   $('tk-goals').querySelector('tbody').append(tr);
   return tr;
 }
@@ -97,16 +102,17 @@ function olas() {
   return { olas: out, problems };
 }
 
-/** The credit tiers typed, each "when, percent"; a line without a comma is shown as an error. */
+/** The credit tiers typed, each "when: percent" (a colon, as a comma may be a decimal sign); the percent
+ *  read in the reader's locale; a line that cannot be read is shown as an error. */
 function tiers() {
   const out = [];
   const problems = [];
   $('tk-tiers').value.split('\n').forEach((line, i) => {
     if (!line.trim()) return;
-    const at = line.lastIndexOf(',');
-    const percent = at < 0 ? '' : line.slice(at + 1).trim().replace(/%$/, '').trim();
-    if (at < 0 || !/^\d+(\.\d+)?$/.test(percent)) problems.push(`Line ${i + 1}: write the share, a comma and the credit in %, such as < 95 and >= 90, 5.`);
-    else out.push({ when: line.slice(0, at).trim(), percent, line: i + 1 });
+    const at = line.lastIndexOf(':');
+    const percent = at < 0 ? null : readNumber(line.slice(at + 1).trim().replace(/\s*%$/, ''), { decimals: 6 });
+    if (!percent || !('value' in percent)) problems.push(`Line ${i + 1}: write the share, a colon and the credit in %, such as < 95 and >= 90: 5.`);
+    else out.push({ when: line.slice(0, at).trim(), percent: percent.value, line: i + 1 });
   });
   return { tiers: out, problems };
 }
@@ -125,7 +131,7 @@ function penalty() {
     if ('value' in charges) out.charges = charges.value;
     else problems.push(['tk-charges', charges.error]);
     if (t.problems.length) problems.push(['tk-tiers', t.problems.join(' ')]);
-    else if (!t.tiers.length) problems.push(['tk-tiers', 'Give at least one tier, such as < 95, 5.']);
+    else if (!t.tiers.length) problems.push(['tk-tiers', 'Give at least one tier, such as < 95: 5.']);
     out.schedule = { name: 'Help-desk credits', target: $('tk-target').value.trim(), tiers: t.tiers.map(({ when, percent }) => ({ when, percent: Number(percent) })) };
   }
   if (feeText) {

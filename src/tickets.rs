@@ -94,7 +94,7 @@ pub const RESOLVING: [&str; 4] = ["resolved", "solved", "closed", "done"];
 
 /// Whether two names (a priority, a state, a group) are the same, without regard to case or
 /// surrounding spaces.
-fn same_name(a: &str, b: &str) -> bool {
+pub(crate) fn same_name(a: &str, b: &str) -> bool {
     crate::outage::trimmed(a).eq_ignore_ascii_case(crate::outage::trimmed(b))
 }
 

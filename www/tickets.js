@@ -541,8 +541,17 @@ function drawExperience(periods, priority) {
   $('tk-watermelons').replaceChildren(...melons.map((p) => el('li', { textContent: `${p.period}: ${p.watermelon}.` })));
 }
 
+const COUNTED = { runs: 'runs', pauses: 'is paused', stops: 'stops: resolved' };
+
 function showGroups() {
   const r = last.report;
+  $('tk-states').querySelector('tbody').replaceChildren(
+    ...r.states.map((s) => {
+      const tr = el('tr');
+      [s.state, s.changes.toLocaleString(), COUNTED[s.counted]].forEach((text, i) => tr.append(el(i === 0 ? 'th' : 'td', { textContent: text, ...(i === 0 ? { scope: 'row' } : {}) })));
+      return tr;
+    }),
+  );
   $('tk-warnings').replaceChildren(...r.warnings.map((w) => el('li', { textContent: w })));
   $('tk-groups').querySelector('tbody').replaceChildren(
     ...r.groups.map((g) => {

@@ -286,8 +286,25 @@ pub struct TicketsResult {
     /// OLAs that do not add up: the usual path of a priority's tickets whose groups' OLAs come to more
     /// than its resolution goal.
     pub warnings: Vec<String>,
+    /// Each state the tickets entered, as first written, how many changes went into it, and how the SLA
+    /// counts it: "stops" (a resolving state), "pauses" (one of `pauseStates`) or "runs" (the clock
+    /// goes on): a state meant to pause that runs shows a pause state missing from the SLA.
+    pub states: Vec<StateResult>,
     /// The credits owed in all under the SLA's `penalty`, to the cent, and in words; null without one.
     pub credits: Option<TicketCredits>,
+}
+
+/// A state the tickets entered, and how the SLA counts it.
+#[derive(Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct StateResult {
+    /// The state, as first written.
+    pub state: String,
+    /// Changes into it.
+    pub changes: usize,
+    /// `"stops"`, `"pauses"` or `"runs"`.
+    #[ts(type = "\"stops\" | \"pauses\" | \"runs\"")]
+    pub counted: &'static str,
 }
 
 /// The credits owed over every period and priority.
@@ -1032,6 +1049,30 @@ fn measure(
         },
         groups: report.groups.iter().map(GroupResult::from).collect(),
         warnings: report.warnings,
+        states: {
+            // The few states an export names, each counted once whatever its case.
+            let mut states: Vec<StateResult> = Vec::new();
+            for (_, state) in list.iter().flat_map(|t| &t.states) {
+                match states
+                    .iter_mut()
+                    .find(|s| crate::tickets::same_name(&s.state, state))
+                {
+                    Some(s) => s.changes += 1,
+                    None => states.push(StateResult {
+                        state: state.trim().to_string(),
+                        changes: 1,
+                        counted: if crate::tickets::resolving(state) {
+                            "stops"
+                        } else if sla.pauses(state) {
+                            "pauses"
+                        } else {
+                            "runs"
+                        },
+                    }),
+                }
+            }
+            states
+        },
         credits: penalty.as_ref().map(|p| {
             let (tiers, charged) = credited
                 .as_ref()

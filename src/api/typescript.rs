@@ -91,6 +91,7 @@ pub fn typescript_analysis() -> String {
                 (ExperienceResult::docs(), ExperienceResult::decl()),
                 (PeriodResult::docs(), PeriodResult::decl()),
                 (TicketProblem::docs(), TicketProblem::decl()),
+                (StateResult::docs(), StateResult::decl()),
                 (TicketCredits::docs(), TicketCredits::decl()),
                 (TicketsResult::docs(), TicketsResult::decl()),
             ],

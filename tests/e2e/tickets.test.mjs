@@ -128,6 +128,15 @@ test('the example year: August shows what the third quarter hides, groups, exper
   assert.deepEqual([...groups].sort(), ['Applications', 'Database', 'Network', 'Service Desk', 'Workplace']);
   assert.equal(groups[0], 'Service Desk');
   assert.match(await page.getByTestId('tk-experience-caption').textContent(), /^P2: Happiness in each month/);
+  // Every state of the export, in the order first seen (the first ticket is New, In progress, Resolved),
+  // and how the SLA counts it; the changes counted here on their own, less the line without a time.
+  const changes = (state) => text.filter((l) => l.split(',')[3] === state && !l.includes(',not recorded,')).length;
+  assert.deepEqual(await page.getByTestId('tk-states').locator('tbody tr').evaluateAll((rows) => rows.map((r) => [...r.cells].map((c) => c.textContent))), [
+    ['New', changes('New').toLocaleString('en-US'), 'runs'],
+    ['In progress', changes('In progress').toLocaleString('en-US'), 'runs'],
+    ['Resolved', changes('Resolved').toLocaleString('en-US'), 'stops: resolved'],
+    ['Pending customer', changes('Pending customer').toLocaleString('en-US'), 'is paused'],
+  ]);
   // By quarter: four rows, the third missed.
   await page.getByTestId('tk-period').selectOption('quarter');
   await page.waitForFunction(() => document.querySelectorAll('[data-testid=tk-table] tbody tr').length === 4);

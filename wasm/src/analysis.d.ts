@@ -1399,6 +1399,23 @@ id: string | null,
 reason: string, };
 
 /**
+ * A state the tickets entered, and how the SLA counts it.
+ */
+export type StateResult = { 
+/**
+ * The state, as first written.
+ */
+state: string, 
+/**
+ * Changes into it.
+ */
+changes: number, 
+/**
+ * `"stops"`, `"pauses"` or `"runs"`.
+ */
+counted: "stops" | "pauses" | "runs", };
+
+/**
  * The credits owed over every period and priority.
  */
 export type TicketCredits = { 
@@ -1449,6 +1466,12 @@ groups: Array<GroupResult>,
  * than its resolution goal.
  */
 warnings: Array<string>, 
+/**
+ * Each state the tickets entered, as first written, how many changes went into it, and how the SLA
+ * counts it: "stops" (a resolving state), "pauses" (one of `pauseStates`) or "runs" (the clock
+ * goes on): a state meant to pause that runs shows a pause state missing from the SLA.
+ */
+states: Array<StateResult>, 
 /**
  * The credits owed in all under the SLA's `penalty`, to the cent, and in words; null without one.
  */

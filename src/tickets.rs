@@ -138,12 +138,44 @@ impl Ticket {
 pub struct Goal {
     /// The priority the goal is for.
     pub priority: String,
-    /// Business seconds to the first response, if the SLA has that goal.
-    pub response: Option<i64>,
-    /// Business seconds to the resolution, if the SLA has that goal.
-    pub resolution: Option<i64>,
+    /// When the first response is due, if the SLA has that goal.
+    pub response: Option<Due>,
+    /// When the resolution is due, if the SLA has that goal.
+    pub resolution: Option<Due>,
     /// The service hours the goal counts; `None` for round the clock.
     pub calendar: Option<Calendar>,
+}
+
+/// When a goal is due: within so many business seconds, or at the end of the next business day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Due {
+    /// Within these business seconds of the opening.
+    Within(i64),
+    /// At the close of the first day with service hours after the day of the opening (local, in the
+    /// goal's zone): opened on Friday, due at Monday's close; round the clock, at the end of tomorrow.
+    NextBusinessDay,
+}
+
+impl Due {
+    /// The business seconds of the goal for a ticket opened at `opened`, on `hours` in `zone`; `None`
+    /// when the next business day lies beyond the hours measured.
+    pub fn seconds(self, hours: &Hours, zone: &crate::zone::Zone, opened: i64) -> Option<i64> {
+        match self {
+            Due::Within(s) => Some(s),
+            Due::NextBusinessDay => {
+                Some(hours.service(opened, hours.next_day_close(zone, opened)?))
+            }
+        }
+    }
+
+    /// The most business seconds the goal can take, for the span of hours to expand: a week for the
+    /// next business day (holidays are covered by the month more that the span holds).
+    fn longest(self) -> i64 {
+        match self {
+            Due::Within(s) => s,
+            Due::NextBusinessDay => 7 * 86_400,
+        }
+    }
 }
 
 /// The scale of satisfaction scores.
@@ -384,6 +416,35 @@ impl Hours {
                 let (lo, hi) = s.span();
                 s.service_seconds(a.clamp(lo, hi), b.clamp(lo, hi).max(a.clamp(lo, hi)))
                     .unwrap_or(0)
+            }
+        }
+    }
+
+    /// The close of the first day with service hours after the local day of `opened` in `zone`: the end
+    /// of that day's last service interval (an interval belongs to the day it starts); round the clock,
+    /// the end of the next day. `None` beyond the hours measured.
+    pub fn next_day_close(&self, zone: &crate::zone::Zone, opened: i64) -> Option<i64> {
+        let today = zone.local_date(opened).ok()?;
+        match self {
+            Hours::Always => zone
+                .instant(today.checked_add_days(chrono::Days::new(2))?, 0)
+                .ok(),
+            Hours::Schedule(s) => {
+                let mut day = None;
+                let mut close = None;
+                for (start, end) in s.intervals().filter(|i| i.1 > opened) {
+                    let d = zone.local_date(start).ok()?;
+                    if d <= today {
+                        continue;
+                    }
+                    match day {
+                        None => day = Some(d),
+                        Some(first) if d != first => break,
+                        _ => {}
+                    }
+                    close = Some(end);
+                }
+                close
             }
         }
     }
@@ -851,7 +912,12 @@ impl HelpDesk {
                 .map(|(i, _)| tickets[*i].opened)
                 .min();
             if let Some(first) = first {
-                let longest = goal.response.max(goal.resolution).unwrap_or(0);
+                let longest = [goal.response, goal.resolution]
+                    .into_iter()
+                    .flatten()
+                    .map(Due::longest)
+                    .max()
+                    .unwrap_or(0);
                 hours[k] = Some(Hours::over(goal.calendar.as_ref(), first, as_of, longest)?);
             }
         }
@@ -861,7 +927,10 @@ impl HelpDesk {
             let Some(h) = &hours[k] else { continue };
             let stop = |at: Option<i64>| at.filter(|&s| s <= as_of);
             let (responded, resolved) = (stop(t.responded), stop(t.resolution()));
-            let response = goal.response.map(|g| {
+            // The goals' business seconds for this ticket (the next business day's depend on its opening).
+            let goal_zone = goal.calendar.as_ref().map_or(zone, |c| c.zone());
+            let seconds = |due: Option<Due>| due.and_then(|d| d.seconds(h, goal_zone, t.opened));
+            let response = seconds(goal.response).map(|g| {
                 Clock::new(
                     h,
                     t.opened,
@@ -873,8 +942,7 @@ impl HelpDesk {
             });
             let end = resolved.unwrap_or(as_of);
             let pauses = self.paused(t, t.opened, end);
-            let resolution = goal
-                .resolution
+            let resolution = seconds(goal.resolution)
                 .map(|g| Clock::new(h, t.opened, end, resolved.is_some(), &pauses, g));
             let stints = self.stints(h, t, end, resolved.is_some(), &pauses);
             let reassignments = stints.len().saturating_sub(1);
@@ -1014,7 +1082,8 @@ impl HelpDesk {
             return warnings;
         }
         for (k, goal) in self.goals.iter().enumerate() {
-            let Some(resolution) = goal.resolution else {
+            // The next business day has no one length to add OLAs up against.
+            let Some(Due::Within(resolution)) = goal.resolution else {
                 continue;
             };
             // Each path of groups, as the first ticket that took it, and how many took it.

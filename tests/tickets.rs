@@ -354,7 +354,7 @@ fn desk() -> (HelpDesk, Calendar) {
     let goal = Goal {
         priority: "P2".into(),
         response: None,
-        resolution: Some(8 * 3600),
+        resolution: Some(slacalc::tickets::Due::Within(8 * 3600)),
         calendar: Some(calendar.clone()),
     };
     (
@@ -498,6 +498,74 @@ fn the_pieces_export_is_read_as_worked_out() {
     // Line 4's quoted field spans two lines; the blank line 6 is skipped; line 7 is refused.
     assert_eq!(e.problems.len(), 1);
     assert_eq!(e.problems[0].line, 7);
+}
+
+/// "End of next business day" on Mon-Fri 09:00-17:00 UTC: due at the close of the first service day after
+/// the day of the opening, its business time that ticket's goal.
+#[test]
+fn the_end_of_the_next_business_day() {
+    let sla = |hours: Json| json!({ "goals": [{ "priority": "P3", "resolution": "next business day", "calendar": hours }] });
+    let office = json!({ "hours": "Mon-Fri 09:00-17:00" });
+    let tickets = json!([
+        // Friday 16:30: due Monday 17:00; 30 min on Friday and 8 h on Monday make the goal 8 h 30.
+        // Resolved Monday 16:00: 7 h 30 used, 88.24% (7.5 / 8.5, rounded up).
+        { "id": "FRI", "priority": "P3", "opened": "2026-03-06T16:30:00Z", "resolved": "2026-03-09T16:00:00Z" },
+        // Saturday 10:00: the next business day is Monday: due at 17:00, a goal of 8 h; resolved Tuesday
+        // 09:30: 8 h 30 used, breached.
+        { "id": "SAT", "priority": "P3", "opened": "2026-03-07T10:00:00Z", "resolved": "2026-03-10T09:30:00Z" },
+        // Monday 08:00, before the doors open: still due Tuesday's close, 16 h of goal.
+        { "id": "MON", "priority": "P3", "opened": "2026-03-09T08:00:00Z", "resolved": "2026-03-10T17:00:00Z" }
+    ]);
+    let r = ask(json!({ "sla": sla(office), "tickets": tickets, "list": "all" }));
+    let clock = |k: usize| r["tickets"][k]["resolution"].clone();
+    assert_eq!(
+        (
+            clock(0)["due"].as_str(),
+            clock(0)["goal"]["seconds"].as_str(),
+            clock(0)["stage"].as_str(),
+            clock(0)["percent"].as_str()
+        ),
+        (
+            Some("2026-03-09T17:00:00Z"),
+            Some("30600"),
+            Some("met"),
+            Some("88.24")
+        ),
+        "{r}"
+    );
+    assert_eq!(
+        (
+            clock(1)["due"].as_str(),
+            clock(1)["goal"]["seconds"].as_str(),
+            clock(1)["stage"].as_str()
+        ),
+        (
+            Some("2026-03-09T17:00:00Z"),
+            Some("28800"),
+            Some("breached")
+        )
+    );
+    assert_eq!(
+        (
+            clock(2)["due"].as_str(),
+            clock(2)["goal"]["seconds"].as_str(),
+            clock(2)["stage"].as_str()
+        ),
+        (Some("2026-03-10T17:00:00Z"), Some("57600"), Some("met"))
+    );
+    // Round the clock: the end of tomorrow. Friday 16:30 is due Sunday 00:00, 31 h 30 later.
+    let r = ask(
+        json!({ "sla": { "goals": [{ "priority": "P3", "resolution": "NBD" }] }, "tickets": [tickets[0].clone()], "list": "all" }),
+    );
+    assert_eq!(r["tickets"][0]["resolution"]["due"], "2026-03-08T00:00:00Z");
+    assert_eq!(r["tickets"][0]["resolution"]["goal"]["seconds"], "113400");
+    // An OLA is a length of time, never the next business day.
+    let e = ask(json!({ "sla": { "goals": [{ "priority": "P3", "resolution": "PT8H" }], "olas": [{ "group": "Desk", "resolution": "next business day" }] }, "tickets": [] }))["error"].clone();
+    assert_eq!(
+        (e["field"].as_str(), e["part"].as_str()),
+        (Some("sla"), Some("olas[0].resolution")),
+        "{e}"
+    );
 }
 
 #[test]

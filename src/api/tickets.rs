@@ -11,7 +11,7 @@ use crate::penalty::{money_text, CreditRule, CreditSchedule, Money, PeriodInput}
 use crate::period::Measure;
 use crate::target::Target;
 use crate::tickets::{
-    lost_seconds, read_export, score_of, Clock, Experience, Export, ExportReader, Goal,
+    lost_seconds, read_export, score_of, Clock, Due, Experience, Export, ExportReader, Goal,
     GroupSummary, HelpDesk, Ola, Scale, Stint, Summary, Ticket,
 };
 use crate::value::{invalid, Object, Value};
@@ -383,10 +383,11 @@ struct OlaInput {
 struct GoalInput {
     /// "P1", "P2", ...
     priority: String,
-    /// Time to the first response: "PT15M", "1 h", or seconds.
+    /// Time to the first response: "PT15M", "1 h", seconds, or "next business day".
     #[ts(optional, type = "string | number")]
     response: Option<String>,
-    /// Time to the resolution: "PT8H", "P1D" (24 business hours).
+    /// Time to the resolution: "PT8H", "P1D" (24 business hours), or "next business day" (the close of
+    /// the first service day after the day of the opening).
     #[ts(optional, type = "string | number")]
     resolution: Option<String>,
     /// The service hours counted; round the clock without.
@@ -475,11 +476,19 @@ fn not_a_duration(text: &str) -> String {
     format!("\"{text}\" is not a duration: write it as PT8H, as 8 h or as a number of seconds")
 }
 
-/// A whole number of seconds, more than none, from a duration named `name` of `o`, if given.
-fn goal_seconds(o: &Object, name: &str) -> Result<Option<i64>, Error> {
+/// When a goal named `name` of `o` is due, if given: "next business day" (or "end of next business
+/// day", "NBD"), or a whole number of seconds, more than none.
+fn goal_due(o: &Object, name: &str) -> Result<Option<Due>, Error> {
     let Some(text) = o.optional_text(name)? else {
         return Ok(None);
     };
+    let words = text.trim().to_ascii_lowercase();
+    if matches!(
+        words.as_str(),
+        "next business day" | "end of next business day" | "nbd"
+    ) {
+        return Ok(Some(Due::NextBusinessDay));
+    }
     let d =
         ExactDuration::parse(text, Field::Sla).map_err(|_| o.error(name, not_a_duration(text)))?;
     let nanos = d.as_nanos();
@@ -489,7 +498,9 @@ fn goal_seconds(o: &Object, name: &str) -> Result<Option<i64>, Error> {
             format!("{text} must be a whole number of seconds, more than none"),
         ));
     }
-    Ok(Some((nanos / 1_000_000_000).min(i64::MAX as u64) as i64))
+    Ok(Some(Due::Within(
+        (nanos / 1_000_000_000).min(i64::MAX as u64) as i64,
+    )))
 }
 
 /// The items of the list named `name` of `o`.
@@ -612,10 +623,7 @@ fn read_sla(v: &Value, zones: &dyn Zones) -> Result<(HelpDesk, Zone, Option<Pena
                 },
             ));
         }
-        let (response, resolution) = (
-            goal_seconds(&g, "response")?,
-            goal_seconds(&g, "resolution")?,
-        );
+        let (response, resolution) = (goal_due(&g, "response")?, goal_due(&g, "resolution")?);
         if response.is_none() && resolution.is_none() {
             return Err(g.error(
                 "resolution",
@@ -679,12 +687,21 @@ fn read_sla(v: &Value, zones: &dyn Zones) -> Result<(HelpDesk, Zone, Option<Pena
                 },
             ));
         }
-        let seconds = goal_seconds(&g, "resolution")?.ok_or_else(|| {
-            g.error(
-                "resolution",
-                "is required: the time the group may hold a ticket",
-            )
-        })?;
+        let seconds = match goal_due(&g, "resolution")? {
+            Some(Due::Within(s)) => s,
+            Some(Due::NextBusinessDay) => {
+                return Err(g.error(
+                    "resolution",
+                    "must be a duration such as 4 h: an OLA is a length of business time",
+                ))
+            }
+            None => {
+                return Err(g.error(
+                    "resolution",
+                    "is required: the time the group may hold a ticket",
+                ))
+            }
+        };
         olas.push(Ola { group, seconds });
     }
     let scale = match o.optional_text("scoreScale")?.map(str::trim) {

@@ -93,6 +93,13 @@ test('hand-worked tickets: business time over a weekend, the goal met on its sec
   const json = JSON.parse(await downloadText(page, 'tk-export-json'));
   assert.equal(json.sla.goals[0].calendar, null);
   assert.equal(json.result.tickets.find((t) => t.id === 'INC2').resolution.elapsed.seconds, '217800');
+  // Due the next business day, round the clock: the end of the day after the opening. INC1 and INC2
+  // (Friday) are due at Sunday 00:00 and resolved Monday, INC3 (Tuesday) at Thursday 00:00: 1 of 3.
+  await page.locator('#tk-goal-1-resolution').fill('next business day');
+  await page.waitForFunction(() => document.querySelector('[data-testid=tk-table] tbody tr td:nth-child(3)')?.textContent === '1 of 3 (33.33%)');
+  // On the service hours, the close of Monday for INC1 and INC2 and of Wednesday for INC3: all 3.
+  await page.locator('#tk-goal-1-counted').selectOption('hours');
+  await page.waitForFunction(() => document.querySelector('[data-testid=tk-table] tbody tr td:nth-child(3)')?.textContent === '3 of 3 (100.00%)');
   await page.context().close();
 });
 

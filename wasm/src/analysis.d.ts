@@ -1052,11 +1052,12 @@ export type GoalInput = {
  */
 priority: string, 
 /**
- * Time to the first response: "PT15M", "1 h", or seconds.
+ * Time to the first response: "PT15M", "1 h", seconds, or "next business day".
  */
 response?: string | number, 
 /**
- * Time to the resolution: "PT8H", "P1D" (24 business hours).
+ * Time to the resolution: "PT8H", "P1D" (24 business hours), or "next business day" (the close of
+ * the first service day after the day of the opening).
  */
 resolution?: string | number, 
 /**

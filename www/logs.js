@@ -8,15 +8,20 @@ import { drawAttainment, showTip } from './attainment-chart.js';
 import { forgetLog, keptLog, keepLog } from './kept-log.js';
 import { dropZone } from './files.js';
 import { $, copy, count, csvField, download, el, linkWriter, svg } from './util.js';
+import { measuringWorker } from './measuring-worker.js';
 import { zoneFailure } from './zones.js';
 
 const { core, ready, onRestart } = coreFor('pkg');
 const { durationText } = core;
 /** @type {ReturnType<typeof calendarEditor>} */
 let editor;
-let worker;
-/** The id of the latest request to the worker: answers to earlier ones are stale. */
-let runId = 0;
+/** Reads and measures the log off the page's thread. */
+const worker = measuringWorker(new URL('log-worker.js', import.meta.url), 'log', {
+  progress: (data) => `Reading ${(data.done / 1e6).toFixed(1)} of ${(data.total / 1e6).toFixed(1)} MB: ${count(data.outages, 'outage')} so far`,
+  report: (data) => showReport(data.report, data),
+  failed,
+  crashed: 'The log could not be measured: the browser stopped the worker (it may have run out of memory). Try a smaller file.',
+});
 /** The last report shown, and the terms it was measured under. */
 let last;
 /** The log to measure: { text } or { file } (a File or a kept Blob with a name). */
@@ -42,44 +47,6 @@ function terms() {
       weightImpact: $('log-weight').checked,
     },
   };
-}
-
-function startWorker() {
-  worker?.terminate();
-  worker = new Worker(new URL('log-worker.js', import.meta.url), { type: 'module' });
-  worker.onmessage = ({ data }) => {
-    if (data.id !== undefined && data.id !== runId) return;
-    if (data.type === 'progress') {
-      $('log-progress-bar').value = data.done / data.total;
-      $('log-progress-text').textContent = `Reading ${(data.done / 1e6).toFixed(1)} of ${(data.total / 1e6).toFixed(1)} MB: ${count(data.outages, 'outage')} so far`;
-    } else if (data.type === 'measuring') {
-      $('log-progress-text').textContent = 'Measuring…';
-    } else if (data.type === 'report') {
-      busy(false);
-      showReport(data.report, data);
-    } else if (data.type === 'error') {
-      busy(false);
-      // A worker whose module broke is replaced before the next run.
-      if (data.restart) {
-        worker?.terminate();
-        worker = undefined;
-      }
-      failed(data.error);
-    }
-  };
-  worker.onerror = () => {
-    busy(false);
-    worker = undefined;
-    failed({ message: 'The log could not be measured: the browser stopped the worker (it may have run out of memory). Try a smaller file.' });
-  };
-}
-
-function busy(on) {
-  $('log-progress').hidden = !on;
-  if (on) {
-    $('log-progress-bar').removeAttribute('value');
-    $('log-progress-text').textContent = 'Working…';
-  }
 }
 
 /** Keeps what is shown but marks it out of date, saying why; with nothing shown, says what to do. */
@@ -151,10 +118,7 @@ function run(next) {
     stale(null);
     return;
   }
-  if (!worker) startWorker();
-  busy(true);
-  runId += 1;
-  worker.postMessage({ ...source, input: t, id: runId });
+  worker.send({ ...source, input: t });
 }
 
 function showReport(r, meta) {
@@ -418,9 +382,7 @@ async function main() {
   dropZone($('log-drop'), choose);
   $('log-keep').addEventListener('change', () => ($('log-keep').checked ? keep() : forget()));
   $('log-cancel').addEventListener('click', () => {
-    worker?.terminate();
-    worker = undefined;
-    busy(false);
+    worker.cancel();
     failed({ message: 'Cancelled: the log was not measured. Everything you entered is kept.' });
   });
   $('log-chart-measure').addEventListener('change', () => {

@@ -7,14 +7,19 @@ import { calendarEditor, calendarFromLink, calendarToLink, calendarValue, calend
 import { clearErrors, showError, words } from './fields.js';
 import { dropZone } from './files.js';
 import { $, copy, count, csvField, download, el, linkWriter, svg } from './util.js';
+import { measuringWorker } from './measuring-worker.js';
 import { zoneFailure } from './zones.js';
 
 const { core, ready, onRestart } = coreFor('pkg');
 /** @type {ReturnType<typeof calendarEditor>} */
 let editor;
-let worker;
-/** The id of the latest request to the worker: answers to earlier ones are stale. */
-let runId = 0;
+/** Reads and measures the tickets off the page's thread. */
+const worker = measuringWorker(new URL('tickets-worker.js', import.meta.url), 'tk', {
+  progress: (data) => `Reading ${(data.done / 1e6).toFixed(1)} of ${(data.total / 1e6).toFixed(1)} MB: ${count(data.tickets, 'ticket')} so far`,
+  report: show,
+  failed,
+  crashed: 'The tickets could not be measured: the browser stopped the worker (it may have run out of memory). Try a smaller export.',
+});
 /** The last result shown: { report, byPeriod, sla, name, ms }. */
 let last;
 /** The tickets to measure: { text } or { file }. */
@@ -163,44 +168,7 @@ function sla() {
   };
 }
 
-// ---- The worker ----
-
-function startWorker() {
-  worker?.terminate();
-  worker = new Worker(new URL('tickets-worker.js', import.meta.url), { type: 'module' });
-  worker.onmessage = ({ data }) => {
-    if (data.id !== undefined && data.id !== runId) return;
-    if (data.type === 'progress') {
-      $('tk-progress-bar').value = data.done / data.total;
-      $('tk-progress-text').textContent = `Reading ${(data.done / 1e6).toFixed(1)} of ${(data.total / 1e6).toFixed(1)} MB: ${count(data.tickets, 'ticket')} so far`;
-    } else if (data.type === 'measuring') {
-      $('tk-progress-text').textContent = 'Measuring…';
-    } else if (data.type === 'report') {
-      busy(false);
-      show(data);
-    } else if (data.type === 'error') {
-      busy(false);
-      if (data.restart) {
-        worker?.terminate();
-        worker = undefined;
-      }
-      failed(data.error);
-    }
-  };
-  worker.onerror = () => {
-    busy(false);
-    worker = undefined;
-    failed({ message: 'The tickets could not be measured: the browser stopped the worker (it may have run out of memory). Try a smaller export.' });
-  };
-}
-
-function busy(on) {
-  $('tk-progress').hidden = !on;
-  if (on) {
-    $('tk-progress-bar').removeAttribute('value');
-    $('tk-progress-text').textContent = 'Working…';
-  }
-}
+// ---- Results and errors ----
 
 function stale(why) {
   $('tk-stale').hidden = !why || !last;
@@ -282,11 +250,8 @@ function run(next) {
     $('tk-empty').hidden = false;
     return stale(null);
   }
-  if (!worker) startWorker();
-  busy(true);
-  runId += 1;
   const input = { sla: sla(), period: $('tk-period').value, ...($('tk-asof').value.trim() ? { asOf: $('tk-asof').value.trim() } : {}) };
-  worker.postMessage({ ...source, input, id: runId });
+  worker.send({ ...source, input });
 }
 
 let typing;
@@ -661,9 +626,7 @@ async function main() {
   $('tk-file').addEventListener('change', () => choose($('tk-file').files[0]));
   dropZone($('tk-drop'), choose);
   $('tk-cancel').addEventListener('click', () => {
-    worker?.terminate();
-    worker = undefined;
-    busy(false);
+    worker.cancel();
     failed({ message: 'Cancelled: the tickets were not measured. Everything you entered is kept.' });
   });
   $('tk-priority').addEventListener('change', () => {

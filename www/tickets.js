@@ -20,7 +20,7 @@ const worker = measuringWorker(new URL('tickets-worker.js', import.meta.url), 't
   failed,
   crashed: 'The tickets could not be measured: the browser stopped the worker (it may have run out of memory). Try a smaller export.',
 });
-/** The last result shown: { report, byPeriod, sla, name, ms }. */
+/** The last result shown: { report, quarters, sla, name, ms }. */
 let last;
 /** The tickets to measure: { text } or { file }. */
 let source;
@@ -286,7 +286,7 @@ const seconds = (d) => (d ? Number(d.seconds) : 0);
 const LONG = { week: 'week', month: 'month', quarter: 'quarter' };
 
 /** The verdict in plain words, per priority: how many periods met the target, the worst, what a quarter hides. */
-function verdict(r, byPeriod, target) {
+function verdict(r, quarterly, target) {
   const lines = [];
   const measure = r.period;
   for (const priority of priorities(r)) {
@@ -300,8 +300,8 @@ function verdict(r, byPeriod, target) {
       ? `${priority}: ${missed.length} of ${count(own.length, LONG[measure])} missed the ${target}% target; the worst was ${worst.period}, with ${judged(worst).percentMet}% ${what} in time (${judged(worst).met} of ${judged(worst).tickets}).`
       : `${priority}: every ${LONG[measure]} met the ${target}% target (${own.length} of ${own.length}).`;
     // What the longer period hides: a missed month inside a quarter that met the target.
-    if (measure === 'month' && byPeriod.quarter) {
-      const quarters = byPeriod.quarter.filter((p) => p.priority === priority && p.resolution.tickets);
+    if (measure === 'month' && quarterly) {
+      const quarters = quarterly.filter((p) => p.priority === priority && p.resolution.tickets);
       const hidden = missed.filter((m) => quarters.some((q) => q.start <= m.start && m.start < q.end && q.resolution.meetsTarget));
       const q = quarters.filter((x) => !x.resolution.meetsTarget).length;
       line += ` Measured by quarter, ${q} of ${count(quarters.length, 'quarter')} would have missed it${hidden.length ? `: a quarter's figure hides ${hidden.map((m) => `${m.period} (${judged(m).percentMet}%)`).join(', ')}` : ''}.`;
@@ -326,14 +326,14 @@ function priorities(r) {
   return [...new Set([...last.sla.goals.map((g) => g.priority), ...r.periods.map((p) => p.priority)])];
 }
 
-function show({ report, byPeriod, ms }) {
-  last = { report, byPeriod, sla: sla(), target: $('tk-target').value.trim(), name: source?.file?.name ?? 'the export pasted', ms };
+function show({ report, quarters, ms }) {
+  last = { report, quarters, sla: sla(), target: $('tk-target').value.trim(), name: source?.file?.name ?? 'the export pasted', ms };
   stale(null);
   $('tk-empty').hidden = true;
   $('tk-error').hidden = true;
   $('tk-report').hidden = false;
   const r = report;
-  $('tk-verdict').replaceChildren(...verdict(r, byPeriod, last.target).map((line) => el('li', { textContent: line })));
+  $('tk-verdict').replaceChildren(...verdict(r, quarters, last.target).map((line) => el('li', { textContent: line })));
   const measured = r.measured;
   $('tk-summary').textContent =
     `${count(measured, 'ticket')} measured, by ${r.period}, as of ${local(r.asOf)} (${last.sla.timeZone})` +

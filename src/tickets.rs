@@ -66,7 +66,7 @@ use crate::target::Target;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Ticket {
     /// Its number, as the tool writes it ("INC0012345").
-    pub id: String,
+    pub id: Name,
     /// Its priority, as the goals name it ("P2").
     pub priority: Name,
     /// When it was opened.
@@ -87,7 +87,7 @@ pub struct Ticket {
 
 /// A state's or a group's name. An export names the same few states and groups on millions of lines: it
 /// holds each name once, shared.
-pub type Name = std::sync::Arc<str>;
+pub type Name = std::rc::Rc<str>;
 
 /// The states that end a ticket's work, compared without regard to case or surrounding spaces.
 pub const RESOLVING: [&str; 4] = ["resolved", "solved", "closed", "done"];
@@ -847,13 +847,14 @@ impl HelpDesk {
         zone: &crate::zone::Zone,
     ) -> Result<Report, Error> {
         let mut problems = Vec::new();
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = rustc_hash::FxHashSet::default();
+        seen.reserve(tickets.len());
         // The tickets measured, each with its goal's place.
         let mut valid: Vec<(usize, usize)> = Vec::new();
         for (i, t) in tickets.iter().enumerate() {
             let refuse = |reason: String| Problem {
                 ticket: i + 1,
-                id: t.id.clone(),
+                id: t.id.to_string(),
                 reason,
             };
             let goal = self.goal_index(&t.priority);
@@ -893,7 +894,7 @@ impl HelpDesk {
             if let Some(score) = tickets[i].score.filter(|s| !self.scale.holds(*s)) {
                 problems.push(Problem {
                     ticket: i + 1,
-                    id: tickets[i].id.clone(),
+                    id: tickets[i].id.to_string(),
                     reason: format!(
                         "its score {score} is not on the {} to {} scale: the ticket is measured, its score left out",
                         self.scale.least(),
@@ -988,10 +989,19 @@ impl HelpDesk {
         stopped: bool,
         pauses: &[(i64, i64)],
     ) -> Vec<Stint> {
-        let mut changes: Vec<&(i64, Name)> = ticket.groups.iter().filter(|g| g.0 <= end).collect();
-        changes.sort_by_key(|g| g.0);
+        let sorted;
+        let changes = if ticket.groups.is_sorted_by_key(|g| g.0) {
+            &ticket.groups
+        } else {
+            sorted = {
+                let mut g = ticket.groups.clone();
+                g.sort_by_key(|g| g.0);
+                g
+            };
+            &sorted
+        };
         let mut out: Vec<Stint> = Vec::new();
-        for (at, name) in changes.iter().map(|g| (g.0, &g.1)) {
+        for (at, name) in changes.iter().filter(|g| g.0 <= end).map(|g| (g.0, &g.1)) {
             let group = name.trim();
             let start = at.clamp(ticket.opened, end);
             if let Some(last) = out.last_mut() {
@@ -1417,20 +1427,40 @@ pub struct ExportReader {
     partial: Vec<u8>,
     bytes: usize,
     export: Export,
-    index: std::collections::HashMap<String, usize>,
+    /// Each ticket's place by its id, and the last ticket read (a history gives a ticket's changes on
+    /// lines that follow each other).
+    index: rustc_hash::FxHashMap<Name, usize>,
+    last: Option<(Name, usize)>,
     opened_known: Vec<bool>,
     /// The names of states and groups read so far, each held once.
-    names: std::collections::HashSet<Name>,
+    names: rustc_hash::FxHashSet<Name>,
+    /// Where the fields of the record being read start and end, kept from record to record.
+    spans: Vec<(usize, usize)>,
 }
 
 /// `text` as a name held once in `names`.
-fn intern(names: &mut std::collections::HashSet<Name>, text: &str) -> Name {
+fn intern(names: &mut rustc_hash::FxHashSet<Name>, text: &str) -> Name {
     if let Some(name) = names.get(text) {
         return name.clone();
     }
     let name = Name::from(text);
     names.insert(name.clone());
     name
+}
+
+/// The fields of one record: spans of a record without quotes, or the fields of one with them.
+enum Fields<'a> {
+    Plain(&'a str, &'a [(usize, usize)]),
+    Quoted(&'a [std::borrow::Cow<'a, str>]),
+}
+
+impl<'a> Fields<'a> {
+    fn get(&self, k: usize) -> Option<&'a str> {
+        match self {
+            Fields::Plain(record, spans) => spans.get(k).map(|&(a, b)| &record[a..b]),
+            Fields::Quoted(fields) => fields.get(k).map(|f| &**f),
+        }
+    }
 }
 
 /// The most text an export may hold, as the page reads it.
@@ -1450,9 +1480,11 @@ impl ExportReader {
             partial: Vec::new(),
             bytes: 0,
             export: Export::default(),
-            index: std::collections::HashMap::default(),
+            index: rustc_hash::FxHashMap::default(),
+            last: None,
             opened_known: Vec::new(),
-            names: std::collections::HashSet::default(),
+            names: rustc_hash::FxHashSet::default(),
+            spans: Vec::new(),
         }
     }
 
@@ -1547,19 +1579,38 @@ impl ExportReader {
             self.header = Some(Header::read(record)?);
             return Ok(());
         };
-        let fields = match crate::outage::split_record(record, h.delimiter) {
-            Ok(f) => f,
-            Err(e) => {
-                self.export.problems.push(LineProblem {
-                    line,
-                    reason: e.to_string(),
-                });
-                return Ok(());
+        // A record without quotes is split into spans of itself; one with quotes is read as RFC 4180.
+        let quoted;
+        let spans = &mut self.spans;
+        spans.clear();
+        let fields: Fields = if record.contains('"') {
+            match crate::outage::split_record(record, h.delimiter) {
+                Ok(f) => {
+                    quoted = f;
+                    Fields::Quoted(&quoted)
+                }
+                Err(e) => {
+                    self.export.problems.push(LineProblem {
+                        line,
+                        reason: e.to_string(),
+                    });
+                    return Ok(());
+                }
             }
+        } else {
+            // The delimiters are ASCII: a byte equal to one is that character.
+            let mut from = 0;
+            let delimiter = h.delimiter as u8;
+            for (i, _) in record.bytes().enumerate().filter(|c| c.1 == delimiter) {
+                spans.push((from, i));
+                from = i + 1;
+            }
+            spans.push((from, record.len()));
+            Fields::Plain(record, spans)
         };
         let cell = |k: Option<usize>| {
             k.and_then(|k| fields.get(k))
-                .map(|f| f.trim())
+                .map(crate::outage::trimmed)
                 .filter(|f| !f.is_empty())
         };
         let zone = &self.zone;
@@ -1613,8 +1664,12 @@ impl ExportReader {
             });
             return Ok(());
         }
-        let k = match self.index.get(ticket_id) {
-            Some(&k) if h.history => k,
+        let known = match &self.last {
+            Some((id, k)) if **id == *ticket_id => Some(*k),
+            _ => self.index.get(ticket_id).copied(),
+        };
+        let k = match known {
+            Some(k) if h.history => k,
             Some(_) => {
                 self.export.problems.push(LineProblem {
                     line,
@@ -1632,10 +1687,10 @@ impl ExportReader {
                     });
                     return Ok(());
                 }
-                self.index
-                    .insert(ticket_id.to_string(), self.export.tickets.len());
+                let id = Name::from(ticket_id);
+                self.index.insert(id.clone(), self.export.tickets.len());
                 self.export.tickets.push(Ticket {
-                    id: ticket_id.to_string(),
+                    id: id.clone(),
                     priority: Name::from(""),
                     opened: 0,
                     responded: None,
@@ -1647,6 +1702,7 @@ impl ExportReader {
                 });
                 self.export.lines.push(line);
                 self.opened_known.push(false);
+                self.last = Some((id, self.export.tickets.len() - 1));
                 self.export.tickets.len() - 1
             }
         };
@@ -1689,36 +1745,35 @@ impl ExportReader {
                 reason: "the export is empty: give a header line and a line per ticket".to_string(),
             });
         };
-        // A history without opened columns: a ticket opens at its first change of state.
-        let mut kept = Export {
-            history: h.history,
-            problems: self.export.problems,
-            ..Export::default()
-        };
-        for ((mut t, line), known) in self
-            .export
-            .tickets
-            .into_iter()
-            .zip(self.export.lines)
-            .zip(self.opened_known)
-        {
-            if !known {
-                match t.states.iter().chain(&t.groups).map(|s| s.0).min() {
-                    Some(first) if h.opened.is_none() => t.opened = first,
-                    _ => {
-                        kept.problems.push(LineProblem {
-                            line,
-                            reason: format!("ticket {} has no instant it was opened", t.id),
-                        });
-                        continue;
-                    }
+        // A history without opened columns: a ticket opens at its first change of state. The tickets
+        // kept stay where they are.
+        let mut export = self.export;
+        export.history = h.history;
+        let mut kept = vec![true; export.tickets.len()];
+        for (k, t) in export.tickets.iter_mut().enumerate() {
+            if self.opened_known[k] {
+                continue;
+            }
+            match t.states.iter().chain(&t.groups).map(|s| s.0).min() {
+                Some(first) if h.opened.is_none() => t.opened = first,
+                _ => {
+                    export.problems.push(LineProblem {
+                        line: export.lines[k],
+                        reason: format!("ticket {} has no instant it was opened", t.id),
+                    });
+                    kept[k] = false;
                 }
             }
-            kept.tickets.push(t);
-            kept.lines.push(line);
         }
-        kept.problems.sort_by_key(|p| p.line);
-        Ok(kept)
+        if kept.contains(&false) {
+            // `retain` visits the elements in order.
+            let mut keep = kept.iter().copied();
+            export.tickets.retain(|_| keep.next().unwrap_or(true));
+            let mut keep = kept.iter().copied();
+            export.lines.retain(|_| keep.next().unwrap_or(true));
+        }
+        export.problems.sort_by_key(|p| p.line);
+        Ok(export)
     }
 }
 

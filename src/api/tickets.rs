@@ -788,7 +788,7 @@ fn read_ticket(v: &Value, i: usize, zone: &Zone) -> Result<Ticket, Error> {
         Some(t) => Some(lost_seconds(t).ok_or_else(|| o.error("lostTime", not_a_duration(t)))?),
     };
     Ok(Ticket {
-        id: o.text("id")?.to_string(),
+        id: o.text("id")?.into(),
         priority: o.text("priority")?.into(),
         opened,
         responded: instant("responded")?,
@@ -1025,7 +1025,7 @@ fn measure(
             .iter()
             .filter(|m| all || !m.met_everything())
             .map(|m| TicketResult {
-                id: list[m.index].id.clone(),
+                id: list[m.index].id.to_string(),
                 priority: list[m.index].priority.to_string(),
                 response: m.response.as_ref().map(ClockResult::from),
                 resolution: m.resolution.as_ref().map(ClockResult::from),

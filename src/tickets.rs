@@ -69,6 +69,8 @@ pub struct Ticket {
     pub id: Name,
     /// Its priority, as the goals name it ("P2").
     pub priority: Name,
+    /// Its category or service, where the export gives one, for goals given per category.
+    pub category: Option<Name>,
     /// When it was opened.
     pub opened: i64,
     /// The first response to the caller, if there was one.
@@ -133,17 +135,30 @@ impl Ticket {
     }
 }
 
-/// The goals of one priority.
+/// The goals of one priority, or of one priority in one category.
 #[derive(Clone, Debug)]
 pub struct Goal {
     /// The priority the goal is for.
     pub priority: String,
+    /// The category or service the goal is for; `None` for the priority's tickets of every category
+    /// without a goal of their own.
+    pub category: Option<String>,
     /// When the first response is due, if the SLA has that goal.
     pub response: Option<Due>,
     /// When the resolution is due, if the SLA has that goal.
     pub resolution: Option<Due>,
     /// The service hours the goal counts; `None` for round the clock.
     pub calendar: Option<Calendar>,
+}
+
+impl Goal {
+    /// Its name in results: the priority, and its category where it has one (`"P2 in Payroll"`).
+    pub fn name(&self) -> String {
+        match &self.category {
+            Some(c) => format!("{} in {c}", self.priority),
+            None => self.priority.clone(),
+        }
+    }
 }
 
 /// When a goal is due: within so many business seconds, or at the end of the next business day.
@@ -274,16 +289,25 @@ impl HelpDesk {
             .map(|o| o.seconds)
     }
 
-    /// The goals for `priority`, if the SLA has any.
-    pub fn goal(&self, priority: &str) -> Option<&Goal> {
-        self.goal_index(priority).map(|k| &self.goals[k])
+    /// The goals for a ticket of `priority` in `category`, if the SLA has any: those of its priority
+    /// and category, else those of its priority for every category.
+    pub fn goal(&self, priority: &str, category: Option<&str>) -> Option<&Goal> {
+        self.goal_index(priority, category).map(|k| &self.goals[k])
     }
 
-    /// The place of the goals for `priority` among the SLA's, if it has any.
-    fn goal_index(&self, priority: &str) -> Option<usize> {
-        self.goals
-            .iter()
-            .position(|g| same_name(&g.priority, priority))
+    /// The place of the goals for `priority` in `category` among the SLA's, if it has any.
+    fn goal_index(&self, priority: &str, category: Option<&str>) -> Option<usize> {
+        let of = |c: Option<&str>| {
+            self.goals.iter().position(|g| {
+                same_name(&g.priority, priority)
+                    && match (g.category.as_deref(), c) {
+                        (None, None) => true,
+                        (Some(a), Some(b)) => same_name(a, b),
+                        _ => false,
+                    }
+            })
+        };
+        category.and_then(|c| of(Some(c))).or_else(|| of(None))
     }
 
     /// Whether `state` pauses the resolution clock: a pause state, or a resolving one left later.
@@ -645,6 +669,8 @@ pub struct PeriodSummary {
     pub label: String,
     /// The priority.
     pub priority: String,
+    /// The goal's name: the priority, and its category where the goal is for one ([`Goal::name`]).
+    pub goal: String,
     /// Response clocks that stopped in the period.
     pub response: Summary,
     /// Resolution clocks that stopped in the period.
@@ -754,7 +780,7 @@ fn watermelons(periods: &mut [PeriodSummary]) {
         let Some(before) = periods[..k]
             .iter()
             .rev()
-            .find(|p| p.priority == periods[k].priority)
+            .find(|p| p.goal == periods[k].goal)
         else {
             continue;
         };
@@ -857,7 +883,7 @@ impl HelpDesk {
                 id: t.id.to_string(),
                 reason,
             };
-            let goal = self.goal_index(&t.priority);
+            let goal = self.goal_index(&t.priority, t.category.as_deref());
             let reason = if t.id.trim().is_empty() {
                 Some("it has no id".to_string())
             } else if !seen.insert(t.id.trim()) {
@@ -867,11 +893,15 @@ impl HelpDesk {
                 ))
             } else if goal.is_none() {
                 Some(format!(
-                    "the SLA has no goal for priority \"{}\"; its priorities are {}",
+                    "the SLA has no goal for priority \"{}\"{}; its goals are for {}",
                     t.priority.trim(),
+                    t.category
+                        .as_deref()
+                        .map(|c| format!(" in category \"{}\"", c.trim()))
+                        .unwrap_or_default(),
                     self.goals
                         .iter()
-                        .map(|g| g.priority.as_str())
+                        .map(Goal::name)
                         .collect::<Vec<_>>()
                         .join(", ")
                 ))
@@ -1133,7 +1163,7 @@ impl HelpDesk {
                 let text = |s: i64| crate::duration::SignedDuration::from_seconds(s).to_string();
                 warnings.push(format!(
                     "{}: the usual path {} has OLAs adding up to {}, more than the {} resolution goal",
-                    goal.priority,
+                    goal.name(),
                     named.join(" → "),
                     text(total),
                     text(resolution)
@@ -1207,6 +1237,7 @@ impl HelpDesk {
                         end,
                         label: measure.label(start, end),
                         priority: self.goals[k].priority.clone(),
+                        goal: self.goals[k].name(),
                         response: Summary::of(response.0, response.1, self.attainment),
                         resolution: Summary::of(resolution.0, resolution.1, self.attainment),
                         with_groups: first_contact.0,
@@ -1224,20 +1255,76 @@ impl HelpDesk {
     }
 }
 
-/// A column of a ticket export, recognised from its header.
+/// What a column of a ticket export holds: recognised from its header, or named by the reader
+/// ([`ExportReader::with_columns`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Column {
+pub enum Column {
+    /// The ticket's id.
     Id,
+    /// Its priority.
     Priority,
+    /// Its category or service, for goals given per category.
+    Category,
+    /// When it was opened.
     Opened,
+    /// Its first response.
     Responded,
+    /// Its resolution.
     Resolved,
+    /// When it was closed: read as the resolution where no column holds that.
     Closed,
+    /// The instant of a change, in a history.
     At,
+    /// The state entered.
     State,
+    /// The assignment group entered.
     Group,
+    /// The satisfaction score.
     Score,
+    /// The time the caller lost.
     Lost,
+}
+
+impl Column {
+    /// Every column, in the order a mapping step lists them.
+    pub const ALL: [Column; 12] = [
+        Column::Id,
+        Column::Priority,
+        Column::Category,
+        Column::Opened,
+        Column::Responded,
+        Column::Resolved,
+        Column::Closed,
+        Column::At,
+        Column::State,
+        Column::Group,
+        Column::Score,
+        Column::Lost,
+    ];
+
+    /// Its name in a request: `"id"`, `"priority"`, `"category"`, `"opened"`, `"responded"`,
+    /// `"resolved"`, `"closed"`, `"at"`, `"state"`, `"group"`, `"score"` or `"lost"`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Column::Id => "id",
+            Column::Priority => "priority",
+            Column::Category => "category",
+            Column::Opened => "opened",
+            Column::Responded => "responded",
+            Column::Resolved => "resolved",
+            Column::Closed => "closed",
+            Column::At => "at",
+            Column::State => "state",
+            Column::Group => "group",
+            Column::Score => "score",
+            Column::Lost => "lost",
+        }
+    }
+
+    /// The column named `name` (as [`Column::name`] gives it).
+    pub fn parse(name: &str) -> Option<Column> {
+        Column::ALL.into_iter().find(|c| c.name() == name)
+    }
 }
 
 /// The column a header names, compared without case, spaces, underscores or other punctuation:
@@ -1256,6 +1343,7 @@ fn column(header: &str) -> Option<Column> {
         "id" | "number" | "ticket" | "ticketid" | "ticketnumber" | "issuekey" | "key"
         | "incident" | "task" | "issueid" => Column::Id,
         "priority" => Column::Priority,
+        "category" | "service" | "businessservice" | "requesttype" => Column::Category,
         "opened" | "openedat" | "openedon" | "created" | "createdat" | "createdon"
         | "creationdate" | "submitted" | "submittedat" => Column::Opened,
         "responded" | "respondedat" | "firstresponse" | "firstresponseat" | "firstreply"
@@ -1324,6 +1412,8 @@ pub struct Export {
     pub problems: Vec<LineProblem>,
     /// Whether the export was a history of states (one line per change) rather than one line per ticket.
     pub history: bool,
+    /// The header's columns, each with what it was read as (`None`: not read).
+    pub columns: Vec<(String, Option<Column>)>,
 }
 
 /// The columns of an export, read from its header line once.
@@ -1333,6 +1423,7 @@ struct Header {
     /// The column of each kind, the first where several name it.
     id: usize,
     priority: Option<usize>,
+    category: Option<usize>,
     opened: Option<usize>,
     responded: Option<usize>,
     /// The resolved column, or the closed one where there is none.
@@ -1344,22 +1435,48 @@ struct Header {
     lost: Option<usize>,
     /// A line per change (an instant and a state column) rather than a line per ticket.
     history: bool,
+    /// What each column holds, where it holds something read.
+    roles: Vec<Option<Column>>,
 }
 
 impl Header {
-    fn read(header: &str) -> Result<Header, Error> {
+    /// The header line's columns: those named in `mapping` hold what it says; the others what their
+    /// names say, unless the mapping gives that to another column.
+    fn read(header: &str, mapping: &[(Column, String)]) -> Result<Header, Error> {
         let refuse = |reason: String| Error::InvalidValue {
             field: crate::error::Field::Tickets,
             part: "header".to_string(),
             reason,
         };
-        let delimiter = crate::outage::sniff(header, |h| column(h).is_some());
+        let mapped = |h: &str| {
+            mapping
+                .iter()
+                .find(|(_, name)| same_name(name, h))
+                .map(|m| m.0)
+        };
+        let delimiter =
+            crate::outage::sniff(header, |h| mapped(h).is_some() || column(h).is_some());
         let names: Vec<String> = crate::outage::split_record(header, delimiter)
             .map_err(|e| refuse(format!("the header line: {e}")))?
             .iter()
-            .map(|h| h.trim().to_string())
+            .map(|h| h.trim().trim_start_matches('\u{feff}').to_string())
             .collect();
-        let columns: Vec<Option<Column>> = names.iter().map(|h| column(h)).collect();
+        for (c, name) in mapping {
+            if !names.iter().any(|h| same_name(h, name)) {
+                return Err(Error::InvalidValue {
+                    field: crate::error::Field::Columns,
+                    part: c.name().to_string(),
+                    reason: format!(
+                        "the export has no column \"{name}\"; its columns are {}",
+                        names.join(", ")
+                    ),
+                });
+            }
+        }
+        let columns: Vec<Option<Column>> = names
+            .iter()
+            .map(|h| mapped(h).or_else(|| column(h).filter(|c| mapping.iter().all(|m| m.0 != *c))))
+            .collect();
         let find = |c: Column| columns.iter().position(|x| *x == Some(c));
         let Some(id) = find(Column::Id) else {
             return Err(refuse(format!(
@@ -1378,6 +1495,7 @@ impl Header {
             delimiter,
             id,
             priority: find(Column::Priority),
+            category: find(Column::Category),
             opened: find(Column::Opened),
             responded: find(Column::Responded),
             resolved: find(Column::Resolved).or(find(Column::Closed)),
@@ -1388,6 +1506,7 @@ impl Header {
             lost: find(Column::Lost),
             history,
             names,
+            roles: columns,
         })
     }
 
@@ -1414,6 +1533,9 @@ impl Header {
 /// ```
 pub struct ExportReader {
     zone: crate::zone::Zone,
+    /// The columns the reader named, and the header line once read.
+    mapping: Vec<(Column, String)>,
+    header_line: String,
     header: Option<Header>,
     /// Text of the records whose end has not arrived yet.
     pending: String,
@@ -1469,8 +1591,31 @@ const MAX_EXPORT_BYTES: usize = 512 * 1024 * 1024;
 impl ExportReader {
     /// A reader whose times without an offset are read in `zone`.
     pub fn new(zone: &crate::zone::Zone) -> ExportReader {
+        ExportReader::with_columns(zone, Vec::new())
+    }
+
+    /// A reader that takes the columns named in `mapping` (by their header, without regard to case or
+    /// surrounding spaces) to hold what it says, and recognises the others from their headers: the
+    /// column-mapping step for an export whose headers are not known.
+    ///
+    /// ```
+    /// use slacalc::tickets::{Column, ExportReader};
+    /// use slacalc::zone::Zone;
+    /// let csv = "Ticket #,Urgency,Logged,Fixed\nT-1,P2,2026-03-02 09:00,2026-03-02 11:00\n";
+    /// let mapping = vec![(Column::Id, "Ticket #".into()), (Column::Priority, "urgency".into()),
+    ///     (Column::Opened, "Logged".into()), (Column::Resolved, "Fixed".into())];
+    /// let mut reader = ExportReader::with_columns(&Zone::utc(), mapping);
+    /// reader.push(csv)?;
+    /// let export = reader.finish()?;
+    /// assert_eq!((&*export.tickets[0].id, &*export.tickets[0].priority), ("T-1", "P2"));
+    /// assert_eq!(export.tickets[0].resolved, Some(export.tickets[0].opened + 7200));
+    /// # Ok::<(), slacalc::Error>(())
+    /// ```
+    pub fn with_columns(zone: &crate::zone::Zone, mapping: Vec<(Column, String)>) -> ExportReader {
         ExportReader {
             zone: zone.clone(),
+            mapping,
+            header_line: String::new(),
             header: None,
             pending: String::new(),
             scanned: 0,
@@ -1491,6 +1636,25 @@ impl ExportReader {
     /// Tickets read so far.
     pub fn tickets(&self) -> usize {
         self.export.tickets.len()
+    }
+
+    /// The names of the header line's columns, once it has been read, even when it was refused (for a
+    /// mapping step to offer them).
+    pub fn columns(&self) -> Vec<String> {
+        if let Some(h) = &self.header {
+            return h.names.clone();
+        }
+        let line = &self.header_line;
+        let delimiter = crate::outage::sniff(line, |h| column(h).is_some());
+        crate::outage::split_record(line, delimiter)
+            .map(|names| {
+                names
+                    .iter()
+                    .map(|h| h.trim().trim_start_matches('\u{feff}').to_string())
+                    .filter(|h| !h.is_empty())
+                    .collect()
+            })
+            .unwrap_or_default()
     }
 
     /// Reads the next piece of the export as UTF-8 bytes (bytes that are not UTF-8 are read as U+FFFD, as a
@@ -1576,7 +1740,8 @@ impl ExportReader {
             return Ok(());
         }
         let Some(h) = &self.header else {
-            self.header = Some(Header::read(record)?);
+            self.header_line = record.to_string();
+            self.header = Some(Header::read(record, &self.mapping)?);
             return Ok(());
         };
         // A record without quotes is split into spans of itself; one with quotes is read as RFC 4180.
@@ -1692,6 +1857,7 @@ impl ExportReader {
                 self.export.tickets.push(Ticket {
                     id: id.clone(),
                     priority: Name::from(""),
+                    category: None,
                     opened: 0,
                     responded: None,
                     resolved: None,
@@ -1710,6 +1876,11 @@ impl ExportReader {
         if let Some(p) = cell(h.priority) {
             if *t.priority != *p {
                 t.priority = intern(&mut self.names, p);
+            }
+        }
+        if let Some(c) = cell(h.category) {
+            if t.category.as_deref() != Some(c) {
+                t.category = Some(intern(&mut self.names, c));
             }
         }
         if let Some(o) = opened {
@@ -1749,6 +1920,12 @@ impl ExportReader {
         // kept stay where they are.
         let mut export = self.export;
         export.history = h.history;
+        export.columns = h
+            .names
+            .iter()
+            .cloned()
+            .zip(h.roles.iter().copied())
+            .collect();
         let mut kept = vec![true; export.tickets.len()];
         for (k, t) in export.tickets.iter_mut().enumerate() {
             if self.opened_known[k] {

@@ -11,7 +11,7 @@ use crate::penalty::{money_text, CreditRule, CreditSchedule, Money, PeriodInput}
 use crate::period::Measure;
 use crate::target::Target;
 use crate::tickets::{
-    lost_seconds, read_export, score_of, Clock, Due, Experience, Export, ExportReader, Goal,
+    lost_seconds, score_of, Clock, Column, Due, Experience, Export, ExportReader, Goal,
     GroupSummary, HelpDesk, Ola, Scale, Stint, Summary, Ticket,
 };
 use crate::value::{invalid, Object, Value};
@@ -64,6 +64,11 @@ pub struct TicketResult {
     pub id: String,
     /// Its priority.
     pub priority: String,
+    /// Its category, where the export or the ticket gives one.
+    pub category: Option<String>,
+    /// The goal it was measured against: its priority, and the category where the goal is for one
+    /// (`"P2 in Payroll"`).
+    pub goal: String,
     /// The response clock; null where the priority has no response goal.
     pub response: Option<ClockResult>,
     /// The resolution clock; null where the priority has no resolution goal.
@@ -186,7 +191,7 @@ impl From<&Summary> for SummaryResult {
     }
 }
 
-/// One priority in one period.
+/// One goal (a priority, or a priority in a category) in one period.
 #[derive(Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct PeriodResult {
@@ -198,6 +203,8 @@ pub struct PeriodResult {
     pub end: String,
     /// The priority.
     pub priority: String,
+    /// The goal: the priority, and the category where the goal is for one (`"P2 in Payroll"`).
+    pub goal: String,
     /// Response clocks that stopped in the period.
     pub response: SummaryResult,
     /// Resolution clocks that stopped in the period.
@@ -277,7 +284,8 @@ pub struct TicketsResult {
     /// The tickets measured that did not meet every goal and OLA (breached or still running), or all of
     /// them with `list: "all"`, in the order given.
     pub tickets: Vec<TicketResult>,
-    /// Each priority in each period in which a clock stopped, in order of time.
+    /// Each goal (a priority, or a priority in a category) in each period in which a clock stopped, in
+    /// order of time.
     pub periods: Vec<PeriodResult>,
     /// The tickets not measured, each with its reason.
     pub problems: Vec<TicketProblem>,
@@ -292,6 +300,19 @@ pub struct TicketsResult {
     pub states: Vec<StateResult>,
     /// The credits owed in all under the SLA's `penalty`, to the cent, and in words; null without one.
     pub credits: Option<TicketCredits>,
+    /// The export's columns, each with what it was read as; empty for tickets given as a list.
+    pub columns: Vec<ColumnResult>,
+}
+
+/// A column of an export, and what it was read as.
+#[derive(Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ColumnResult {
+    /// Its header.
+    pub name: String,
+    /// What it was read as; null where it was not read.
+    #[ts(type = "TicketColumn | null")]
+    pub reads: Option<&'static str>,
 }
 
 /// A state the tickets entered, and how the SLA counts it.
@@ -335,6 +356,9 @@ struct TicketInput {
     id: String,
     /// Its priority, as a goal names it: "P2".
     priority: String,
+    /// Its category or service, for goals given per category: "Payroll".
+    #[ts(optional)]
+    category: Option<String>,
     /// When it was opened.
     opened: String,
     /// Its first response to the caller.
@@ -383,6 +407,10 @@ struct OlaInput {
 struct GoalInput {
     /// "P1", "P2", ...
     priority: String,
+    /// The category or service the goal is for ("Payroll"); without, the goal is for the priority's
+    /// tickets of every category without a goal of their own.
+    #[ts(optional)]
+    category: Option<String>,
     /// Time to the first response: "PT15M", "1 h", seconds, or "next business day".
     #[ts(optional, type = "string | number")]
     response: Option<String>,
@@ -437,6 +465,10 @@ struct TicketsInput {
     /// A ticket export: a header and a line per ticket, or a line per change of state.
     #[ts(optional)]
     csv: Option<String>,
+    /// The export's columns named by what they hold, where their headers do not say it:
+    /// `{ id: "Ticket #", opened: "Logged" }`. The others are recognised from their headers.
+    #[ts(optional, type = "Partial<Record<TicketColumn, string>>")]
+    columns: Option<String>,
     /// The instant measured at (default: the latest instant of any ticket).
     #[ts(optional)]
     as_of: Option<String>,
@@ -606,20 +638,30 @@ fn read_sla(v: &Value, zones: &dyn Zones) -> Result<(HelpDesk, Zone, Option<Pena
             g,
             Field::Sla,
             &path,
-            &["priority", "response", "resolution", "calendar"],
+            &["priority", "category", "response", "resolution", "calendar"],
         )?;
         let priority = g.text("priority")?.trim().to_string();
-        if priority.is_empty()
-            || goals
-                .iter()
-                .any(|x| x.priority.eq_ignore_ascii_case(&priority))
-        {
+        let category = g
+            .optional_text("category")?
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .map(str::to_string);
+        let same = |x: &Goal| {
+            x.priority.eq_ignore_ascii_case(&priority)
+                && match (&x.category, &category) {
+                    (Some(a), Some(b)) => a.eq_ignore_ascii_case(b),
+                    (a, b) => a.is_none() && b.is_none(),
+                }
+        };
+        if priority.is_empty() || goals.iter().any(same) {
             return Err(g.error(
                 "priority",
-                if priority.is_empty() {
-                    "is empty: name the priority, such as P2".to_string()
-                } else {
-                    format!("\"{priority}\" has a goal already")
+                match &category {
+                    _ if priority.is_empty() => {
+                        "is empty: name the priority, such as P2".to_string()
+                    }
+                    Some(c) => format!("\"{priority}\" in \"{c}\" has a goal already"),
+                    None => format!("\"{priority}\" has a goal already"),
                 },
             ));
         }
@@ -640,6 +682,7 @@ fn read_sla(v: &Value, zones: &dyn Zones) -> Result<(HelpDesk, Zone, Option<Pena
         };
         goals.push(Goal {
             priority,
+            category,
             response,
             resolution,
             calendar,
@@ -743,6 +786,7 @@ fn read_ticket(v: &Value, i: usize, zone: &Zone) -> Result<Ticket, Error> {
         &[
             "id",
             "priority",
+            "category",
             "opened",
             "responded",
             "resolved",
@@ -790,6 +834,10 @@ fn read_ticket(v: &Value, i: usize, zone: &Zone) -> Result<Ticket, Error> {
     Ok(Ticket {
         id: o.text("id")?.into(),
         priority: o.text("priority")?.into(),
+        category: o
+            .optional_text("category")?
+            .filter(|c| !c.trim().is_empty())
+            .map(Into::into),
         opened,
         responded: instant("responded")?,
         resolved: instant("resolved")?,
@@ -830,14 +878,16 @@ pub fn tickets(input: &Value, zones: &dyn Zones) -> Result<TicketsResult, Error>
         input,
         Field::Input,
         "",
-        &["sla", "tickets", "csv", "asOf", "period", "list"],
+        &["sla", "tickets", "csv", "columns", "asOf", "period", "list"],
     )?;
+    let mapping = columns(o.get("columns"))?;
     let sla = read_sla(
         o.get("sla").ok_or(Error::Missing { field: Field::Sla })?,
         zones,
     )?;
     let zone = &sla.1;
     let mut problems = Vec::new();
+    let mut read_columns = Vec::new();
     let (list, lines) = match (o.get("tickets"), o.get("csv")) {
         (Some(Value::List(items)), None) => (
             items
@@ -848,8 +898,11 @@ pub fn tickets(input: &Value, zones: &dyn Zones) -> Result<TicketsResult, Error>
             None,
         ),
         (None, Some(Value::Text(text))) => {
-            let export = read_export(text, zone)?;
+            let mut reader = ExportReader::with_columns(zone, mapping);
+            reader.push(text)?;
+            let export = reader.finish()?;
             problems.extend(line_problems(&export));
+            read_columns = column_results(&export);
             (export.tickets, Some(export.lines))
         }
         (Some(_), Some(_)) => {
@@ -872,7 +925,73 @@ pub fn tickets(input: &Value, zones: &dyn Zones) -> Result<TicketsResult, Error>
             })
         }
     };
-    measure(&o, sla, &list, lines.as_deref(), problems)
+    let mut result = measure(&o, sla, &list, lines.as_deref(), problems)?;
+    result.columns = read_columns;
+    Ok(result)
+}
+
+/// The columns a request names by what they hold: `{ id: "Ticket #", opened: "Logged" }`.
+fn columns(v: Option<&Value>) -> Result<Vec<(Column, String)>, Error> {
+    let Some(v) = v else {
+        return Ok(Vec::new());
+    };
+    let Value::Map(entries) = v else {
+        return Err(Error::WrongType {
+            field: Field::Columns,
+            expected: "an object such as { id: \"Ticket #\" }",
+            found: v.kind(),
+        });
+    };
+    let mut out: Vec<(Column, String)> = Vec::new();
+    for (key, value) in entries {
+        let Some(column) = Column::parse(key) else {
+            return Err(invalid(
+                Field::Columns,
+                key,
+                format!(
+                    "is not a column the reader knows; name one of {}",
+                    Column::ALL.map(Column::name).join(", ")
+                ),
+            ));
+        };
+        match value {
+            Value::Null => {}
+            Value::Text(t) if t.trim().is_empty() => {}
+            Value::Text(t) => {
+                if let Some((other, _)) = out
+                    .iter()
+                    .find(|(_, n)| n.trim().eq_ignore_ascii_case(t.trim()))
+                {
+                    return Err(invalid(
+                        Field::Columns,
+                        key,
+                        format!("\"{}\" is named for {} already", t.trim(), other.name()),
+                    ));
+                }
+                out.push((column, t.trim().to_string()));
+            }
+            other => {
+                return Err(Error::WrongType {
+                    field: Field::Columns,
+                    expected: "a column's header as a string",
+                    found: other.kind(),
+                })
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The columns of an export, each with what it was read as.
+fn column_results(export: &Export) -> Vec<ColumnResult> {
+    export
+        .columns
+        .iter()
+        .map(|(name, c)| ColumnResult {
+            name: name.clone(),
+            reads: c.map(Column::name),
+        })
+        .collect()
 }
 
 /// The lines of an export that were not read, as problems of the result.
@@ -932,6 +1051,7 @@ fn measure(
         }
     };
     let report = sla.measure(list, as_of, measure, &zone)?;
+    let sla_goals = &sla.goals;
     // Each priority's period with clocks, as a period of the penalty's schedule.
     let credited = match penalty
         .as_ref()
@@ -948,7 +1068,7 @@ fn measure(
                         (
                             k,
                             PeriodInput {
-                                label: format!("{} {}", r.priority, r.label),
+                                label: format!("{} {}", r.goal, r.label),
                                 attainment: a,
                                 length: Measure::Month.length().into(),
                                 downtime: None,
@@ -990,7 +1110,7 @@ fn measure(
                 money_text(total, currency)
             )
         });
-        let label = format!("{} {}", r.priority, r.label);
+        let label = format!("{} {}", r.goal, r.label);
         Some(super::penalty::CreditLineResult {
             label: line.map_or(label.clone(), |l| l.label.clone()),
             attainment: line.map_or_else(
@@ -1027,6 +1147,8 @@ fn measure(
             .map(|m| TicketResult {
                 id: list[m.index].id.to_string(),
                 priority: list[m.index].priority.to_string(),
+                category: list[m.index].category.as_deref().map(str::to_string),
+                goal: sla_goals[m.goal].name(),
                 response: m.response.as_ref().map(ClockResult::from),
                 resolution: m.resolution.as_ref().map(ClockResult::from),
                 groups: m.stints.iter().map(StintResult::from).collect(),
@@ -1045,6 +1167,7 @@ fn measure(
                 start: p.start.to_string(),
                 end: p.end.to_string(),
                 priority: p.priority.clone(),
+                goal: p.goal.clone(),
                 response: SummaryResult::from(&p.response),
                 resolution: SummaryResult::from(&p.resolution),
                 with_groups: p.with_groups,
@@ -1090,6 +1213,7 @@ fn measure(
             }
             states
         },
+        columns: Vec::new(),
         credits: penalty.as_ref().map(|p| {
             let (tiers, charged) = credited
                 .as_ref()
@@ -1147,6 +1271,8 @@ fn measure(
 pub struct PieceExport {
     reader: Option<ExportReader>,
     export: Option<Export>,
+    /// The header's columns of an export that could not be read.
+    header: Vec<String>,
     zone: Zone,
 }
 
@@ -1154,12 +1280,34 @@ impl PieceExport {
     /// An export whose times without an offset are read in the zone named (UTC when none is given); the
     /// SLA it is measured against must name the same zone.
     pub fn new(time_zone: &Value, zones: &dyn Zones) -> Result<PieceExport, Error> {
+        PieceExport::with_columns(time_zone, &Value::Null, zones)
+    }
+
+    /// An export read as [`PieceExport::new`] does, whose columns named in `columns` hold what it says
+    /// (`{ id: "Ticket #", opened: "Logged" }`; see [`ExportReader::with_columns`]).
+    pub fn with_columns(
+        time_zone: &Value,
+        columns: &Value,
+        zones: &dyn Zones,
+    ) -> Result<PieceExport, Error> {
         let zone = super::reading_zone(time_zone, zones)?;
+        let mapping = self::columns(Some(columns).filter(|c| !matches!(c, Value::Null)))?;
         Ok(PieceExport {
-            reader: Some(ExportReader::new(&zone)),
+            reader: Some(ExportReader::with_columns(&zone, mapping)),
             export: None,
+            header: Vec::new(),
             zone,
         })
+    }
+
+    /// The names of the header's columns once it has been read, even when it was refused: what a
+    /// column-mapping step offers.
+    pub fn columns(&self) -> Vec<String> {
+        match (&self.reader, &self.export) {
+            (Some(r), _) => r.columns(),
+            (None, Some(e)) => e.columns.iter().map(|c| c.0.clone()).collect(),
+            (None, None) => self.header.clone(),
+        }
     }
 
     /// Reads the next piece of the export's text; a piece may end anywhere. An export that cannot be
@@ -1184,7 +1332,9 @@ impl PieceExport {
                 "the export was already measured or could not be read; start a new one".to_string(),
             ));
         };
-        read(reader).inspect_err(|_| self.reader = None)
+        read(reader).inspect_err(|_| {
+            self.header = self.reader.take().map(|r| r.columns()).unwrap_or_default();
+        })
     }
 
     /// Tickets read so far.
@@ -1225,12 +1375,14 @@ impl PieceExport {
                 "the export could not be read; start a new one".to_string(),
             ));
         };
-        measure(
+        let mut result = measure(
             &o,
             sla,
             &export.tickets,
             Some(&export.lines),
             line_problems(export).collect(),
-        )
+        )?;
+        result.columns = column_results(export);
+        Ok(result)
     }
 }

@@ -79,6 +79,12 @@ pub fn typescript_analysis() -> String {
     }
     {
         use super::tickets::*;
+        out.push_str(&format!(
+            "\n/** What a column of a ticket export holds. */\nexport type TicketColumn = {};\n",
+            crate::tickets::Column::ALL
+                .map(|c| format!("\"{}\"", c.name()))
+                .join(" | ")
+        ));
         push(&mut out, input_declarations());
         push(
             &mut out,
@@ -93,6 +99,7 @@ pub fn typescript_analysis() -> String {
                 (TicketProblem::docs(), TicketProblem::decl()),
                 (StateResult::docs(), StateResult::decl()),
                 (TicketCredits::docs(), TicketCredits::decl()),
+                (ColumnResult::docs(), ColumnResult::decl()),
                 (TicketsResult::docs(), TicketsResult::decl()),
             ],
         );

@@ -49,7 +49,7 @@ test('hand-worked tickets: business time over a weekend, the goal met on its sec
     'P2: 1 of 1 month missed the 95% target; the worst was Mar 2026, with 66.66% resolved in time (2 of 3). Measured by quarter, 1 of 1 quarter would have missed it.',
   ]);
   assert.equal(await page.getByTestId('tk-problems-title').textContent(), '1 line not measured');
-  assert.deepEqual(await page.locator('#tk-problems li').allTextContents(), ['Line 5 (INC4): the SLA has no goal for priority "P9"; its priorities are P2']);
+  assert.deepEqual(await page.locator('#tk-problems li').allTextContents(), ['Line 5 (INC4): the SLA has no goal for priority "P9"; its goals are for P2']);
   // Nearest ranks of 1 h 30, 4 h, 6 h: P50 the 2nd, P90 the 3rd. Every ticket stayed with its first group.
   const cells = await page.getByTestId('tk-table').locator('tbody tr').first().locator('th, td').allTextContents();
   assert.deepEqual(cells, ['Mar 2026', '3 of 3 (100.00%)', '2 of 3 (66.66%)', '4 h / 6 h / 6 h', '3 of 3', '–']);
@@ -115,7 +115,7 @@ test('the example year: August shows what the third quarter hides, groups, exper
   const p5 = text.findIndex((l) => l.startsWith('INC900001,')) + 1;
   const noTime = text.findIndex((l) => l.includes(',not recorded,')) + 1;
   assert.deepEqual(await page.locator('#tk-problems li').allTextContents(), [
-    `Line ${p5} (INC900001): the SLA has no goal for priority "P5"; its priorities are P1, P2, P3, P4`,
+    `Line ${p5} (INC900001): the SLA has no goal for priority "P5"; its goals are for P1, P2, P3, P4`,
     `Line ${noTime}: time: "not recorded" is not an instant such as 2026-03-02T09:00:00Z`,
   ]);
   // Every ticket id but the refused one is measured.

@@ -967,6 +967,9 @@ options: Array<OfferView>,
  */
 verdict: Array<string>, };
 
+/** What a column of a ticket export holds. */
+export type TicketColumn = "id" | "priority" | "category" | "opened" | "responded" | "resolved" | "closed" | "at" | "state" | "group" | "score" | "lost";
+
 /**
  * A change of state of a ticket.
  */
@@ -1005,6 +1008,10 @@ id: string,
  * Its priority, as a goal names it: "P2".
  */
 priority: string, 
+/**
+ * Its category or service, for goals given per category: "Payroll".
+ */
+category?: string, 
 /**
  * When it was opened.
  */
@@ -1051,6 +1058,11 @@ export type GoalInput = {
  * "P1", "P2", ...
  */
 priority: string, 
+/**
+ * The category or service the goal is for ("Payroll"); without, the goal is for the priority's
+ * tickets of every category without a goal of their own.
+ */
+category?: string, 
 /**
  * Time to the first response: "PT15M", "1 h", seconds, or "next business day".
  */
@@ -1104,6 +1116,11 @@ export type TicketsInput = { sla: HelpDeskSla, tickets?: Array<TicketInput>,
  * A ticket export: a header and a line per ticket, or a line per change of state.
  */
 csv?: string, 
+/**
+ * The export's columns named by what they hold, where their headers do not say it:
+ * `{ id: "Ticket #", opened: "Logged" }`. The others are recognised from their headers.
+ */
+columns?: Partial<Record<TicketColumn, string>>, 
 /**
  * The instant measured at (default: the latest instant of any ticket).
  */
@@ -1196,6 +1213,15 @@ id: string,
  * Its priority.
  */
 priority: string, 
+/**
+ * Its category, where the export or the ticket gives one.
+ */
+category: string | null, 
+/**
+ * The goal it was measured against: its priority, and the category where the goal is for one
+ * (`"P2 in Payroll"`).
+ */
+goal: string, 
 /**
  * The response clock; null where the priority has no response goal.
  */
@@ -1327,7 +1353,7 @@ lostAnswers: number,
 lostPerAnswer: DurationText | null, };
 
 /**
- * One priority in one period.
+ * One goal (a priority, or a priority in a category) in one period.
  */
 export type PeriodResult = { 
 /**
@@ -1346,6 +1372,10 @@ end: string,
  * The priority.
  */
 priority: string, 
+/**
+ * The goal: the priority, and the category where the goal is for one (`"P2 in Payroll"`).
+ */
+goal: string, 
 /**
  * Response clocks that stopped in the period.
  */
@@ -1430,6 +1460,19 @@ total: string,
 summary: string, };
 
 /**
+ * A column of an export, and what it was read as.
+ */
+export type ColumnResult = { 
+/**
+ * Its header.
+ */
+name: string, 
+/**
+ * What it was read as; null where it was not read.
+ */
+reads: TicketColumn | null, };
+
+/**
  * What `tickets` answers.
  */
 export type TicketsResult = { 
@@ -1451,7 +1494,8 @@ measured: number,
  */
 tickets: Array<TicketResult>, 
 /**
- * Each priority in each period in which a clock stopped, in order of time.
+ * Each goal (a priority, or a priority in a category) in each period in which a clock stopped, in
+ * order of time.
  */
 periods: Array<PeriodResult>, 
 /**
@@ -1476,4 +1520,8 @@ states: Array<StateResult>,
 /**
  * The credits owed in all under the SLA's `penalty`, to the cent, and in words; null without one.
  */
-credits: TicketCredits | null, };
+credits: TicketCredits | null, 
+/**
+ * The export's columns, each with what it was read as; empty for tickets given as a list.
+ */
+columns: Array<ColumnResult>, };

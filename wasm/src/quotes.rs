@@ -36,14 +36,34 @@ pub struct TicketExport(PieceExport);
 
 #[wasm_bindgen]
 impl TicketExport {
-    /// An export whose times without an offset are read in `timeZone` (default UTC), as the SLA's.
+    /// An export whose times without an offset are read in `timeZone` (default UTC), as the SLA's;
+    /// the columns named in `columns` hold what it says (`{ id: "Ticket #", opened: "Logged" }`).
     #[wasm_bindgen(constructor)]
     pub fn new(
         #[wasm_bindgen(js_name = timeZone, unchecked_param_type = "string | null")] zone: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Partial<Record<TicketColumn, string>> | null")]
+        columns: JsValue,
     ) -> Result<TicketExport, JsValue> {
         let zone = read(&zone, Field::Calendar, "a time zone name as a string");
-        let export = zone.and_then(|zone| PieceExport::new(&zone, &PageZones));
+        let columns = read(
+            &columns,
+            Field::Columns,
+            "an object such as { id: \"Ticket #\" }",
+        );
+        let export = zone.and_then(|zone| {
+            columns.and_then(|c| PieceExport::with_columns(&zone, &c, &PageZones))
+        });
         export.map(TicketExport).map_err(|e| error_value(&e))
+    }
+
+    /// The header's columns once read, even when they were refused: what a mapping step offers.
+    #[wasm_bindgen(getter, unchecked_return_type = "string[]")]
+    pub fn columns(&self) -> JsValue {
+        let list = js_sys::Array::new();
+        for name in self.0.columns() {
+            list.push(&JsValue::from_str(&name));
+        }
+        list.into()
     }
 
     /// Reads the next piece, as text or as UTF-8 bytes.

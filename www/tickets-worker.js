@@ -14,12 +14,14 @@ const LISTED = 100_000;
 /** The last file read: its identity with the zone its local times were read in, and the export. */
 let kept;
 
-async function readFile(file, zone) {
-  const key = `${file.name}\u0000${file.size}\u0000${file.lastModified}\u0000${zone}`;
+/** The file read with its columns named as in `columns`, kept for the next request. An error carries the
+ *  header's columns, for the page's columns step. */
+async function readFile(file, zone, columns) {
+  const key = `${file.name}\u0000${file.size}\u0000${file.lastModified}\u0000${zone}\u0000${JSON.stringify(columns)}`;
   if (kept?.key === key) return kept.export;
   kept?.export.free();
   kept = undefined;
-  const exported = new core.TicketExport(zone);
+  const exported = new core.TicketExport(zone, columns);
   try {
     await readPieces(
       file,
@@ -27,11 +29,27 @@ async function readFile(file, zone) {
       (done) => postMessage({ type: 'progress', done, total: file.size, tickets: exported.tickets }),
     );
   } catch (e) {
+    e.columns = exported.columns;
     exported.free();
     throw e;
   }
   kept = { key, export: exported };
   return exported;
+}
+
+/** The columns of a pasted export whose header or columns were refused, for the page's columns step. */
+function headerColumns(e, data) {
+  if (data.text === undefined || !(e.field === 'columns' || e.part === 'header')) return undefined;
+  let exported;
+  try {
+    exported = new core.TicketExport('UTC', null);
+    exported.push(data.text.slice(0, data.text.indexOf('\n') + 1 || undefined));
+  } catch {
+    // the header was refused: its columns are still known
+  }
+  const columns = exported?.columns;
+  exported?.free();
+  return columns;
 }
 
 onmessage = async ({ data }) => {
@@ -45,10 +63,10 @@ onmessage = async ({ data }) => {
     // as a result of a million tickets listed would take gigabytes.
     let all = true;
     if (data.file) {
-      const exported = await readFile(data.file, zone);
+      const exported = await readFile(data.file, zone, data.columns);
       all = exported.tickets <= LISTED;
       measure = (input) => exported.measure(input);
-    } else measure = (input) => core.tickets({ ...input, csv: data.text });
+    } else measure = (input) => core.tickets({ ...input, csv: data.text, columns: data.columns });
     postMessage({ type: 'measuring', id: data.id });
     const started = performance.now();
     const report = measure({ ...data.input, list: all ? 'all' : 'missed' });
@@ -59,6 +77,6 @@ onmessage = async ({ data }) => {
   } catch (e) {
     const restart = breaksModule(e);
     const message = restart ? 'The tickets could not be measured: the calculator failed and has been restarted. Try again.' : e.message;
-    postMessage({ type: 'error', id: data.id, restart, error: { message, field: e.field ?? 'tickets', code: e.code ?? 'internal', part: e.part } });
+    postMessage({ type: 'error', id: data.id, restart, error: { message, field: e.field ?? 'tickets', code: e.code ?? 'internal', part: e.part, columns: e.columns ?? headerColumns(e, data) } });
   }
 };

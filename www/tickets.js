@@ -24,6 +24,23 @@ const worker = measuringWorker(new URL('tickets-worker.js', import.meta.url), 't
 let last;
 /** The tickets to measure: { text } or { file }. */
 let source;
+/** The export's columns named in the columns step, { role: header }; the others are read from their headers. */
+let mapping = {};
+/** What a column may hold, as the columns step names it. */
+const ROLES = [
+  ['id', 'Ticket id'],
+  ['priority', 'Priority'],
+  ['category', 'Category or service'],
+  ['opened', 'Opened'],
+  ['responded', 'First response'],
+  ['resolved', 'Resolved'],
+  ['closed', 'Closed (the resolution where no column holds it)'],
+  ['at', 'Time of a change (a history)'],
+  ['state', 'State entered (a history)'],
+  ['group', 'Assignment group'],
+  ['score', 'Satisfaction score'],
+  ['lost', 'Time lost'],
+];
 const MAX_BYTES = 512 * 1024 * 1024;
 const STALE = 'Showing the last result: correct what is marked in red to measure again.';
 
@@ -46,8 +63,8 @@ const DEFAULT_OLAS = 'Service Desk, 4 h\nNetwork, 20 h\nApplications, 20 h\nData
 // ---- The goals' rows ----
 
 let rowCount = 0;
-/** Adds a goal row: priority, response, resolution, counted on ("hours" or "24x7"). */
-function addGoal([priority, response, resolution, counted] = ['', '', '', 'hours']) {
+/** Adds a goal row: priority, response, resolution, counted on ("hours" or "24x7"), category. */
+function addGoal([priority, response, resolution, counted, category = ''] = ['', '', '', 'hours']) {
   const n = ++rowCount;
   const input = (part, value, label) =>
     el('input', { id: `tk-goal-${n}-${part}`, type: 'text', value, autocomplete: 'off', spellcheck: false, className: `goal-${part}`, ariaLabel: label });
@@ -57,16 +74,20 @@ function addGoal([priority, response, resolution, counted] = ['', '', '', 'hours
   const remove = el('button', { type: 'button', className: 'remove-goal', textContent: '×' });
   const tr = el('tr');
   const p = input('priority', priority, 'Priority');
+  const c = input('category', category, '');
+  c.placeholder = 'category';
   const [respond, resolve] = [input('response', response, ''), input('resolution', resolution, '')];
-  // Each field says which priority it is for, as the priority is renamed.
+  // Each field says which priority (and category) it is for, as they are renamed.
   const name = () => {
-    const of = p.value.trim() || 'this priority';
+    const of = (p.value.trim() || 'this priority') + (c.value.trim() ? ` in ${c.value.trim()}` : '');
     remove.ariaLabel = remove.title = `Remove the goals of ${of}`;
+    c.ariaLabel = `Category, ${p.value.trim() || 'this priority'} (empty: every category without a goal of its own)`;
     respond.ariaLabel = `Respond within, ${of}`;
     resolve.ariaLabel = `Resolve within, ${of}`;
   };
   name();
   p.addEventListener('input', name);
+  c.addEventListener('input', name);
   remove.addEventListener('click', () => {
     const rows = [...$('tk-goals').querySelectorAll('tbody tr')];
     const next = rows[rows.indexOf(tr) + 1] ?? rows[rows.indexOf(tr) - 1];
@@ -74,12 +95,14 @@ function addGoal([priority, response, resolution, counted] = ['', '', '', 'hours
     (next?.querySelector('input') ?? $('tk-goal-add')).focus();
     soon();
   });
-  for (const child of [p, respond, resolve, select, remove]) tr.append(el('td', {}, child));
+  // The category sits under the priority, so that the row fits a phone.
+  tr.append(el('td', {}, p, c));
+  for (const child of [respond, resolve, select, remove]) tr.append(el('td', {}, child));
   $('tk-goals').querySelector('tbody').append(tr);
   return tr;
 }
 
-/** The goal rows as typed: [priority, response, resolution, counted, row]. */
+/** The goal rows as typed: [priority, response, resolution, counted, row, category]. */
 function goalRows() {
   return [...$('tk-goals').querySelectorAll('tbody tr')].map((tr) => [
     tr.querySelector('.goal-priority').value.trim(),
@@ -87,7 +110,52 @@ function goalRows() {
     tr.querySelector('.goal-resolution').value.trim(),
     tr.querySelector('.goal-counted').value,
     tr,
+    tr.querySelector('.goal-category').value.trim(),
   ]);
+}
+
+/** A goal's name as the core gives it in results: "P2", or "P2 in Payroll". */
+const goalName = (g) => (g.category ? `${g.priority} in ${g.category}` : g.priority);
+
+// ---- The columns step ----
+
+/** Shows the export's columns (`names`) and, for each role, the column read as it (`reads`: { role: header };
+ *  null where the export could not be read, so that only the columns named here are known). */
+function showColumns(names, reads, open = false) {
+  const box = $('tk-columns-box');
+  box.hidden = !names.length;
+  if (!names.length) return;
+  if (open) box.open = true;
+  const grid = $('tk-columns');
+  // The selects are made again only for other columns, so that the one in use keeps its focus.
+  if (grid.dataset.names !== JSON.stringify(names)) {
+    grid.dataset.names = JSON.stringify(names);
+    grid.replaceChildren(
+      ...ROLES.map(([role, label]) => {
+        const select = el('select', { id: `tk-col-${role}`, className: 'column-role' });
+        select.dataset.role = role;
+        select.append(el('option', { value: '', textContent: 'none' }), ...names.map((n) => el('option', { value: n, textContent: n })));
+        return el('div', { className: 'column-field' }, el('label', { htmlFor: select.id, textContent: label }), select);
+      }),
+    );
+  }
+  for (const select of grid.querySelectorAll('select')) {
+    const role = /** @type {HTMLSelectElement} */ (select).dataset.role ?? '';
+    /** @type {HTMLSelectElement} */ (select).value = mapping[role] ?? reads?.[role] ?? '';
+  }
+  const named = Object.keys(mapping).length;
+  const read = ROLES.filter(([role]) => mapping[role] ?? reads?.[role]).length;
+  $('tk-columns-title').textContent = reads
+    ? `Columns of the export: ${count(names.length, 'column')}, ${read} of ${ROLES.length} kinds found${named ? `, ${named} named here` : ''}`
+    : `Columns of the export: ${count(names.length, 'column')}; the export cannot be read as they are named${named ? ` (${named} named here)` : ''}: choose at least the ticket id, and when tickets were opened or the time and state of each change`;
+}
+
+/** A column chosen in the columns step: the export is read again with it. */
+function chooseColumn(select) {
+  const role = select.dataset.role;
+  if (select.value) mapping[role] = select.value;
+  else delete mapping[role];
+  run();
 }
 
 // ---- The SLA the core reads ----
@@ -153,8 +221,9 @@ function sla() {
   const hours = calendarValue(state);
   const credits = penalty();
   return {
-    goals: goalRows().map(([priority, response, resolution, counted]) => ({
+    goals: goalRows().map(([priority, response, resolution, counted, , category]) => ({
       priority,
+      ...(category ? { category } : {}),
       ...(response ? { response } : {}),
       ...(resolution ? { resolution } : {}),
       calendar: counted === 'hours' ? hours : null,
@@ -179,6 +248,8 @@ function stale(why) {
 /** An error from the core or the worker, next to the field it concerns. */
 function failed(e) {
   const part = e.part ?? '';
+  // An export whose header was refused, or a column named wrongly: the columns step is opened with its columns.
+  if (e.columns) showColumns(e.columns, null, true);
   const goal = /^goals\[(\d+)\]\.(\w+)/.exec(part);
   const ola = /^olas\[(\d+)\]/.exec(part);
   if (e.field === 'sla' && goal && goal[2] === 'calendar') {
@@ -207,6 +278,8 @@ function failed(e) {
     showError($('tk-tiers'), typed ? `Line ${typed.line}: ${words(e).replace(/^Penalty[\w.[\]]*: /i, '')}` : words(e));
   } else if (e.field === 'asOf') {
     showError($('tk-asof'), words(e));
+  } else if (e.field === 'columns' && document.getElementById(`tk-col-${part}`)) {
+    showError($(`tk-col-${part}`), words(e));
   } else if (e.field === 'calendar' && editor.showError(e)) {
     // shown by the editor
   } else {
@@ -251,7 +324,7 @@ function run(next) {
     return stale(null);
   }
   const input = { sla: sla(), period: $('tk-period').value, ...($('tk-asof').value.trim() ? { asOf: $('tk-asof').value.trim() } : {}) };
-  worker.send({ ...source, input });
+  worker.send({ ...source, columns: mapping, input });
 }
 
 let typing;
@@ -290,7 +363,7 @@ function verdict(r, quarterly, target) {
   const lines = [];
   const measure = r.period;
   for (const priority of priorities(r)) {
-    const own = r.periods.filter((p) => p.priority === priority && p.resolution.tickets + p.response.tickets > 0);
+    const own = r.periods.filter((p) => p.goal === priority && p.resolution.tickets + p.response.tickets > 0);
     if (!own.length) continue;
     const judged = (p) => (p.resolution.tickets ? p.resolution : p.response);
     const missed = own.filter((p) => !judged(p).meetsTarget);
@@ -301,7 +374,7 @@ function verdict(r, quarterly, target) {
       : `${priority}: every ${LONG[measure]} met the ${target}% target (${own.length} of ${own.length}).`;
     // What the longer period hides: a missed month inside a quarter that met the target.
     if (measure === 'month' && quarterly) {
-      const quarters = quarterly.filter((p) => p.priority === priority && p.resolution.tickets);
+      const quarters = quarterly.filter((p) => p.goal === priority && p.resolution.tickets);
       const hidden = missed.filter((m) => quarters.some((q) => q.start <= m.start && m.start < q.end && q.resolution.meetsTarget));
       const q = quarters.filter((x) => !x.resolution.meetsTarget).length;
       line += ` Measured by quarter, ${q} of ${count(quarters.length, 'quarter')} would have missed it${hidden.length ? `: a quarter's figure hides ${hidden.map((m) => `${m.period} (${judged(m).percentMet}%)`).join(', ')}` : ''}.`;
@@ -319,11 +392,12 @@ function verdict(r, quarterly, target) {
 function closest(running) {
   const open = running.flatMap((t) => [t.response, t.resolution].filter((c) => c?.stage === 'running').map((c) => ({ t, c })));
   const top = open.reduce((a, b) => (Number(b.c.percent) > Number(a.c.percent) ? b : a));
-  return `${top.c.percent}% of its ${top.c.goal.text} (${top.t.id}, ${top.t.priority})`;
+  return `${top.c.percent}% of its ${top.c.goal.text} (${top.t.id}, ${top.t.goal})`;
 }
 
+/** The goals' names: those of the SLA, in its order, then any other the results name. */
 function priorities(r) {
-  return [...new Set([...last.sla.goals.map((g) => g.priority), ...r.periods.map((p) => p.priority)])];
+  return [...new Set([...last.sla.goals.map(goalName), ...r.periods.map((p) => p.goal)])];
 }
 
 function show({ report, quarters, ms }) {
@@ -333,6 +407,10 @@ function show({ report, quarters, ms }) {
   $('tk-error').hidden = true;
   $('tk-report').hidden = false;
   const r = report;
+  showColumns(
+    r.columns.map((c) => c.name),
+    Object.fromEntries(r.columns.filter((c) => c.reads).map((c) => [c.reads, c.name])),
+  );
   $('tk-verdict').replaceChildren(...verdict(r, quarters, last.target).map((line) => el('li', { textContent: line })));
   const measured = r.measured;
   $('tk-summary').textContent =
@@ -352,8 +430,8 @@ function show({ report, quarters, ms }) {
   const names = priorities(r);
   select.replaceChildren(...names.map((p) => el('option', { value: p, textContent: p })));
   // Unless one was chosen, the priority with the most periods below target (then the most tickets).
-  const missedPeriods = (p) => r.periods.filter((x) => x.priority === p && !(x.resolution.tickets ? x.resolution : x.response).meetsTarget).length;
-  const tickets = (p) => r.periods.filter((x) => x.priority === p).reduce((a, x) => a + x.resolution.tickets, 0);
+  const missedPeriods = (p) => r.periods.filter((x) => x.goal === p && !(x.resolution.tickets ? x.resolution : x.response).meetsTarget).length;
+  const tickets = (p) => r.periods.filter((x) => x.goal === p).reduce((a, x) => a + x.resolution.tickets, 0);
   const worst = [...names].sort((a, b) => missedPeriods(b) - missedPeriods(a) || tickets(b) - tickets(a))[0];
   select.value = names.includes(wanted) ? wanted : worst;
   showGroups();
@@ -364,7 +442,7 @@ function show({ report, quarters, ms }) {
 function showPriority() {
   const r = last.report;
   const priority = $('tk-priority').value;
-  const periods = r.periods.filter((p) => p.priority === priority);
+  const periods = r.periods.filter((p) => p.goal === priority);
   const fraction = (s) => (s.tickets ? `${s.met.toLocaleString()} of ${s.tickets.toLocaleString()} (${s.percentMet}%)` : '–');
   $('tk-table').querySelector('tbody').replaceChildren(
     ...periods.map((p) => {
@@ -382,7 +460,7 @@ function showPriority() {
   drawChart(periods, priority);
   drawHistogram(priority);
   drawExperience(periods, priority);
-  const missed = r.tickets.filter((t) => t.priority === priority && [t.response, t.resolution].some((c) => c && c.stage !== 'met'));
+  const missed = r.tickets.filter((t) => t.goal === priority && [t.response, t.resolution].some((c) => c && c.stage !== 'met'));
   const rows = missed.slice(0, 200);
   $('tk-missed-title').textContent = `${priority}: ${count(missed.length, 'ticket')} missed a goal or are still open`;
   $('tk-missed-box').open = missed.length > 0 && missed.length <= 20;
@@ -442,7 +520,7 @@ function drawChart(periods, priority) {
 
 /** A histogram of the business time to resolve of the priority's resolved tickets, the goal marked. */
 function drawHistogram(priority) {
-  const clocks = last.report.tickets.filter((t) => t.priority === priority && t.resolution && t.resolution.stage !== 'running').map((t) => t.resolution);
+  const clocks = last.report.tickets.filter((t) => t.goal === priority && t.resolution && t.resolution.stage !== 'running').map((t) => t.resolution);
   if (!clocks.length || last.report.listedAll === false) {
     $('tk-histogram').replaceChildren();
     $('tk-histogram-caption').textContent =
@@ -532,7 +610,7 @@ function showGroups() {
 function showInputs() {
   const s = sla();
   const lines = [
-    ...s.goals.map((g) => `${g.priority || '(no name)'}: respond within ${g.response ?? 'no goal'}, resolve within ${g.resolution ?? 'no goal'}, on ${g.calendar ? calendarWords(editor.state()) : 'every hour (24x7)'}`),
+    ...s.goals.map((g) => `${goalName(g) || '(no name)'}: respond within ${g.response ?? 'no goal'}, resolve within ${g.resolution ?? 'no goal'}, on ${g.calendar ? calendarWords(editor.state()) : 'every hour (24x7)'}`),
     `Target: ${s.attainment}% of each priority's tickets a ${$('tk-period').value}; paused while ${s.pauseStates.join(', ') || 'never'}`,
     `OLAs: ${s.olas.map((o) => `${o.group} ${o.resolution}`).join('; ') || 'none'}`,
     `Credits: ${
@@ -554,10 +632,10 @@ function showInputs() {
 // ---- Exports and the link ----
 
 function csv() {
-  const head = ['period', 'start', 'end', 'priority', 'responses', 'responses_in_time', 'response_percent', 'resolutions', 'resolutions_in_time', 'resolution_percent', 'target_met', 'resolve_p50_seconds', 'resolve_p90_seconds', 'resolve_worst_seconds', 'first_contact', 'with_groups', 'happiness', 'scores', 'lost_per_answer_seconds', 'watermelon', 'credit'];
+  const head = ['period', 'start', 'end', 'priority', 'responses', 'responses_in_time', 'response_percent', 'resolutions', 'resolutions_in_time', 'resolution_percent', 'target_met', 'resolve_p50_seconds', 'resolve_p90_seconds', 'resolve_worst_seconds', 'first_contact', 'with_groups', 'happiness', 'scores', 'lost_per_answer_seconds', 'watermelon', 'credit', 'goal'];
   const rows = last.report.periods.map((p) => {
     const judged = p.resolution.tickets ? p.resolution : p.response;
-    return [p.period, p.start, p.end, p.priority, p.response.tickets, p.response.met, p.response.percentMet ?? '', p.resolution.tickets, p.resolution.met, p.resolution.percentMet ?? '', judged.meetsTarget, p.resolution.p50?.seconds ?? '', p.resolution.p90?.seconds ?? '', p.resolution.worst?.seconds ?? '', p.firstContact, p.withGroups, p.experience.happiness ?? '', p.experience.scores, p.experience.lostPerAnswer?.seconds ?? '', p.watermelon ?? '', p.credit?.credit ?? ''];
+    return [p.period, p.start, p.end, p.priority, p.response.tickets, p.response.met, p.response.percentMet ?? '', p.resolution.tickets, p.resolution.met, p.resolution.percentMet ?? '', judged.meetsTarget, p.resolution.p50?.seconds ?? '', p.resolution.p90?.seconds ?? '', p.resolution.worst?.seconds ?? '', p.firstContact, p.withGroups, p.experience.happiness ?? '', p.experience.scores, p.experience.lostPerAnswer?.seconds ?? '', p.watermelon ?? '', p.credit?.credit ?? '', p.goal];
   });
   return `${[head, ...rows].map((r) => r.map(csvField).join(',')).join('\n')}\n`;
 }
@@ -569,7 +647,8 @@ const saveLink = () => address.soon(link);
 function link() {
   const q = new URLSearchParams();
   for (const [, , , , tr] of goalRows()) {
-    q.append('g', [tr.querySelector('.goal-priority').value, tr.querySelector('.goal-response').value, tr.querySelector('.goal-resolution').value, tr.querySelector('.goal-counted').value].join('|'));
+    const category = tr.querySelector('.goal-category').value;
+    q.append('g', [tr.querySelector('.goal-priority').value, tr.querySelector('.goal-response').value, tr.querySelector('.goal-resolution').value, tr.querySelector('.goal-counted').value, ...(category ? [category] : [])].join('|'));
   }
   for (const [k, id] of Object.entries(FIELDS)) q.set(k, $(id).value);
   calendarToLink(q, editor.state());
@@ -613,14 +692,17 @@ async function main() {
     const t = /** @type {HTMLElement} */ (e.target);
     if (t.matches('select') && !t.closest('.calendar-editor')) run();
   });
+  $('tk-columns').addEventListener('change', (e) => chooseColumn(/** @type {HTMLSelectElement} */ (e.target)));
   $('tk-example').addEventListener('click', async () => {
     const text = await (await fetch('examples/tickets-2026.csv')).text();
     $('tk-text').value = text;
+    mapping = {};
     run({ text });
   });
   const choose = (file) => {
     if (!file) return;
     $('tk-text').value = '';
+    mapping = {};
     run({ file });
   };
   $('tk-file').addEventListener('change', () => choose($('tk-file').files[0]));

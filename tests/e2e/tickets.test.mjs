@@ -86,10 +86,10 @@ test('hand-worked tickets: business time over a weekend, the goal met on its sec
   await page.locator('#tk-goal-1-counted').selectOption('24x7');
   await page.waitForFunction(() => document.querySelector('[data-testid=tk-table] tbody tr td:nth-child(3)')?.textContent === '0 of 3 (0.00%)');
   const csv = (await downloadText(page, 'tk-export-csv')).trim().split('\n');
-  assert.equal(csv[0], 'period,start,end,priority,responses,responses_in_time,response_percent,resolutions,resolutions_in_time,resolution_percent,target_met,resolve_p50_seconds,resolve_p90_seconds,resolve_worst_seconds,first_contact,with_groups,happiness,scores,lost_per_answer_seconds,watermelon,credit');
+  assert.equal(csv[0], 'period,start,end,priority,responses,responses_in_time,response_percent,resolutions,resolutions_in_time,resolution_percent,target_met,resolve_p50_seconds,resolve_p90_seconds,resolve_worst_seconds,first_contact,with_groups,happiness,scores,lost_per_answer_seconds,watermelon,credit,goal');
   // Responses round the clock: 20 min, 11 h 30 (Friday 21:00 to Monday 08:30 is 59 h 30), 20 min: 2 of 3.
   // Resolutions: 6 h (21 600 s), 60 h 30 (217 800 s), 66 h (237 600 s).
-  assert.equal(csv[1], 'Mar 2026,2026-03-01,2026-04-01,P2,3,2,66.66,3,0,0.00,false,217800,237600,237600,3,3,,0,,,');
+  assert.equal(csv[1], 'Mar 2026,2026-03-01,2026-04-01,P2,3,2,66.66,3,0,0.00,false,217800,237600,237600,3,3,,0,,,,P2');
   const json = JSON.parse(await downloadText(page, 'tk-export-json'));
   assert.equal(json.sla.goals[0].calendar, null);
   assert.equal(json.result.tickets.find((t) => t.id === 'INC2').resolution.elapsed.seconds, '217800');
@@ -185,6 +185,49 @@ test('bad input is shown next to its field, and what was typed stays', async () 
   await page.getByTestId('tk-text').fill('when,what\n2026-03-02,printer\n');
   await page.waitForSelector('[data-testid=tk-error]:not([hidden])');
   assert.equal(await page.getByTestId('tk-error').textContent(), "No column holds the ticket's id (number, id, key); the columns are when, what.");
+  await page.context().close();
+});
+
+test('an export with headers no tool writes: its columns named in the columns step; goals per category', async () => {
+  const page = await open();
+  await oneGoal(page);
+  // HAND's tickets under other headers, with semicolons and a service; "Ref" and "Logged" say nothing.
+  const own = ['Ref;Prio;Logged;Answered;Fixed;Team;Service', ...HAND.split('\n').slice(1, 4).map((l) => `${l.split(',').join(';')};${l.startsWith('INC3') ? 'Payroll' : 'Email'}`)].join('\n');
+  await page.getByTestId('tk-text').fill(own);
+  await page.waitForSelector('[data-testid=tk-error]:not([hidden])');
+  assert.equal(await page.getByTestId('tk-error').textContent(), "No column holds the ticket's id (number, id, key); the columns are Ref, Prio, Logged, Answered, Fixed, Team, Service.");
+  // The columns step opens with the export's columns; "Team" and "Service" are recognised.
+  assert.equal(await page.getByTestId('tk-columns-box').getAttribute('open'), '');
+  assert.equal(await page.locator('#tk-col-id option').count(), 8);
+  // Each choice is read at once: the id alone, then the rest.
+  await page.getByLabel('Ticket id').selectOption('Ref');
+  await page.waitForFunction(() => document.querySelector('[data-testid=tk-error]').textContent.startsWith('No column holds when'));
+  await page.locator('#tk-col-opened').selectOption('Logged');
+  await page.locator('#tk-col-priority').selectOption('Prio');
+  await page.locator('#tk-col-responded').selectOption('Answered');
+  await page.locator('#tk-col-resolved').selectOption('Fixed');
+  await report(page);
+  // The same figures as HAND's three P2 tickets: 2 of 3 resolved within 4 h.
+  await page.waitForFunction(() => document.querySelector('[data-testid=tk-summary]').textContent.startsWith('3 tickets'));
+  assert.deepEqual(await page.getByTestId('tk-table').locator('tbody tr').first().locator('th, td').allTextContents(), ['Mar 2026', '3 of 3 (100.00%)', '2 of 3 (66.66%)', '4 h / 6 h / 6 h', '3 of 3', '–']);
+  assert.equal(await page.locator('#tk-col-group').inputValue(), 'Team');
+  assert.equal(await page.locator('#tk-col-category').inputValue(), 'Service');
+  assert.equal(await page.locator('#tk-columns-title').textContent(), 'Columns of the export: 7 columns, 7 of 12 kinds found, 5 named here');
+  // A goal of 8 h for P2 in Payroll: INC3 (6 h) meets it; the others stay on P2's 4 h.
+  await page.getByTestId('tk-goal-add').click();
+  const added = page.getByTestId('tk-goals').locator('tbody tr').last();
+  await added.locator('.goal-priority').fill('P2');
+  await added.locator('.goal-category').fill('Payroll');
+  await added.locator('.goal-resolution').fill('8 h');
+  await page.waitForFunction(() => [...document.querySelectorAll('#tk-priority option')].some((o) => o.value === 'P2 in Payroll'));
+  assert.deepEqual(await page.locator('#tk-priority option').allTextContents(), ['P2', 'P2 in Payroll']);
+  await page.getByTestId('tk-priority').selectOption('P2 in Payroll');
+  assert.deepEqual(await page.getByTestId('tk-table').locator('tbody tr').first().locator('th, td').allTextContents(), ['Mar 2026', '–', '1 of 1 (100.00%)', '6 h / 6 h / 6 h', '1 of 1', '–']);
+  await page.getByTestId('tk-priority').selectOption('P2');
+  assert.deepEqual(await page.getByTestId('tk-table').locator('tbody tr').first().locator('th, td').allTextContents(), ['Mar 2026', '2 of 2 (100.00%)', '2 of 2 (100.00%)', '1 h 30 min / 4 h / 4 h', '2 of 2', '–']);
+  // The category is in the link.
+  await page.waitForFunction(() => location.hash.includes('Payroll'));
+  assert.match(await page.evaluate(() => location.hash), /g=P2%7C%7C8\+h%7Chours%7CPayroll/);
   await page.context().close();
 });
 

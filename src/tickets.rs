@@ -29,6 +29,8 @@
 //!   group, in business time less its pauses, against that group's OLA ([`Stint`], [`GroupSummary`]);
 //!   the group that held a breached ticket when its goal ran out; a warning where a priority's usual
 //!   path of groups has OLAs adding up to more than its resolution goal.
+//! - **Zendesk's metric events** (`ticket_metric_events`) are read as a history: the requester-wait
+//!   clock's pause is the state [`ZENDESK_PAUSE`], which always pauses the resolution.
 //! - **First contact resolution**: resolved by the first group, never reassigned or reopened; unknown
 //!   for a ticket that names no group.
 //! - **Experience** ([`Experience`]): Happiness and the time lost per answer, per period, and the
@@ -310,9 +312,12 @@ impl HelpDesk {
         category.and_then(|c| of(Some(c))).or_else(|| of(None))
     }
 
-    /// Whether `state` pauses the resolution clock: a pause state, or a resolving one left later.
+    /// Whether `state` pauses the resolution clock: a pause state, a resolving one left later, or
+    /// Zendesk's own pause ([`ZENDESK_PAUSE`]).
     pub fn pauses(&self, state: &str) -> bool {
-        resolving(state) || self.pause_states.iter().any(|p| same_name(p, state))
+        resolving(state)
+            || self.pause_states.iter().any(|p| same_name(p, state))
+            || state == ZENDESK_PAUSE
     }
 
     /// The times `ticket` was paused between `start` and `end`: sorted, disjoint, inside `[start, end]`.
@@ -1255,6 +1260,54 @@ impl HelpDesk {
     }
 }
 
+/// The state a ticket is in while Zendesk's requester-wait clock is paused (its Pending): it always pauses
+/// the resolution clock, whatever the SLA's pause states.
+pub const ZENDESK_PAUSE: &str = "Pending (paused by Zendesk)";
+
+/// What an event of Zendesk's `ticket_metric_events` says about a ticket.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum ZendeskEvent {
+    /// The reply clock started: the ticket was opened.
+    Starts,
+    /// The first reply was sent.
+    Replied,
+    /// The requester-wait (or resolution) clock started or went on: the ticket is open.
+    Resumes,
+    /// The requester-wait clock was paused: the ticket waits on the requester.
+    Pauses,
+    /// The requester-wait (or resolution) clock was fulfilled: the ticket was solved.
+    Solved,
+    /// Another metric or event (agent work time, periodic updates, SLA bookkeeping): read for the
+    /// ticket's other columns only.
+    Other,
+}
+
+impl ZendeskEvent {
+    /// The state the ticket enters with the event.
+    fn state(self) -> Option<&'static str> {
+        match self {
+            ZendeskEvent::Resumes => Some("Open"),
+            ZendeskEvent::Pauses => Some(ZENDESK_PAUSE),
+            ZendeskEvent::Solved => Some("Solved"),
+            _ => None,
+        }
+    }
+}
+
+/// The event `kind` (activate, pause, fulfill) of Zendesk's metric `metric`.
+fn zendesk_event(metric: &str, kind: &str) -> ZendeskEvent {
+    let is = |a: &str, b: &str| same_name(a, b);
+    let waits = is(metric, "requester_wait_time") || is(metric, "resolution_time");
+    match () {
+        _ if is(metric, "reply_time") && is(kind, "activate") => ZendeskEvent::Starts,
+        _ if is(metric, "reply_time") && is(kind, "fulfill") => ZendeskEvent::Replied,
+        _ if waits && is(kind, "activate") => ZendeskEvent::Resumes,
+        _ if is(metric, "requester_wait_time") && is(kind, "pause") => ZendeskEvent::Pauses,
+        _ if waits && is(kind, "fulfill") => ZendeskEvent::Solved,
+        _ => ZendeskEvent::Other,
+    }
+}
+
 /// What a column of a ticket export holds: recognised from its header, or named by the reader
 /// ([`ExportReader::with_columns`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -1283,11 +1336,15 @@ pub enum Column {
     Score,
     /// The time the caller lost.
     Lost,
+    /// The metric of an event (Zendesk's `ticket_metric_events`: `reply_time`, `requester_wait_time`).
+    Metric,
+    /// What the event did to the metric's clock (`activate`, `pause`, `fulfill`).
+    Event,
 }
 
 impl Column {
     /// Every column, in the order a mapping step lists them.
-    pub const ALL: [Column; 12] = [
+    pub const ALL: [Column; 14] = [
         Column::Id,
         Column::Priority,
         Column::Category,
@@ -1300,10 +1357,13 @@ impl Column {
         Column::Group,
         Column::Score,
         Column::Lost,
+        Column::Metric,
+        Column::Event,
     ];
 
     /// Its name in a request: `"id"`, `"priority"`, `"category"`, `"opened"`, `"responded"`,
-    /// `"resolved"`, `"closed"`, `"at"`, `"state"`, `"group"`, `"score"` or `"lost"`.
+    /// `"resolved"`, `"closed"`, `"at"`, `"state"`, `"group"`, `"score"`, `"lost"`, `"metric"` or
+    /// `"event"`.
     pub fn name(self) -> &'static str {
         match self {
             Column::Id => "id",
@@ -1318,6 +1378,8 @@ impl Column {
             Column::Group => "group",
             Column::Score => "score",
             Column::Lost => "lost",
+            Column::Metric => "metric",
+            Column::Event => "event",
         }
     }
 
@@ -1360,6 +1422,8 @@ fn column(header: &str) -> Option<Column> {
             Column::Score
         }
         "losttime" | "lost" | "timelost" => Column::Lost,
+        "metric" | "metricname" => Column::Metric,
+        "type" | "eventtype" | "event" => Column::Event,
         _ => return None,
     })
 }
@@ -1435,6 +1499,8 @@ struct Header {
     lost: Option<usize>,
     /// A line per change (an instant and a state column) rather than a line per ticket.
     history: bool,
+    /// A line per event of a metric's clock (Zendesk's `ticket_metric_events`).
+    events: Option<(usize, usize)>,
     /// What each column holds, where it holds something read.
     roles: Vec<Option<Column>>,
 }
@@ -1484,7 +1550,11 @@ impl Header {
                 names.join(", ")
             )));
         };
-        let history = find(Column::State).is_some() && find(Column::At).is_some();
+        let events = find(Column::Metric)
+            .zip(find(Column::Event))
+            .filter(|_| find(Column::At).is_some());
+        let history =
+            (find(Column::State).is_some() || events.is_some()) && find(Column::At).is_some();
         if find(Column::Opened).is_none() && !history {
             return Err(refuse(format!(
                 "no column holds when tickets were opened (opened_at, created), nor states with their times; the columns are {}",
@@ -1505,6 +1575,7 @@ impl Header {
             score: find(Column::Score),
             lost: find(Column::Lost),
             history,
+            events,
             names,
             roles: columns,
         })
@@ -1821,8 +1892,15 @@ impl ExportReader {
                 return Ok(());
             }
         };
-        let (state, group) = (cell(h.state), cell(h.group));
-        if h.history && (at.is_none() || (state.is_none() && group.is_none())) {
+        let (mut state, group) = (cell(h.state), cell(h.group));
+        // An event of Zendesk's metrics: a change of state, or the first reply.
+        let event = h
+            .events
+            .map(|(m, e)| zendesk_event(cell(Some(m)).unwrap_or(""), cell(Some(e)).unwrap_or("")));
+        if let Some(e) = event {
+            state = e.state();
+        }
+        if h.history && (at.is_none() || (state.is_none() && group.is_none() && event.is_none())) {
             self.export.problems.push(LineProblem {
                 line,
                 reason: "a change needs its instant and the state or group entered".to_string(),
@@ -1889,6 +1967,23 @@ impl ExportReader {
         }
         t.responded = responded.or(t.responded);
         t.resolved = resolved.or(t.resolved);
+        if let (Some(e), Some(at)) = (event, at) {
+            // A ticket opens when the first of its metrics' clocks starts; it is responded to when the
+            // first reply clock is fulfilled.
+            let first = |was: Option<i64>| Some(was.map_or(at, |w| w.min(at)));
+            match e {
+                ZendeskEvent::Starts | ZendeskEvent::Resumes => {
+                    t.opened = if self.opened_known[k] {
+                        t.opened.min(at)
+                    } else {
+                        at
+                    };
+                    self.opened_known[k] = true;
+                }
+                ZendeskEvent::Replied => t.responded = first(t.responded),
+                _ => {}
+            }
+        }
         if let (Some(at), Some(state)) = (at, state) {
             t.states.push((at, intern(&mut self.names, state)));
         }
@@ -1958,8 +2053,10 @@ impl ExportReader {
 /// One line per ticket (an id, a priority, opened, and where known the first response, the resolution
 /// and the assignment group; `closed` stands for the resolution where there is no resolved column), or
 /// one line per change (an id, the instant, and the state or the assignment group entered; priority,
-/// opened and the others on any of the ticket's lines). Times without an offset are read in `zone`. Every line not read is listed with
-/// its reason; a ticket never opened is listed at its first line.
+/// opened and the others on any of the ticket's lines), or one line per event of Zendesk's metrics (an
+/// id, the metric, the event's type and its instant; see the module's docs). Times without an offset are
+/// read in `zone`. Every line not read is listed with its reason; a ticket never opened is listed at its
+/// first line.
 ///
 /// ```
 /// use slacalc::tickets::read_export;

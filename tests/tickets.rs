@@ -641,6 +641,21 @@ fn every_export_layout_gives_the_same_figures() {
                    INC3\tP2\t\t2026-03-10T10:00:00Z\tNew\n\
                    INC2\t\t\t2026-03-10T09:30:00Z\tclosed\n";
     assert_eq!(ask_with(("csv", json!(history))), objects);
+    // Zendesk's ticket_metric_events with a priority column joined: the reply clock's fulfilment is the
+    // first response, the requester-wait clock's the resolution; SLA bookkeeping and other metrics are
+    // read for nothing else.
+    let events = "ticket_id,metric,instance_id,type,time,priority\n\
+                  INC1,reply_time,1,activate,2026-03-06T16:30:00Z,P2\n\
+                  INC1,requester_wait_time,1,activate,2026-03-06T16:30:00Z,\n\
+                  INC1,reply_time,1,apply_sla,2026-03-06T16:30:00Z,\n\
+                  INC1,reply_time,1,fulfill,2026-03-06T16:50:00Z,\n\
+                  INC2,reply_time,1,activate,2026-03-09T09:00:00Z,P2\n\
+                  INC2,requester_wait_time,1,activate,2026-03-09T09:00:00Z,\n\
+                  INC1,requester_wait_time,1,fulfill,2026-03-09T11:00:00Z,\n\
+                  INC1,agent_work_time,1,fulfill,2026-03-09T11:00:00Z,\n\
+                  INC2,requester_wait_time,1,fulfill,2026-03-10T09:30:00Z,\n\
+                  INC3,reply_time,1,activate,2026-03-10T10:00:00Z,P2\n";
+    assert_eq!(ask_with(("csv", json!(events))), objects);
     // Headers no tool writes, named in a mapping step; "Ref" would be read as nothing without it.
     let mut request = json!({ "sla": sla, "asOf": "2026-03-31T00:00:00Z", "list": "all",
         "csv": format!("Ref;Urgency;Logged;Answered;Fixed\n{}", rows.replace(',', ";")),
@@ -672,13 +687,57 @@ fn every_export_layout_gives_the_same_figures() {
     // Mistakes in a mapping name the column concerned.
     for (columns, part, message) in [
         (json!({ "id": "Ticket" }), "id", "columns.id: the export has no column \"Ticket\"; its columns are number, priority, created, opened_at, first_response_at, resolved_at"),
-        (json!({ "owner": "number" }), "owner", "columns.owner: is not a column the reader knows; name one of id, priority, category, opened, responded, resolved, closed, at, state, group, score, lost"),
+        (json!({ "owner": "number" }), "owner", "columns.owner: is not a column the reader knows; name one of id, priority, category, opened, responded, resolved, closed, at, state, group, score, lost, metric, event"),
         (json!({ "id": "number", "opened": "Number" }), "opened", "columns.opened: \"Number\" is named for id already"),
     ] {
         request["columns"] = columns;
         let e = &ask(request.clone())["error"];
         assert_eq!((e["field"].as_str(), e["part"].as_str(), e["message"].as_str()), (Some("columns"), Some(part), Some(message)), "{e}");
     }
+}
+
+/// Zendesk's own pause (the requester-wait clock paused while the ticket is Pending) pauses the
+/// resolution whatever the SLA's pause states; a ticket solved and started again continues its clock.
+#[test]
+fn zendesk_metric_events_with_a_pause_and_a_reopening() {
+    let sla = json!({ "goals": [{ "priority": "P2", "resolution": "PT4H", "calendar": { "hours": OFFICE } }] });
+    let csv = "ticket_id,metric,instance_id,type,time,priority\n\
+               Z1,requester_wait_time,1,activate,2026-03-02T09:00:00Z,P2\n\
+               Z1,requester_wait_time,1,pause,2026-03-02T10:00:00Z,\n\
+               Z1,requester_wait_time,1,activate,2026-03-02T14:00:00Z,\n\
+               Z1,requester_wait_time,1,fulfill,2026-03-03T10:00:00Z,\n\
+               Z2,requester_wait_time,1,activate,2026-03-04T09:00:00Z,P2\n\
+               Z2,requester_wait_time,1,fulfill,2026-03-04T11:00:00Z,\n\
+               Z2,requester_wait_time,2,activate,2026-03-05T09:00:00Z,\n\
+               Z2,requester_wait_time,2,fulfill,2026-03-05T10:00:00Z,\n";
+    let r = ask(json!({ "sla": sla, "csv": csv, "asOf": "2026-03-31T00:00:00Z" }));
+    assert_eq!(r["problems"], json!([]), "{r}");
+    let clock = |k: usize, key: &str| r["tickets"][k]["resolution"][key].clone();
+    // Z1: Monday 09-10 and 14-17 and Tuesday 09-10 are 5 business hours; the 4 h paused are in hours.
+    // The goal runs out at Monday 17:00 (1 h before the pause, 3 h after).
+    assert_eq!(clock(0, "business")["seconds"], json!("18000"));
+    assert_eq!(clock(0, "businessPaused")["seconds"], json!("14400"));
+    assert_eq!(clock(0, "elapsed")["seconds"], json!("90000"));
+    assert_eq!(
+        (clock(0, "stage"), clock(0, "due"), clock(0, "percent")),
+        (
+            json!("breached"),
+            json!("2026-03-02T17:00:00Z"),
+            json!("125.00")
+        )
+    );
+    // Z2: solved Wednesday 11:00, started again Thursday 09:00, solved 10:00: 2 h + 1 h, the 6 business
+    // hours it spent solved paused.
+    assert_eq!(clock(1, "business")["seconds"], json!("10800"));
+    assert_eq!(clock(1, "businessPaused")["seconds"], json!("21600"));
+    assert_eq!(
+        (clock(1, "stage"), r["tickets"][1]["reopened"].clone()),
+        (json!("met"), json!(true))
+    );
+    assert_eq!(
+        r["states"],
+        json!([{ "state": "Open", "changes": 4, "counted": "runs" }, { "state": "Pending (paused by Zendesk)", "changes": 1, "counted": "pauses" }, { "state": "Solved", "changes": 3, "counted": "stops" }])
+    );
 }
 
 /// Goals per category: a ticket takes its priority's goal in its category, else its priority's goal for

@@ -40,6 +40,8 @@ const ROLES = [
   ['group', 'Assignment group'],
   ['score', 'Satisfaction score'],
   ['lost', 'Time lost'],
+  ['metric', 'Metric (Zendesk events)'],
+  ['event', 'Event type (Zendesk events)'],
 ];
 const MAX_BYTES = 512 * 1024 * 1024;
 const STALE = 'Showing the last result: correct what is marked in red to measure again.';

@@ -968,7 +968,7 @@ options: Array<OfferView>,
 verdict: Array<string>, };
 
 /** What a column of a ticket export holds. */
-export type TicketColumn = "id" | "priority" | "category" | "opened" | "responded" | "resolved" | "closed" | "at" | "state" | "group" | "score" | "lost";
+export type TicketColumn = "id" | "priority" | "category" | "opened" | "responded" | "resolved" | "closed" | "at" | "state" | "group" | "score" | "lost" | "metric" | "event";
 
 /**
  * A change of state of a ticket.

@@ -31,6 +31,9 @@
 //!   path of groups has OLAs adding up to more than its resolution goal.
 //! - **Zendesk's metric events** (`ticket_metric_events`) are read as a history: the requester-wait
 //!   clock's pause is the state [`ZENDESK_PAUSE`], which always pauses the resolution.
+//! - **ServiceNow's task SLAs** (`task_sla`) give each clock's start, stop and pause totals: the business
+//!   pause is taken off, and due is the goal plus the business pause from the start
+//!   ([`Clock::with_pause_totals`]), as ServiceNow computes its breach time.
 //! - **First contact resolution**: resolved by the first group, never reassigned or reopened; unknown
 //!   for a ticket that names no group.
 //! - **Experience** ([`Experience`]): Happiness and the time lost per answer, per period, and the
@@ -87,6 +90,9 @@ pub struct Ticket {
     pub score: Option<u8>,
     /// The time the caller says they lost, in seconds, if they said.
     pub lost: Option<i64>,
+    /// The seconds the resolution clock was paused and their in-schedule part, as the tool measured them,
+    /// for an export that gives totals rather than states (ServiceNow's `task_sla`).
+    pub pause: Option<(i64, i64)>,
 }
 
 /// A state's or a group's name. An export names the same few states and groups on millions of lines: it
@@ -140,7 +146,7 @@ impl Ticket {
 /// The goals of one priority, or of one priority in one category.
 #[derive(Clone, Debug)]
 pub struct Goal {
-    /// The priority the goal is for.
+    /// The priority the goal is for; `"*"` for every priority without a goal of its own.
     pub priority: String,
     /// The category or service the goal is for; `None` for the priority's tickets of every category
     /// without a goal of their own.
@@ -309,7 +315,10 @@ impl HelpDesk {
                     }
             })
         };
-        category.and_then(|c| of(Some(c))).or_else(|| of(None))
+        category
+            .and_then(|c| of(Some(c)))
+            .or_else(|| of(None))
+            .or_else(|| self.goals.iter().position(|g| g.priority == "*"))
     }
 
     /// Whether `state` pauses the resolution clock: a pause state, a resolving one left later, or
@@ -545,6 +554,32 @@ impl Clock {
             paused,
             business_paused,
             due,
+            stage: Stage::of(business, goal, stopped),
+        }
+    }
+}
+
+impl Clock {
+    /// The clock from `start` to `end` whose pauses the tool gives as totals (ServiceNow's task SLA):
+    /// `paused` seconds, `business_paused` of them in the schedule. Its due instant is ServiceNow's: the
+    /// goal plus the business pause, counted forward from the start through the schedule.
+    pub fn with_pause_totals(
+        hours: &Hours,
+        start: i64,
+        end: i64,
+        stopped: bool,
+        (paused, business_paused): (i64, i64),
+        goal: i64,
+    ) -> Clock {
+        let end = end.max(start);
+        let business = (hours.service(start, end) - business_paused).max(0);
+        Clock {
+            goal,
+            elapsed: end - start,
+            business,
+            paused,
+            business_paused,
+            due: hours.after(start, goal.saturating_add(business_paused)),
             stage: Stage::of(business, goal, stopped),
         }
     }
@@ -978,8 +1013,12 @@ impl HelpDesk {
             });
             let end = resolved.unwrap_or(as_of);
             let pauses = self.paused(t, t.opened, end);
-            let resolution = seconds(goal.resolution)
-                .map(|g| Clock::new(h, t.opened, end, resolved.is_some(), &pauses, g));
+            let resolution = seconds(goal.resolution).map(|g| match t.pause {
+                Some(totals) if t.states.is_empty() => {
+                    Clock::with_pause_totals(h, t.opened, end, resolved.is_some(), totals, g)
+                }
+                _ => Clock::new(h, t.opened, end, resolved.is_some(), &pauses, g),
+            });
             let stints = self.stints(h, t, end, resolved.is_some(), &pauses);
             let reassignments = stints.len().saturating_sub(1);
             let reopened = reopened(t, end);
@@ -1340,11 +1379,21 @@ pub enum Column {
     Metric,
     /// What the event did to the metric's clock (`activate`, `pause`, `fulfill`).
     Event,
+    /// The SLA definition a line measures (ServiceNow's `task_sla`: "P2 resolution (8 hour)").
+    Sla,
+    /// Where that SLA stands: In progress, Paused, Completed (or Achieved, Breached), Cancelled.
+    Stage,
+    /// When that SLA stopped.
+    Stopped,
+    /// The time it was paused.
+    Paused,
+    /// The in-schedule part of that time.
+    BusinessPaused,
 }
 
 impl Column {
     /// Every column, in the order a mapping step lists them.
-    pub const ALL: [Column; 14] = [
+    pub const ALL: [Column; 19] = [
         Column::Id,
         Column::Priority,
         Column::Category,
@@ -1359,11 +1408,16 @@ impl Column {
         Column::Lost,
         Column::Metric,
         Column::Event,
+        Column::Sla,
+        Column::Stage,
+        Column::Stopped,
+        Column::Paused,
+        Column::BusinessPaused,
     ];
 
     /// Its name in a request: `"id"`, `"priority"`, `"category"`, `"opened"`, `"responded"`,
-    /// `"resolved"`, `"closed"`, `"at"`, `"state"`, `"group"`, `"score"`, `"lost"`, `"metric"` or
-    /// `"event"`.
+    /// `"resolved"`, `"closed"`, `"at"`, `"state"`, `"group"`, `"score"`, `"lost"`, `"metric"`,
+    /// `"event"`, `"sla"`, `"stage"`, `"stopped"`, `"paused"` or `"businessPaused"`.
     pub fn name(self) -> &'static str {
         match self {
             Column::Id => "id",
@@ -1380,6 +1434,11 @@ impl Column {
             Column::Lost => "lost",
             Column::Metric => "metric",
             Column::Event => "event",
+            Column::Sla => "sla",
+            Column::Stage => "stage",
+            Column::Stopped => "stopped",
+            Column::Paused => "paused",
+            Column::BusinessPaused => "businessPaused",
         }
     }
 
@@ -1403,11 +1462,11 @@ fn column(header: &str) -> Option<Column> {
         .collect();
     Some(match key.as_str() {
         "id" | "number" | "ticket" | "ticketid" | "ticketnumber" | "issuekey" | "key"
-        | "incident" | "task" | "issueid" => Column::Id,
-        "priority" => Column::Priority,
+        | "incident" | "task" | "issueid" | "tasknumber" => Column::Id,
+        "priority" | "taskpriority" => Column::Priority,
         "category" | "service" | "businessservice" | "requesttype" => Column::Category,
         "opened" | "openedat" | "openedon" | "created" | "createdat" | "createdon"
-        | "creationdate" | "submitted" | "submittedat" => Column::Opened,
+        | "creationdate" | "submitted" | "submittedat" | "starttime" => Column::Opened,
         "responded" | "respondedat" | "firstresponse" | "firstresponseat" | "firstreply"
         | "firstreplyat" | "firstrespondedat" | "firstresponded" => Column::Responded,
         "resolved" | "resolvedat" | "resolvedon" | "resolutiondate" | "solved" | "solvedat" => {
@@ -1424,6 +1483,11 @@ fn column(header: &str) -> Option<Column> {
         "losttime" | "lost" | "timelost" => Column::Lost,
         "metric" | "metricname" => Column::Metric,
         "type" | "eventtype" | "event" => Column::Event,
+        "sla" | "sladefinition" => Column::Sla,
+        "stage" => Column::Stage,
+        "endtime" | "stoptime" | "stopped" => Column::Stopped,
+        "pauseduration" | "paused" => Column::Paused,
+        "businesspauseduration" | "businesspaused" => Column::BusinessPaused,
         _ => return None,
     })
 }
@@ -1454,6 +1518,28 @@ pub(crate) fn score_of(text: &str) -> Option<u8> {
 pub(crate) fn lost_seconds(text: &str) -> Option<i64> {
     let d = crate::duration::ExactDuration::parse(text, crate::error::Field::Tickets).ok()?;
     Some((d.as_nanos() / 1_000_000_000).min(i64::MAX as u64) as i64)
+}
+
+/// A duration as ServiceNow exports one: any duration `lost_seconds` reads ("4 Hours 30 Minutes",
+/// "PT4H30M", seconds), or a glide duration written as an instant after 1970-01-01 00:00:00
+/// ("1970-01-02 04:30:00" is a day, 4 hours and 30 minutes).
+pub(crate) fn servicenow_seconds(text: &str) -> Option<i64> {
+    let t = text.trim();
+    if let Some(rest) = t.strip_prefix("1970-01-") {
+        let (day, time) = rest.split_once(' ')?;
+        let day: i64 = day.parse().ok().filter(|d| (1..=31).contains(d))?;
+        let mut parts = time.split(':').map(|p| p.parse::<i64>().ok());
+        let (h, m, s) = (
+            parts.next()??,
+            parts.next()??,
+            parts.next().unwrap_or(Some(0))?,
+        );
+        if parts.next().is_some() || h > 23 || m > 59 || s > 59 || h < 0 || m < 0 || s < 0 {
+            return None;
+        }
+        return Some((day - 1) * 86_400 + h * 3_600 + m * 60 + s);
+    }
+    lost_seconds(t)
 }
 
 /// A line of an export that was not read, and why.
@@ -1501,6 +1587,12 @@ struct Header {
     history: bool,
     /// A line per event of a metric's clock (Zendesk's `ticket_metric_events`).
     events: Option<(usize, usize)>,
+    /// A line per SLA of a ticket (ServiceNow's `task_sla`): the SLA's and its stage's columns, and the
+    /// stop's and the pauses'.
+    task_slas: Option<(usize, usize)>,
+    stopped: Option<usize>,
+    paused: Option<usize>,
+    business_paused: Option<usize>,
     /// What each column holds, where it holds something read.
     roles: Vec<Option<Column>>,
 }
@@ -1553,9 +1645,11 @@ impl Header {
         let events = find(Column::Metric)
             .zip(find(Column::Event))
             .filter(|_| find(Column::At).is_some());
-        let history =
-            (find(Column::State).is_some() || events.is_some()) && find(Column::At).is_some();
-        if find(Column::Opened).is_none() && !history {
+        let task_slas = find(Column::Sla).zip(find(Column::Stage));
+        let history = ((find(Column::State).is_some() || events.is_some())
+            && find(Column::At).is_some())
+            || task_slas.is_some();
+        if find(Column::Opened).is_none() && (!history || task_slas.is_some()) {
             return Err(refuse(format!(
                 "no column holds when tickets were opened (opened_at, created), nor states with their times; the columns are {}",
                 names.join(", ")
@@ -1576,6 +1670,10 @@ impl Header {
             lost: find(Column::Lost),
             history,
             events,
+            task_slas,
+            stopped: find(Column::Stopped),
+            paused: find(Column::Paused),
+            business_paused: find(Column::BusinessPaused),
             names,
             roles: columns,
         })
@@ -1900,7 +1998,75 @@ impl ExportReader {
         if let Some(e) = event {
             state = e.state();
         }
-        if h.history && (at.is_none() || (state.is_none() && group.is_none() && event.is_none())) {
+        // A task SLA of ServiceNow: a clock ServiceNow measured, with its stop and its pauses' totals.
+        let task_sla = match h.task_slas {
+            None => None,
+            Some((sla, stage)) => {
+                let name = cell(Some(sla)).unwrap_or("");
+                let stage = cell(Some(stage)).unwrap_or("");
+                let read = (|| -> Result<_, String> {
+                    let duration = |k| {
+                        read_cell(
+                            cell(k),
+                            h.name(k),
+                            &servicenow_seconds,
+                            "a duration such as 4 Hours 30 Minutes, PT4H30M or 1970-01-01 04:30:00",
+                        )
+                    };
+                    Ok((
+                        instant(h.stopped)?,
+                        duration(h.paused)?,
+                        duration(h.business_paused)?,
+                    ))
+                })();
+                let (stop, paused, business_paused) = match read {
+                    Ok(r) => r,
+                    Err(reason) => {
+                        self.export.problems.push(LineProblem { line, reason });
+                        return Ok(());
+                    }
+                };
+                let key: String = stage
+                    .chars()
+                    .filter(char::is_ascii_alphabetic)
+                    .map(|c| c.to_ascii_lowercase())
+                    .collect();
+                let stop = match key.as_str() {
+                    "completed" | "achieved" | "breached" if stop.is_some() => stop,
+                    "inprogress" | "paused" => None,
+                    "completed" | "achieved" | "breached" => {
+                        self.export.problems.push(LineProblem {
+                            line,
+                            reason: format!(
+                                "its SLA \"{name}\" is {stage} but has no {}",
+                                h.name(h.stopped)
+                            ),
+                        });
+                        return Ok(());
+                    }
+                    "cancelled" | "canceled" => {
+                        self.export.problems.push(LineProblem {
+                            line,
+                            reason: format!("its SLA \"{name}\" was cancelled: ServiceNow measures it no further"),
+                        });
+                        return Ok(());
+                    }
+                    _ => {
+                        self.export.problems.push(LineProblem {
+                            line,
+                            reason: format!("stage \"{stage}\" is not In progress, Paused, Completed or Cancelled"),
+                        });
+                        return Ok(());
+                    }
+                };
+                let response = name.to_ascii_lowercase().contains("respon");
+                Some((response, stop, paused, business_paused))
+            }
+        };
+        if h.history
+            && task_sla.is_none()
+            && (at.is_none() || (state.is_none() && group.is_none() && event.is_none()))
+        {
             self.export.problems.push(LineProblem {
                 line,
                 reason: "a change needs its instant and the state or group entered".to_string(),
@@ -1943,6 +2109,7 @@ impl ExportReader {
                     groups: Vec::new(),
                     score: None,
                     lost: None,
+                    pause: None,
                 });
                 self.export.lines.push(line);
                 self.opened_known.push(false);
@@ -1962,8 +2129,20 @@ impl ExportReader {
             }
         }
         if let Some(o) = opened {
-            t.opened = o;
+            // The task SLAs of a ticket start at its opening, or later: the earliest is taken.
+            let earlier = task_sla.is_some() && self.opened_known[k];
+            t.opened = if earlier { t.opened.min(o) } else { o };
             self.opened_known[k] = true;
+        }
+        match task_sla {
+            Some((true, stop, ..)) => t.responded = stop.or(t.responded),
+            Some((false, stop, paused, business_paused)) => {
+                t.resolved = stop.or(t.resolved);
+                if let Some(b) = business_paused {
+                    t.pause = Some((paused.unwrap_or(b).max(b), b));
+                }
+            }
+            None => {}
         }
         t.responded = responded.or(t.responded);
         t.resolved = resolved.or(t.resolved);
@@ -2053,8 +2232,9 @@ impl ExportReader {
 /// One line per ticket (an id, a priority, opened, and where known the first response, the resolution
 /// and the assignment group; `closed` stands for the resolution where there is no resolved column), or
 /// one line per change (an id, the instant, and the state or the assignment group entered; priority,
-/// opened and the others on any of the ticket's lines), or one line per event of Zendesk's metrics (an
-/// id, the metric, the event's type and its instant; see the module's docs). Times without an offset are
+/// opened and the others on any of the ticket's lines), one line per event of Zendesk's metrics (an
+/// id, the metric, the event's type and its instant), or one line per task SLA of ServiceNow (see the
+/// module's docs). Times without an offset are
 /// read in `zone`. Every line not read is listed with its reason; a ticket never opened is listed at its
 /// first line.
 ///

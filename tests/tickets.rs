@@ -391,6 +391,7 @@ fn measure(
         groups: Vec::new(),
         score: None,
         lost: None,
+        pause: None,
     };
     let hours = Hours::over(Some(calendar), opened, resolved, 8 * 3600).unwrap();
     Clock::new(
@@ -656,6 +657,15 @@ fn every_export_layout_gives_the_same_figures() {
                   INC2,requester_wait_time,1,fulfill,2026-03-10T09:30:00Z,\n\
                   INC3,reply_time,1,activate,2026-03-10T10:00:00Z,P2\n";
     assert_eq!(ask_with(("csv", json!(events))), objects);
+    // ServiceNow's task_sla, a line per SLA of a ticket, with the task's priority dot-walked: an SLA
+    // named for the response stops the response clock, any other the resolution; one in progress runs.
+    let task_slas = "task,task.priority,sla,stage,start_time,end_time,business_pause_duration,has_breached\n\
+                     INC1,P2,P2 response (1 hour),Completed,2026-03-06 16:30:00,2026-03-06 16:50:00,,false\n\
+                     INC1,P2,P2 resolution (4 hour),Completed,2026-03-06 16:30:00,2026-03-09 11:00:00,1970-01-01 00:00:00,false\n\
+                     INC2,P2,P2 response (1 hour),In progress,2026-03-09 09:00:00,,,true\n\
+                     INC2,P2,P2 resolution (4 hour),Achieved,2026-03-09 09:00:00,2026-03-10 09:30:00,0,true\n\
+                     INC3,P2,P2 resolution (4 hour),In progress,2026-03-10 10:00:00,,,true\n";
+    assert_eq!(ask_with(("csv", json!(task_slas))), objects);
     // Headers no tool writes, named in a mapping step; "Ref" would be read as nothing without it.
     let mut request = json!({ "sla": sla, "asOf": "2026-03-31T00:00:00Z", "list": "all",
         "csv": format!("Ref;Urgency;Logged;Answered;Fixed\n{}", rows.replace(',', ";")),
@@ -687,13 +697,65 @@ fn every_export_layout_gives_the_same_figures() {
     // Mistakes in a mapping name the column concerned.
     for (columns, part, message) in [
         (json!({ "id": "Ticket" }), "id", "columns.id: the export has no column \"Ticket\"; its columns are number, priority, created, opened_at, first_response_at, resolved_at"),
-        (json!({ "owner": "number" }), "owner", "columns.owner: is not a column the reader knows; name one of id, priority, category, opened, responded, resolved, closed, at, state, group, score, lost, metric, event"),
+        (json!({ "owner": "number" }), "owner", "columns.owner: is not a column the reader knows; name one of id, priority, category, opened, responded, resolved, closed, at, state, group, score, lost, metric, event, sla, stage, stopped, paused, businessPaused"),
         (json!({ "id": "number", "opened": "Number" }), "opened", "columns.opened: \"Number\" is named for id already"),
     ] {
         request["columns"] = columns;
         let e = &ask(request.clone())["error"];
         assert_eq!((e["field"].as_str(), e["part"].as_str(), e["message"].as_str()), (Some("columns"), Some(part), Some(message)), "{e}");
     }
+}
+
+/// A task SLA's pause totals give ServiceNow's figures: the business pause taken off the business time,
+/// and due the goal plus the business pause from the start. The same pause as states gives the same
+/// clock. A goal for priority "*" takes the tickets of every priority without a goal of their own.
+#[test]
+fn servicenow_task_slas_with_pause_totals() {
+    let sla = json!({ "goals": [{ "priority": "*", "resolution": "PT4H", "calendar": { "hours": OFFICE } }], "pauseStates": ["On hold"] });
+    // Monday 09:00 to 15:00, an hour of it on hold (11:00 to 12:00): 5 business hours of 4, due 14:00.
+    let csv = "number,sla,stage,start_time,end_time,pause_duration,business_pause_duration\n\
+               T1,Resolution (4 hour),Completed,2026-03-02 09:00:00,2026-03-02 15:00:00,1 Hour,1970-01-01 01:00:00\n\
+               T2,Resolution (4 hour),Cancelled,2026-03-02 09:00:00,,,\n\
+               T3,Resolution (4 hour),Stalled,2026-03-02 09:00:00,,,\n\
+               T4,Resolution (4 hour),Completed,2026-03-02 09:00:00,,,\n\
+               T5,Resolution (4 hour),Paused,2026-03-02 09:00:00,,,a while\n";
+    let r = ask(json!({ "sla": sla, "csv": csv, "asOf": "2026-03-31T00:00:00Z" }));
+    let clock = &r["tickets"][0]["resolution"];
+    assert_eq!(
+        (
+            &clock["business"]["seconds"],
+            &clock["businessPaused"]["seconds"],
+            &clock["paused"]["seconds"]
+        ),
+        (&json!("18000"), &json!("3600"), &json!("3600"))
+    );
+    assert_eq!(
+        (&clock["due"], &clock["stage"], &r["tickets"][0]["goal"]),
+        (
+            &json!("2026-03-02T14:00:00Z"),
+            &json!("breached"),
+            &json!("*")
+        )
+    );
+    let states = json!([{ "id": "T1", "priority": "P4", "opened": "2026-03-02T09:00:00Z", "resolved": "2026-03-02T15:00:00Z",
+        "states": [{ "at": "2026-03-02T11:00:00Z", "state": "On hold" }, { "at": "2026-03-02T12:00:00Z", "state": "In progress" }] }]);
+    let same = ask(json!({ "sla": sla, "tickets": states, "asOf": "2026-03-31T00:00:00Z" }));
+    assert_eq!(same["tickets"][0]["resolution"], *clock);
+    let reasons: Vec<&str> = r["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["reason"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        reasons,
+        [
+            "its SLA \"Resolution (4 hour)\" was cancelled: ServiceNow measures it no further",
+            "stage \"Stalled\" is not In progress, Paused, Completed or Cancelled",
+            "its SLA \"Resolution (4 hour)\" is Completed but has no end_time",
+            "business_pause_duration: \"a while\" is not a duration such as 4 Hours 30 Minutes, PT4H30M or 1970-01-01 04:30:00",
+        ]
+    );
 }
 
 /// Zendesk's own pause (the requester-wait clock paused while the ticket is Pending) pauses the

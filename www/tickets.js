@@ -42,6 +42,11 @@ const ROLES = [
   ['lost', 'Time lost'],
   ['metric', 'Metric (Zendesk events)'],
   ['event', 'Event type (Zendesk events)'],
+  ['sla', 'SLA definition (ServiceNow task SLAs)'],
+  ['stage', 'Stage (task SLAs)'],
+  ['stopped', 'End time (task SLAs)'],
+  ['paused', 'Pause duration (task SLAs)'],
+  ['businessPaused', 'Business pause duration (task SLAs)'],
 ];
 const MAX_BYTES = 512 * 1024 * 1024;
 const STALE = 'Showing the last result: correct what is marked in red to measure again.';

@@ -405,7 +405,7 @@ struct OlaInput {
 #[derive(TS)]
 #[allow(dead_code)]
 struct GoalInput {
-    /// "P1", "P2", ...
+    /// "P1", "P2", ..., or "*" for the tickets of every priority without a goal of their own.
     priority: String,
     /// The category or service the goal is for ("Payroll"); without, the goal is for the priority's
     /// tickets of every category without a goal of their own.
@@ -845,6 +845,7 @@ fn read_ticket(v: &Value, i: usize, zone: &Zone) -> Result<Ticket, Error> {
         groups,
         score,
         lost,
+        pause: None,
     })
 }
 

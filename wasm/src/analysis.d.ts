@@ -968,7 +968,7 @@ options: Array<OfferView>,
 verdict: Array<string>, };
 
 /** What a column of a ticket export holds. */
-export type TicketColumn = "id" | "priority" | "category" | "opened" | "responded" | "resolved" | "closed" | "at" | "state" | "group" | "score" | "lost" | "metric" | "event";
+export type TicketColumn = "id" | "priority" | "category" | "opened" | "responded" | "resolved" | "closed" | "at" | "state" | "group" | "score" | "lost" | "metric" | "event" | "sla" | "stage" | "stopped" | "paused" | "businessPaused";
 
 /**
  * A change of state of a ticket.
@@ -1055,7 +1055,7 @@ resolution: string | number, };
  */
 export type GoalInput = { 
 /**
- * "P1", "P2", ...
+ * "P1", "P2", ..., or "*" for the tickets of every priority without a goal of their own.
  */
 priority: string, 
 /**

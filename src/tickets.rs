@@ -10,8 +10,9 @@
 //!   SLA's pause states ("Pending customer", "On hold"): from the change into such a state to the next
 //!   change out of them. Without a resolution instant, the clock stops on entering a resolving state
 //!   (Resolved, Solved, Closed, Done) for good. A ticket reopened from one continues its clock, the time
-//!   it spent resolved counted as paused (ServiceNow's continuation; Jira and Zendesk would open a new
-//!   cycle).
+//!   it spent resolved counted as paused (ServiceNow's continuation); with [`Reopen::NewCycle`] a new
+//!   cycle starts at the reopening and the ticket is measured on its last (Jira, Zendesk). Entering one
+//!   of the SLA's reset states starts the clock again from zero (ServiceNow's reset condition).
 //! - **Business time** is service time on the goal's calendar (round the clock when it has none). A pause
 //!   counts only its in-schedule part, as ServiceNow's business pause does: a pause spent at night takes
 //!   nothing off.
@@ -271,6 +272,22 @@ pub struct HelpDesk {
     pub olas: Vec<Ola>,
     /// The scale of the callers' satisfaction scores.
     pub scale: Scale,
+    /// What a ticket reopened after its resolution does to its resolution clock.
+    pub reopen: Reopen,
+    /// The states that start the resolution clock again from zero when a ticket enters them
+    /// (ServiceNow's reset condition), compared without regard to case or surrounding spaces.
+    pub reset_states: Vec<String>,
+}
+
+/// What a ticket reopened after its resolution does to its resolution clock.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Reopen {
+    /// The clock goes on from the opening; the time spent resolved is paused (ServiceNow).
+    #[default]
+    Continue,
+    /// A new cycle starts at the reopening, and the ticket is measured on its last cycle (Jira Service
+    /// Management's cycles, whose `breached()` looks at the last; Zendesk's new instance).
+    NewCycle,
 }
 
 /// One assignment of a ticket to a group.
@@ -319,6 +336,31 @@ impl HelpDesk {
             .and_then(|c| of(Some(c)))
             .or_else(|| of(None))
             .or_else(|| self.goals.iter().position(|g| g.priority == "*"))
+    }
+
+    /// Whether `state` starts the resolution clock again: one of the reset states.
+    pub fn resets(&self, state: &str) -> bool {
+        self.reset_states.iter().any(|r| same_name(r, state))
+    }
+
+    /// Where the resolution clock of `ticket` starts, for a clock that stops (or is read) at `end`: its
+    /// opening; or its last change into a reset state before `end`; or, with new cycles, its last
+    /// reopening before `end`, whichever is latest.
+    pub fn cycle_start(&self, ticket: &Ticket, end: i64) -> i64 {
+        let mut start = ticket.opened;
+        if self.reset_states.is_empty() && self.reopen == Reopen::Continue {
+            return start;
+        }
+        let mut was_resolved = false;
+        for (at, state) in ticket.states_in_order().iter().take_while(|s| s.0 <= end) {
+            let resolved = resolving(state);
+            let reopens = self.reopen == Reopen::NewCycle && was_resolved && !resolved;
+            if reopens || self.resets(state) {
+                start = start.max(*at);
+            }
+            was_resolved = resolved;
+        }
+        start
     }
 
     /// Whether `state` pauses the resolution clock: a pause state, a resolving one left later, or
@@ -1012,14 +1054,28 @@ impl HelpDesk {
                 )
             });
             let end = resolved.unwrap_or(as_of);
-            let pauses = self.paused(t, t.opened, end);
-            let resolution = seconds(goal.resolution).map(|g| match t.pause {
+            // The resolution clock runs from the opening, or from the last reset or new cycle.
+            let start = self.cycle_start(t, end);
+            let pauses = self.paused(t, start, end);
+            let goal_from = |due: Option<Due>| due.and_then(|d| d.seconds(h, goal_zone, start));
+            let resolution = goal_from(goal.resolution).map(|g| match t.pause {
                 Some(totals) if t.states.is_empty() => {
                     Clock::with_pause_totals(h, t.opened, end, resolved.is_some(), totals, g)
                 }
-                _ => Clock::new(h, t.opened, end, resolved.is_some(), &pauses, g),
+                _ => Clock::new(h, start, end, resolved.is_some(), &pauses, g),
             });
-            let stints = self.stints(h, t, end, resolved.is_some(), &pauses);
+            // The groups held the ticket from its opening, whatever cycle the clock measures.
+            let stints = if start == t.opened {
+                self.stints(h, t, end, resolved.is_some(), &pauses)
+            } else {
+                self.stints(
+                    h,
+                    t,
+                    end,
+                    resolved.is_some(),
+                    &self.paused(t, t.opened, end),
+                )
+            };
             let reassignments = stints.len().saturating_sub(1);
             let reopened = reopened(t, end);
             let breached_with = resolution

@@ -365,6 +365,8 @@ fn desk() -> (HelpDesk, Calendar) {
             attainment: Target::parse("95").unwrap(),
             olas: Vec::new(),
             scale: Default::default(),
+            reopen: Default::default(),
+            reset_states: Vec::new(),
         },
         calendar,
     )
@@ -704,6 +706,90 @@ fn every_export_layout_gives_the_same_figures() {
         let e = &ask(request.clone())["error"];
         assert_eq!((e["field"].as_str(), e["part"].as_str(), e["message"].as_str()), (Some("columns"), Some(part), Some(message)), "{e}");
     }
+}
+
+/// A reopened ticket continues its clock by default (ServiceNow); with new cycles (Jira, Zendesk) it is
+/// measured on its last cycle. A reset state starts the clock again from zero.
+#[test]
+fn new_cycles_and_resets() {
+    let ticket = |id: &str, states: &[(&str, &str)]| {
+        json!({ "id": id, "priority": "P2", "opened": "2026-03-02T09:00:00Z",
+            "states": states.iter().map(|(at, s)| json!({ "at": at, "state": s })).collect::<Vec<_>>() })
+    };
+    let tickets = json!([
+        // Resolved Monday 11:00, reopened Tuesday 09:00, resolved again 12:00.
+        ticket(
+            "R",
+            &[
+                ("2026-03-02T09:00:00Z", "New"),
+                ("2026-03-02T11:00:00Z", "Resolved"),
+                ("2026-03-03T09:00:00Z", "In progress"),
+                ("2026-03-03T12:00:00Z", "Resolved")
+            ]
+        ),
+        // Escalated Monday 12:00, resolved 15:00.
+        ticket(
+            "S",
+            &[
+                ("2026-03-02T09:00:00Z", "New"),
+                ("2026-03-02T12:00:00Z", "Escalated"),
+                ("2026-03-02T15:00:00Z", "Resolved")
+            ]
+        ),
+    ]);
+    let measure = |extra: Json| {
+        let mut sla = json!({ "goals": [{ "priority": "P2", "resolution": "PT4H", "calendar": { "hours": OFFICE } }] });
+        for (k, v) in extra.as_object().unwrap() {
+            sla[k] = v.clone();
+        }
+        let r = ask(json!({ "sla": sla, "tickets": tickets, "asOf": "2026-03-31T00:00:00Z" }));
+        let clocks: Vec<(String, String, String)> = (0..2)
+            .map(|k| {
+                let c = &r["tickets"][k]["resolution"];
+                (
+                    c["business"]["text"].as_str().unwrap().to_string(),
+                    c["businessPaused"]["text"].as_str().unwrap().to_string(),
+                    c["stage"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect();
+        (clocks, r)
+    };
+    let s = |a: &str, b: &str, c: &str| (a.to_string(), b.to_string(), c.to_string());
+    // Continued: R used Monday 09-11 and Tuesday 09-12, its 6 hours resolved on Monday paused; S 6 hours.
+    let (clocks, r) = measure(json!({}));
+    assert_eq!(
+        clocks,
+        [s("5 h", "6 h", "breached"), s("6 h", "0 s", "breached")]
+    );
+    assert_eq!(r["tickets"][0]["reopened"], json!(true));
+    // A new cycle: R is measured from Tuesday 09:00.
+    let (clocks, _) = measure(json!({ "reopen": "new cycle" }));
+    assert_eq!(
+        clocks,
+        [s("3 h", "0 s", "met"), s("6 h", "0 s", "breached")]
+    );
+    assert_eq!(
+        measure(json!({ "reopen": "new cycle" })).1["tickets"][0]["resolution"]["due"],
+        json!("2026-03-03T13:00:00Z")
+    );
+    // Escalated resets: S is measured from Monday 12:00.
+    let (clocks, r) = measure(json!({ "resetStates": ["escalated"] }));
+    assert_eq!(
+        clocks,
+        [s("5 h", "6 h", "breached"), s("3 h", "0 s", "met")]
+    );
+    assert_eq!(
+        r["states"][3],
+        json!({ "state": "Escalated", "changes": 1, "counted": "resets" })
+    );
+    let sla =
+        json!({ "goals": [{ "priority": "P2", "resolution": "PT4H" }], "reopen": "sometimes" });
+    let r = ask(json!({ "sla": sla, "tickets": tickets }));
+    assert_eq!(
+        r["error"]["message"],
+        json!("sla.reopen: \"sometimes\" is not a choice: use \"continue\" or \"new cycle\"")
+    );
 }
 
 /// A task SLA's pause totals give ServiceNow's figures: the business pause taken off the business time,

@@ -236,6 +236,8 @@ function sla() {
       calendar: counted === 'hours' ? hours : null,
     })),
     pauseStates: list($('tk-pause').value, ','),
+    resetStates: list($('tk-reset').value, ','),
+    reopen: $('tk-reopen').value,
     attainment: $('tk-target').value.trim(),
     timeZone: state.zone.trim() || 'UTC',
     olas: olas().olas.map(({ group, resolution }) => ({ group, resolution })),
@@ -273,8 +275,12 @@ function failed(e) {
     showError($('tk-olas'), typed ? `Line ${typed.line}: ${words(e)}` : words(e));
   } else if (e.field === 'sla' && part === 'attainment') {
     showError($('tk-target'), words(e));
-  } else if (e.field === 'sla' && part === 'pauseStates') {
+  } else if (e.field === 'sla' && part.startsWith('pauseStates')) {
     showError($('tk-pause'), words(e));
+  } else if (e.field === 'sla' && part.startsWith('resetStates')) {
+    showError($('tk-reset'), words(e));
+  } else if (e.field === 'sla' && part === 'reopen') {
+    showError($('tk-reopen'), words(e));
   } else if (e.field === 'sla' && part === 'penalty.charges') {
     showError($('tk-charges'), words(e));
   } else if (e.field === 'sla' && part === 'penalty.feePerBreach') {
@@ -591,7 +597,7 @@ function drawExperience(periods, priority) {
   $('tk-watermelons').replaceChildren(...melons.map((p) => el('li', { textContent: `${p.period}: ${p.watermelon}.` })));
 }
 
-const COUNTED = { runs: 'runs', pauses: 'is paused', stops: 'stops: resolved' };
+const COUNTED = { runs: 'runs', pauses: 'is paused', stops: 'stops: resolved', resets: 'starts again from zero' };
 
 function showGroups() {
   const r = last.report;
@@ -618,7 +624,7 @@ function showInputs() {
   const s = sla();
   const lines = [
     ...s.goals.map((g) => `${goalName(g) || '(no name)'}: respond within ${g.response ?? 'no goal'}, resolve within ${g.resolution ?? 'no goal'}, on ${g.calendar ? calendarWords(editor.state()) : 'every hour (24x7)'}`),
-    `Target: ${s.attainment}% of each priority's tickets a ${$('tk-period').value}; paused while ${s.pauseStates.join(', ') || 'never'}`,
+    `Target: ${s.attainment}% of each priority's tickets a ${$('tk-period').value}; paused while ${s.pauseStates.join(', ') || 'never'}; a reopened ticket ${s.reopen === 'new cycle' ? 'starts a new cycle' : 'continues its clock'}${s.resetStates.length ? `; started again on entering ${s.resetStates.join(', ')}` : ''}`,
     `OLAs: ${s.olas.map((o) => `${o.group} ${o.resolution}`).join('; ') || 'none'}`,
     `Credits: ${
       s.penalty
@@ -647,7 +653,7 @@ function csv() {
   return `${[head, ...rows].map((r) => r.map(csvField).join(',')).join('\n')}\n`;
 }
 
-const FIELDS = { t: 'tk-target', per: 'tk-period', pause: 'tk-pause', ola: 'tk-olas', scale: 'tk-scale', asof: 'tk-asof', c: 'tk-charges', cur: 'tk-currency', tiers: 'tk-tiers', fee: 'tk-fee' };
+const FIELDS = { t: 'tk-target', per: 'tk-period', pause: 'tk-pause', reopen: 'tk-reopen', reset: 'tk-reset', ola: 'tk-olas', scale: 'tk-scale', asof: 'tk-asof', c: 'tk-charges', cur: 'tk-currency', tiers: 'tk-tiers', fee: 'tk-fee' };
 const address = linkWriter(250);
 const saveLink = () => address.soon(link);
 

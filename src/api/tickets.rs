@@ -12,7 +12,7 @@ use crate::period::Measure;
 use crate::target::Target;
 use crate::tickets::{
     lost_seconds, score_of, Clock, Column, Due, Experience, Export, ExportReader, Goal,
-    GroupSummary, HelpDesk, Ola, Scale, Stint, Summary, Ticket,
+    GroupSummary, HelpDesk, Ola, Reopen, Scale, Stint, Summary, Ticket,
 };
 use crate::value::{invalid, Object, Value};
 use crate::zone::{parse_instant, utc_text, Zone};
@@ -295,8 +295,8 @@ pub struct TicketsResult {
     /// than its resolution goal.
     pub warnings: Vec<String>,
     /// Each state the tickets entered, as first written, how many changes went into it, and how the SLA
-    /// counts it: "stops" (a resolving state), "pauses" (one of `pauseStates`) or "runs" (the clock
-    /// goes on): a state meant to pause that runs shows a pause state missing from the SLA.
+    /// counts it: "stops" (a resolving state), "resets" (one of `resetStates`), "pauses" (one of
+    /// `pauseStates`) or "runs" (the clock goes on): a state meant to pause that runs shows a pause state missing from the SLA.
     pub states: Vec<StateResult>,
     /// The credits owed in all under the SLA's `penalty`, to the cent, and in words; null without one.
     pub credits: Option<TicketCredits>,
@@ -323,8 +323,8 @@ pub struct StateResult {
     pub state: String,
     /// Changes into it.
     pub changes: usize,
-    /// `"stops"`, `"pauses"` or `"runs"`.
-    #[ts(type = "\"stops\" | \"pauses\" | \"runs\"")]
+    /// `"stops"`, `"resets"`, `"pauses"` or `"runs"`.
+    #[ts(type = "\"stops\" | \"resets\" | \"pauses\" | \"runs\"")]
     pub counted: &'static str,
 }
 
@@ -432,6 +432,14 @@ struct HelpDeskSla {
     /// States that pause the resolution clock: ["Pending customer", "On hold"].
     #[ts(optional)]
     pause_states: Option<Vec<String>>,
+    /// States that start the resolution clock again from zero on entering them (ServiceNow's reset).
+    #[ts(optional)]
+    reset_states: Option<Vec<String>>,
+    /// A ticket reopened after its resolution: its clock goes on, the time resolved paused ("continue",
+    /// the default, as ServiceNow), or a new cycle starts at the reopening and the ticket is measured on
+    /// its last ("new cycle", as Jira Service Management and Zendesk).
+    #[ts(optional, type = "\"continue\" | \"new cycle\"")]
+    reopen: Option<String>,
     /// The share of a priority's tickets that must meet each goal in a period, in percent (default 100).
     #[ts(optional, type = "string | number")]
     attainment: Option<String>,
@@ -629,6 +637,8 @@ fn read_sla(v: &Value, zones: &dyn Zones) -> Result<(HelpDesk, Zone, Option<Pena
             "olas",
             "scoreScale",
             "penalty",
+            "reopen",
+            "resetStates",
         ],
     )?;
     let mut goals: Vec<Goal> = Vec::new();
@@ -694,19 +704,33 @@ fn read_sla(v: &Value, zones: &dyn Zones) -> Result<(HelpDesk, Zone, Option<Pena
             "give at least one goal, such as { priority: \"P2\", resolution: \"PT8H\" }",
         ));
     }
-    let mut pause_states = Vec::new();
-    for (i, s) in list(&o, "pauseStates")?.iter().enumerate() {
-        match s {
-            Value::Text(t) if !t.trim().is_empty() => pause_states.push(t.clone()),
-            other => {
-                return Err(invalid(
-                    Field::Sla,
-                    &format!("pauseStates[{i}]"),
-                    format!("must be a state's name, not {}", other.kind()),
-                ))
+    let states = |name: &str| -> Result<Vec<String>, Error> {
+        let mut out = Vec::new();
+        for (i, s) in list(&o, name)?.iter().enumerate() {
+            match s {
+                Value::Text(t) if !t.trim().is_empty() => out.push(t.clone()),
+                other => {
+                    return Err(invalid(
+                        Field::Sla,
+                        &format!("{name}[{i}]"),
+                        format!("must be a state's name, not {}", other.kind()),
+                    ))
+                }
             }
         }
-    }
+        Ok(out)
+    };
+    let (pause_states, reset_states) = (states("pauseStates")?, states("resetStates")?);
+    let reopen = match o.optional_text("reopen")?.map(str::trim) {
+        None | Some("continue") => Reopen::Continue,
+        Some("new cycle") => Reopen::NewCycle,
+        Some(other) => {
+            return Err(o.error(
+                "reopen",
+                format!("\"{other}\" is not a choice: use \"continue\" or \"new cycle\""),
+            ))
+        }
+    };
     let attainment = match o.optional_text("attainment")? {
         None => Target::parse("100")?,
         Some(t) => Target::parse(t).map_err(|e| o.error("attainment", e.to_string()))?,
@@ -770,6 +794,8 @@ fn read_sla(v: &Value, zones: &dyn Zones) -> Result<(HelpDesk, Zone, Option<Pena
             attainment,
             olas,
             scale,
+            reopen,
+            reset_states,
         },
         zone,
         read_penalty(&o)?,
@@ -1204,6 +1230,8 @@ fn measure(
                         changes: 1,
                         counted: if crate::tickets::resolving(state) {
                             "stops"
+                        } else if sla.resets(state) {
+                            "resets"
                         } else if sla.pauses(state) {
                             "pauses"
                         } else {

@@ -231,6 +231,28 @@ test('an export with headers no tool writes: its columns named in the columns st
   await page.context().close();
 });
 
+test('a reopened ticket: its clock continued, a new cycle, or started again by a reset state', async () => {
+  const page = await open();
+  await oneGoal(page);
+  // Resolved Monday 10:00 after 2 business hours, reopened Tuesday 08:00, resolved 11:00.
+  await page.getByTestId('tk-text').fill('number,priority,time,state\nR1,P2,2026-03-02 08:00,New\nR1,,2026-03-02 10:00,Resolved\nR1,,2026-03-03 08:00,In progress\nR1,,2026-03-03 11:00,Resolved\n');
+  await report(page);
+  const resolved = () => page.getByTestId('tk-table').locator('tbody tr').first().locator('td').nth(1).textContent();
+  // Continued: 2 h + 3 h of a 4 h goal.
+  await page.waitForFunction(() => document.querySelector('[data-testid=tk-summary]').textContent.startsWith('1 ticket'));
+  assert.equal(await resolved(), '0 of 1 (0.00%)');
+  await page.getByTestId('tk-reopen').selectOption('new cycle');
+  await page.waitForFunction(() => document.querySelector('#tk-table tbody td:nth-of-type(2)').textContent.startsWith('1 of 1'));
+  assert.equal(await resolved(), '1 of 1 (100.00%)');
+  await page.getByTestId('tk-reopen').selectOption('continue');
+  await page.waitForFunction(() => document.querySelector('#tk-table tbody td:nth-of-type(2)').textContent.startsWith('0 of 1'));
+  await page.getByTestId('tk-reset').fill('in progress');
+  await page.waitForFunction(() => document.querySelector('#tk-table tbody td:nth-of-type(2)').textContent.startsWith('1 of 1'));
+  assert.deepEqual(await page.getByTestId('tk-states').locator('tbody tr').nth(2).locator('th, td').allTextContents(), ['In progress', '1', 'starts again from zero']);
+  await page.waitForFunction(() => location.hash.includes('reset=in+progress'));
+  await page.context().close();
+});
+
 test('the SLA lives in the link; a link pasted into the tab is followed', async () => {
   const page = await open();
   await oneGoal(page);

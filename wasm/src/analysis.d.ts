@@ -1086,6 +1086,16 @@ export type HelpDeskSla = { goals: Array<GoalInput>,
  */
 pauseStates?: Array<string>, 
 /**
+ * States that start the resolution clock again from zero on entering them (ServiceNow's reset).
+ */
+resetStates?: Array<string>, 
+/**
+ * A ticket reopened after its resolution: its clock goes on, the time resolved paused ("continue",
+ * the default, as ServiceNow), or a new cycle starts at the reopening and the ticket is measured on
+ * its last ("new cycle", as Jira Service Management and Zendesk).
+ */
+reopen?: "continue" | "new cycle", 
+/**
  * The share of a priority's tickets that must meet each goal in a period, in percent (default 100).
  */
 attainment?: string | number, 
@@ -1442,9 +1452,9 @@ state: string,
  */
 changes: number, 
 /**
- * `"stops"`, `"pauses"` or `"runs"`.
+ * `"stops"`, `"resets"`, `"pauses"` or `"runs"`.
  */
-counted: "stops" | "pauses" | "runs", };
+counted: "stops" | "resets" | "pauses" | "runs", };
 
 /**
  * The credits owed over every period and priority.
@@ -1513,8 +1523,8 @@ groups: Array<GroupResult>,
 warnings: Array<string>, 
 /**
  * Each state the tickets entered, as first written, how many changes went into it, and how the SLA
- * counts it: "stops" (a resolving state), "pauses" (one of `pauseStates`) or "runs" (the clock
- * goes on): a state meant to pause that runs shows a pause state missing from the SLA.
+ * counts it: "stops" (a resolving state), "resets" (one of `resetStates`), "pauses" (one of
+ * `pauseStates`) or "runs" (the clock goes on): a state meant to pause that runs shows a pause state missing from the SLA.
  */
 states: Array<StateResult>, 
 /**

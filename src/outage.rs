@@ -275,14 +275,15 @@ pub(crate) fn split_record(line: &str, delimiter: char) -> Result<Vec<Cow<'_, st
 }
 
 /// The delimiter (comma, semicolon, tab or bar) that splits a header line into the most columns that
-/// `known` recognises; a comma when none does better.
+/// `known` recognises, then into the most columns; a comma when none does better.
 pub(crate) fn sniff(header: &str, known: impl Fn(&str) -> bool) -> char {
-    [',', ';', '\t', '|']
+    // `max_by_key` keeps the last of equals: the comma comes last.
+    ['|', '\t', ';', ',']
         .into_iter()
         .max_by_key(|d| {
             split_record(header, *d)
-                .map(|f| f.iter().filter(|h| known(h)).count())
-                .unwrap_or(0)
+                .map(|f| (f.iter().filter(|h| known(h)).count(), f.len()))
+                .unwrap_or((0, 0))
         })
         .unwrap_or(',')
 }

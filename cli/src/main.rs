@@ -41,6 +41,7 @@ commands:
              and rolling windows:          outages.csv --target 99.9 [--span 2026] [--as-of 2026-11-24T12:00Z]
   tickets    a ticket export (CSV, - for standard input) against a help-desk SLA's response and
              resolution goals on business hours: tickets.csv --sla sla.json [--period month] [--as-of T]
+             [--columns id=Ref,opened=Logged]
 
 options:
   --target T     availability target in percent: 99.9
@@ -53,8 +54,10 @@ options:
   --minimum-outage D  ignore merged outages shorter than this: PT5M
   --request F    a JSON request as the JavaScript function takes it (- for standard input)
   --schedule S   a credit schedule: a preset's id, or a JSON file
-  --sla F        a help-desk SLA as JSON: { goals: [{ priority, response, resolution, calendar }],
-                 pauseStates, attainment, timeZone }
+  --sla F        a help-desk SLA as JSON: { goals: [{ priority, category, response, resolution,
+                 calendar }], pauseStates, resetStates, reopen, attainment, timeZone }
+  --columns C    a ticket export's columns named by what they hold, where their headers do not say
+                 it: id=Ref,priority=Urgency,opened=Logged
   --attainment A / --charges C / --currency EUR   one period for credits
   --incidents N / --median D / --p90 D / --years N / --seed N   the outage model for risk
   --json         write the result as JSON, the object the JavaScript function returns
@@ -271,6 +274,21 @@ impl Options {
                 "--zone" => o.zone = Some(value()?),
                 "--schedule" => o.schedule = Some(value()?),
                 "--sla" => o.sla = Some(value()?),
+                "--columns" => {
+                    let mut pairs = Vec::new();
+                    for pair in value()?.split(',').filter(|p| !p.trim().is_empty()) {
+                        let Some((kind, header)) = pair.split_once('=') else {
+                            return Err(Usage(format!(
+                                "--columns {pair:?}: name each column as kind=header, such as id=Ref,opened=Logged"
+                            )));
+                        };
+                        pairs.push((
+                            kind.trim().to_string(),
+                            Value::Text(header.trim().to_string()),
+                        ));
+                    }
+                    o.fields.push(("columns".to_string(), Value::Map(pairs)));
+                }
                 "--attainment" => o
                     .period
                     .push(("attainment".to_string(), Value::Text(value()?))),
@@ -395,7 +413,7 @@ fn schedule_value(name: &str) -> Result<Value, Usage> {
     Value::parse_json(&text).map_err(|reason| Usage(format!("{name}: {reason}")))
 }
 
-/// Each priority per period, then the breached and running tickets and the problems, a line each.
+/// Each goal per period, then the breached and running tickets and the problems, a line each.
 fn tickets_text(r: &api::TicketsResult) -> String {
     let mut out = vec![format!("measured at {}, by {}", r.as_of, r.period)];
     for p in &r.periods {
@@ -408,7 +426,7 @@ fn tickets_text(r: &api::TicketsResult) -> String {
             out.push(format!(
                 "{} {} {name}: {} of {} met ({percent}%, target {}); P50 {}, P90 {}, worst {}",
                 p.period,
-                p.priority,
+                p.goal,
                 s.met,
                 s.tickets,
                 if s.meets_target { "met" } else { "missed" },
@@ -424,7 +442,7 @@ fn tickets_text(r: &api::TicketsResult) -> String {
                 Some(c) if c.stage != "met" => out.push(format!(
                     "{} {} {name} {}: {} of {} business time ({}%), due {}",
                     t.id,
-                    t.priority,
+                    t.goal,
                     c.stage,
                     c.business.text,
                     c.goal.text,

@@ -282,6 +282,55 @@ fn a_ticket_export_against_an_sla_file() {
 }
 
 #[test]
+fn an_export_with_its_columns_named() {
+    let dir = std::env::temp_dir().join(format!("slacalc-columns-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (export, sla) = (dir.join("tickets.csv"), dir.join("sla.json"));
+    // The INC1 and INC4 of the test above, under headers no tool writes.
+    std::fs::write(
+        &export,
+        "Ref,Urgency,Logged,Fixed\nINC1,P2,2026-03-06 16:30:00,2026-03-09 11:00:00\nINC4,P2,2026-03-09 09:00:00,2026-03-10 09:30:00\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &sla,
+        r#"{ "goals": [{ "priority": "P2", "resolution": "PT4H", "calendar": { "hours": "Mon-Fri 09:00-17:00" } }], "attainment": "95" }"#,
+    )
+    .unwrap();
+    let (export, sla) = (export.to_str().unwrap(), sla.to_str().unwrap());
+    let (code, out, err) = run(&[
+        "tickets",
+        export,
+        "--sla",
+        sla,
+        "--as-of",
+        "2026-03-31T00:00:00Z",
+        "--columns",
+        "id=Ref, priority=Urgency,opened=Logged,resolved=Fixed",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("Mar 2026 P2 resolution: 1 of 2 met (50.00%, target missed); P50 2 h 30 min, P90 8 h 30 min, worst 8 h 30 min"),
+        "{out}"
+    );
+    let (code, _, err) = run(&["tickets", export, "--sla", sla, "--columns", "id Ref"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("--columns \"id Ref\": name each column as kind=header"),
+        "{err}"
+    );
+    let (code, _, err) = run(&["tickets", export, "--sla", sla, "--columns", "id=Number"]);
+    std::fs::remove_dir_all(&dir).ok();
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains(
+            "the export has no column \"Number\"; its columns are Ref, Urgency, Logged, Fixed"
+        ),
+        "{err}"
+    );
+}
+
+#[test]
 fn zones_come_from_a_zoneinfo_folder() {
     if !Path::new("/usr/share/zoneinfo/Europe/Berlin").exists() {
         eprintln!("no /usr/share/zoneinfo here: skipped");

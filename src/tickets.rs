@@ -129,12 +129,17 @@ impl Ticket {
     /// When the ticket was resolved: its resolution instant, else the change that took it into a
     /// resolving state for good (the first of a run of them that lasts to its last change).
     pub fn resolution(&self) -> Option<i64> {
+        self.resolution_by(&|s| u8::from(resolving(s)) * RESOLVES)
+    }
+
+    /// [`Ticket::resolution`], with what the SLA does in each state given by `kind`.
+    fn resolution_by(&self, kind: &dyn Fn(&str) -> u8) -> Option<i64> {
         if self.resolved.is_some() {
             return self.resolved;
         }
         let mut since = None;
         for (at, state) in self.states_in_order().iter() {
-            if resolving(state) {
+            if kind(state) & RESOLVES != 0 {
                 since.get_or_insert(*at);
             } else {
                 since = None;
@@ -347,15 +352,20 @@ impl HelpDesk {
     /// opening; or its last change into a reset state before `end`; or, with new cycles, its last
     /// reopening before `end`, whichever is latest.
     pub fn cycle_start(&self, ticket: &Ticket, end: i64) -> i64 {
+        self.cycle_start_by(ticket, end, &|s| self.kind(s))
+    }
+
+    fn cycle_start_by(&self, ticket: &Ticket, end: i64, kind: &dyn Fn(&str) -> u8) -> i64 {
         let mut start = ticket.opened;
         if self.reset_states.is_empty() && self.reopen == Reopen::Continue {
             return start;
         }
         let mut was_resolved = false;
         for (at, state) in ticket.states_in_order().iter().take_while(|s| s.0 <= end) {
-            let resolved = resolving(state);
+            let k = kind(state);
+            let resolved = k & RESOLVES != 0;
             let reopens = self.reopen == Reopen::NewCycle && was_resolved && !resolved;
-            if reopens || self.resets(state) {
+            if reopens || k & RESETS != 0 {
                 start = start.max(*at);
             }
             was_resolved = resolved;
@@ -371,25 +381,37 @@ impl HelpDesk {
             || state == ZENDESK_PAUSE
     }
 
+    /// What the SLA does in `state`: [`RESOLVES`], [`PAUSES`] and [`RESETS`], or'ed.
+    fn kind(&self, state: &str) -> u8 {
+        u8::from(resolving(state)) * RESOLVES
+            | u8::from(self.pauses(state)) * PAUSES
+            | u8::from(self.resets(state)) * RESETS
+    }
+
     /// The times `ticket` was paused between `start` and `end`: sorted, disjoint, inside `[start, end]`.
     pub fn paused(&self, ticket: &Ticket, start: i64, end: i64) -> Vec<(i64, i64)> {
-        let mut out: Vec<(i64, i64)> = Vec::new();
-        let mut since = None;
-        for (at, state) in ticket.states_in_order().iter() {
-            match (since, self.pauses(state)) {
-                (None, true) => since = Some(*at),
-                (Some(from), false) => {
-                    push_clipped(&mut out, from, *at, start, end);
-                    since = None;
-                }
-                _ => {}
-            }
-        }
-        if let Some(from) = since {
-            push_clipped(&mut out, from, end, start, end);
-        }
-        out
+        paused_by(ticket, start, end, &|s| self.kind(s))
     }
+}
+
+/// [`HelpDesk::paused`], with what the SLA does in each state given by `kind`.
+fn paused_by(ticket: &Ticket, start: i64, end: i64, kind: &dyn Fn(&str) -> u8) -> Vec<(i64, i64)> {
+    let mut out: Vec<(i64, i64)> = Vec::new();
+    let mut since = None;
+    for (at, state) in ticket.states_in_order().iter() {
+        match (since, kind(state) & PAUSES != 0) {
+            (None, true) => since = Some(*at),
+            (Some(from), false) => {
+                push_clipped(&mut out, from, *at, start, end);
+                since = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(from) = since {
+        push_clipped(&mut out, from, end, start, end);
+    }
+    out
 }
 
 fn push_clipped(out: &mut Vec<(i64, i64)>, a: i64, b: i64, start: i64, end: i64) {
@@ -914,13 +936,21 @@ fn watermelons(periods: &mut [PeriodSummary]) {
 }
 
 /// Whether `ticket` was reopened before `end`: a change out of a resolving state into another.
-fn reopened(ticket: &Ticket, end: i64) -> bool {
+fn reopened(ticket: &Ticket, end: i64, kind: &dyn Fn(&str) -> u8) -> bool {
     let states = ticket.states_in_order();
     let before = states.partition_point(|s| s.0 <= end);
+    let resolves = |s: &str| kind(s) & RESOLVES != 0;
     states[..before]
         .windows(2)
-        .any(|w| resolving(&w[0].1) && !resolving(&w[1].1))
+        .any(|w| resolves(&w[0].1) && !resolves(&w[1].1))
 }
+
+/// What the SLA does in a state: it resolves the ticket (bits of [`HelpDesk`]'s private `kind`).
+const RESOLVES: u8 = 1;
+/// It pauses the resolution clock.
+const PAUSES: u8 = 2;
+/// It starts the resolution clock again.
+const RESETS: u8 = 4;
 
 /// Tickets measured against a help-desk SLA.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -954,6 +984,18 @@ impl HelpDesk {
         measure: crate::period::Measure,
         zone: &crate::zone::Zone,
     ) -> Result<Report, Error> {
+        // What the SLA does in each state, worked out once per name: an export's states are shared
+        // names, so a name's address and length stand for it while the tickets are borrowed.
+        let kinds = std::cell::RefCell::new(rustc_hash::FxHashMap::<(usize, usize), u8>::default());
+        let kind = |state: &str| -> u8 {
+            let key = (state.as_ptr() as usize, state.len());
+            if let Some(k) = kinds.borrow().get(&key) {
+                return *k;
+            }
+            let k = self.kind(state);
+            kinds.borrow_mut().insert(key, k);
+            k
+        };
         let mut problems = Vec::new();
         let mut seen = rustc_hash::FxHashSet::default();
         seen.reserve(tickets.len());
@@ -989,7 +1031,7 @@ impl HelpDesk {
                 ))
             } else if t.opened > as_of {
                 Some("it was opened after the instant it is measured at".to_string())
-            } else if t.resolution().is_some_and(|r| r < t.opened) {
+            } else if t.resolution_by(&kind).is_some_and(|r| r < t.opened) {
                 Some("it was resolved before it was opened".to_string())
             } else if t.responded.is_some_and(|r| r < t.opened) {
                 Some("it was responded to before it was opened".to_string())
@@ -1039,7 +1081,7 @@ impl HelpDesk {
             let (t, goal) = (&tickets[i], &self.goals[k]);
             let Some(h) = &hours[k] else { continue };
             let stop = |at: Option<i64>| at.filter(|&s| s <= as_of);
-            let (responded, resolved) = (stop(t.responded), stop(t.resolution()));
+            let (responded, resolved) = (stop(t.responded), stop(t.resolution_by(&kind)));
             // The goals' business seconds for this ticket (the next business day's depend on its opening).
             let goal_zone = goal.calendar.as_ref().map_or(zone, |c| c.zone());
             let seconds = |due: Option<Due>| due.and_then(|d| d.seconds(h, goal_zone, t.opened));
@@ -1055,8 +1097,8 @@ impl HelpDesk {
             });
             let end = resolved.unwrap_or(as_of);
             // The resolution clock runs from the opening, or from the last reset or new cycle.
-            let start = self.cycle_start(t, end);
-            let pauses = self.paused(t, start, end);
+            let start = self.cycle_start_by(t, end, &kind);
+            let pauses = paused_by(t, start, end, &kind);
             let goal_from = |due: Option<Due>| due.and_then(|d| d.seconds(h, goal_zone, start));
             let resolution = goal_from(goal.resolution).map(|g| match t.pause {
                 Some(totals) if t.states.is_empty() => {
@@ -1073,11 +1115,11 @@ impl HelpDesk {
                     t,
                     end,
                     resolved.is_some(),
-                    &self.paused(t, t.opened, end),
+                    &paused_by(t, t.opened, end, &kind),
                 )
             };
             let reassignments = stints.len().saturating_sub(1);
-            let reopened = reopened(t, end);
+            let reopened = reopened(t, end, &kind);
             let breached_with = resolution
                 .as_ref()
                 .filter(|c| c.stage == Stage::Breached)

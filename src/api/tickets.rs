@@ -1217,17 +1217,30 @@ fn measure(
         groups: report.groups.iter().map(GroupResult::from).collect(),
         warnings: report.warnings,
         states: {
-            // The few states an export names, each counted once whatever its case.
-            let mut states: Vec<StateResult> = Vec::new();
+            // The few states an export names, each counted once whatever its case: counted first by
+            // the shared name (its address and length), then the names merged.
+            let mut by_name: Vec<(&str, usize)> = Vec::new();
+            let mut place = rustc_hash::FxHashMap::<(usize, usize), usize>::default();
             for (_, state) in list.iter().flat_map(|t| &t.states) {
+                let key = (state.as_ptr() as usize, state.len());
+                match place.get(&key) {
+                    Some(&k) => by_name[k].1 += 1,
+                    None => {
+                        place.insert(key, by_name.len());
+                        by_name.push((state, 1));
+                    }
+                }
+            }
+            let mut states: Vec<StateResult> = Vec::new();
+            for (state, changes) in by_name {
                 match states
                     .iter_mut()
                     .find(|s| crate::tickets::same_name(&s.state, state))
                 {
-                    Some(s) => s.changes += 1,
+                    Some(s) => s.changes += changes,
                     None => states.push(StateResult {
                         state: state.trim().to_string(),
-                        changes: 1,
+                        changes,
                         counted: if crate::tickets::resolving(state) {
                             "stops"
                         } else if sla.resets(state) {

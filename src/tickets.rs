@@ -383,9 +383,9 @@ impl HelpDesk {
 
     /// What the SLA does in `state`: [`RESOLVES`], [`PAUSES`] and [`RESETS`], or'ed.
     fn kind(&self, state: &str) -> u8 {
-        u8::from(resolving(state)) * RESOLVES
-            | u8::from(self.pauses(state)) * PAUSES
-            | u8::from(self.resets(state)) * RESETS
+        (u8::from(resolving(state)) * RESOLVES)
+            | (u8::from(self.pauses(state)) * PAUSES)
+            | (u8::from(self.resets(state)) * RESETS)
     }
 
     /// The times `ticket` was paused between `start` and `end`: sorted, disjoint, inside `[start, end]`.

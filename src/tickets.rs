@@ -687,8 +687,10 @@ pub struct Problem {
     pub ticket: usize,
     /// Its id, as given.
     pub id: String,
-    /// Why it was not measured.
+    /// Why it was not measured, or the rule applied to measure it.
     pub reason: String,
+    /// Whether it was measured, with the rule its reason states.
+    pub measured: bool,
 }
 
 /// The clocks of one ticket.
@@ -1006,6 +1008,7 @@ impl HelpDesk {
                 ticket: i + 1,
                 id: t.id.to_string(),
                 reason,
+                measured: false,
             };
             let goal = self.goal_index(&t.priority, t.category.as_deref());
             let reason = if t.id.trim().is_empty() {
@@ -1044,17 +1047,40 @@ impl HelpDesk {
                 (None, None) => {}
             }
         }
+        // The rules applied to tickets measured all the same.
         for &(i, _) in &valid {
-            if let Some(score) = tickets[i].score.filter(|s| !self.scale.holds(*s)) {
+            let t = &tickets[i];
+            let mut note = |reason: String| {
                 problems.push(Problem {
                     ticket: i + 1,
-                    id: tickets[i].id.to_string(),
-                    reason: format!(
-                        "its score {score} is not on the {} to {} scale: the ticket is measured, its score left out",
-                        self.scale.least(),
-                        self.scale.most()
-                    ),
-                });
+                    id: t.id.to_string(),
+                    reason,
+                    measured: true,
+                })
+            };
+            if let Some(score) = t.score.filter(|s| !self.scale.holds(*s)) {
+                note(format!(
+                    "its score {score} is not on the {} to {} scale: the ticket is measured, its score left out",
+                    self.scale.least(),
+                    self.scale.most()
+                ));
+            }
+            if !t.states.is_sorted_by_key(|s| s.0) || !t.groups.is_sorted_by_key(|g| g.0) {
+                note("its changes came out of order of time: they are read in order of time (changes at one instant in the order given)".to_string());
+            }
+            let states = t.states_in_order();
+            let closed = states
+                .windows(2)
+                .find(|w| same_name(&w[0].1, "closed") && kind(&w[1].1) & RESOLVES == 0);
+            if let Some(w) = closed {
+                note(format!(
+                    "it was reopened ({}) after it was closed: {}",
+                    w[1].1.trim(),
+                    match self.reopen {
+                        Reopen::Continue => "its clock continues, the time closed paused",
+                        Reopen::NewCycle => "a new cycle starts at the reopening",
+                    }
+                ));
             }
         }
         problems.sort_by_key(|p| p.ticket);

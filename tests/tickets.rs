@@ -278,10 +278,10 @@ fn tickets_the_sla_cannot_measure_are_listed_with_their_reason() {
     assert_eq!(
         r["problems"],
         json!([
-            { "line": null, "ticket": 2, "id": "B", "reason": "the SLA has no goal for priority \"P5\"; its goals are for P2" },
-            { "line": null, "ticket": 3, "id": "C", "reason": "it was resolved before it was opened" },
-            { "line": null, "ticket": 4, "id": "A", "reason": "its id A was given before: the first is measured" },
-            { "line": null, "ticket": 5, "id": "D", "reason": "it was opened after the instant it is measured at" }
+            { "line": null, "ticket": 2, "id": "B", "measured": false, "reason": "the SLA has no goal for priority \"P5\"; its goals are for P2" },
+            { "line": null, "ticket": 3, "id": "C", "measured": false, "reason": "it was resolved before it was opened" },
+            { "line": null, "ticket": 4, "id": "A", "measured": false, "reason": "its id A was given before: the first is measured" },
+            { "line": null, "ticket": 5, "id": "D", "measured": false, "reason": "it was opened after the instant it is measured at" }
         ])
     );
 }
@@ -792,6 +792,41 @@ fn new_cycles_and_resets() {
     );
 }
 
+/// Changes out of order and a ticket reopened after it was closed are measured, each with its rule
+/// listed beside the lines not read.
+#[test]
+fn rules_applied_are_listed() {
+    let sla = json!({ "goals": [{ "priority": "P2", "resolution": "PT4H", "calendar": { "hours": OFFICE } }], "pauseStates": ["On hold"] });
+    let csv = "number,priority,time,state\n\
+               A,P2,2026-03-02 09:00,New\n\
+               A,,2026-03-02 12:00,Resolved\n\
+               A,,2026-03-02 10:00,On hold\n\
+               B,P2,2026-03-02 09:00,New\n\
+               B,,2026-03-02 10:00,Closed\n\
+               B,,2026-03-02 11:00,In progress\n\
+               B,,2026-03-02 12:00,Closed\n\
+               C,P2,2026-03-02 09:00,New\n\
+               C,,2026-03-02 09:30,\n";
+    let r = ask(json!({ "sla": sla, "csv": csv, "asOf": "2026-03-31T00:00:00Z" }));
+    assert_eq!(
+        r["problems"],
+        json!([
+            { "line": 2, "ticket": null, "id": "A", "measured": true, "reason": "its changes came out of order of time: they are read in order of time (changes at one instant in the order given)" },
+            { "line": 5, "ticket": null, "id": "B", "measured": true, "reason": "it was reopened (In progress) after it was closed: its clock continues, the time closed paused" },
+            { "line": 10, "ticket": null, "id": null, "measured": false, "reason": "a change needs its instant and the state or group entered" }
+        ])
+    );
+    // A: on hold 10:00 to 12:00 though written last: 1 business hour. B: 1 h, then 1 h after the
+    // reopening. C, still open on the 31st: 21 weekdays of 8 hours since Monday the 2nd, 168 h.
+    let business: Vec<&str> = r["tickets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["resolution"]["business"]["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(business, ["1 h", "2 h", "7 d"]);
+}
+
 /// A task SLA's pause totals give ServiceNow's figures: the business pause taken off the business time,
 /// and due the goal plus the business pause from the start. The same pause as states gives the same
 /// clock. A goal for priority "*" takes the tickets of every priority without a goal of their own.
@@ -930,7 +965,7 @@ fn goals_per_category() {
     );
     assert_eq!(
         r["problems"],
-        json!([{ "line": 5, "ticket": null, "id": "D", "reason": "the SLA has no goal for priority \"P3\" in category \"Email\"; its goals are for P2, P2 in Payroll, P3 in Payroll" }])
+        json!([{ "line": 5, "ticket": null, "id": "D", "measured": false, "reason": "the SLA has no goal for priority \"P3\" in category \"Email\"; its goals are for P2, P2 in Payroll, P3 in Payroll" }])
     );
     let periods: Vec<(&str, &str, u64, u64)> = r["periods"]
         .as_array()
@@ -1219,6 +1254,7 @@ fn experience_beside_the_sla_and_the_watermelon_month() {
         r["problems"][0]["reason"],
         "its score 11 is not on the 0 to 10 scale: the ticket is measured, its score left out"
     );
+    assert_eq!(r["problems"][0]["measured"], true);
     assert_eq!(r["tickets"].as_array().unwrap().len(), 21);
     // CSAT 1-5: 5 is happy, 4 neither, 1-3 unhappy: 2 happy and 1 unhappy of 4 = +25.
     let csat: Vec<Json> = [5, 5, 4, 2]

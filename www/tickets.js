@@ -426,14 +426,19 @@ function show({ report, quarters, ms }) {
   );
   $('tk-verdict').replaceChildren(...verdict(r, quarters, last.target).map((line) => el('li', { textContent: line })));
   const measured = r.measured;
+  // The lines not measured, and the tickets measured with a rule applied (a score off the scale, changes
+  // out of order, a reopening after closing).
+  const refused = r.problems.filter((p) => !p.measured).length;
+  const ruled = r.problems.length - refused;
   $('tk-summary').textContent =
     `${count(measured, 'ticket')} measured, by ${r.period}, as of ${local(r.asOf)} (${last.sla.timeZone})` +
-    (r.problems.length ? `; ${count(r.problems.length, 'line')} not measured (listed below)` : '') +
+    (refused ? `; ${count(refused, 'line')} not measured (listed below)` : '') +
+    (ruled ? `; ${count(ruled, 'ticket')} measured with a rule applied (listed below)` : '') +
     (ms !== undefined ? `. Measured in ${Math.round(ms)} ms.` : '.');
   const shown = r.problems.slice(0, 500);
   $('tk-problems-box').hidden = !r.problems.length;
   $('tk-problems-box').open = !measured;
-  $('tk-problems-title').textContent = `${count(r.problems.length, 'line')} not measured`;
+  $('tk-problems-title').textContent = [refused && `${count(refused, 'line')} not measured`, ruled && `${count(ruled, 'ticket')} measured with a rule applied`].filter(Boolean).join('; ');
   $('tk-problems').replaceChildren(
     ...shown.map((p) => el('li', { textContent: `${p.line !== null ? `Line ${p.line}` : `Ticket ${p.ticket}`}${p.id ? ` (${p.id})` : ''}: ${p.reason}` })),
     ...(r.problems.length > shown.length ? [el('li', { textContent: `… and ${count(r.problems.length - shown.length, 'more')}: export the JSON to see them all.` })] : []),

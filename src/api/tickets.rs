@@ -266,8 +266,11 @@ pub struct TicketProblem {
     pub ticket: Option<usize>,
     /// Its id as given, where it has one.
     pub id: Option<String>,
-    /// Why.
+    /// Why it was not measured, or the rule applied to measure it.
     pub reason: String,
+    /// Whether the ticket was measured, with the rule its reason states (a score off the scale left
+    /// out, changes read in order of time, a reopening after the ticket was closed).
+    pub measured: bool,
 }
 
 /// What `tickets` answers.
@@ -1028,6 +1031,7 @@ fn line_problems(export: &Export) -> impl Iterator<Item = TicketProblem> + '_ {
         ticket: None,
         id: None,
         reason: p.reason.clone(),
+        measured: false,
     })
 }
 
@@ -1210,6 +1214,7 @@ fn measure(
                 ticket: lines.is_none().then_some(p.ticket),
                 id: Some(p.id),
                 reason: p.reason,
+                measured: p.measured,
             }));
             problems.sort_by_key(|p| (p.line, p.ticket));
             problems

@@ -1435,9 +1435,14 @@ ticket: number | null,
  */
 id: string | null, 
 /**
- * Why.
+ * Why it was not measured, or the rule applied to measure it.
  */
-reason: string, };
+reason: string, 
+/**
+ * Whether the ticket was measured, with the rule its reason states (a score off the scale left
+ * out, changes read in order of time, a reopening after the ticket was closed).
+ */
+measured: boolean, };
 
 /**
  * A state the tickets entered, and how the SLA counts it.

@@ -273,6 +273,8 @@ pub struct HelpDesk {
     /// The share of tickets of a priority that must meet each goal in a period ("95% of P2 tickets
     /// resolved within 8 business hours").
     pub attainment: Target,
+    /// A share above the target below which a period is at risk (a warning: "97" for a 95% target).
+    pub warning: Option<Target>,
     /// The groups' OLAs, measured on the hours of each ticket's goal.
     pub olas: Vec<Ola>,
     /// The scale of the callers' satisfaction scores.
@@ -742,6 +744,8 @@ pub struct Summary {
     pub met: usize,
     /// Whether the share met reaches the SLA's attainment target (exactly).
     pub meets_target: bool,
+    /// Whether it meets the target but falls short of the SLA's warning threshold: at risk.
+    pub at_risk: bool,
     /// Business seconds taken: the nearest-rank median, 90th percentile and the most.
     pub p50: Option<i64>,
     /// See `p50`.
@@ -751,12 +755,16 @@ pub struct Summary {
 }
 
 impl Summary {
-    fn of(mut business: Vec<i64>, met: usize, target: Target) -> Summary {
+    fn of(mut business: Vec<i64>, met: usize, target: Target, warning: Option<Target>) -> Summary {
         business.sort_unstable();
+        let meets_target = meets(met, business.len(), target);
         Summary {
             tickets: business.len(),
             met,
-            meets_target: meets(met, business.len(), target),
+            meets_target,
+            at_risk: meets_target
+                && !business.is_empty()
+                && warning.is_some_and(|w| !meets(met, business.len(), w)),
             p50: nearest_rank(&business, 0.5),
             p90: nearest_rank(&business, 0.9),
             worst: business.last().copied(),
@@ -1406,8 +1414,18 @@ impl HelpDesk {
                         label: measure.label(start, end),
                         priority: self.goals[k].priority.clone(),
                         goal: self.goals[k].name(),
-                        response: Summary::of(response.0, response.1, self.attainment),
-                        resolution: Summary::of(resolution.0, resolution.1, self.attainment),
+                        response: Summary::of(
+                            response.0,
+                            response.1,
+                            self.attainment,
+                            self.warning,
+                        ),
+                        resolution: Summary::of(
+                            resolution.0,
+                            resolution.1,
+                            self.attainment,
+                            self.warning,
+                        ),
                         with_groups: first_contact.0,
                         first_contact: first_contact.1,
                         experience,

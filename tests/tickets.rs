@@ -363,6 +363,7 @@ fn desk() -> (HelpDesk, Calendar) {
             goals: vec![goal],
             pause_states: vec!["On hold".into()],
             attainment: Target::parse("95").unwrap(),
+            warning: None,
             olas: Vec::new(),
             scale: Default::default(),
             reopen: Default::default(),
@@ -789,6 +790,37 @@ fn new_cycles_and_resets() {
     assert_eq!(
         r["error"]["message"],
         json!("sla.reopen: \"sometimes\" is not a choice: use \"continue\" or \"new cycle\"")
+    );
+}
+
+/// A period that meets the target but not the warning threshold is at risk.
+#[test]
+fn a_warning_threshold_above_the_target() {
+    // 25 tickets, 24 resolved in an hour and one in 5 h of a 4 h goal: 96%.
+    let tickets: Vec<Json> = (0..25)
+        .map(|k| {
+            let hours = if k == 0 { 5 } else { 1 };
+            json!({ "id": format!("T{k}"), "priority": "P2", "opened": "2026-03-02T09:00:00Z", "resolved": format!("2026-03-02T{:02}:00:00Z", 9 + hours) })
+        })
+        .collect();
+    let measure = |warning: &str| {
+        ask(
+            json!({ "sla": { "goals": [{ "priority": "P2", "resolution": "PT4H" }], "attainment": "95", "warning": warning }, "tickets": tickets }),
+        )
+    };
+    let r = measure("97");
+    let s = &r["periods"][0]["resolution"];
+    assert_eq!(
+        (&s["percentMet"], &s["meetsTarget"], &s["atRisk"]),
+        (&json!("96.00"), &json!(true), &json!(true))
+    );
+    assert_eq!(
+        measure("96")["periods"][0]["resolution"]["atRisk"],
+        json!(false)
+    );
+    assert_eq!(
+        measure("95")["error"]["message"],
+        json!("sla.warning: 95 must be above the attainment target, 95: a period is at risk between the two")
     );
 }
 

@@ -239,6 +239,7 @@ function sla() {
     resetStates: list($('tk-reset').value, ','),
     reopen: $('tk-reopen').value,
     attainment: $('tk-target').value.trim(),
+    ...($('tk-warning').value.trim() ? { warning: $('tk-warning').value.trim() } : {}),
     timeZone: state.zone.trim() || 'UTC',
     olas: olas().olas.map(({ group, resolution }) => ({ group, resolution })),
     scoreScale: $('tk-scale').value,
@@ -275,6 +276,8 @@ function failed(e) {
     showError($('tk-olas'), typed ? `Line ${typed.line}: ${words(e)}` : words(e));
   } else if (e.field === 'sla' && part === 'attainment') {
     showError($('tk-target'), words(e));
+  } else if (e.field === 'sla' && part === 'warning') {
+    showError($('tk-warning'), words(e));
   } else if (e.field === 'sla' && part.startsWith('pauseStates')) {
     showError($('tk-pause'), words(e));
   } else if (e.field === 'sla' && part.startsWith('resetStates')) {
@@ -385,6 +388,8 @@ function verdict(r, quarterly, target) {
     let line = missed.length
       ? `${priority}: ${missed.length} of ${count(own.length, LONG[measure])} missed the ${target}% target; the worst was ${worst.period}, with ${judged(worst).percentMet}% ${what} in time (${judged(worst).met} of ${judged(worst).tickets}).`
       : `${priority}: every ${LONG[measure]} met the ${target}% target (${own.length} of ${own.length}).`;
+    const risky = own.filter((p) => judged(p).atRisk);
+    if (risky.length) line += ` ${risky.length} met it below the ${last.sla.warning}% warning, at risk: ${risky.map((p) => `${p.period} (${judged(p).percentMet}%)`).join(', ')}.`;
     // What the longer period hides: a missed month inside a quarter that met the target.
     if (measure === 'month' && quarterly) {
       const quarters = quarterly.filter((p) => p.goal === priority && p.resolution.tickets);
@@ -467,6 +472,7 @@ function showPriority() {
       const tr = el('tr');
       const judged = p.resolution.tickets ? p.resolution : p.response;
       if (judged.tickets && !judged.meetsTarget) tr.className = 'breached';
+      else if (judged.atRisk) tr.className = 'at-risk';
       const happiness = p.experience.happiness === null ? '–' : `${p.experience.happiness > 0 ? '+' : ''}${p.experience.happiness} (${p.experience.scores} scores)`;
       const cells = [p.period, fraction(p.response), fraction(p.resolution), p.resolution.tickets ? `${p.resolution.p50.text} / ${p.resolution.p90.text} / ${p.resolution.worst.text}` : '–', p.withGroups ? `${p.firstContact} of ${p.withGroups}` : '–', happiness];
       if (r.credits) cells.push(p.credit ? money(p.credit.credit) : '–');
@@ -522,17 +528,23 @@ function drawChart(periods, priority) {
     const s = judged(p);
     const v = Number(s.percentMet);
     const x = left + i * step + step * 0.15;
-    const tip = `${p.period}: ${s.percentMet}% in time (${s.met} of ${s.tickets}), ${s.meetsTarget ? 'target met' : 'target missed'}`;
-    parts.push(['rect', { x, y: y(v), width: step * 0.7, height: Math.max(1, y(base) - y(v)), class: s.meetsTarget ? 'bar' : 'bar missed', tabindex: 0, role: 'img', 'aria-label': tip, 'data-tip': tip }]);
+    const tip = `${p.period}: ${s.percentMet}% in time (${s.met} of ${s.tickets}), ${s.meetsTarget ? (s.atRisk ? 'target met, at risk' : 'target met') : 'target missed'}`;
+    parts.push(['rect', { x, y: y(v), width: step * 0.7, height: Math.max(1, y(base) - y(v)), class: s.meetsTarget ? (s.atRisk ? 'bar risk' : 'bar') : 'bar missed', tabindex: 0, role: 'img', 'aria-label': tip, 'data-tip': tip }]);
     if (shown.length <= 16 || i % Math.ceil(shown.length / 16) === 0) parts.push(['text', { x: x + step * 0.35, y: top + height + 14, class: 'label', 'text-anchor': 'middle' }, p.period.split(' ')[0]]);
   });
   parts.push(['line', { x1: left, x2: left + width, y1: y(target), y2: y(target), class: 'target' }]);
+  const warning = Number(last.sla.warning);
+  if (last.sla.warning && warning > target && warning <= 100) {
+    parts.push(['line', { x1: left, x2: left + width, y1: y(warning), y2: y(warning), class: 'warning' }]);
+    parts.push(['text', { x: left + 4, y: y(warning) - 4, class: 'label' }, `warning ${last.sla.warning}%`]);
+  }
   parts.push(['text', { x: left + width, y: y(target) - 4, class: 'label target-label', 'text-anchor': 'end' }, `target ${last.target}%`]);
   $('tk-chart').replaceChildren(...svg(parts));
   $('tk-chart-tip').textContent = '';
   const missed = shown.filter((p) => !judged(p).meetsTarget).length;
+  const risk = shown.filter((p) => judged(p).atRisk).length;
   $('tk-chart-caption').textContent = shown.length
-    ? `${priority}: the share of tickets ${shown.some((p) => p.resolution.tickets) ? 'resolved' : 'responded to'} within the goal in each ${last.report.period} (counted in the period the clock stopped), against the ${last.target}% target; ${missed} of ${shown.length} below it, in red. The axis starts at ${base}%.`
+    ? `${priority}: the share of tickets ${shown.some((p) => p.resolution.tickets) ? 'resolved' : 'responded to'} within the goal in each ${last.report.period} (counted in the period the clock stopped), against the ${last.target}% target; ${missed} of ${shown.length} below it, in red${risk ? `; ${risk} met it below the ${last.sla.warning}% warning, in amber` : ''}. The axis starts at ${base}%.`
     : `${priority}: no clock stopped in any period.`;
 }
 
@@ -629,7 +641,7 @@ function showInputs() {
   const s = sla();
   const lines = [
     ...s.goals.map((g) => `${goalName(g) || '(no name)'}: respond within ${g.response ?? 'no goal'}, resolve within ${g.resolution ?? 'no goal'}, on ${g.calendar ? calendarWords(editor.state()) : 'every hour (24x7)'}`),
-    `Target: ${s.attainment}% of each priority's tickets a ${$('tk-period').value}; paused while ${s.pauseStates.join(', ') || 'never'}; a reopened ticket ${s.reopen === 'new cycle' ? 'starts a new cycle' : 'continues its clock'}${s.resetStates.length ? `; started again on entering ${s.resetStates.join(', ')}` : ''}`,
+    `Target: ${s.attainment}%${s.warning ? ` (at risk below ${s.warning}%)` : ''} of each priority's tickets a ${$('tk-period').value}; paused while ${s.pauseStates.join(', ') || 'never'}; a reopened ticket ${s.reopen === 'new cycle' ? 'starts a new cycle' : 'continues its clock'}${s.resetStates.length ? `; started again on entering ${s.resetStates.join(', ')}` : ''}`,
     `OLAs: ${s.olas.map((o) => `${o.group} ${o.resolution}`).join('; ') || 'none'}`,
     `Credits: ${
       s.penalty
@@ -658,7 +670,7 @@ function csv() {
   return `${[head, ...rows].map((r) => r.map(csvField).join(',')).join('\n')}\n`;
 }
 
-const FIELDS = { t: 'tk-target', per: 'tk-period', pause: 'tk-pause', reopen: 'tk-reopen', reset: 'tk-reset', ola: 'tk-olas', scale: 'tk-scale', asof: 'tk-asof', c: 'tk-charges', cur: 'tk-currency', tiers: 'tk-tiers', fee: 'tk-fee' };
+const FIELDS = { t: 'tk-target', warn: 'tk-warning', per: 'tk-period', pause: 'tk-pause', reopen: 'tk-reopen', reset: 'tk-reset', ola: 'tk-olas', scale: 'tk-scale', asof: 'tk-asof', c: 'tk-charges', cur: 'tk-currency', tiers: 'tk-tiers', fee: 'tk-fee' };
 const address = linkWriter(250);
 const saveLink = () => address.soon(link);
 

@@ -166,6 +166,8 @@ pub struct SummaryResult {
     pub percent_met: Option<String>,
     /// Whether the share met reaches the attainment target, compared exactly.
     pub meets_target: bool,
+    /// Whether it meets the target but falls short of the SLA's `warning` threshold.
+    pub at_risk: bool,
     /// Business time taken (nearest rank): the median, the 90th percentile and the most; null without
     /// tickets.
     pub p50: Option<DurationText>,
@@ -184,6 +186,7 @@ impl From<&Summary> for SummaryResult {
             percent_met: (s.tickets > 0)
                 .then(|| hundredths(s.met as u128 * 10_000 / s.tickets as u128)),
             meets_target: s.meets_target,
+            at_risk: s.at_risk,
             p50: s.p50.map(duration),
             p90: s.p90.map(duration),
             worst: s.worst.map(duration),
@@ -446,6 +449,9 @@ struct HelpDeskSla {
     /// The share of a priority's tickets that must meet each goal in a period, in percent (default 100).
     #[ts(optional, type = "string | number")]
     attainment: Option<String>,
+    /// A share above `attainment` below which a period that meets the target is at risk, in percent.
+    #[ts(optional, type = "string | number")]
+    warning: Option<String>,
     /// The zone of the periods and of instants without an offset (default UTC).
     #[ts(optional)]
     time_zone: Option<String>,
@@ -642,6 +648,7 @@ fn read_sla(v: &Value, zones: &dyn Zones) -> Result<(HelpDesk, Zone, Option<Pena
             "penalty",
             "reopen",
             "resetStates",
+            "warning",
         ],
     )?;
     let mut goals: Vec<Goal> = Vec::new();
@@ -738,6 +745,23 @@ fn read_sla(v: &Value, zones: &dyn Zones) -> Result<(HelpDesk, Zone, Option<Pena
         None => Target::parse("100")?,
         Some(t) => Target::parse(t).map_err(|e| o.error("attainment", e.to_string()))?,
     };
+    let warning = match o.optional_text("warning")? {
+        None => None,
+        Some(t) => {
+            let w = Target::parse(t).map_err(|e| o.error("warning", e.to_string()))?;
+            if w <= attainment {
+                return Err(o.error(
+                    "warning",
+                    format!(
+                        "{} must be above the attainment target, {}: a period is at risk between the two",
+                        t.trim(),
+                        attainment
+                    ),
+                ));
+            }
+            Some(w)
+        }
+    };
     let mut olas: Vec<Ola> = Vec::new();
     for (i, v) in list(&o, "olas")?.iter().enumerate() {
         let g = Object::new(
@@ -795,6 +819,7 @@ fn read_sla(v: &Value, zones: &dyn Zones) -> Result<(HelpDesk, Zone, Option<Pena
             goals,
             pause_states,
             attainment,
+            warning,
             olas,
             scale,
             reopen,

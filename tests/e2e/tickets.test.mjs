@@ -231,6 +231,28 @@ test('an export with headers no tool writes: its columns named in the columns st
   await page.context().close();
 });
 
+test('a warning threshold above the target: the periods at risk in amber, in the verdict and the table', async () => {
+  const page = await open();
+  await oneGoal(page);
+  await page.getByTestId('tk-target').fill('60');
+  await page.getByTestId('tk-warning').fill('70');
+  await page.getByTestId('tk-text').fill(HAND);
+  await report(page);
+  // 2 of 3 resolved in time, 66.66%: above 60, below 70.
+  await page.waitForFunction(() => document.querySelector('[data-testid=tk-verdict]').textContent.includes('at risk'));
+  assert.deepEqual(await page.getByTestId('tk-verdict').locator('li').allTextContents(), [
+    'P2: every month met the 60% target (1 of 1). 1 met it below the 70% warning, at risk: Mar 2026 (66.66%). Measured by quarter, 0 of 1 quarter would have missed it.',
+  ]);
+  assert.equal(await page.getByTestId('tk-table').locator('tbody tr').first().getAttribute('class'), 'at-risk');
+  assert.equal(await page.locator('#tk-chart .bar.risk').count(), 1);
+  assert.match(await page.getByTestId('tk-chart-caption').textContent(), /1 met it below the 70% warning, in amber/);
+  await page.getByTestId('tk-warning').fill('50');
+  await page.waitForSelector('#tk-warning-error:not([hidden])');
+  assert.match(await page.locator('#tk-warning-error').textContent(), /50 must be above the attainment target, 60/);
+  assert.equal(await page.getByTestId('tk-warning').inputValue(), '50');
+  await page.context().close();
+});
+
 test('a reopened ticket: its clock continued, a new cycle, or started again by a reset state', async () => {
   const page = await open();
   await oneGoal(page);

@@ -1100,6 +1100,10 @@ reopen?: "continue" | "new cycle",
  */
 attainment?: string | number, 
 /**
+ * A share above `attainment` below which a period that meets the target is at risk, in percent.
+ */
+warning?: string | number, 
+/**
  * The zone of the periods and of instants without an offset (default UTC).
  */
 timeZone?: string, 
@@ -1319,6 +1323,10 @@ percentMet: string | null,
  * Whether the share met reaches the attainment target, compared exactly.
  */
 meetsTarget: boolean, 
+/**
+ * Whether it meets the target but falls short of the SLA's `warning` threshold.
+ */
+atRisk: boolean, 
 /**
  * Business time taken (nearest rank): the median, the 90th percentile and the most; null without
  * tickets.

@@ -965,8 +965,11 @@ const RESETS: u8 = 4;
 /// Tickets measured against a help-desk SLA.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Report {
-    /// The tickets measured, in the order given.
+    /// The tickets measured, in the order given: every one, or those kept
+    /// ([`HelpDesk::measure_keeping`]).
     pub measured: Vec<Measured>,
+    /// How many tickets were measured, kept or not.
+    pub count: usize,
     /// The tickets refused, each with its reason.
     pub problems: Vec<Problem>,
     /// Each priority in each period in which some clock stopped, in order of time and then of the
@@ -993,6 +996,22 @@ impl HelpDesk {
         as_of: i64,
         measure: crate::period::Measure,
         zone: &crate::zone::Zone,
+    ) -> Result<Report, Error> {
+        self.measure_keeping(tickets, as_of, measure, zone, &|_| true)
+    }
+
+    /// [`HelpDesk::measure`], keeping in the report's `measured` only the tickets `keep` chooses (those
+    /// a result lists): every ticket is summed up all the same, and a million of them need not be held.
+    ///
+    /// # Errors
+    /// As [`HelpDesk::measure`].
+    pub fn measure_keeping(
+        &self,
+        tickets: &[Ticket],
+        as_of: i64,
+        measure: crate::period::Measure,
+        zone: &crate::zone::Zone,
+        keep: &dyn Fn(&Measured) -> bool,
     ) -> Result<Report, Error> {
         // What the SLA does in each state, worked out once per name: an export's states are shared
         // names, so a name's address and length stand for it while the tickets are borrowed.
@@ -1110,7 +1129,9 @@ impl HelpDesk {
                 hours[k] = Some(Hours::over(goal.calendar.as_ref(), first, as_of, longest)?);
             }
         }
-        let mut measured = Vec::with_capacity(valid.len());
+        let mut measured = Vec::new();
+        let mut tally = Tally::new(self, measure, zone);
+        let mut count = 0;
         for &(i, k) in &valid {
             let (t, goal) = (&tickets[i], &self.goals[k]);
             let Some(h) = &hours[k] else { continue };
@@ -1160,7 +1181,7 @@ impl HelpDesk {
                 .and_then(|c| c.due)
                 .and_then(|due| stints.iter().find(|s| s.start <= due && due < s.end))
                 .map(|s| s.group.clone());
-            measured.push(Measured {
+            let m = Measured {
                 index: i,
                 goal: k,
                 response,
@@ -1172,13 +1193,19 @@ impl HelpDesk {
                 reassignments,
                 reopened,
                 breached_with,
-            });
+            };
+            tally.add(&m, t)?;
+            count += 1;
+            if keep(&m) {
+                measured.push(m);
+            }
         }
-        let periods = self.periods(tickets, &measured, measure, zone)?;
+        let (periods, groups, warnings) = tally.finish();
         Ok(Report {
-            groups: self.groups(&measured),
-            warnings: self.ola_warnings(&measured),
+            groups,
+            warnings,
             measured,
+            count,
             problems,
             periods,
         })
@@ -1258,41 +1285,28 @@ impl HelpDesk {
     /// Per group: the assignments and their business time, against the group's OLA; and the SLA
     /// breaches on its watch.
     pub fn groups(&self, measured: &[Measured]) -> Vec<GroupSummary> {
-        let mut out: Vec<GroupSummary> = Vec::new();
-        for m in measured {
-            for s in &m.stints {
-                let k = match out.iter().position(|g| same_name(&g.group, &s.group)) {
-                    Some(k) => k,
-                    None => {
-                        out.push(GroupSummary {
-                            group: s.group.to_string(),
-                            ola: self.ola(&s.group),
-                            ..GroupSummary::default()
-                        });
-                        out.len() - 1
-                    }
-                };
-                let g = &mut out[k];
-                g.assignments += 1;
-                g.business += s.business;
-                match s.ola.map(|o| o.1) {
-                    Some(Stage::Met) => g.met += 1,
-                    Some(Stage::Breached) => g.breached += 1,
-                    _ => {}
-                }
-            }
-            if let Some(group) = &m.breached_with {
-                if let Some(g) = out.iter_mut().find(|g| same_name(&g.group, group)) {
-                    g.sla_breaches += 1;
-                }
-            }
-        }
-        out
+        self.group_tally(measured).groups
     }
 
     /// The OLAs that do not add up: for each priority, the groups its tickets most often pass through,
     /// in order, whose OLAs come to more than its resolution goal.
     pub fn ola_warnings(&self, measured: &[Measured]) -> Vec<String> {
+        let tally = self.group_tally(measured);
+        self.ola_warnings_of(&tally.paths, &tally.written)
+    }
+
+    /// The assignments of `measured` counted.
+    fn group_tally(&self, measured: &[Measured]) -> GroupTally {
+        let mut tally = GroupTally::new(self);
+        for m in measured {
+            tally.add(self, m);
+        }
+        tally
+    }
+
+    /// The OLA warnings of the paths of groups each goal's tickets took (`paths`, per goal, each with
+    /// how many took it), the groups named as first `written`.
+    fn ola_warnings_of(&self, paths: &[Vec<(Vec<Name>, usize)>], written: &[Name]) -> Vec<String> {
         let mut warnings = Vec::new();
         if self.olas.is_empty() {
             return warnings;
@@ -1302,37 +1316,19 @@ impl HelpDesk {
             let Some(Due::Within(resolution)) = goal.resolution else {
                 continue;
             };
-            // Each path of groups, as the first ticket that took it, and how many took it.
-            let mut paths: Vec<(&[Stint], usize)> = Vec::new();
-            for m in measured {
-                if m.goal != k || m.stints.is_empty() {
-                    continue;
-                }
-                let same = |p: &[Stint]| {
-                    p.len() == m.stints.len()
-                        && p.iter()
-                            .zip(&m.stints)
-                            .all(|(a, b)| same_name(&a.group, &b.group))
-                };
-                match paths.iter_mut().find(|p| same(p.0)) {
-                    Some(p) => p.1 += 1,
-                    None => paths.push((&m.stints, 1)),
-                }
-            }
             // The most usual path; of paths as usual, the first seen.
-            let Some((path, _)) = paths.iter().rev().max_by_key(|p| p.1) else {
+            let Some((path, _)) = paths[k].iter().rev().max_by_key(|p| p.1) else {
                 continue;
             };
-            let total: i64 = path.iter().filter_map(|s| self.ola(&s.group)).sum();
+            let total: i64 = path.iter().filter_map(|g| self.ola(g)).sum();
             // Each group as it was first written.
             let named: Vec<&str> = path
                 .iter()
                 .map(|g| {
-                    measured
+                    written
                         .iter()
-                        .flat_map(|m| &m.stints)
-                        .find(|s| same_name(&s.group, &g.group))
-                        .map_or(&*g.group, |s| &*s.group)
+                        .find(|w| same_name(w, g))
+                        .map_or(&**g, |w| &**w)
                 })
                 .collect();
             if total > resolution {
@@ -1348,62 +1344,107 @@ impl HelpDesk {
         }
         warnings
     }
+}
 
-    /// The summaries per period and priority.
-    fn periods(
-        &self,
-        tickets: &[Ticket],
-        measured: &[Measured],
+/// Business seconds of the clocks and how many met; for a period's response and resolution.
+type Clocks = (Vec<i64>, usize);
+/// Resolved tickets that name their groups, and of those, resolved at first contact.
+type FirstContact = (usize, usize);
+
+/// The sums of a measurement, ticket by ticket: per period and goal, per group, and the groups' paths
+/// per goal; so that a measurement keeps only the tickets it lists.
+struct Tally<'a> {
+    desk: &'a HelpDesk,
+    measure: crate::period::Measure,
+    zone: &'a crate::zone::Zone,
+    anchor: chrono::NaiveDate,
+    periods: std::collections::BTreeMap<
+        (chrono::NaiveDate, usize),
+        (Clocks, Clocks, FirstContact, Experience),
+    >,
+    groups: GroupTally,
+}
+
+/// The sums of the assignments, ticket by ticket.
+struct GroupTally {
+    groups: Vec<GroupSummary>,
+    /// Per goal, each path of groups as the first ticket that took it wrote it, and how many took it.
+    paths: Vec<Vec<(Vec<Name>, usize)>>,
+    /// Each group as first written.
+    written: Vec<Name>,
+}
+
+impl<'a> Tally<'a> {
+    fn new(
+        desk: &'a HelpDesk,
         measure: crate::period::Measure,
-        zone: &crate::zone::Zone,
-    ) -> Result<Vec<PeriodSummary>, Error> {
-        /// Business seconds of the clocks and how many met; for a period's response and resolution.
-        type Clocks = (Vec<i64>, usize);
-        /// Resolved tickets that name their groups, and of those, resolved at first contact.
-        type FirstContact = (usize, usize);
-        let mut groups: std::collections::BTreeMap<_, (Clocks, Clocks, FirstContact, Experience)> =
-            std::collections::BTreeMap::new();
-        let anchor = chrono::NaiveDate::from_ymd_opt(2001, 1, 1).unwrap_or_default();
-        for m in measured {
-            for (clock, stop, resolution) in [
-                (&m.response, m.stops.0, false),
-                (&m.resolution, m.stops.1, true),
-            ] {
-                let (Some(clock), Some(stop)) = (clock, stop) else {
-                    continue;
-                };
-                let start = measure.floor(zone.local_date(stop)?, anchor);
-                let entry = groups.entry((start, m.goal)).or_default();
-                if let (true, Some(first)) = (resolution, m.first_contact) {
-                    entry.2 .0 += 1;
-                    entry.2 .1 += usize::from(first);
-                }
-                if resolution {
-                    let t = &tickets[m.index];
-                    let e = &mut entry.3;
-                    if let Some(score) = t.score.filter(|s| self.scale.holds(*s)) {
-                        e.scores += 1;
-                        match self.scale.happy(score) {
-                            Some(true) => e.happy += 1,
-                            Some(false) => e.unhappy += 1,
-                            None => {}
-                        }
-                    }
-                    if let Some(lost) = t.lost {
-                        e.lost_answers += 1;
-                        e.lost += lost;
-                    }
-                }
-                let side = if resolution {
-                    &mut entry.1
-                } else {
-                    &mut entry.0
-                };
-                side.0.push(clock.business);
-                side.1 += usize::from(clock.stage == Stage::Met);
-            }
+        zone: &'a crate::zone::Zone,
+    ) -> Self {
+        Tally {
+            desk,
+            measure,
+            zone,
+            anchor: chrono::NaiveDate::from_ymd_opt(2001, 1, 1).unwrap_or_default(),
+            periods: std::collections::BTreeMap::new(),
+            groups: GroupTally::new(desk),
         }
-        Ok(groups
+    }
+
+    /// Counts ticket `t`, measured as `m`.
+    fn add(&mut self, m: &Measured, t: &Ticket) -> Result<(), Error> {
+        self.add_clocks(m, t)?;
+        self.groups.add(self.desk, m);
+        Ok(())
+    }
+
+    /// Counts the clocks of ticket `t`, measured as `m`, in the periods they stopped in.
+    fn add_clocks(&mut self, m: &Measured, t: &Ticket) -> Result<(), Error> {
+        let desk = self.desk;
+        for (clock, stop, resolution) in [
+            (&m.response, m.stops.0, false),
+            (&m.resolution, m.stops.1, true),
+        ] {
+            let (Some(clock), Some(stop)) = (clock, stop) else {
+                continue;
+            };
+            let start = self.measure.floor(self.zone.local_date(stop)?, self.anchor);
+            let entry = self.periods.entry((start, m.goal)).or_default();
+            if let (true, Some(first)) = (resolution, m.first_contact) {
+                entry.2 .0 += 1;
+                entry.2 .1 += usize::from(first);
+            }
+            if resolution {
+                let e = &mut entry.3;
+                if let Some(score) = t.score.filter(|s| desk.scale.holds(*s)) {
+                    e.scores += 1;
+                    match desk.scale.happy(score) {
+                        Some(true) => e.happy += 1,
+                        Some(false) => e.unhappy += 1,
+                        None => {}
+                    }
+                }
+                if let Some(lost) = t.lost {
+                    e.lost_answers += 1;
+                    e.lost += lost;
+                }
+            }
+            let side = if resolution {
+                &mut entry.1
+            } else {
+                &mut entry.0
+            };
+            side.0.push(clock.business);
+            side.1 += usize::from(clock.stage == Stage::Met);
+        }
+        Ok(())
+    }
+
+    /// The summaries per period and goal, per group, and the OLA warnings.
+    fn finish(self) -> (Vec<PeriodSummary>, Vec<GroupSummary>, Vec<String>) {
+        let desk = self.desk;
+        let measure = self.measure;
+        let mut periods: Vec<PeriodSummary> = self
+            .periods
             .into_iter()
             .map(
                 |((start, k), (response, resolution, first_contact, experience))| {
@@ -1412,19 +1453,19 @@ impl HelpDesk {
                         start,
                         end,
                         label: measure.label(start, end),
-                        priority: self.goals[k].priority.clone(),
-                        goal: self.goals[k].name(),
+                        priority: desk.goals[k].priority.clone(),
+                        goal: desk.goals[k].name(),
                         response: Summary::of(
                             response.0,
                             response.1,
-                            self.attainment,
-                            self.warning,
+                            desk.attainment,
+                            desk.warning,
                         ),
                         resolution: Summary::of(
                             resolution.0,
                             resolution.1,
-                            self.attainment,
-                            self.warning,
+                            desk.attainment,
+                            desk.warning,
                         ),
                         with_groups: first_contact.0,
                         first_contact: first_contact.1,
@@ -1433,11 +1474,69 @@ impl HelpDesk {
                     }
                 },
             )
-            .collect::<Vec<_>>())
-        .map(|mut periods| {
-            watermelons(&mut periods);
-            periods
-        })
+            .collect();
+        watermelons(&mut periods);
+        let warnings = desk.ola_warnings_of(&self.groups.paths, &self.groups.written);
+        (periods, self.groups.groups, warnings)
+    }
+}
+
+impl GroupTally {
+    fn new(desk: &HelpDesk) -> GroupTally {
+        GroupTally {
+            groups: Vec::new(),
+            paths: vec![Vec::new(); desk.goals.len()],
+            written: Vec::new(),
+        }
+    }
+
+    /// Counts the assignments of a ticket measured as `m`: its groups against their OLAs, the breach on
+    /// a group's watch, and its path of groups.
+    fn add(&mut self, desk: &HelpDesk, m: &Measured) {
+        // The groups: their assignments against their OLAs, and the breaches on their watch.
+        for s in &m.stints {
+            let k = match self
+                .groups
+                .iter()
+                .position(|g| same_name(&g.group, &s.group))
+            {
+                Some(k) => k,
+                None => {
+                    self.groups.push(GroupSummary {
+                        group: s.group.to_string(),
+                        ola: desk.ola(&s.group),
+                        ..GroupSummary::default()
+                    });
+                    self.written.push(s.group.clone());
+                    self.groups.len() - 1
+                }
+            };
+            let g = &mut self.groups[k];
+            g.assignments += 1;
+            g.business += s.business;
+            match s.ola.map(|o| o.1) {
+                Some(Stage::Met) => g.met += 1,
+                Some(Stage::Breached) => g.breached += 1,
+                _ => {}
+            }
+        }
+        if let Some(group) = &m.breached_with {
+            if let Some(g) = self.groups.iter_mut().find(|g| same_name(&g.group, group)) {
+                g.sla_breaches += 1;
+            }
+        }
+        // The path of groups, for the OLAs that do not add up.
+        if !desk.olas.is_empty() && !m.stints.is_empty() {
+            let paths = &mut self.paths[m.goal];
+            let same = |p: &[Name]| {
+                p.len() == m.stints.len()
+                    && p.iter().zip(&m.stints).all(|(a, b)| same_name(a, &b.group))
+            };
+            match paths.iter_mut().find(|p| same(&p.0)) {
+                Some(p) => p.1 += 1,
+                None => paths.push((m.stints.iter().map(|s| s.group.clone()).collect(), 1)),
+            }
+        }
     }
 }
 

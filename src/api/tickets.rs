@@ -1106,7 +1106,8 @@ fn measure(
             ))
         }
     };
-    let report = sla.measure(list, as_of, measure, &zone)?;
+    let report =
+        sla.measure_keeping(list, as_of, measure, &zone, &|m| all || !m.met_everything())?;
     let sla_goals = &sla.goals;
     // Each priority's period with clocks, as a period of the penalty's schedule.
     let credited = match penalty
@@ -1195,11 +1196,10 @@ fn measure(
     Ok(TicketsResult {
         as_of: utc_text(as_of),
         period: measure.name(),
-        measured: report.measured.len(),
+        measured: report.count,
         tickets: report
             .measured
             .iter()
-            .filter(|m| all || !m.met_everything())
             .map(|m| TicketResult {
                 id: list[m.index].id.to_string(),
                 priority: list[m.index].priority.to_string(),

@@ -195,6 +195,17 @@ fn respond<T: Serialize>(result: Result<T, Error>) -> Result<JsValue, JsValue> {
         .map_err(|e| js_error(&format!("internal error: {e}"), "internal", "input"))
 }
 
+/// A large result as JSON text parsed by the engine's `JSON.parse`: one crossing of the boundary
+/// instead of one per property. The results are strings, whole numbers, booleans and nulls, so the
+/// object is the one `respond` builds.
+#[cfg(feature = "analysis")]
+fn respond_large<T: Serialize>(result: Result<T, Error>) -> Result<JsValue, JsValue> {
+    let value = result.map_err(|e| error_value(&e))?;
+    let text = serde_json::to_string(&value)
+        .map_err(|e| js_error(&format!("internal error: {e}"), "internal", "input"))?;
+    js_sys::JSON::parse(&text)
+}
+
 fn error_value(e: &Error) -> JsValue {
     let error = js_error(&e.to_string(), e.code(), e.field().name());
     if let Some(part) = e.part() {

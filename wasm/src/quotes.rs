@@ -3,7 +3,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::{error_value, read, request, respond, text_param, PageZones};
+use super::{error_value, read, request, respond, respond_large, text_param, PageZones};
 use slacalc::api::{self, tickets::PieceExport};
 use slacalc::error::Field;
 
@@ -26,7 +26,7 @@ pub fn compare_quotes(
 pub fn tickets(
     #[wasm_bindgen(unchecked_param_type = "TicketsInput")] input: JsValue,
 ) -> Result<JsValue, JsValue> {
-    respond(request(&input).and_then(|v| api::tickets(&v, &PageZones)))
+    respond_large(request(&input).and_then(|v| api::tickets(&v, &PageZones)))
 }
 
 /// A ticket export read piece by piece as a file arrives (cut anywhere), measured as often as the SLA
@@ -93,6 +93,6 @@ impl TicketExport {
         #[wasm_bindgen(unchecked_param_type = "Omit<TicketsInput, \"tickets\" | \"csv\">")]
         input: JsValue,
     ) -> Result<JsValue, JsValue> {
-        respond(request(&input).and_then(|v| self.0.measure(&v, &PageZones)))
+        respond_large(request(&input).and_then(|v| self.0.measure(&v, &PageZones)))
     }
 }

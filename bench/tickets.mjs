@@ -57,7 +57,8 @@ for (const [count, path] of [[100_000, process.argv[2]], [1_000_000, process.arg
         const t = performance.now();
         const exported = new slacalc.TicketExport('UTC');
         for (let at = 0; at < bytes.length; at += 1 << 20) exported.push(bytes.subarray(at, at + (1 << 20)));
-        exported.measure({ sla });
+        // The figures alone, as pandas computes them (list: 'none'; the page also lists the tickets that missed).
+        exported.measure({ sla, list: 'none' });
         exported.free();
         return performance.now() - t;
       }, SLA),

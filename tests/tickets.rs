@@ -1422,6 +1422,13 @@ fn the_result_lists_the_tickets_that_missed_by_default() {
             .len(),
         11
     );
+    // The figures alone: the same periods, no ticket listed, every one measured.
+    let none = ask(request(json!("none")));
+    assert_eq!(
+        (none["tickets"].clone(), none["measured"].clone()),
+        (json!([]), json!(11))
+    );
+    assert_eq!(none["periods"], r["periods"]);
     let e = ask(request(json!("some")))["error"].clone();
     assert_eq!(
         (e["field"].as_str(), e["part"].as_str()),

@@ -492,8 +492,9 @@ struct TicketsInput {
     /// "week", "month" (default) or "quarter".
     #[ts(optional)]
     period: Option<String>,
-    /// The tickets the result lists: "missed" (default: breached or still running) or "all".
-    #[ts(optional, type = "\"missed\" | \"all\"")]
+    /// The tickets the result lists: "missed" (default: breached or still running), "all", or "none"
+    /// (the figures alone).
+    #[ts(optional, type = "\"missed\" | \"all\" | \"none\"")]
     list: Option<String>,
 }
 
@@ -1095,19 +1096,21 @@ fn measure(
             }
         },
     };
-    // Which tickets the result lists: those that did not meet every goal (the default), or all.
-    let all = match o.optional_text("list")?.map(str::trim) {
-        None | Some("missed") => false,
-        Some("all") => true,
-        Some(other) => {
-            return Err(o.error(
-                "list",
-                format!("\"{other}\" is not a choice: use \"missed\" or \"all\""),
-            ))
-        }
-    };
-    let report =
-        sla.measure_keeping(list, as_of, measure, &zone, &|m| all || !m.met_everything())?;
+    // Which tickets the result lists: those that did not meet every goal (the default), all, or none
+    // (the figures alone).
+    let keep: &dyn Fn(&crate::tickets::Measured) -> bool =
+        match o.optional_text("list")?.map(str::trim) {
+            None | Some("missed") => &|m| !m.met_everything(),
+            Some("all") => &|_| true,
+            Some("none") => &|_| false,
+            Some(other) => {
+                return Err(o.error(
+                    "list",
+                    format!("\"{other}\" is not a choice: use \"missed\", \"all\" or \"none\""),
+                ))
+            }
+        };
+    let report = sla.measure_keeping(list, as_of, measure, &zone, keep)?;
     let sla_goals = &sla.goals;
     // Each priority's period with clocks, as a period of the penalty's schedule.
     let credited = match penalty

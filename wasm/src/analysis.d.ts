@@ -1144,9 +1144,10 @@ asOf?: string,
  */
 period?: string, 
 /**
- * The tickets the result lists: "missed" (default: breached or still running) or "all".
+ * The tickets the result lists: "missed" (default: breached or still running), "all", or "none"
+ * (the figures alone).
  */
-list?: "missed" | "all", };
+list?: "missed" | "all" | "none", };
 
 /**
  * One clock of one ticket.

@@ -1526,8 +1526,8 @@ impl GroupTally {
             }
         }
         // The path of groups, for the OLAs that do not add up.
-        if !desk.olas.is_empty() && !m.stints.is_empty() {
-            let paths = &mut self.paths[m.goal];
+        let paths = self.paths.get_mut(m.goal);
+        if let Some(paths) = paths.filter(|_| !desk.olas.is_empty() && !m.stints.is_empty()) {
             let same = |p: &[Name]| {
                 p.len() == m.stints.len()
                     && p.iter().zip(&m.stints).all(|(a, b)| same_name(a, &b.group))

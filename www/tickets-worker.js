@@ -72,7 +72,7 @@ onmessage = async ({ data }) => {
     const report = measure({ ...data.input, list: all ? 'all' : 'missed' });
     report.listedAll = all;
     // Measured by month, by quarter too: the verdict says which missed months a quarter hides.
-    const quarters = data.input.period === 'month' ? measure({ ...data.input, period: 'quarter' }).periods : null;
+    const quarters = data.input.period === 'month' ? measure({ ...data.input, period: 'quarter', list: 'none' }).periods : null;
     postMessage({ type: 'report', id: data.id, report, quarters, ms: performance.now() - started });
   } catch (e) {
     const restart = breaksModule(e);

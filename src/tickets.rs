@@ -1863,8 +1863,8 @@ impl Header {
         for (c, name) in mapping {
             if !names.iter().any(|h| same_name(h, name)) {
                 return Err(Error::InvalidValue {
-                    field: crate::error::Field::Columns,
-                    part: c.name().to_string(),
+                    field: crate::error::Field::Tickets,
+                    part: format!("columns.{}", c.name()),
                     reason: format!(
                         "the export has no column \"{name}\"; its columns are {}",
                         names.join(", ")

@@ -699,13 +699,13 @@ fn every_export_layout_gives_the_same_figures() {
     assert_eq!(r["columns"][2], json!({ "name": "created", "reads": null }));
     // Mistakes in a mapping name the column concerned.
     for (columns, part, message) in [
-        (json!({ "id": "Ticket" }), "id", "columns.id: the export has no column \"Ticket\"; its columns are number, priority, created, opened_at, first_response_at, resolved_at"),
-        (json!({ "owner": "number" }), "owner", "columns.owner: is not a column the reader knows; name one of id, priority, category, opened, responded, resolved, closed, at, state, group, score, lost, metric, event, sla, stage, stopped, paused, businessPaused"),
-        (json!({ "id": "number", "opened": "Number" }), "opened", "columns.opened: \"Number\" is named for id already"),
+        (json!({ "id": "Ticket" }), "columns.id", "tickets.columns.id: the export has no column \"Ticket\"; its columns are number, priority, created, opened_at, first_response_at, resolved_at"),
+        (json!({ "owner": "number" }), "columns.owner", "tickets.columns.owner: is not a column the reader knows; name one of id, priority, category, opened, responded, resolved, closed, at, state, group, score, lost, metric, event, sla, stage, stopped, paused, businessPaused"),
+        (json!({ "id": "number", "opened": "Number" }), "columns.opened", "tickets.columns.opened: \"Number\" is named for id already"),
     ] {
         request["columns"] = columns;
         let e = &ask(request.clone())["error"];
-        assert_eq!((e["field"].as_str(), e["part"].as_str(), e["message"].as_str()), (Some("columns"), Some(part), Some(message)), "{e}");
+        assert_eq!((e["field"].as_str(), e["part"].as_str(), e["message"].as_str()), (Some("tickets"), Some(part), Some(message)), "{e}");
     }
 }
 

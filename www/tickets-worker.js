@@ -39,7 +39,7 @@ async function readFile(file, zone, columns) {
 
 /** The columns of a pasted export whose header or columns were refused, for the page's columns step. */
 function headerColumns(e, data) {
-  if (data.text === undefined || !(e.field === 'columns' || e.part === 'header')) return undefined;
+  if (data.text === undefined || !(e.part?.startsWith('columns') || e.part === 'header')) return undefined;
   let exported;
   try {
     exported = new core.TicketExport('UTC', null);

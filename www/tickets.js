@@ -294,8 +294,8 @@ function failed(e) {
     showError($('tk-tiers'), typed ? `Line ${typed.line}: ${words(e).replace(/^Penalty[\w.[\]]*: /i, '')}` : words(e));
   } else if (e.field === 'asOf') {
     showError($('tk-asof'), words(e));
-  } else if (e.field === 'columns' && document.getElementById(`tk-col-${part}`)) {
-    showError($(`tk-col-${part}`), words(e));
+  } else if (e.field === 'tickets' && part.startsWith('columns.') && document.getElementById(`tk-col-${part.slice(8)}`)) {
+    showError($(`tk-col-${part.slice(8)}`), words(e));
   } else if (e.field === 'calendar' && editor.showError(e)) {
     // shown by the editor
   } else {

@@ -992,18 +992,21 @@ fn columns(v: Option<&Value>) -> Result<Vec<(Column, String)>, Error> {
         return Ok(Vec::new());
     };
     let Value::Map(entries) = v else {
-        return Err(Error::WrongType {
-            field: Field::Columns,
-            expected: "an object such as { id: \"Ticket #\" }",
-            found: v.kind(),
-        });
+        return Err(invalid(
+            Field::Tickets,
+            "columns",
+            format!(
+                "must be an object such as {{ id: \"Ref\" }}, not {}",
+                v.kind()
+            ),
+        ));
     };
     let mut out: Vec<(Column, String)> = Vec::new();
     for (key, value) in entries {
         let Some(column) = Column::parse(key) else {
             return Err(invalid(
-                Field::Columns,
-                key,
+                Field::Tickets,
+                &format!("columns.{key}"),
                 format!(
                     "is not a column the reader knows; name one of {}",
                     Column::ALL.map(Column::name).join(", ")
@@ -1019,19 +1022,19 @@ fn columns(v: Option<&Value>) -> Result<Vec<(Column, String)>, Error> {
                     .find(|(_, n)| n.trim().eq_ignore_ascii_case(t.trim()))
                 {
                     return Err(invalid(
-                        Field::Columns,
-                        key,
+                        Field::Tickets,
+                        &format!("columns.{key}"),
                         format!("\"{}\" is named for {} already", t.trim(), other.name()),
                     ));
                 }
                 out.push((column, t.trim().to_string()));
             }
             other => {
-                return Err(Error::WrongType {
-                    field: Field::Columns,
-                    expected: "a column's header as a string",
-                    found: other.kind(),
-                })
+                return Err(invalid(
+                    Field::Tickets,
+                    &format!("columns.{key}"),
+                    format!("must be a column's header, not {}", other.kind()),
+                ))
             }
         }
     }

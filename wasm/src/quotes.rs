@@ -47,8 +47,8 @@ impl TicketExport {
         let zone = read(&zone, Field::Calendar, "a time zone name as a string");
         let columns = read(
             &columns,
-            Field::Columns,
-            "an object such as { id: \"Ticket #\" }",
+            Field::Tickets,
+            "an object such as { id: \"Ref\" }",
         );
         let export = zone.and_then(|zone| {
             columns.and_then(|c| PieceExport::with_columns(&zone, &c, &PageZones))

@@ -20,8 +20,10 @@ if cargo tree -p slacalc -e normal --prefix none | grep -E '^(wasm-bindgen|js-sy
 fi
 lines=$(cat wasm/src/*.rs | wc -l)
 say "the WASM boundary (wasm/src) is $lines lines: it only converts"
-# 900 until the boundary held a third class read piece by piece (ServiceCalendar, OutageLog, TicketExport).
-if [ "$lines" -ge 950 ]; then
+# 900 until the boundary held a third class read piece by piece (ServiceCalendar, OutageLog, TicketExport);
+# 950 until TicketExport took the columns a reader names (a constructor argument and a getter) and the
+# analysis module's results crossed as JSON text.
+if [ "$lines" -ge 1000 ]; then
   echo "wasm/src has grown to $lines lines: move what is not a conversion into slacalc::api" >&2
   exit 1
 fi

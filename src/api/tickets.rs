@@ -905,7 +905,7 @@ fn read_ticket(v: &Value, i: usize, zone: &Zone) -> Result<Ticket, Error> {
 }
 
 /// Measures tickets against a help-desk SLA: `{ sla, tickets | csv, asOf?, period? }`: the tickets as
-/// objects, or an export's CSV text (see [`read_export`]); `list: "all"` lists every ticket in the result,
+/// objects, or an export's CSV text (see [`crate::tickets::read_export`]); `list: "all"` lists every ticket in the result,
 /// where by default it lists those that did not meet every goal and OLA (breached or still running), the
 /// periods and groups counting them all. `asOf` defaults to the latest instant any
 /// ticket gives; `period` is "week", "month" (default) or "quarter". Errors have field "sla" or "tickets"

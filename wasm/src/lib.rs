@@ -195,9 +195,9 @@ fn respond<T: Serialize>(result: Result<T, Error>) -> Result<JsValue, JsValue> {
         .map_err(|e| js_error(&format!("internal error: {e}"), "internal", "input"))
 }
 
-/// A large result as JSON text parsed by the engine's `JSON.parse`: one crossing of the boundary
-/// instead of one per property. The results are strings, whole numbers, booleans and nulls, so the
-/// object is the one `respond` builds.
+/// A large result (a ticket export's) as JSON text for one `JSON.parse`, rather than an object built a
+/// property at a time across the boundary. Only for results of strings, whole numbers, booleans and
+/// nulls, whose object is then the one `respond` builds.
 #[cfg(feature = "analysis")]
 fn respond_large<T: Serialize>(result: Result<T, Error>) -> Result<JsValue, JsValue> {
     let value = result.map_err(|e| error_value(&e))?;

@@ -50,20 +50,15 @@ impl TicketExport {
             Field::Tickets,
             "an object such as { id: \"Ref\" }",
         );
-        let export = zone.and_then(|zone| {
-            columns.and_then(|c| PieceExport::with_columns(&zone, &c, &PageZones))
-        });
+        let export =
+            zone.and_then(|z| columns.and_then(|c| PieceExport::with_columns(&z, &c, &PageZones)));
         export.map(TicketExport).map_err(|e| error_value(&e))
     }
 
     /// The header's columns once read, even when they were refused: what a mapping step offers.
-    #[wasm_bindgen(getter, unchecked_return_type = "string[]")]
-    pub fn columns(&self) -> JsValue {
-        let list = js_sys::Array::new();
-        for name in self.0.columns() {
-            list.push(&JsValue::from_str(&name));
-        }
-        list.into()
+    #[wasm_bindgen(getter)]
+    pub fn columns(&self) -> Vec<String> {
+        self.0.columns()
     }
 
     /// Reads the next piece, as text or as UTF-8 bytes.

@@ -623,9 +623,7 @@ impl Clock {
             stage: Stage::of(business, goal, stopped),
         }
     }
-}
 
-impl Clock {
     /// The clock from `start` to `end` whose pauses the tool gives as totals (ServiceNow's task SLA):
     /// `paused` seconds, `business_paused` of them in the schedule. Its due instant is ServiceNow's: the
     /// goal plus the business pause, counted forward from the start through the schedule.

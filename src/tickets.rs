@@ -978,6 +978,41 @@ pub struct Report {
     pub groups: Vec<GroupSummary>,
     /// OLAs that do not add up to the resolution goal.
     pub warnings: Vec<String>,
+    /// Per goal, its resolution clocks that stopped or ran over, by business time against each one's
+    /// goal; `None` for a goal without them.
+    pub histograms: Vec<Option<Histogram>>,
+}
+
+/// Resolution clocks by business time as a share of each one's goal: in bins of a tenth of the goal
+/// (`[0, 10%)`, `[10%, 20%)`, ..., `[190%, 200%)`) and a last bin of twice the goal or more.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Histogram {
+    /// The counts of the 21 bins.
+    pub bins: [usize; 21],
+    /// How many took longer than their goal.
+    pub over: usize,
+    /// The goal in business seconds where it is the same for every clock (not for the next business
+    /// day).
+    pub goal: Option<i64>,
+}
+
+impl Histogram {
+    /// Counts a clock of `business` seconds against its `goal`.
+    fn add(&mut self, business: i64, goal: i64) {
+        let tenths = if goal > 0 {
+            i128::from(business.max(0)) * 10 / i128::from(goal)
+        } else {
+            i128::from(business > 0) * 20
+        };
+        self.bins[tenths.min(20) as usize] += 1;
+        self.over += usize::from(business > goal);
+        let count: usize = self.bins.iter().sum();
+        self.goal = match (count, self.goal) {
+            (1, _) => Some(goal),
+            (_, Some(g)) if g == goal => Some(g),
+            _ => None,
+        };
+    }
 }
 
 impl HelpDesk {
@@ -1198,10 +1233,12 @@ impl HelpDesk {
                 measured.push(m);
             }
         }
+        let histograms = tally.histograms.clone();
         let (periods, groups, warnings) = tally.finish();
         Ok(Report {
             groups,
             warnings,
+            histograms,
             measured,
             count,
             problems,
@@ -1361,6 +1398,8 @@ struct Tally<'a> {
         (Clocks, Clocks, FirstContact, Experience),
     >,
     groups: GroupTally,
+    /// Per goal, its resolution clocks that stopped or ran over.
+    histograms: Vec<Option<Histogram>>,
 }
 
 /// The sums of the assignments, ticket by ticket.
@@ -1385,6 +1424,7 @@ impl<'a> Tally<'a> {
             anchor: chrono::NaiveDate::from_ymd_opt(2001, 1, 1).unwrap_or_default(),
             periods: std::collections::BTreeMap::new(),
             groups: GroupTally::new(desk),
+            histograms: vec![None; desk.goals.len()],
         }
     }
 
@@ -1398,6 +1438,12 @@ impl<'a> Tally<'a> {
     /// Counts the clocks of ticket `t`, measured as `m`, in the periods they stopped in.
     fn add_clocks(&mut self, m: &Measured, t: &Ticket) -> Result<(), Error> {
         let desk = self.desk;
+        if let Some(c) = m.resolution.as_ref().filter(|c| c.stage != Stage::Running) {
+            if let Some(h) = self.histograms.get_mut(m.goal) {
+                h.get_or_insert_with(Histogram::default)
+                    .add(c.business, c.goal);
+            }
+        }
         for (clock, stop, resolution) in [
             (&m.response, m.stops.0, false),
             (&m.resolution, m.stops.1, true),

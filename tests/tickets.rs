@@ -793,6 +793,30 @@ fn new_cycles_and_resets() {
     );
 }
 
+/// The histogram of a goal counts every ticket's resolution that stopped or ran over, in tenths of its
+/// own goal, whatever the tickets listed.
+#[test]
+fn histograms_of_the_time_to_resolve() {
+    // 1 h 30, 4 h (the goal to the second), 6 h, and 9 h still open at 23:00: bins 3, 10, 15 and 20.
+    let resolved = |id: &str, h: &str| json!({ "id": id, "priority": "P2", "opened": "2026-03-10T00:00:00Z", "resolved": format!("2026-03-10T{h}:00Z") });
+    let tickets = json!([resolved("A", "01:30"), resolved("B", "04:00"), resolved("C", "06:00"),
+        { "id": "D", "priority": "P2", "opened": "2026-03-10T14:00:00Z" },
+        { "id": "E", "priority": "P2", "opened": "2026-03-10T22:00:00Z" }]);
+    let sla = json!({ "goals": [{ "priority": "P2", "resolution": "PT4H" }, { "priority": "P3", "resolution": "NBD" }] });
+    let r = ask(
+        json!({ "sla": sla, "tickets": tickets, "asOf": "2026-03-10T23:00:00Z", "list": "none" }),
+    );
+    let mut bins = vec![0; 21];
+    for k in [3, 10, 15, 20] {
+        bins[k] = 1;
+    }
+    // E, open for an hour, is still running: not counted. P3 has no clock: no histogram.
+    assert_eq!(
+        r["histograms"],
+        json!([{ "goal": "P2", "goalTime": { "seconds": "14400", "text": "4 h" }, "bins": bins, "over": 2 }])
+    );
+}
+
 /// A period that meets the target but not the warning threshold is at risk.
 #[test]
 fn a_warning_threshold_above_the_target() {

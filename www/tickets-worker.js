@@ -1,7 +1,7 @@
 // The ticket measurement runs here, off the page's thread. A file's bytes go to the core as they arrive
 // (a TicketExport: no copy as text here), with progress; the export read is kept, so a changed SLA is
 // measured without reading it again. A pasted export is measured in one call. Each request is measured by
-// the period chosen (every ticket listed, for the histogram), and when that is the month, by quarter too,
+// the period chosen (the tickets that missed listed), and when that is the month, by quarter too,
 // for what a quarter hides. The page cancels by terminating this worker; each answer carries its request's id.
 import init, * as core from './pkg-analysis/slacalc.js';
 import { breaksModule } from './core.js';
@@ -9,8 +9,6 @@ import { readPieces } from './files.js';
 import { loadZone } from './zones.js';
 
 const ready = init();
-/** The most tickets the result lists one by one. */
-const LISTED = 100_000;
 /** The last file read: its identity with the zone its local times were read in, and the export. */
 let kept;
 
@@ -59,18 +57,14 @@ onmessage = async ({ data }) => {
     const zones = new Set([zone, ...data.input.sla.goals.map((g) => g.calendar?.timeZone).filter(Boolean)]);
     for (const name of zones) await loadZone(core, name);
     let measure;
-    // Every ticket is listed (for the histogram) up to 100 000 of them; beyond, those that missed a goal,
-    // as a result of a million tickets listed would take gigabytes.
-    let all = true;
     if (data.file) {
       const exported = await readFile(data.file, zone, data.columns);
-      all = exported.tickets <= LISTED;
       measure = (input) => exported.measure(input);
     } else measure = (input) => core.tickets({ ...input, csv: data.text, columns: data.columns });
     postMessage({ type: 'measuring', id: data.id });
     const started = performance.now();
-    const report = measure({ ...data.input, list: all ? 'all' : 'missed' });
-    report.listedAll = all;
+    // The tickets that missed a goal are listed; the histograms count every ticket.
+    const report = measure({ ...data.input, list: 'missed' });
     // Measured by month, by quarter too: the verdict says which missed months a quarter hides.
     const quarters = data.input.period === 'month' ? measure({ ...data.input, period: 'quarter', list: 'none' }).periods : null;
     postMessage({ type: 'report', id: data.id, report, quarters, ms: performance.now() - started });

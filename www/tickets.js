@@ -371,7 +371,6 @@ function local(instant) {
     return `${instant.slice(0, 16).replace('T', ' ')} UTC`;
   }
 }
-const seconds = (d) => (d ? Number(d.seconds) : 0);
 const LONG = { week: 'week', month: 'month', quarter: 'quarter' };
 
 /** The verdict in plain words, per priority: how many periods met the target, the worst, what a quarter hides. */
@@ -548,42 +547,36 @@ function drawChart(periods, priority) {
     : `${priority}: no clock stopped in any period.`;
 }
 
-/** A histogram of the business time to resolve of the priority's resolved tickets, the goal marked. */
+/** A histogram of the business time to resolve of the goal's tickets (the core's, of every ticket), in tenths of
+ *  their goal, the goal marked. */
 function drawHistogram(priority) {
-  const clocks = last.report.tickets.filter((t) => t.goal === priority && t.resolution && t.resolution.stage !== 'running').map((t) => t.resolution);
-  if (!clocks.length || last.report.listedAll === false) {
+  const h = last.report.histograms.find((x) => x.goal === priority);
+  if (!h) {
     $('tk-histogram').replaceChildren();
-    $('tk-histogram-caption').textContent =
-      last.report.listedAll === false
-        ? `${priority}: the histogram is drawn for exports of up to 100 000 tickets; this one has more. The table above gives the median, the 90th percentile and the worst of each period.`
-        : `${priority}: no resolved ticket to draw.`;
+    $('tk-histogram-caption').textContent = `${priority}: no ticket resolved or over its goal to draw.`;
     return;
   }
-  const goal = seconds(clocks[0].goal);
-  const times = clocks.map((c) => seconds(c.business));
-  // Bins of a tenth of the goal up to twice the goal; the rest in the last bin.
-  const bins = 20;
-  const width = (goal * 2) / bins;
-  const counts = new Array(bins + 1).fill(0);
-  for (const t of times) counts[Math.min(bins, Math.floor(t / width))]++;
+  const counts = h.bins;
+  const bins = counts.length - 1;
+  const goal = h.goalTime ? `the ${h.goalTime.text} goal` : 'each ticket’s goal';
   const most = Math.max(...counts);
-  const [left, top, w, h] = [44, 10, 584, 170];
+  const [left, top, w, height] = [44, 10, 584, 170];
   const step = w / counts.length;
   /** @type {Array<[string, Record<string, any>, string?]>} */
-  const parts = [['line', { x1: left, x2: left + w, y1: top + h, y2: top + h, class: 'tick' }]];
+  const parts = [['line', { x1: left, x2: left + w, y1: top + height, y2: top + height, class: 'tick' }]];
   parts.push(['text', { x: left - 4, y: top + 10, class: 'label', 'text-anchor': 'end' }, String(most)]);
   counts.forEach((c, i) => {
-    const bh = (c / most) * h;
-    parts.push(['rect', { x: left + i * step + 1, y: top + h - bh, width: step - 2, height: bh, class: i >= bins / 2 ? 'bar over' : 'bar' }]);
+    const bh = (c / most) * height;
+    parts.push(['rect', { x: left + i * step + 1, y: top + height - bh, width: step - 2, height: bh, class: i >= bins / 2 ? 'bar over' : 'bar' }]);
   });
   const gx = left + (bins / 2) * step;
-  parts.push(['line', { x1: gx, x2: gx, y1: top, y2: top + h, class: 'marker' }]);
-  parts.push(['text', { x: gx + 4, y: top + 10, class: 'label' }, `goal ${clocks[0].goal.text}`]);
-  parts.push(['text', { x: left, y: top + h + 16, class: 'label' }, '0']);
-  parts.push(['text', { x: left + w, y: top + h + 16, class: 'label', 'text-anchor': 'end' }, `twice the goal or more`]);
+  parts.push(['line', { x1: gx, x2: gx, y1: top, y2: top + height, class: 'marker' }]);
+  parts.push(['text', { x: gx + 4, y: top + 10, class: 'label' }, h.goalTime ? `goal ${h.goalTime.text}` : 'goal']);
+  parts.push(['text', { x: left, y: top + height + 16, class: 'label' }, '0']);
+  parts.push(['text', { x: left + w, y: top + height + 16, class: 'label', 'text-anchor': 'end' }, `twice the goal or more`]);
   $('tk-histogram').replaceChildren(...svg(parts));
-  const over = times.filter((t) => t > goal).length;
-  $('tk-histogram-caption').textContent = `${priority}: ${count(times.length, 'resolved ticket')} by business time to resolve, pauses taken out, in bars of a tenth of the ${clocks[0].goal.text} goal; ${over} took longer than the goal (to the right of the dashed line), ${counts[bins]} twice as long or more.`;
+  const total = counts.reduce((a, b) => a + b, 0);
+  $('tk-histogram-caption').textContent = `${priority}: ${count(total, 'ticket')} resolved or over the goal, by business time, pauses taken out, in bars of a tenth of ${goal}; ${h.over.toLocaleString()} took longer than the goal (to the right of the dashed line), ${counts[bins].toLocaleString()} twice as long or more.`;
 }
 
 /** Happiness per period (bars from -100 to +100), the watermelons marked, and the time lost per answer. */

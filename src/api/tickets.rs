@@ -308,6 +308,24 @@ pub struct TicketsResult {
     pub credits: Option<TicketCredits>,
     /// The export's columns, each with what it was read as; empty for tickets given as a list.
     pub columns: Vec<ColumnResult>,
+    /// Per goal, its resolution clocks that stopped or ran over, every ticket's, by business time
+    /// against each one's goal.
+    pub histograms: Vec<HistogramResult>,
+}
+
+/// One goal's resolution clocks that stopped or ran over, by business time against each one's goal.
+#[derive(Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct HistogramResult {
+    /// The goal: `"P2"`, `"P2 in Payroll"`.
+    pub goal: String,
+    /// Its business time where it is the same for every ticket; null for the next business day.
+    pub goal_time: Option<DurationText>,
+    /// How many clocks in bins of a tenth of each one's goal, `[0, 10%)` to `[190%, 200%)`, and a last
+    /// bin of twice the goal or more: 21 counts.
+    pub bins: Vec<usize>,
+    /// How many took longer than their goal.
+    pub over: usize,
 }
 
 /// A column of an export, and what it was read as.
@@ -1292,6 +1310,19 @@ fn measure(
             states
         },
         columns: Vec::new(),
+        histograms: report
+            .histograms
+            .iter()
+            .zip(&sla_goals[..])
+            .filter_map(|(h, g)| {
+                h.as_ref().map(|h| HistogramResult {
+                    goal: g.name(),
+                    goal_time: h.goal.map(duration),
+                    bins: h.bins.to_vec(),
+                    over: h.over,
+                })
+            })
+            .collect(),
         credits: penalty.as_ref().map(|p| {
             let (tiers, charged) = credited
                 .as_ref()

@@ -100,6 +100,7 @@ pub fn typescript_analysis() -> String {
                 (StateResult::docs(), StateResult::decl()),
                 (TicketCredits::docs(), TicketCredits::decl()),
                 (ColumnResult::docs(), ColumnResult::decl()),
+                (HistogramResult::docs(), HistogramResult::decl()),
                 (TicketsResult::docs(), TicketsResult::decl()),
             ],
         );

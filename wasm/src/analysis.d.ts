@@ -1497,6 +1497,28 @@ name: string,
 reads: TicketColumn | null, };
 
 /**
+ * One goal's resolution clocks that stopped or ran over, by business time against each one's goal.
+ */
+export type HistogramResult = { 
+/**
+ * The goal: `"P2"`, `"P2 in Payroll"`.
+ */
+goal: string, 
+/**
+ * Its business time where it is the same for every ticket; null for the next business day.
+ */
+goalTime: DurationText | null, 
+/**
+ * How many clocks in bins of a tenth of each one's goal, `[0, 10%)` to `[190%, 200%)`, and a last
+ * bin of twice the goal or more: 21 counts.
+ */
+bins: Array<number>, 
+/**
+ * How many took longer than their goal.
+ */
+over: number, };
+
+/**
  * What `tickets` answers.
  */
 export type TicketsResult = { 
@@ -1548,4 +1570,9 @@ credits: TicketCredits | null,
 /**
  * The export's columns, each with what it was read as; empty for tickets given as a list.
  */
-columns: Array<ColumnResult>, };
+columns: Array<ColumnResult>, 
+/**
+ * Per goal, its resolution clocks that stopped or ran over, every ticket's, by business time
+ * against each one's goal.
+ */
+histograms: Array<HistogramResult>, };

@@ -1849,6 +1849,8 @@ pub struct Export {
     pub history: bool,
     /// The header's columns, each with what it was read as (`None`: not read).
     pub columns: Vec<(String, Option<Column>)>,
+    /// How many instants had no offset and were read in the reader's zone.
+    pub local_times: usize,
 }
 
 /// The columns of an export, read from its header line once.
@@ -2233,11 +2235,17 @@ impl ExportReader {
                 .filter(|f| !f.is_empty())
         };
         let zone = &self.zone;
+        // Instants without an offset are read in the zone, and counted.
+        let local = std::cell::Cell::new(0);
         let instant = |k: Option<usize>| {
             read_cell(
                 cell(k),
                 h.name(k),
-                &|t| crate::zone::parse_log_instant(t, zone, crate::error::Field::Tickets).ok(),
+                &|t| {
+                    let at = crate::zone::parse_log_instant(t, zone, crate::error::Field::Tickets);
+                    local.set(local.get() + usize::from(at.is_ok() && crate::zone::is_local(t)));
+                    at.ok()
+                },
                 "an instant such as 2026-03-02T09:00:00Z",
             )
         };
@@ -2457,6 +2465,8 @@ impl ExportReader {
         if let (Some(at), Some(group)) = (at.or(opened), group) {
             t.groups.push((at, intern(&mut self.names, group)));
         }
+        // The instants of the lines read without an offset.
+        self.export.local_times += local.get();
         Ok(())
     }
 

@@ -607,6 +607,14 @@ pub(crate) fn parse_log_instant(text: &str, zone: &Zone, field: Field) -> Result
     read_in_range(t, text, field)
 }
 
+/// Whether an instant as written has no offset (no `Z`, `+hh:mm` or `-hh:mm` after its date), so that it
+/// is read in a zone.
+pub(crate) fn is_local(text: &str) -> bool {
+    let t = text.trim();
+    t.get(10..)
+        .is_none_or(|time| !time.contains(['Z', 'z', '+', '-']))
+}
+
 /// `t`, read from `text` for `field`, if it lies within the instants slacalc reads.
 fn read_in_range(t: i64, text: &str, field: Field) -> Result<i64, Error> {
     in_range(t, field, |t| {

@@ -793,6 +793,23 @@ fn new_cycles_and_resets() {
     );
 }
 
+/// Instants without an offset are read in the SLA's zone and counted, in an export as in objects.
+#[test]
+fn local_times_are_counted() {
+    let sla = json!({ "goals": [{ "priority": "P2", "resolution": "PT8H" }], "timeZone": "UTC" });
+    let csv = "number,priority,opened_at,resolved_at\nA,P2,2026-03-02 09:00,2026-03-02T12:00:00Z\nB,P2,2026-03-02,2026-03-02 12:00:00+01:00\nC,P2,soon,\n";
+    assert_eq!(
+        ask(json!({ "sla": sla, "csv": csv }))["localTimes"],
+        json!(2)
+    );
+    let tickets = json!([{ "id": "A", "priority": "P2", "opened": "2026-03-02T09:00", "resolved": "2026-03-02T12:00:00-05:00",
+        "states": [{ "at": "2026-03-02 10:00", "state": "On hold" }] }]);
+    assert_eq!(
+        ask(json!({ "sla": sla, "tickets": tickets }))["localTimes"],
+        json!(2)
+    );
+}
+
 /// The histogram of a goal counts every ticket's resolution that stopped or ran over, in tenths of its
 /// own goal, whatever the tickets listed.
 #[test]

@@ -438,6 +438,7 @@ function show({ report, quarters, ms }) {
     `${count(measured, 'ticket')} measured, by ${r.period}, as of ${local(r.asOf)} (${last.sla.timeZone})` +
     (refused ? `; ${count(refused, 'line')} not measured (listed below)` : '') +
     (ruled ? `; ${count(ruled, 'ticket')} measured with a rule applied (listed below)` : '') +
+    (r.localTimes ? `; ${count(r.localTimes, 'time')} without an offset read in ${last.sla.timeZone}` : '') +
     (ms !== undefined ? `. Measured in ${Math.round(ms)} ms.` : '.');
   const shown = r.problems.slice(0, 500);
   $('tk-problems-box').hidden = !r.problems.length;

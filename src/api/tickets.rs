@@ -1,6 +1,8 @@
 //! Help-desk SLAs over tickets (`tickets`): each ticket's response and resolution clocks on business
 //! hours, and per priority and period how many met their goals.
 
+use std::cell::Cell;
+
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -311,6 +313,8 @@ pub struct TicketsResult {
     /// Per goal, its resolution clocks that stopped or ran over, every ticket's, by business time
     /// against each one's goal.
     pub histograms: Vec<HistogramResult>,
+    /// How many instants had no offset and were read in the SLA's `timeZone`.
+    pub local_times: usize,
 }
 
 /// One goal's resolution clocks that stopped or ran over, by business time against each one's goal.
@@ -850,7 +854,7 @@ fn read_sla(v: &Value, zones: &dyn Zones) -> Result<(HelpDesk, Zone, Option<Pena
 }
 
 /// Reads one ticket, its instants in `zone` where they have no offset.
-fn read_ticket(v: &Value, i: usize, zone: &Zone) -> Result<Ticket, Error> {
+fn read_ticket(v: &Value, i: usize, zone: &Zone, local: &Cell<usize>) -> Result<Ticket, Error> {
     let path = format!("[{i}]");
     let o = Object::new(
         v,
@@ -869,9 +873,12 @@ fn read_ticket(v: &Value, i: usize, zone: &Zone) -> Result<Ticket, Error> {
             "lostTime",
         ],
     )?;
+    // Instants without an offset are read in the zone, and counted.
+    let count = |t: &str| local.set(local.get() + usize::from(crate::zone::is_local(t)));
     let instant = |name: &str| -> Result<Option<i64>, Error> {
         o.optional_text(name)?
             .map(|t| {
+                count(t);
                 parse_instant(t, zone, Field::Tickets).map_err(|e| o.error(name, e.to_string()))
             })
             .transpose()
@@ -884,6 +891,7 @@ fn read_ticket(v: &Value, i: usize, zone: &Zone) -> Result<Ticket, Error> {
             for (k, c) in list(&o, list_name)?.iter().enumerate() {
                 let path = o.path(&format!("{list_name}[{k}]"));
                 let c = Object::new(c, Field::Tickets, &path, &["at", name])?;
+                count(c.text("at")?);
                 let at = parse_instant(c.text("at")?, zone, Field::Tickets)
                     .map_err(|e| c.error("at", e.to_string()))?;
                 out.push((at, crate::tickets::Name::from(c.text(name)?)));
@@ -962,12 +970,13 @@ pub fn tickets(input: &Value, zones: &dyn Zones) -> Result<TicketsResult, Error>
     let zone = &sla.1;
     let mut problems = Vec::new();
     let mut read_columns = Vec::new();
+    let local = Cell::new(0);
     let (list, lines) = match (o.get("tickets"), o.get("csv")) {
         (Some(Value::List(items)), None) => (
             items
                 .iter()
                 .enumerate()
-                .map(|(i, t)| read_ticket(t, i, zone))
+                .map(|(i, t)| read_ticket(t, i, zone, &local))
                 .collect::<Result<Vec<_>, _>>()?,
             None,
         ),
@@ -977,6 +986,7 @@ pub fn tickets(input: &Value, zones: &dyn Zones) -> Result<TicketsResult, Error>
             let export = reader.finish()?;
             problems.extend(line_problems(&export));
             read_columns = column_results(&export);
+            local.set(export.local_times);
             (export.tickets, Some(export.lines))
         }
         (Some(_), Some(_)) => {
@@ -1001,6 +1011,7 @@ pub fn tickets(input: &Value, zones: &dyn Zones) -> Result<TicketsResult, Error>
     };
     let mut result = measure(&o, sla, &list, lines.as_deref(), problems)?;
     result.columns = read_columns;
+    result.local_times = local.get();
     Ok(result)
 }
 
@@ -1310,6 +1321,7 @@ fn measure(
             states
         },
         columns: Vec::new(),
+        local_times: 0,
         histograms: report
             .histograms
             .iter()
@@ -1492,6 +1504,7 @@ impl PieceExport {
             line_problems(export).collect(),
         )?;
         result.columns = column_results(export);
+        result.local_times = export.local_times;
         Ok(result)
     }
 }

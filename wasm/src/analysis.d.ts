@@ -1575,4 +1575,8 @@ columns: Array<ColumnResult>,
  * Per goal, its resolution clocks that stopped or ran over, every ticket's, by business time
  * against each one's goal.
  */
-histograms: Array<HistogramResult>, };
+histograms: Array<HistogramResult>, 
+/**
+ * How many instants had no offset and were read in the SLA's `timeZone`.
+ */
+localTimes: number, };

@@ -219,7 +219,7 @@ function restore() {
 }
 
 function wire() {
-  // The calendar editor reports its own changes (some, like an .ics import, come later than the event).
+  // The calendar editor reports its own changes (an .ics import comes later than its event).
   const outside = (e) => !(/** @type {HTMLElement} */ (e.target).closest('.calendar-editor')) && update();
   // Until the editor is loaded, 24x7 is the only choice the select has made.
   form.addEventListener('input', outside);
@@ -242,7 +242,7 @@ function wire() {
     await restore();
     update();
   });
-  // The first time hours are chosen, the editor loads and takes over (the change it then reports updates).
+  // The first time hours are chosen, the editor loads and takes over.
   $('cal-preset').addEventListener('change', () => {
     if (!editor && $('cal-preset').value) {
       const chosen = $('cal-preset').value;

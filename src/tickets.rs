@@ -329,9 +329,10 @@ impl HelpDesk {
 
     /// The place of the goals for `priority` in `category` among the SLA's, if it has any.
     fn goal_index(&self, priority: &str, category: Option<&str>) -> Option<usize> {
-        let of = |c: Option<&str>| {
+        // The goal of `p` in category `c` (`None`: the one for every category).
+        let of = |p: &str, c: Option<&str>| {
             self.goals.iter().position(|g| {
-                same_name(&g.priority, priority)
+                same_name(&g.priority, p)
                     && match (g.category.as_deref(), c) {
                         (None, None) => true,
                         (Some(a), Some(b)) => same_name(a, b),
@@ -339,10 +340,12 @@ impl HelpDesk {
                     }
             })
         };
-        category
-            .and_then(|c| of(Some(c)))
-            .or_else(|| of(None))
-            .or_else(|| self.goals.iter().position(|g| g.priority == "*"))
+        // Its priority's goals first, then those for every priority ("*"); each in its category first.
+        [priority, "*"].into_iter().find_map(|p| {
+            category
+                .and_then(|c| of(p, Some(c)))
+                .or_else(|| of(p, None))
+        })
     }
 
     /// Whether `state` starts the resolution clock again: one of the reset states.

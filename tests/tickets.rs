@@ -1054,6 +1054,24 @@ fn goals_per_category() {
         })
         .collect();
     assert_eq!(periods, [("P2", "P2", 2, 2), ("P2 in Payroll", "P2", 2, 1)]);
+    // A priority's own goals come before those for every priority ("*"), each in its category first.
+    let any = json!({ "goals": [
+        { "priority": "*", "category": "Payroll", "resolution": "PT2H" },
+        { "priority": "*", "resolution": "PT8H" },
+        { "priority": "P1", "resolution": "PT1H" }
+    ] });
+    let csv = "number,priority,category,opened_at,resolved_at\n\
+               A,P1,Payroll,2026-03-02 09:00,2026-03-02 10:00\n\
+               B,P3,Payroll,2026-03-02 09:00,2026-03-02 10:00\n\
+               C,P3,Email,2026-03-02 09:00,2026-03-02 10:00\n";
+    let r = ask(json!({ "sla": any, "csv": csv }));
+    let goals: Vec<&str> = r["tickets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["goal"].as_str().unwrap())
+        .collect();
+    assert_eq!(goals, ["P1", "* in Payroll", "*"]);
     // One goal per priority and category.
     let twice = json!({ "goals": [{ "priority": "P2", "category": "Payroll", "resolution": "PT2H" }, { "priority": "p2", "category": "payroll", "resolution": "PT4H" }] });
     let e = &ask(json!({ "sla": twice, "csv": csv }))["error"];

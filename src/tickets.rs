@@ -1110,40 +1110,72 @@ impl HelpDesk {
                 (None, None) => {}
             }
         }
-        // The rules applied to tickets measured all the same.
+        // The rules applied to tickets measured all the same: the first tickets of each rule one by one,
+        // then how many more (an export sorted another way could otherwise list a million).
+        const LISTED: usize = 1000;
+        let mut counts = [0usize; 3];
+        let mut more: [Option<(usize, String)>; 3] = Default::default();
         for &(i, _) in &valid {
             let t = &tickets[i];
-            let mut note = |reason: String| {
-                problems.push(Problem {
-                    ticket: i + 1,
-                    id: t.id.to_string(),
-                    reason,
-                    measured: true,
-                })
+            let mut note = |rule: usize, reason: &dyn Fn() -> String| {
+                counts[rule] += 1;
+                if counts[rule] <= LISTED {
+                    problems.push(Problem {
+                        ticket: i + 1,
+                        id: t.id.to_string(),
+                        reason: reason(),
+                        measured: true,
+                    });
+                } else if counts[rule] == LISTED + 1 {
+                    more[rule] = Some((i + 1, reason()));
+                }
             };
             if let Some(score) = t.score.filter(|s| !self.scale.holds(*s)) {
-                note(format!(
-                    "its score {score} is not on the {} to {} scale: the ticket is measured, its score left out",
-                    self.scale.least(),
-                    self.scale.most()
-                ));
+                note(0, &|| {
+                    format!(
+                        "its score {score} is not on the {} to {} scale: the ticket is measured, its score left out",
+                        self.scale.least(),
+                        self.scale.most()
+                    )
+                });
             }
             if !t.states.is_sorted_by_key(|s| s.0) || !t.groups.is_sorted_by_key(|g| g.0) {
-                note("its changes came out of order of time: they are read in order of time (changes at one instant in the order given)".to_string());
+                note(1, &|| {
+                    "its changes came out of order of time: they are read in order of time (changes at one instant in the order given)".to_string()
+                });
             }
             let states = t.states_in_order();
             let closed = states
                 .windows(2)
                 .find(|w| same_name(&w[0].1, "closed") && kind(&w[1].1) & RESOLVES == 0);
             if let Some(w) = closed {
-                note(format!(
-                    "it was reopened ({}) after it was closed: {}",
-                    w[1].1.trim(),
-                    match self.reopen {
-                        Reopen::Continue => "its clock continues, the time closed paused",
-                        Reopen::NewCycle => "a new cycle starts at the reopening",
-                    }
-                ));
+                note(2, &|| {
+                    format!(
+                        "it was reopened ({}) after it was closed: {}",
+                        w[1].1.trim(),
+                        match self.reopen {
+                            Reopen::Continue => "its clock continues, the time closed paused",
+                            Reopen::NewCycle => "a new cycle starts at the reopening",
+                        }
+                    )
+                });
+            }
+        }
+        for (rule, first) in more.into_iter().enumerate() {
+            if let Some((ticket, reason)) = first {
+                let others = counts[rule] - LISTED - 1;
+                problems.push(Problem {
+                    ticket,
+                    id: tickets[ticket - 1].id.to_string(),
+                    reason: match others {
+                        0 => reason,
+                        1 => format!("{reason}; and so 1 more ticket after it, not listed"),
+                        n => format!(
+                            "{reason}; and so {n} more tickets after it, not listed one by one"
+                        ),
+                    },
+                    measured: true,
+                });
             }
         }
         problems.sort_by_key(|p| p.ticket);

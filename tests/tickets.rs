@@ -900,6 +900,25 @@ fn rules_applied_are_listed() {
     assert_eq!(business, ["1 h", "2 h", "7 d"]);
 }
 
+/// A rule applied to many tickets lists the first thousand one by one, then how many more.
+#[test]
+fn a_rule_applied_to_many_tickets_is_listed_a_thousand_times_then_counted() {
+    let tickets: Vec<Json> = (0..1003)
+        .map(|k| json!({ "id": format!("T{k}"), "priority": "P2", "opened": "2026-03-02T09:00:00Z", "resolved": "2026-03-02T10:00:00Z", "score": "11" }))
+        .collect();
+    let r = ask(
+        json!({ "sla": { "goals": [{ "priority": "P2", "resolution": "PT8H" }] }, "tickets": tickets, "list": "none" }),
+    );
+    let problems = r["problems"].as_array().unwrap();
+    assert_eq!(problems.len(), 1001);
+    assert_eq!(problems[999]["id"], "T999");
+    assert_eq!(
+        (problems[1000]["id"].clone(), problems[1000]["reason"].clone()),
+        (json!("T1000"), json!("its score 11 is not on the 0 to 10 scale: the ticket is measured, its score left out; and so 2 more tickets after it, not listed one by one"))
+    );
+    assert_eq!(r["measured"], 1003);
+}
+
 /// A task SLA's pause totals give ServiceNow's figures: the business pause taken off the business time,
 /// and due the goal plus the business pause from the start. The same pause as states gives the same
 /// clock. A goal for priority "*" takes the tickets of every priority without a goal of their own.

@@ -355,12 +355,8 @@ impl HelpDesk {
 
     /// Where the resolution clock of `ticket` starts, for a clock that stops (or is read) at `end`: its
     /// opening; or its last change into a reset state before `end`; or, with new cycles, its last
-    /// reopening before `end`, whichever is latest.
-    pub fn cycle_start(&self, ticket: &Ticket, end: i64) -> i64 {
-        self.cycle_start_by(ticket, end, &|s| self.kind(s))
-    }
-
-    fn cycle_start_by(&self, ticket: &Ticket, end: i64, kind: &dyn Fn(&str) -> u8) -> i64 {
+    /// reopening before `end`, whichever is latest; `kind` says what the SLA does in each state.
+    fn cycle_start(&self, ticket: &Ticket, end: i64, kind: &dyn Fn(&str) -> u8) -> i64 {
         let mut start = ticket.opened;
         if self.reset_states.is_empty() && self.reopen == Reopen::Continue {
             return start;
@@ -1220,7 +1216,7 @@ impl HelpDesk {
             });
             let end = resolved.unwrap_or(as_of);
             // The resolution clock runs from the opening, or from the last reset or new cycle.
-            let start = self.cycle_start_by(t, end, &kind);
+            let start = self.cycle_start(t, end, &kind);
             let pauses = paused_by(t, start, end, &kind);
             let goal_from = |due: Option<Due>| due.and_then(|d| d.seconds(h, goal_zone, start));
             let resolution = goal_from(goal.resolution).map(|g| match t.pause {
@@ -1268,7 +1264,7 @@ impl HelpDesk {
                 measured.push(m);
             }
         }
-        let histograms = tally.histograms.clone();
+        let histograms = std::mem::take(&mut tally.histograms);
         let (periods, groups, warnings) = tally.finish();
         Ok(Report {
             groups,
@@ -1350,28 +1346,6 @@ impl HelpDesk {
                 .map(|goal| (goal, Stage::of(s.business, goal, over)));
         }
         out
-    }
-
-    /// Per group: the assignments and their business time, against the group's OLA; and the SLA
-    /// breaches on its watch.
-    pub fn groups(&self, measured: &[Measured]) -> Vec<GroupSummary> {
-        self.group_tally(measured).groups
-    }
-
-    /// The OLAs that do not add up: for each priority, the groups its tickets most often pass through,
-    /// in order, whose OLAs come to more than its resolution goal.
-    pub fn ola_warnings(&self, measured: &[Measured]) -> Vec<String> {
-        let tally = self.group_tally(measured);
-        self.ola_warnings_of(&tally.paths, &tally.written)
-    }
-
-    /// The assignments of `measured` counted.
-    fn group_tally(&self, measured: &[Measured]) -> GroupTally {
-        let mut tally = GroupTally::new(self);
-        for m in measured {
-            tally.add(self, m);
-        }
-        tally
     }
 
     /// The OLA warnings of the paths of groups each goal's tickets took (`paths`, per goal, each with
@@ -1919,6 +1893,30 @@ struct Header {
     roles: Vec<Option<Column>>,
 }
 
+/// What the column headed `header` holds as `mapping` names it, if it names it.
+fn mapped(mapping: &[(Column, String)], header: &str) -> Option<Column> {
+    mapping
+        .iter()
+        .find(|(_, name)| same_name(name, header))
+        .map(|m| m.0)
+}
+
+/// The delimiter of a header line (the one that splits it into the most columns named in `mapping` or
+/// recognised) and the names of its columns.
+fn header_names(
+    header: &str,
+    mapping: &[(Column, String)],
+) -> Result<(char, Vec<String>), &'static str> {
+    let delimiter = crate::outage::sniff(header, |h| {
+        mapped(mapping, h).is_some() || column(h).is_some()
+    });
+    let names = crate::outage::split_record(header, delimiter)?
+        .iter()
+        .map(|h| h.trim().trim_start_matches('\u{feff}').to_string())
+        .collect();
+    Ok((delimiter, names))
+}
+
 impl Header {
     /// The header line's columns: those named in `mapping` hold what it says; the others what their
     /// names say, unless the mapping gives that to another column.
@@ -1928,19 +1926,9 @@ impl Header {
             part: "header".to_string(),
             reason,
         };
-        let mapped = |h: &str| {
-            mapping
-                .iter()
-                .find(|(_, name)| same_name(name, h))
-                .map(|m| m.0)
-        };
-        let delimiter =
-            crate::outage::sniff(header, |h| mapped(h).is_some() || column(h).is_some());
-        let names: Vec<String> = crate::outage::split_record(header, delimiter)
-            .map_err(|e| refuse(format!("the header line: {e}")))?
-            .iter()
-            .map(|h| h.trim().trim_start_matches('\u{feff}').to_string())
-            .collect();
+        let mapped = |h: &str| mapped(mapping, h);
+        let (delimiter, names) =
+            header_names(header, mapping).map_err(|e| refuse(format!("the header line: {e}")))?;
         for (c, name) in mapping {
             if !names.iter().any(|h| same_name(h, name)) {
                 return Err(Error::InvalidValue {
@@ -2135,16 +2123,8 @@ impl ExportReader {
         if let Some(h) = &self.header {
             return h.names.clone();
         }
-        let line = &self.header_line;
-        let delimiter = crate::outage::sniff(line, |h| column(h).is_some());
-        crate::outage::split_record(line, delimiter)
-            .map(|names| {
-                names
-                    .iter()
-                    .map(|h| h.trim().trim_start_matches('\u{feff}').to_string())
-                    .filter(|h| !h.is_empty())
-                    .collect()
-            })
+        header_names(&self.header_line, &self.mapping)
+            .map(|(_, names)| names.into_iter().filter(|h| !h.is_empty()).collect())
             .unwrap_or_default()
     }
 

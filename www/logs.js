@@ -8,7 +8,7 @@ import { drawAttainment, showTip } from './attainment-chart.js';
 import { forgetLog, keptLog, keepLog } from './kept-log.js';
 import { dropZone } from './files.js';
 import { $, copy, count, csvField, download, el, linkWriter, svg } from './util.js';
-import { measuringWorker } from './measuring-worker.js';
+import { measureSoon, measuringWorker } from './measuring-worker.js';
 import { zoneFailure } from './zones.js';
 
 const { core, ready, onRestart } = coreFor('pkg');
@@ -342,19 +342,11 @@ function restore() {
   editor.set(calendarFromLink(q));
 }
 
-let typing;
-/** Re-measures a moment after the last keystroke. */
-let waiting;
-function soon(next) {
-  if (next) waiting = next;
-  clearTimeout(typing);
-  typing = setTimeout(() => {
-    const given = waiting;
-    waiting = undefined;
-    run(given);
-    if (given && $('log-keep').checked) keep();
-  }, 250);
-}
+/** Re-measures a moment after the last keystroke; a new log is kept when asked. */
+const soon = measureSoon((given) => {
+  run(given);
+  if (given && $('log-keep').checked) keep();
+});
 
 async function main() {
   await ready;

@@ -64,3 +64,26 @@ export function measuringWorker(url, prefix, on) {
     cancel: stop,
   };
 }
+
+/**
+ * Calls `run(next)` once typing pauses, 250 ms after the last call, with the last `next` given since it
+ * last ran (a new text or file to measure): a keystroke does not measure again by itself.
+ * @template T
+ * @param {(next: T | undefined) => void} run
+ * @returns {(next?: T) => void}
+ */
+export function measureSoon(run) {
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let typing;
+  /** @type {T | undefined} */
+  let waiting;
+  return (next) => {
+    if (next) waiting = next;
+    clearTimeout(typing);
+    typing = setTimeout(() => {
+      const given = waiting;
+      waiting = undefined;
+      run(given);
+    }, 250);
+  };
+}

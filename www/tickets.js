@@ -7,7 +7,7 @@ import { calendarEditor, calendarFromLink, calendarToLink, calendarValue, calend
 import { clearErrors, showError, words } from './fields.js';
 import { dropZone } from './files.js';
 import { $, copy, count, csvField, download, el, linkWriter, svg } from './util.js';
-import { measuringWorker } from './measuring-worker.js';
+import { measureSoon, measuringWorker } from './measuring-worker.js';
 import { zoneFailure } from './zones.js';
 
 const { core, ready, onRestart } = coreFor('pkg');
@@ -343,18 +343,8 @@ function run(next) {
   worker.send({ ...source, columns: mapping, input });
 }
 
-let typing;
-let waiting;
 /** Measures again a moment after the last keystroke. */
-function soon(next) {
-  if (next) waiting = next;
-  clearTimeout(typing);
-  typing = setTimeout(() => {
-    const given = waiting;
-    waiting = undefined;
-    run(given);
-  }, 250);
-}
+const soon = measureSoon(run);
 
 // ---- What is shown ----
 

@@ -1005,12 +1005,15 @@ impl Histogram {
         };
         self.bins[tenths.min(20) as usize] += 1;
         self.over += usize::from(business > goal);
-        let count: usize = self.bins.iter().sum();
-        self.goal = match (count, self.goal) {
-            (1, _) => Some(goal),
-            (_, Some(g)) if g == goal => Some(g),
-            _ => None,
-        };
+        self.goal = self.goal.filter(|g| *g == goal);
+    }
+
+    /// An empty histogram of clocks against a goal of `goal` business seconds.
+    fn of(goal: i64) -> Histogram {
+        Histogram {
+            goal: Some(goal),
+            ..Histogram::default()
+        }
     }
 }
 
@@ -1449,7 +1452,7 @@ impl<'a> Tally<'a> {
         let desk = self.desk;
         if let Some(c) = m.resolution.as_ref().filter(|c| c.stage != Stage::Running) {
             if let Some(h) = self.histograms.get_mut(m.goal) {
-                h.get_or_insert_with(Histogram::default)
+                h.get_or_insert_with(|| Histogram::of(c.goal))
                     .add(c.business, c.goal);
             }
         }

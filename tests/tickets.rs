@@ -832,6 +832,21 @@ fn histograms_of_the_time_to_resolve() {
         r["histograms"],
         json!([{ "goal": "P2", "goalTime": { "seconds": "14400", "text": "4 h" }, "bins": bins, "over": 2 }])
     );
+    // Due at the end of the next day round the clock: opened at 00:00 a goal of 48 h, at 12:00 of 36 h;
+    // both resolved 18 h later, 3 and 5 tenths of their goals. The goals differ: no one goal time.
+    let nbd = json!([
+        { "id": "F", "priority": "P3", "opened": "2026-03-10T00:00:00Z", "resolved": "2026-03-10T18:00:00Z" },
+        { "id": "G", "priority": "P3", "opened": "2026-03-10T12:00:00Z", "resolved": "2026-03-11T06:00:00Z" }
+    ]);
+    let r =
+        ask(json!({ "sla": sla, "tickets": nbd, "asOf": "2026-03-12T00:00:00Z", "list": "none" }));
+    let mut bins = vec![0; 21];
+    bins[3] = 1;
+    bins[5] = 1;
+    assert_eq!(
+        r["histograms"],
+        json!([{ "goal": "P3", "goalTime": null, "bins": bins, "over": 0 }])
+    );
 }
 
 /// A period that meets the target but not the warning threshold is at risk.

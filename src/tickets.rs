@@ -382,11 +382,12 @@ impl HelpDesk {
             || state == ZENDESK_PAUSE
     }
 
-    /// What the SLA does in `state`: [`RESOLVES`], [`PAUSES`] and [`RESETS`], or'ed.
+    /// What the SLA does in `state`: [`RESOLVES`], [`PAUSES`] and [`RESETS`], or'ed, and [`CLOSED`].
     fn kind(&self, state: &str) -> u8 {
         (u8::from(resolving(state)) * RESOLVES)
             | (u8::from(self.pauses(state)) * PAUSES)
             | (u8::from(self.resets(state)) * RESETS)
+            | (u8::from(same_name(state, "closed")) * CLOSED)
     }
 
     /// The times `ticket` was paused between `start` and `end`: sorted, disjoint, inside `[start, end]`.
@@ -460,8 +461,9 @@ impl Stage {
 pub enum Hours {
     /// Every second counts.
     Always,
-    /// The seconds of a calendar's service hours count.
-    Schedule(Schedule),
+    /// The seconds of a calendar's service hours count; with its [`Schedule::day_index`], so that each
+    /// instant is found in a few steps.
+    Schedule(Schedule, Vec<u32>),
 }
 
 impl Hours {
@@ -508,18 +510,16 @@ impl Hours {
         let last = later(zone.local_date(last)?, 2);
         let most = later(from, crate::calendar::MAX_SCHEDULE_DAYS as u64);
         let to = later(last, ahead).min(most).max(last);
-        Ok(Hours::Schedule(calendar.schedule(from, to)?))
+        let schedule = calendar.schedule(from, to)?;
+        let days = schedule.day_index();
+        Ok(Hours::Schedule(schedule, days))
     }
 
     /// Service seconds in `[a, b)`.
     pub fn service(&self, a: i64, b: i64) -> i64 {
         match self {
             Hours::Always => (b - a).max(0),
-            Hours::Schedule(s) => {
-                let (lo, hi) = s.span();
-                s.service_seconds(a.clamp(lo, hi), b.clamp(lo, hi).max(a.clamp(lo, hi)))
-                    .unwrap_or(0)
-            }
+            Hours::Schedule(s, days) => s.service_between(days, a, b),
         }
     }
 
@@ -532,7 +532,7 @@ impl Hours {
             Hours::Always => zone
                 .instant(today.checked_add_days(chrono::Days::new(2))?, 0)
                 .ok(),
-            Hours::Schedule(s) => {
+            Hours::Schedule(s, _) => {
                 let mut day = None;
                 let mut close = None;
                 for (start, end) in s.intervals().filter(|i| i.1 > opened) {
@@ -556,7 +556,7 @@ impl Hours {
     pub fn after(&self, a: i64, seconds: i64) -> Option<i64> {
         match self {
             Hours::Always => a.checked_add(seconds),
-            Hours::Schedule(s) => s.add_service(a.max(s.span().0), seconds),
+            Hours::Schedule(s, days) => s.add_service_from(days, a.max(s.span().0), seconds),
         }
     }
 }
@@ -958,6 +958,48 @@ const RESOLVES: u8 = 1;
 const PAUSES: u8 = 2;
 /// It starts the resolution clock again.
 const RESETS: u8 = 4;
+/// It is the state Closed.
+const CLOSED: u8 = 8;
+
+/// A shared name ([`Name`]) as a key: while the tickets are borrowed, its address and length stand for it.
+fn name_key(name: &str) -> (usize, usize) {
+    (name.as_ptr() as usize, name.len())
+}
+
+/// Answers worked out once per key (a few shared names): the first few looked for one by one, the
+/// others hashed.
+struct PerName<K, T> {
+    few: Vec<(K, T)>,
+    more: rustc_hash::FxHashMap<K, T>,
+}
+
+impl<K, T> Default for PerName<K, T> {
+    fn default() -> Self {
+        PerName {
+            few: Vec::new(),
+            more: rustc_hash::FxHashMap::default(),
+        }
+    }
+}
+
+impl<K: Copy + Eq + std::hash::Hash, T: Copy> PerName<K, T> {
+    /// The answer for `key`, worked out by `answer` the first time.
+    fn get(&mut self, key: K, answer: impl FnOnce() -> T) -> T {
+        if let Some(&(_, t)) = self.few.iter().find(|(k, _)| *k == key) {
+            return t;
+        }
+        if let Some(&t) = self.more.get(&key) {
+            return t;
+        }
+        let t = answer();
+        if self.few.len() < 16 {
+            self.few.push((key, t));
+        } else {
+            self.more.insert(key, t);
+        }
+        t
+    }
+}
 
 /// Tickets measured against a help-desk SLA.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -1048,23 +1090,37 @@ impl HelpDesk {
         zone: &crate::zone::Zone,
         keep: &dyn Fn(&Measured) -> bool,
     ) -> Result<Report, Error> {
+        self.measure_ids(tickets, false, as_of, measure, zone, keep)
+    }
+
+    /// [`HelpDesk::measure_keeping`], for tickets whose ids are known to differ (`ids_differ`: read by an
+    /// [`ExportReader`], which gathers a ticket's lines under its id) or are to be checked.
+    pub(crate) fn measure_ids(
+        &self,
+        tickets: &[Ticket],
+        ids_differ: bool,
+        as_of: i64,
+        measure: crate::period::Measure,
+        zone: &crate::zone::Zone,
+        keep: &dyn Fn(&Measured) -> bool,
+    ) -> Result<Report, Error> {
         // What the SLA does in each state, worked out once per name: an export's states are shared
         // names, so a name's address and length stand for it while the tickets are borrowed.
-        let kinds = std::cell::RefCell::new(rustc_hash::FxHashMap::<(usize, usize), u8>::default());
-        let kind = |state: &str| -> u8 {
-            let key = (state.as_ptr() as usize, state.len());
-            if let Some(k) = kinds.borrow().get(&key) {
-                return *k;
-            }
-            let k = self.kind(state);
-            kinds.borrow_mut().insert(key, k);
-            k
-        };
+        let kinds = std::cell::RefCell::new(PerName::default());
+        let kind =
+            |state: &str| -> u8 { kinds.borrow_mut().get(name_key(state), || self.kind(state)) };
+        // And each ticket's goal, once per priority and category.
+        let mut goals = PerName::default();
         let mut problems = Vec::new();
-        let mut seen = rustc_hash::FxHashSet::default();
-        seen.reserve(tickets.len());
-        // The tickets measured, each with its goal's place.
+        let mut seen = Index::default();
+        // The tickets measured, each with its goal's place, and each goal's first opening.
         let mut valid: Vec<(usize, usize)> = Vec::new();
+        let mut first = vec![None; self.goals.len()];
+        // The rules applied to tickets measured all the same: the first tickets of each rule one by one,
+        // then how many more (an export sorted another way could otherwise list a million).
+        const LISTED: usize = 1000;
+        let mut counts = [0usize; 3];
+        let mut more: [Option<(usize, String)>; 3] = Default::default();
         for (i, t) in tickets.iter().enumerate() {
             let refuse = |reason: String| Problem {
                 ticket: i + 1,
@@ -1072,10 +1128,13 @@ impl HelpDesk {
                 reason,
                 measured: false,
             };
-            let goal = self.goal_index(&t.priority, t.category.as_deref());
+            let category = t.category.as_deref();
+            let goal = goals.get((name_key(&t.priority), category.map(name_key)), || {
+                self.goal_index(&t.priority, category)
+            });
             let reason = if t.id.trim().is_empty() {
                 Some("it has no id".to_string())
-            } else if !seen.insert(t.id.trim()) {
+            } else if !ids_differ && seen.find_or_hold(tickets, t.id.trim(), i, true).is_some() {
                 Some(format!(
                     "its id {} was given before: the first is measured",
                     t.id.trim()
@@ -1103,19 +1162,17 @@ impl HelpDesk {
             } else {
                 None
             };
-            match (reason, goal) {
-                (Some(reason), _) => problems.push(refuse(reason)),
-                (None, Some(goal)) => valid.push((i, goal)),
-                (None, None) => {}
-            }
-        }
-        // The rules applied to tickets measured all the same: the first tickets of each rule one by one,
-        // then how many more (an export sorted another way could otherwise list a million).
-        const LISTED: usize = 1000;
-        let mut counts = [0usize; 3];
-        let mut more: [Option<(usize, String)>; 3] = Default::default();
-        for &(i, _) in &valid {
-            let t = &tickets[i];
+            let goal = match (reason, goal) {
+                (Some(reason), _) => {
+                    problems.push(refuse(reason));
+                    continue;
+                }
+                (None, Some(goal)) => goal,
+                (None, None) => continue,
+            };
+            valid.push((i, goal));
+            first[goal] = Some(first[goal].map_or(t.opened, |f: i64| f.min(t.opened)));
+            // The rules applied to tickets measured all the same.
             let mut note = |rule: usize, reason: &dyn Fn() -> String| {
                 counts[rule] += 1;
                 if counts[rule] <= LISTED {
@@ -1146,7 +1203,7 @@ impl HelpDesk {
             let states = t.states_in_order();
             let closed = states
                 .windows(2)
-                .find(|w| same_name(&w[0].1, "closed") && kind(&w[1].1) & RESOLVES == 0);
+                .find(|w| kind(&w[0].1) & CLOSED != 0 && kind(&w[1].1) & RESOLVES == 0);
             if let Some(w) = closed {
                 note(2, &|| {
                     format!(
@@ -1160,8 +1217,8 @@ impl HelpDesk {
                 });
             }
         }
-        for (rule, first) in more.into_iter().enumerate() {
-            if let Some((ticket, reason)) = first {
+        for (rule, next) in more.into_iter().enumerate() {
+            if let Some((ticket, reason)) = next {
                 let others = counts[rule] - LISTED - 1;
                 problems.push(Problem {
                     ticket,
@@ -1181,12 +1238,7 @@ impl HelpDesk {
         // One span of service hours per goal, over its own tickets.
         let mut hours: Vec<Option<Hours>> = vec![None; self.goals.len()];
         for (k, goal) in self.goals.iter().enumerate() {
-            let first = valid
-                .iter()
-                .filter(|(_, g)| *g == k)
-                .map(|(i, _)| tickets[*i].opened)
-                .min();
-            if let Some(first) = first {
+            if let Some(first) = first[k] {
                 let longest = [goal.response, goal.resolution]
                     .into_iter()
                     .flatten()
@@ -1551,11 +1603,16 @@ impl GroupTally {
     fn add(&mut self, desk: &HelpDesk, m: &Measured) {
         // The groups: their assignments against their OLAs, and the breaches on their watch.
         for s in &m.stints {
+            // The names of an export are shared: the same name is most often the same text.
             let k = match self
-                .groups
+                .written
                 .iter()
-                .position(|g| same_name(&g.group, &s.group))
-            {
+                .position(|w| std::rc::Rc::ptr_eq(w, &s.group))
+                .or_else(|| {
+                    self.groups
+                        .iter()
+                        .position(|g| same_name(&g.group, &s.group))
+                }) {
                 Some(k) => k,
                 None => {
                     self.groups.push(GroupSummary {
@@ -2025,6 +2082,8 @@ pub struct ExportReader {
     /// the line the first record in `pending` starts on.
     scanned: usize,
     quoted: bool,
+    /// Whether the record being scanned holds a quote.
+    record_quoted: bool,
     line: usize,
     first_line: usize,
     /// The first bytes of a character cut off at the end of the last piece of bytes.
@@ -2033,13 +2092,56 @@ pub struct ExportReader {
     export: Export,
     /// Each ticket's place by its id, and the last ticket read (a history gives a ticket's changes on
     /// lines that follow each other).
-    index: rustc_hash::FxHashMap<Name, usize>,
+    index: Index,
     last: Option<(Name, usize)>,
     opened_known: Vec<bool>,
     /// The names of states and groups read so far, each held once.
     names: rustc_hash::FxHashSet<Name>,
     /// Where the fields of the record being read start and end, kept from record to record.
     spans: Vec<(usize, usize)>,
+}
+
+/// Each ticket's place by its id (without surrounding blanks), held as the id's hash: a million ids as
+/// strings cost a look at each string as the table grows. Ids whose hashes collide are held as strings.
+#[derive(Default)]
+struct Index {
+    first: rustc_hash::FxHashMap<u64, usize>,
+    collided: rustc_hash::FxHashMap<Name, usize>,
+}
+
+impl Index {
+    /// The place among `tickets` of the ticket with `id`, if one has it; else, when `hold`, `id` is held
+    /// from now on as the id of the ticket at `next`.
+    fn find_or_hold(
+        &mut self,
+        tickets: &[Ticket],
+        id: &str,
+        next: usize,
+        hold: bool,
+    ) -> Option<usize> {
+        use std::collections::hash_map::Entry;
+        let hash = std::hash::BuildHasher::hash_one(&rustc_hash::FxBuildHasher, id);
+        match self.first.entry(hash) {
+            Entry::Vacant(e) => {
+                if hold {
+                    e.insert(next);
+                }
+                None
+            }
+            Entry::Occupied(e) if crate::outage::trimmed(&tickets[*e.get()].id) == id => {
+                Some(*e.get())
+            }
+            Entry::Occupied(_) => match self.collided.get(id) {
+                Some(&k) => Some(k),
+                None => {
+                    if hold {
+                        self.collided.insert(Name::from(id), next);
+                    }
+                    None
+                }
+            },
+        }
+    }
 }
 
 /// `text` as a name held once in `names`.
@@ -2102,12 +2204,13 @@ impl ExportReader {
             pending: String::new(),
             scanned: 0,
             quoted: false,
+            record_quoted: false,
             line: 1,
             first_line: 1,
             partial: Vec::new(),
             bytes: 0,
             export: Export::default(),
-            index: rustc_hash::FxHashMap::default(),
+            index: Index::default(),
             last: None,
             opened_known: Vec::new(),
             names: rustc_hash::FxHashSet::default(),
@@ -2182,21 +2285,30 @@ impl ExportReader {
     fn scan(&mut self, text: &str, last: bool) -> Result<usize, Error> {
         let bytes = text.as_bytes();
         let (mut start, mut i) = (0, self.scanned);
-        while i < bytes.len() {
+        loop {
+            // The next quote or line break.
+            let Some(at) = memchr::memchr3(b'"', b'\n', b'\r', &bytes[i..]) else {
+                i = bytes.len();
+                break;
+            };
+            i += at;
             match bytes[i] {
-                b'"' => self.quoted = !self.quoted,
+                b'"' => {
+                    self.quoted = !self.quoted;
+                    self.record_quoted = true;
+                }
                 b'\r' if i + 1 == bytes.len() && !last => break, // a CRLF cut in two: wait for the LF
-                b'\n' | b'\r' => {
+                _ => {
                     let crlf = bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n');
                     if !self.quoted {
                         self.record(self.first_line, &text[start..i])?;
                         start = i + 1 + usize::from(crlf);
                         self.first_line = self.line + 1;
+                        self.record_quoted = false;
                     }
                     self.line += 1;
                     i += usize::from(crlf);
                 }
-                _ => {}
             }
             i += 1;
         }
@@ -2222,7 +2334,7 @@ impl ExportReader {
         let quoted;
         let spans = &mut self.spans;
         spans.clear();
-        let fields: Fields = if record.contains('"') {
+        let fields: Fields = if self.record_quoted {
             match crate::outage::split_record(record, h.delimiter) {
                 Ok(f) => {
                     quoted = f;
@@ -2260,9 +2372,11 @@ impl ExportReader {
                 cell(k),
                 h.name(k),
                 &|t| {
-                    let at = crate::zone::parse_log_instant(t, zone, crate::error::Field::Tickets);
-                    local.set(local.get() + usize::from(at.is_ok() && crate::zone::is_local(t)));
-                    at.ok()
+                    let (at, read_local) =
+                        crate::zone::read_log_instant(t, zone, crate::error::Field::Tickets)
+                            .ok()?;
+                    local.set(local.get() + usize::from(read_local));
+                    Some(at)
                 },
                 "an instant such as 2026-03-02T09:00:00Z",
             )
@@ -2384,9 +2498,15 @@ impl ExportReader {
             });
             return Ok(());
         }
+        // A new ticket is held unless it is refused below for want of an opening.
         let known = match &self.last {
             Some((id, k)) if **id == *ticket_id => Some(*k),
-            _ => self.index.get(ticket_id).copied(),
+            _ => self.index.find_or_hold(
+                &self.export.tickets,
+                ticket_id,
+                self.export.tickets.len(),
+                h.history || opened.is_some(),
+            ),
         };
         let k = match known {
             Some(k) if h.history => k,
@@ -2408,10 +2528,9 @@ impl ExportReader {
                     return Ok(());
                 }
                 let id = Name::from(ticket_id);
-                self.index.insert(id.clone(), self.export.tickets.len());
                 self.export.tickets.push(Ticket {
                     id: id.clone(),
-                    priority: Name::from(""),
+                    priority: intern(&mut self.names, ""),
                     category: None,
                     opened: 0,
                     responded: None,

@@ -599,12 +599,22 @@ pub fn parse_instant(text: &str, zone: &Zone, field: Field) -> Result<i64, Error
 /// [`parse_instant`] for the many instants of an outage log: the common forms are read without
 /// splitting first (kept out of the calculator's module, which reads a few instants at a time).
 pub(crate) fn parse_log_instant(text: &str, zone: &Zone, field: Field) -> Result<i64, Error> {
-    let t = match quick_instant(text.as_bytes()) {
-        Some((local, true)) => local,
-        Some((local, false)) => zone.instant_of_local(local),
-        None => read_instant(text, zone, field)?,
+    read_log_instant(text, zone, field).map(|(t, _)| t)
+}
+
+/// [`parse_log_instant`], and whether the instant was read in `zone` (it has no offset, see
+/// [`is_local`]).
+pub(crate) fn read_log_instant(
+    text: &str,
+    zone: &Zone,
+    field: Field,
+) -> Result<(i64, bool), Error> {
+    let (t, local) = match quick_instant(text.as_bytes()) {
+        Some((utc, true)) => (utc, false),
+        Some((local, false)) => (zone.instant_of_local(local), true),
+        None => (read_instant(text, zone, field)?, is_local(text)),
     };
-    read_in_range(t, text, field)
+    Ok((read_in_range(t, text, field)?, local))
 }
 
 /// Whether an instant as written has no offset (no `Z`, `+hh:mm` or `-hh:mm` after its date), so that it

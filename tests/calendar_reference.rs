@@ -172,6 +172,13 @@ proptest! {
         // Service time is additive: [a, m) + [m, b) = [a, b).
         let m = a + (b - a) / 2;
         prop_assert_eq!(schedule.service_seconds(a, m).unwrap() + schedule.service_seconds(m, b).unwrap(), expected);
+
+        // Looked for from the day index, the same answers.
+        let days = schedule.day_index();
+        prop_assert_eq!(schedule.service_between(&days, a, b), expected);
+        for seconds in [0, 1, 60, expected, expected + 3600, 40 * 3600] {
+            prop_assert_eq!(schedule.add_service_from(&days, a, seconds), schedule.add_service(a, seconds), "{} s from {}", seconds, a);
+        }
     }
 }
 

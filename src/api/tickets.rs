@@ -1142,7 +1142,8 @@ fn measure(
                 ))
             }
         };
-    let report = sla.measure_keeping(list, as_of, measure, &zone, keep)?;
+    // An export's lines are gathered under their ticket's id: its ids differ.
+    let report = sla.measure_ids(list, lines.is_some(), as_of, measure, &zone, keep)?;
     let sla_goals = &sla.goals;
     // Each priority's period with clocks, as a period of the penalty's schedule.
     let credited = match penalty

@@ -1920,6 +1920,33 @@ pub struct Export {
     pub columns: Vec<(String, Option<Column>)>,
     /// How many instants had no offset and were read in the reader's zone.
     pub local_times: usize,
+    /// The latest instant of the tickets read (opened, responded, resolved or a change), if any: the
+    /// instant they are measured at unless another is given.
+    pub latest: Option<i64>,
+}
+
+impl Ticket {
+    /// Its latest instant: opened, responded, resolved or a change of state.
+    ///
+    /// ```
+    /// use slacalc::tickets::read_export;
+    /// use slacalc::zone::Zone;
+    /// let csv = "number,priority,time,state\nINC1,P2,2026-03-02T09:00:00Z,New\n\
+    ///            INC2,P3,2026-03-02T10:00:00Z,New\nINC1,,2026-03-02T11:00:00Z,Resolved\n";
+    /// let export = read_export(csv, &Zone::utc())?;
+    /// let opened = export.tickets[0].opened;
+    /// assert_eq!(export.tickets[0].latest(), opened + 7200);
+    /// assert_eq!(export.tickets[1].latest(), opened + 3600);
+    /// assert_eq!(export.latest, Some(opened + 7200));
+    /// # Ok::<(), slacalc::Error>(())
+    /// ```
+    pub fn latest(&self) -> i64 {
+        let changes = self.states.iter().map(|s| s.0).max().unwrap_or(self.opened);
+        [self.responded, self.resolved]
+            .into_iter()
+            .flatten()
+            .fold(self.opened.max(changes), i64::max)
+    }
 }
 
 /// The columns of an export, read from its header line once.
@@ -2097,6 +2124,8 @@ pub struct ExportReader {
     opened_known: Vec<bool>,
     /// The names of states and groups read so far, each held once.
     names: rustc_hash::FxHashSet<Name>,
+    /// The empty name, a new ticket's priority until a line gives it.
+    no_name: Name,
     /// Where the fields of the record being read start and end, kept from record to record.
     spans: Vec<(usize, usize)>,
 }
@@ -2110,6 +2139,10 @@ struct Index {
 }
 
 impl Index {
+    fn hash(id: &str) -> u64 {
+        std::hash::BuildHasher::hash_one(&rustc_hash::FxBuildHasher, id)
+    }
+
     /// The place among `tickets` of the ticket with `id`, if one has it; else, when `hold`, `id` is held
     /// from now on as the id of the ticket at `next`.
     fn find_or_hold(
@@ -2120,8 +2153,7 @@ impl Index {
         hold: bool,
     ) -> Option<usize> {
         use std::collections::hash_map::Entry;
-        let hash = std::hash::BuildHasher::hash_one(&rustc_hash::FxBuildHasher, id);
-        match self.first.entry(hash) {
+        match self.first.entry(Index::hash(id)) {
             Entry::Vacant(e) => {
                 if hold {
                     e.insert(next);
@@ -2214,6 +2246,7 @@ impl ExportReader {
             last: None,
             opened_known: Vec::new(),
             names: rustc_hash::FxHashSet::default(),
+            no_name: Name::from(""),
             spans: Vec::new(),
         }
     }
@@ -2263,7 +2296,7 @@ impl ExportReader {
                 "the export is larger than 512 MB: split it by year or by service",
             ));
         }
-        if piece.contains('\0') {
+        if memchr::memchr(0, piece.as_bytes()).is_some() {
             return Err(refuse("the file is binary, not text: give a CSV file"));
         }
         // The records of `pending` and the piece, without a copy of the piece when nothing is pending.
@@ -2351,8 +2384,7 @@ impl ExportReader {
         } else {
             // The delimiters are ASCII: a byte equal to one is that character.
             let mut from = 0;
-            let delimiter = h.delimiter as u8;
-            for (i, _) in record.bytes().enumerate().filter(|c| c.1 == delimiter) {
+            for i in memchr::memchr_iter(h.delimiter as u8, record.as_bytes()) {
                 spans.push((from, i));
                 from = i + 1;
             }
@@ -2530,7 +2562,7 @@ impl ExportReader {
                 let id = Name::from(ticket_id);
                 self.export.tickets.push(Ticket {
                     id: id.clone(),
-                    priority: intern(&mut self.names, ""),
+                    priority: self.no_name.clone(),
                     category: None,
                     opened: 0,
                     responded: None,
@@ -2632,21 +2664,23 @@ impl ExportReader {
             .cloned()
             .zip(h.roles.iter().copied())
             .collect();
+        // And the latest instant of the tickets kept, in the same pass.
         let mut kept = vec![true; export.tickets.len()];
         for (k, t) in export.tickets.iter_mut().enumerate() {
-            if self.opened_known[k] {
-                continue;
-            }
-            match t.states.iter().chain(&t.groups).map(|s| s.0).min() {
-                Some(first) if h.opened.is_none() => t.opened = first,
-                _ => {
-                    export.problems.push(LineProblem {
-                        line: export.lines[k],
-                        reason: format!("ticket {} has no instant it was opened", t.id),
-                    });
-                    kept[k] = false;
+            if !self.opened_known[k] {
+                match t.states.iter().chain(&t.groups).map(|s| s.0).min() {
+                    Some(first) if h.opened.is_none() => t.opened = first,
+                    _ => {
+                        export.problems.push(LineProblem {
+                            line: export.lines[k],
+                            reason: format!("ticket {} has no instant it was opened", t.id),
+                        });
+                        kept[k] = false;
+                        continue;
+                    }
                 }
             }
+            export.latest = Some(export.latest.map_or(t.latest(), |l| l.max(t.latest())));
         }
         if kept.contains(&false) {
             // `retain` visits the elements in order.
@@ -2687,4 +2721,44 @@ pub fn read_export(text: &str, zone: &crate::zone::Zone) -> Result<Export, Error
     let mut reader = ExportReader::new(zone);
     reader.push(text)?;
     reader.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ticket(id: &str) -> Ticket {
+        Ticket {
+            id: Name::from(id),
+            priority: Name::from("P1"),
+            category: None,
+            opened: 0,
+            responded: None,
+            resolved: None,
+            states: Vec::new(),
+            groups: Vec::new(),
+            score: None,
+            lost: None,
+            pause: None,
+        }
+    }
+
+    /// Two ids whose hashes were the same are still two tickets, and each is found again.
+    #[test]
+    fn ids_whose_hashes_collide_are_told_apart() {
+        let tickets = [ticket("A"), ticket("B"), ticket("C")];
+        let mut index = Index::default();
+        // A holds B's hash, as a collision would have it.
+        index.first.insert(Index::hash("B"), 0);
+        assert_eq!(index.find_or_hold(&tickets, "B", 1, false), None);
+        assert!(index.collided.is_empty());
+        assert_eq!(index.find_or_hold(&tickets, "B", 1, true), None);
+        assert_eq!(index.find_or_hold(&tickets, "B", 2, true), Some(1));
+        assert_eq!(index.find_or_hold(&tickets, " B ".trim(), 2, true), Some(1));
+        // C is new, then found; A is found by its own hash only once held.
+        assert_eq!(index.find_or_hold(&tickets, "C", 2, true), None);
+        assert_eq!(index.find_or_hold(&tickets, "C", 3, true), Some(2));
+        assert_eq!(index.find_or_hold(&tickets, "A", 0, true), None);
+        assert_eq!(index.find_or_hold(&tickets, "A", 3, true), Some(0));
+    }
 }

@@ -971,13 +971,14 @@ pub fn tickets(input: &Value, zones: &dyn Zones) -> Result<TicketsResult, Error>
     let mut problems = Vec::new();
     let mut read_columns = Vec::new();
     let local = Cell::new(0);
-    let (list, lines) = match (o.get("tickets"), o.get("csv")) {
+    let (list, lines, latest) = match (o.get("tickets"), o.get("csv")) {
         (Some(Value::List(items)), None) => (
             items
                 .iter()
                 .enumerate()
                 .map(|(i, t)| read_ticket(t, i, zone, &local))
                 .collect::<Result<Vec<_>, _>>()?,
+            None,
             None,
         ),
         (None, Some(Value::Text(text))) => {
@@ -987,7 +988,7 @@ pub fn tickets(input: &Value, zones: &dyn Zones) -> Result<TicketsResult, Error>
             problems.extend(line_problems(&export));
             read_columns = column_results(&export);
             local.set(export.local_times);
-            (export.tickets, Some(export.lines))
+            (export.tickets, Some(export.lines), export.latest)
         }
         (Some(_), Some(_)) => {
             return Err(invalid(
@@ -1009,7 +1010,7 @@ pub fn tickets(input: &Value, zones: &dyn Zones) -> Result<TicketsResult, Error>
             })
         }
     };
-    let mut result = measure(&o, sla, &list, lines.as_deref(), problems)?;
+    let mut result = measure(&o, sla, (&list, lines.as_deref(), latest), problems)?;
     result.columns = read_columns;
     result.local_times = local.get();
     Ok(result)
@@ -1093,26 +1094,19 @@ fn line_problems(export: &Export) -> impl Iterator<Item = TicketProblem> + '_ {
     })
 }
 
-/// Measures `list` (read from an export whose tickets came on `lines`, or given as objects) against the
-/// SLA, with the request's `asOf`, `period` and `list`; `problems` are those of reading them.
+/// Measures `list` (read from an export whose tickets came on `lines`, their latest instant `latest`, or
+/// given as objects) against the SLA, with the request's `asOf`, `period` and `list`; `problems` are
+/// those of reading them.
 fn measure(
     o: &Object,
     (sla, zone, penalty): (HelpDesk, Zone, Option<Penalty>),
-    list: &[Ticket],
-    lines: Option<&[usize]>,
+    (list, lines, latest): (&[Ticket], Option<&[usize]>, Option<i64>),
     mut problems: Vec<TicketProblem>,
 ) -> Result<TicketsResult, Error> {
     let as_of = match o.optional_text("asOf")? {
         Some(t) => parse_instant(t, &zone, Field::AsOf)?,
-        None => list
-            .iter()
-            .flat_map(|t| {
-                [Some(t.opened), t.responded, t.resolved]
-                    .into_iter()
-                    .flatten()
-                    .chain(t.states.iter().map(|s| s.0))
-            })
-            .max()
+        None => latest
+            .or_else(|| list.iter().map(Ticket::latest).max())
             .unwrap_or(0),
     };
     let measure = match o.optional_text("period")? {
@@ -1500,8 +1494,7 @@ impl PieceExport {
         let mut result = measure(
             &o,
             sla,
-            &export.tickets,
-            Some(&export.lines),
+            (&export.tickets, Some(&export.lines), export.latest),
             line_problems(export).collect(),
         )?;
         result.columns = column_results(export);

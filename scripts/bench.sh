@@ -11,6 +11,8 @@ budget=$(cargo bench --quiet --bench budget 2>/dev/null)
 echo "$budget"
 native=$(echo "$budget" | sed -n 's/^BENCH native_budget_calls_per_second=//p')
 node scripts/bench.mjs "$native"
+say "service chains: exact availability of 1 000 components, natively"
+cargo bench --quiet --bench chain 2>/dev/null
 
 # Service calendars against other libraries: workclock natively, opening_hours in Node and Chromium.
 # Their packages are installed under bench/ only, never for the page or the tests.

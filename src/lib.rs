@@ -25,6 +25,7 @@ pub mod conventions {}
 pub mod attainment;
 pub mod budget;
 pub mod calendar;
+pub mod chain;
 pub mod decimal;
 pub mod duration;
 pub mod error;

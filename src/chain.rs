@@ -1,0 +1,770 @@
+//! Service chains: the availability of a service made of components, some in series (all needed), some
+//! redundant (any one suffices, or k of n), some shared by several paths; computed exactly, as decimals.
+//!
+//! A chain is a set of named parts: components with an availability, and groups of other parts. A part
+//! used by several groups is one part: its outages are the same outages wherever it is used, so it is
+//! counted once, not multiplied in twice.
+//!
+//! Two figures are given, each with its assumption:
+//! - **independent** ([`Chain::availability`]): components fail independently of each other. Series
+//!   multiply (99.95% x 99.99% = 99.940005% exactly), redundant groups multiply their unavailabilities
+//!   (1 - 0.0001 x 0.001 = 99.99999%), k of n sums the binomial terms. Exact: every figure is a product and
+//!   sum of the decimals given.
+//! - **contractual worst case** ([`Chain::worst_case`]): what the contracts alone guarantee, when outages fall
+//!   as badly as they can. Outages of parts in series never overlap (their downtimes add: 99.41% and
+//!   99.71% give 99.12%), each part counted once however deep in series; outages of redundant parts
+//!   overlap as far as they can (a pair is down as long as its better part); a part used inside several
+//!   redundant groups counts in each (a bound).
+//!
+//! ```
+//! use slacalc::chain::{Chain, Part};
+//! let chain = Chain::new(&[
+//!     Part::component("web app", "99.95"),
+//!     Part::component("database", "99.99"),
+//!     Part::series("service", &["web app", "database"]),
+//! ], "service")?;
+//! assert_eq!(chain.availability()?.percent(), "99.940005");
+//! assert_eq!(chain.worst_case().percent(), "99.94");
+//! # Ok::<(), slacalc::Error>(())
+//! ```
+
+use crate::error::{Error, Field};
+use num_bigint::BigUint;
+
+/// A probability written exactly as a decimal: `units / 10^scale`, from 0 to 1.
+///
+/// ```
+/// use slacalc::chain::Exact;
+/// let a = Exact::from_percent("99.95").unwrap();
+/// let b = Exact::from_percent("99.99").unwrap();
+/// assert_eq!(a.times(&b).percent(), "99.940005");
+/// assert_eq!(a.complement().percent(), "0.05");
+/// ```
+#[derive(Clone, Debug)]
+pub struct Exact {
+    units: BigUint,
+    scale: u32,
+}
+
+impl PartialEq for Exact {
+    fn eq(&self, other: &Exact) -> bool {
+        self.cmp(other) == std::cmp::Ordering::Equal
+    }
+}
+
+impl Eq for Exact {}
+
+impl PartialOrd for Exact {
+    fn partial_cmp(&self, other: &Exact) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Exact {
+    fn cmp(&self, other: &Exact) -> std::cmp::Ordering {
+        let (a, b, _) = self.aligned(other);
+        a.cmp(&b)
+    }
+}
+
+/// The most decimal places a percentage given may have.
+const MAX_PERCENT_DECIMALS: usize = 12;
+
+impl Exact {
+    /// 1: certain.
+    pub fn one() -> Exact {
+        Exact {
+            units: BigUint::from(1u8),
+            scale: 0,
+        }
+    }
+
+    /// 0: never.
+    pub fn zero() -> Exact {
+        Exact {
+            units: BigUint::default(),
+            scale: 0,
+        }
+    }
+
+    /// A percentage as written ("99.95", "100", "99,9"), from 0 to 100, with at most 12 decimals; the
+    /// reason it is refused otherwise.
+    pub fn from_percent(text: &str) -> Result<Exact, String> {
+        let t = text.trim().trim_end_matches('%').trim_end();
+        let (whole, fraction) = match t.find(['.', ',']) {
+            Some(i) => (&t[..i], &t[i + 1..]),
+            None => (t, ""),
+        };
+        let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+        if t.is_empty()
+            || !digits(whole)
+            || !digits(fraction)
+            || (whole.is_empty() && fraction.is_empty())
+        {
+            return Err(format!(
+                "\"{}\" is not a percentage such as 99.95",
+                text.trim()
+            ));
+        }
+        let fraction = fraction.trim_end_matches('0');
+        if fraction.len() > MAX_PERCENT_DECIMALS {
+            return Err(format!(
+                "\"{}\" has more than {MAX_PERCENT_DECIMALS} decimals",
+                text.trim()
+            ));
+        }
+        let whole = whole.trim_start_matches('0');
+        if whole.len() > 3 {
+            return Err(format!("\"{}\" is more than 100%", text.trim()));
+        }
+        let units: BigUint = format!("{whole}{fraction}0").parse().unwrap_or_default();
+        // One digit more than written, then one less in the scale: "0" parses as zero.
+        let value = Exact {
+            units: units / BigUint::from(10u8),
+            scale: fraction.len() as u32 + 2,
+        };
+        if value > Exact::one() {
+            return Err(format!("\"{}\" is more than 100%", text.trim()));
+        }
+        Ok(value)
+    }
+
+    /// Both as units of the finer scale, and that scale.
+    fn aligned(&self, other: &Exact) -> (BigUint, BigUint, u32) {
+        let scale = self.scale.max(other.scale);
+        let up = |e: &Exact| &e.units * BigUint::from(10u8).pow(scale - e.scale);
+        (up(self), up(other), scale)
+    }
+
+    /// This times `other`.
+    pub fn times(&self, other: &Exact) -> Exact {
+        Exact {
+            units: &self.units * &other.units,
+            scale: self.scale + other.scale,
+        }
+        .trimmed()
+    }
+
+    /// This plus `other`.
+    pub fn plus(&self, other: &Exact) -> Exact {
+        let (a, b, scale) = self.aligned(other);
+        Exact {
+            units: a + b,
+            scale,
+        }
+        .trimmed()
+    }
+
+    /// This less `other`, or zero when `other` is larger.
+    pub fn less(&self, other: &Exact) -> Exact {
+        let (a, b, scale) = self.aligned(other);
+        if b >= a {
+            return Exact::zero();
+        }
+        Exact {
+            units: a - b,
+            scale,
+        }
+        .trimmed()
+    }
+
+    /// 1 less this: the unavailability of an availability.
+    pub fn complement(&self) -> Exact {
+        Exact::one().less(self)
+    }
+
+    /// The same value without trailing zero decimals.
+    fn trimmed(mut self) -> Exact {
+        let ten = BigUint::from(10u8);
+        while self.scale > 0 && (&self.units % &ten) == BigUint::default() {
+            self.units /= &ten;
+            self.scale -= 1;
+        }
+        self
+    }
+
+    /// This divided by a whole number `n` (at least 1), rounded up to `scale` decimals when it does not end.
+    fn divided_up(&self, n: u64, scale: u32) -> Exact {
+        let scale = scale.max(self.scale);
+        let units = &self.units * BigUint::from(10u8).pow(scale - self.scale);
+        let n = BigUint::from(n.max(1));
+        let rounded_up = (&units + &n - BigUint::from(1u8)) / &n;
+        Exact {
+            units: rounded_up,
+            scale,
+        }
+        .trimmed()
+    }
+
+    /// As a percentage, every decimal written: `"99.940005"`, `"100"`.
+    pub fn percent(&self) -> String {
+        let digits = self.units.to_string();
+        let point = self.scale.saturating_sub(2) as usize;
+        let (whole, fraction) = if digits.len() > point {
+            let (w, f) = digits.split_at(digits.len() - point);
+            (w.to_string(), f.to_string())
+        } else {
+            ("0".to_string(), format!("{digits:0>point$}"))
+        };
+        let whole = if self.scale < 2 {
+            format!("{whole}{}", "0".repeat(2 - self.scale as usize))
+        } else {
+            whole
+        };
+        let whole = whole.trim_start_matches('0');
+        let whole = if whole.is_empty() { "0" } else { whole };
+        let fraction = fraction.trim_end_matches('0');
+        if fraction.is_empty() {
+            whole.to_string()
+        } else {
+            format!("{whole}.{fraction}")
+        }
+    }
+
+    /// As a percentage with at most `decimals` decimals, the rest cut off (so that an availability is
+    /// never shown higher than it is): `99.9499950050` to 4 decimals is `"99.9499"`.
+    pub fn percent_down(&self, decimals: u32) -> String {
+        let keep = decimals + 2;
+        if self.scale <= keep {
+            return self.percent();
+        }
+        Exact {
+            units: &self.units / BigUint::from(10u8).pow(self.scale - keep),
+            scale: keep,
+        }
+        .trimmed()
+        .percent()
+    }
+
+    /// The nearest `f64`, for charts and sorting only.
+    pub fn to_f64(&self) -> f64 {
+        self.percent().parse::<f64>().unwrap_or(0.0) / 100.0
+    }
+}
+
+/// What a part of a chain is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// A component with its availability, a percentage as written ("99.95").
+    Component(String),
+    /// Parts all needed.
+    Series(Vec<String>),
+    /// Parts of which any one suffices.
+    Parallel(Vec<String>),
+    /// Parts of which `k` suffice.
+    KOfN(usize, Vec<String>),
+}
+
+/// One named part of a chain: a component or a group of other parts, by their names.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Part {
+    /// Its name, by which groups use it.
+    pub name: String,
+    /// What it is.
+    pub kind: Kind,
+}
+
+impl Part {
+    /// A component of availability `percent`.
+    pub fn component(name: &str, percent: &str) -> Part {
+        Part {
+            name: name.to_string(),
+            kind: Kind::Component(percent.to_string()),
+        }
+    }
+
+    /// A group of `parts` all needed.
+    pub fn series(name: &str, parts: &[&str]) -> Part {
+        Part {
+            name: name.to_string(),
+            kind: Kind::Series(parts.iter().map(|p| p.to_string()).collect()),
+        }
+    }
+
+    /// A group of `parts` of which any one suffices.
+    pub fn parallel(name: &str, parts: &[&str]) -> Part {
+        Part {
+            name: name.to_string(),
+            kind: Kind::Parallel(parts.iter().map(|p| p.to_string()).collect()),
+        }
+    }
+
+    /// A group of `parts` of which `k` suffice.
+    pub fn k_of_n(name: &str, k: usize, parts: &[&str]) -> Part {
+        Part {
+            name: name.to_string(),
+            kind: Kind::KOfN(k, parts.iter().map(|p| p.to_string()).collect()),
+        }
+    }
+}
+
+/// A part as the chain holds it: a component's availability, or a group of parts by their places.
+#[derive(Clone, Debug)]
+enum Node {
+    Component(Exact),
+    Group { k: usize, of: Vec<usize> },
+}
+
+/// A service chain, checked: every part used is defined, groups hold what they need, nothing depends on
+/// itself.
+#[derive(Clone, Debug)]
+pub struct Chain {
+    names: Vec<String>,
+    nodes: Vec<Node>,
+    root: usize,
+}
+
+/// The most outcomes of shared components an exact figure weighs (each shared component inside a
+/// redundant group doubles them).
+pub const MAX_OUTCOMES: usize = 1 << 16;
+
+fn refuse(name: &str, reason: String) -> Error {
+    Error::InvalidValue {
+        field: Field::Chain,
+        part: name.to_string(),
+        reason,
+    }
+}
+
+impl Chain {
+    /// The chain of `parts` whose service is the part named `service`.
+    ///
+    /// # Errors
+    /// [`Error::InvalidValue`] with field `chain` and the part's name: a name given twice or empty, a
+    /// part used but not defined, a group that uses a part twice, an empty group, a parallel group of one,
+    /// k greater than n or 0, a part that depends on itself, an availability that is not a percentage.
+    ///
+    /// ```
+    /// use slacalc::chain::{Chain, Part};
+    /// let err = Chain::new(&[Part::parallel("pair", &["a", "b"]), Part::component("a", "99")], "pair")
+    ///     .unwrap_err();
+    /// assert_eq!(err.to_string(), "chain.pair: it uses \"b\", which is not defined");
+    /// ```
+    pub fn new(parts: &[Part], service: &str) -> Result<Chain, Error> {
+        let mut names: Vec<String> = Vec::with_capacity(parts.len());
+        let mut places = std::collections::HashMap::new();
+        for p in parts {
+            let name = p.name.trim();
+            if name.is_empty() {
+                return Err(refuse("", "a part has no name".to_string()));
+            }
+            if places.insert(name.to_string(), names.len()).is_some() {
+                return Err(refuse(name, "this name is given to two parts".to_string()));
+            }
+            names.push(name.to_string());
+        }
+        let mut nodes = Vec::with_capacity(parts.len());
+        for (p, name) in parts.iter().zip(&names) {
+            let group = |k: usize, of: &[String], parallel: bool| -> Result<Node, Error> {
+                let mut places_of = Vec::with_capacity(of.len());
+                for child in of {
+                    let child = child.trim();
+                    let Some(&c) = places.get(child) else {
+                        return Err(refuse(
+                            name,
+                            format!("it uses \"{child}\", which is not defined"),
+                        ));
+                    };
+                    if places_of.contains(&c) {
+                        return Err(refuse(name, format!("it uses \"{child}\" twice")));
+                    }
+                    places_of.push(c);
+                }
+                let n = places_of.len();
+                if n == 0 {
+                    return Err(refuse(name, "the group holds no parts".to_string()));
+                }
+                if parallel && n == 1 {
+                    return Err(refuse(
+                        name,
+                        "a redundant group of one part is no redundancy: put the part in series or add another"
+                            .to_string(),
+                    ));
+                }
+                if k == 0 || k > n {
+                    return Err(refuse(
+                        name,
+                        format!(
+                            "{k} of {n} cannot be: k must be from 1 to the {n} parts of the group"
+                        ),
+                    ));
+                }
+                Ok(Node::Group { k, of: places_of })
+            };
+            nodes.push(match &p.kind {
+                Kind::Component(percent) => Node::Component(
+                    Exact::from_percent(percent)
+                        .map_err(|reason| refuse(name, format!("availability {reason}")))?,
+                ),
+                Kind::Series(of) => group(of.len(), of, false)?,
+                Kind::Parallel(of) => group(1, of, true)?,
+                Kind::KOfN(k, of) => group(*k, of, false)?,
+            });
+        }
+        let Some(&root) = places.get(service.trim()) else {
+            return Err(refuse(
+                service.trim(),
+                "the service is not one of the parts defined".to_string(),
+            ));
+        };
+        let chain = Chain { names, nodes, root };
+        chain.check_cycles()?;
+        Ok(chain)
+    }
+
+    /// The children of part `n` (none for a component).
+    fn children(&self, n: usize) -> &[usize] {
+        match &self.nodes[n] {
+            Node::Component(_) => &[],
+            Node::Group { of, .. } => of,
+        }
+    }
+
+    /// Refuses a part that depends on itself, naming the loop.
+    fn check_cycles(&self) -> Result<(), Error> {
+        // 0: not visited, 1: on the path, 2: done.
+        let mut state = vec![0u8; self.nodes.len()];
+        let mut path = Vec::new();
+        for start in 0..self.nodes.len() {
+            if state[start] != 0 {
+                continue;
+            }
+            // Depth first, with each part's next child to visit.
+            let mut stack = vec![(start, 0usize)];
+            state[start] = 1;
+            path.push(start);
+            while let Some((n, i)) = stack.pop() {
+                match self.children(n).get(i) {
+                    None => {
+                        state[n] = 2;
+                        path.pop();
+                    }
+                    Some(&c) => {
+                        stack.push((n, i + 1));
+                        match state[c] {
+                            0 => {
+                                state[c] = 1;
+                                path.push(c);
+                                stack.push((c, 0));
+                            }
+                            1 => {
+                                let from = path.iter().position(|&p| p == c).unwrap_or(0);
+                                let names: Vec<&str> = path[from..]
+                                    .iter()
+                                    .chain([&c])
+                                    .map(|&p| self.names[p].as_str())
+                                    .collect();
+                                return Err(refuse(
+                                    &self.names[c],
+                                    format!("it depends on itself: {}", names.join(" → ")),
+                                ));
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The names of the components the service uses, in the order they were defined.
+    pub fn components(&self) -> Vec<&str> {
+        let used = self.reachable(self.root, &vec![None; self.nodes.len()]);
+        (0..self.nodes.len())
+            .filter(|&n| used[n] && matches!(self.nodes[n], Node::Component(_)))
+            .map(|n| self.names[n].as_str())
+            .collect()
+    }
+
+    /// Which parts `from` uses, itself included, not looking inside parts given a value in `known`.
+    fn reachable(&self, from: usize, known: &[Option<Exact>]) -> Vec<bool> {
+        let mut seen = vec![false; self.nodes.len()];
+        let mut stack = vec![from];
+        seen[from] = true;
+        while let Some(n) = stack.pop() {
+            if known[n].is_some() {
+                continue;
+            }
+            for &c in self.children(n) {
+                if !seen[c] {
+                    seen[c] = true;
+                    stack.push(c);
+                }
+            }
+        }
+        seen
+    }
+
+    /// The availability of the service, components failing independently: exact.
+    ///
+    /// A part used by several groups is counted once: the groups inside which it lies are weighed with
+    /// it up and with it down.
+    ///
+    /// ```
+    /// use slacalc::chain::{Chain, Part};
+    /// // Two regions of 99.95% behind one front door of 99.99%, shared.
+    /// let chain = Chain::new(&[
+    ///     Part::component("front door", "99.99"),
+    ///     Part::component("region 1", "99.95"),
+    ///     Part::component("region 2", "99.95"),
+    ///     Part::parallel("regions", &["region 1", "region 2"]),
+    ///     Part::series("service", &["front door", "regions"]),
+    /// ], "service")?;
+    /// assert_eq!(chain.availability()?.percent(), "99.9899750025");
+    /// # Ok::<(), slacalc::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::TooLarge`] when shared components inside redundant groups would need more than
+    /// [`MAX_OUTCOMES`] outcomes weighed.
+    pub fn availability(&self) -> Result<Exact, Error> {
+        let mut known: Vec<Option<Exact>> = self
+            .nodes
+            .iter()
+            .map(|n| match n {
+                Node::Component(a) => Some(a.clone()),
+                Node::Group { .. } => None,
+            })
+            .collect();
+        let mut outcomes = 0;
+        self.weigh(self.root, &mut known, &mut outcomes)
+    }
+
+    /// The availability of part `root`, the parts in `known` taken at their value.
+    fn weigh(
+        &self,
+        root: usize,
+        known: &mut Vec<Option<Exact>>,
+        outcomes: &mut usize,
+    ) -> Result<Exact, Error> {
+        loop {
+            if let Some(a) = &known[root] {
+                return Ok(a.clone());
+            }
+            let used = self.reachable(root, known);
+            // How many groups (among those used) use each part.
+            let mut users = vec![0usize; self.nodes.len()];
+            let mut parents: Vec<Vec<usize>> = vec![Vec::new(); self.nodes.len()];
+            for n in (0..self.nodes.len()).filter(|&n| used[n] && known[n].is_none()) {
+                for &c in self.children(n) {
+                    users[c] += 1;
+                    parents[c].push(n);
+                }
+            }
+            // A certain or impossible part is the same wherever it is used.
+            let certain = |a: &Exact| *a == Exact::one() || *a == Exact::zero();
+            let shared: Vec<usize> = (0..self.nodes.len())
+                .filter(|&n| n != root && used[n] && users[n] > 1)
+                .filter(|&n| !known[n].as_ref().is_some_and(certain))
+                .collect();
+            if shared.is_empty() {
+                return Ok(self.independent(root, known));
+            }
+            // A shared group whose parts are used only through it is one component: its availability first.
+            let whole = shared.iter().copied().find(|&s| {
+                known[s].is_none() && {
+                    let inside = self.reachable(s, known);
+                    (0..self.nodes.len())
+                        .filter(|&d| d != s && inside[d] && !known[d].as_ref().is_some_and(certain))
+                        .all(|d| parents[d].iter().all(|&p| inside[p]))
+                }
+            });
+            if let Some(s) = whole {
+                let a = self.weigh(s, known, outcomes)?;
+                known[s] = Some(a);
+                continue;
+            }
+            // Else a shared component: the service with it up and with it down, weighed by its availability.
+            let Some(&s) = shared.iter().find(|&&s| known[s].is_some()) else {
+                return Ok(self.independent(root, known));
+            };
+            *outcomes += 2;
+            if *outcomes > MAX_OUTCOMES {
+                return Err(Error::TooLarge {
+                    field: Field::Chain,
+                    part: self.names[s].clone(),
+                    reason: format!(
+                        "too many shared components inside redundant groups to count exactly (more than {MAX_OUTCOMES} outcomes): share fewer, or give a shared group's availability as one component"
+                    ),
+                });
+            }
+            let a = known[s].clone().unwrap_or_else(Exact::zero);
+            let mut up = known.clone();
+            up[s] = Some(Exact::one());
+            let mut down = known.clone();
+            down[s] = Some(Exact::zero());
+            let when_up = self.weigh(root, &mut up, outcomes)?;
+            let when_down = self.weigh(root, &mut down, outcomes)?;
+            return Ok(a.times(&when_up).plus(&a.complement().times(&when_down)));
+        }
+    }
+
+    /// The availability of part `n` when no part below it is used twice.
+    fn independent(&self, n: usize, known: &[Option<Exact>]) -> Exact {
+        if let Some(a) = &known[n] {
+            return a.clone();
+        }
+        let Node::Group { k, of } = &self.nodes[n] else {
+            return Exact::zero();
+        };
+        let parts: Vec<Exact> = of.iter().map(|&c| self.independent(c, known)).collect();
+        k_of(*k, &parts)
+    }
+
+    /// The contractual worst case of the service's availability: outages of parts in series never
+    /// overlap (each part counted once however deep in series), those of redundant parts overlap as far as
+    /// they can, a part used inside several redundant groups counts in each. Where k of n divides unevenly, the unavailability is rounded up (towards the worse) at the
+    /// twelfth decimal of a percent.
+    ///
+    /// ```
+    /// use slacalc::chain::{Chain, Part};
+    /// let chain = Chain::new(&[
+    ///     Part::component("a", "99.41"),
+    ///     Part::component("b", "99.71"),
+    ///     Part::series("s", &["a", "b"]),
+    /// ], "s")?;
+    /// assert_eq!(chain.worst_case().percent(), "99.12");
+    /// assert_eq!(chain.availability()?.percent(), "99.121711");
+    /// # Ok::<(), slacalc::Error>(())
+    /// ```
+    pub fn worst_case(&self) -> Exact {
+        self.worst_unavailability(self.root).complement()
+    }
+
+    /// The worst-case unavailability of part `n`.
+    fn worst_unavailability(&self, n: usize) -> Exact {
+        let (k, of) = match &self.nodes[n] {
+            Node::Component(a) => return a.complement(),
+            Node::Group { k, of } => (*k, of),
+        };
+        if k == of.len() {
+            // In series: the downtimes of the parts needed add, each part once however deep in series.
+            let mut needed = Vec::new();
+            self.needed(n, &mut needed);
+            return needed
+                .iter()
+                .fold(Exact::zero(), |sum, &c| {
+                    sum.plus(&self.worst_unavailability(c))
+                })
+                .min(Exact::one());
+        }
+        let mut u: Vec<Exact> = of.iter().map(|&c| self.worst_unavailability(c)).collect();
+        // Down while m = n - k + 1 parts are down at once: as long as t, the largest with
+        // sum(min(u, t)) >= m t. With the j largest capped at t: t = (sum of the others) / (m - j).
+        // The sum less m t only falls once it falls, so t is the one in its own stretch: u[j] <= t <= u[j - 1].
+        let m = u.len() - k + 1;
+        u.sort_by(|a, b| b.cmp(a));
+        for j in 0..m {
+            let rest = u[j..].iter().fold(Exact::zero(), |s, x| s.plus(x));
+            let times = Exact::whole((m - j) as u64);
+            let above = rest >= u[j].times(&times);
+            let below = j == 0 || rest <= u[j - 1].times(&times);
+            if above && below {
+                return rest
+                    .divided_up((m - j) as u64, MAX_PERCENT_DECIMALS as u32 + 2)
+                    .min(Exact::one());
+            }
+        }
+        Exact::zero()
+    }
+
+    /// The parts that series group `n` needs, through the series groups inside it, each once.
+    fn needed(&self, n: usize, out: &mut Vec<usize>) {
+        for &c in self.children(n) {
+            match &self.nodes[c] {
+                Node::Group { k, of } if *k == of.len() => self.needed(c, out),
+                _ if out.contains(&c) => {}
+                _ => out.push(c),
+            }
+        }
+    }
+
+    /// Whether each component offers one more nine than `target` asks of the service ("the rule of the
+    /// extra nine"): its unavailability at most a tenth of the service's allowed unavailability. Each
+    /// component's name with the answer, in the order defined.
+    ///
+    /// ```
+    /// use slacalc::chain::{Chain, Exact, Part};
+    /// let chain = Chain::new(&[
+    ///     Part::component("app", "99.99"),
+    ///     Part::component("db", "99.95"),
+    ///     Part::series("s", &["app", "db"]),
+    /// ], "s")?;
+    /// let checks = chain.extra_nine(&Exact::from_percent("99.9").unwrap());
+    /// assert_eq!(checks, vec![("app", true), ("db", false)]);
+    /// # Ok::<(), slacalc::Error>(())
+    /// ```
+    pub fn extra_nine(&self, target: &Exact) -> Vec<(&str, bool)> {
+        let allowed = target.complement();
+        let used = self.reachable(self.root, &vec![None; self.nodes.len()]);
+        self.nodes
+            .iter()
+            .enumerate()
+            .filter(|(n, _)| used[*n])
+            .filter_map(|(n, node)| match node {
+                Node::Component(a) => {
+                    let within = a.complement().times(&Exact::whole(10)) <= allowed;
+                    Some((self.names[n].as_str(), within))
+                }
+                Node::Group { .. } => None,
+            })
+            .collect()
+    }
+}
+
+impl Exact {
+    /// The whole number `n`.
+    fn whole(n: u64) -> Exact {
+        Exact {
+            units: BigUint::from(n),
+            scale: 0,
+        }
+    }
+}
+
+/// The probability that at least `k` of independent parts of availabilities `parts` are up.
+///
+/// ```
+/// use slacalc::chain::{k_of, Exact};
+/// let a = Exact::from_percent("99").unwrap();
+/// assert_eq!(k_of(1, &[a.clone(), a.clone()]).percent(), "99.99"); // two redundant parts of 99%
+/// assert_eq!(k_of(2, &[a.clone(), a.clone()]).percent(), "98.01");  // both needed
+/// assert_eq!(k_of(2, &[a.clone(), a.clone(), a]).percent(), "99.9702");
+/// ```
+pub fn k_of(k: usize, parts: &[Exact]) -> Exact {
+    let n = parts.len();
+    if k == n {
+        return parts.iter().fold(Exact::one(), |p, a| p.times(a));
+    }
+    if k == 1 {
+        return parts
+            .iter()
+            .fold(Exact::one(), |p, a| p.times(&a.complement()))
+            .complement();
+    }
+    // up[j]: the probability that exactly j of the parts so far are up (j capped at k: "k or more"), in
+    // units of 10^-scale, the scale the sum of the parts' so far: no alignment on the way.
+    let zero = BigUint::default();
+    let mut up = vec![zero.clone(); k + 1];
+    up[0] = BigUint::from(1u8);
+    let mut scale = 0;
+    for a in parts {
+        let down = BigUint::from(10u8).pow(a.scale) - &a.units;
+        let mut next = vec![zero.clone(); k + 1];
+        for j in 0..=k {
+            if up[j] == zero {
+                continue;
+            }
+            next[j] += &up[j] * &down;
+            next[(j + 1).min(k)] += &up[j] * &a.units;
+        }
+        up = next;
+        scale += a.scale;
+    }
+    Exact {
+        units: std::mem::take(&mut up[k]),
+        scale,
+    }
+    .trimmed()
+}

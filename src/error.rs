@@ -34,15 +34,13 @@ pub enum Field {
     Sla,
     /// Tickets measured against a help-desk SLA.
     Tickets,
-    /// A service chain: its parts, each named.
-    Chain,
     /// The input object as a whole.
     Input,
 }
 
 impl Field {
     /// Every field, in the order of the declarations.
-    pub const ALL: [Field; 16] = [
+    pub const ALL: [Field; 15] = [
         Field::Target,
         Field::Period,
         Field::Downtime,
@@ -57,7 +55,6 @@ impl Field {
         Field::Model,
         Field::Sla,
         Field::Tickets,
-        Field::Chain,
         Field::Input,
     ];
 
@@ -78,7 +75,6 @@ impl Field {
             Field::Model => "model",
             Field::Sla => "sla",
             Field::Tickets => "tickets",
-            Field::Chain => "chain",
             Field::Input => "input",
         }
     }
@@ -445,7 +441,6 @@ fn example(field: Field) -> &'static str {
         Field::Model => "give a model such as { incidentsPerMonth: 2, median: \"PT30M\", p90: \"PT4H\" }",
         Field::Sla => "give an SLA such as { goals: [{ priority: \"P2\", response: \"PT1H\", resolution: \"PT8H\" }], attainment: \"95\" }",
         Field::Tickets => "give tickets such as [{ id: \"INC1\", priority: \"P2\", opened: \"2026-03-06T16:30:00Z\" }]",
-        Field::Chain => "give parts such as [{ name: \"app\", availability: \"99.95\" }, { name: \"service\", series: [\"app\"] }]",
         Field::Input => "pass an object such as { target: \"99.9\", period: \"month\" }",
     }
 }

@@ -25,6 +25,7 @@ pub mod conventions {}
 pub mod attainment;
 pub mod budget;
 pub mod calendar;
+#[cfg(feature = "chain")]
 pub mod chain;
 pub mod decimal;
 pub mod duration;

@@ -60,6 +60,7 @@ fn answer(function: &str, request: &Value) -> Json {
         "risk" => respond(api::risk(request, &NoZones)),
         "compareQuotes" => respond(api::compare_quotes(request, &NoZones)),
         "tickets" => respond(api::tickets(request, &NoZones)),
+        "chain" => respond(api::chain(request)),
         other => panic!("no function {other}"),
     }
 }

@@ -36,6 +36,9 @@ commands:
   risk       credits over simulated contract years:
              --schedule example-per-hour --incidents 2 --median PT30M --p90 PT2H --charges 1000
   compare    the internal service and providers' quotes on one basis: --request quotes.json
+  chain      a service made of components in series, redundant or k of n, some shared: exact
+             availability, the contractual worst case, and with --target the promise of each internal
+             component: --request chain.json [--target 99.9] [--period month]
   presets    the published credit schedules and their ids
   attainment an outage log (CSV or JSON, - for standard input) measured by week, month, quarter, year
              and rolling windows:          outages.csv --target 99.9 [--span 2026] [--as-of 2026-11-24T12:00Z]
@@ -201,6 +204,10 @@ fn run(args: &[String]) -> Result<String, Failure> {
         "tickets" => {
             let r = api::tickets(&request, &zones).map_err(fail)?;
             Ok(if json { to_json(&r) } else { tickets_text(&r) })
+        }
+        "chain" => {
+            let r = api::chain(&request).map_err(fail)?;
+            Ok(if json { to_json(&r) } else { chain_text(&r) })
         }
         "presets" => {
             let presets = api::credit_presets();
@@ -542,6 +549,32 @@ fn compare_text(q: &api::QuotesResult) -> String {
             q.currency
         ));
     }
+    out
+}
+
+fn chain_text(c: &api::ChainResult) -> String {
+    let mut out = c.verdict.join("\n");
+    out.push_str(&format!(
+        "\n\nOver {}: {} down if independent, {} at worst.\n",
+        c.period, c.availability.downtime.text, c.worst_case.downtime.text
+    ));
+    for p in &c.parts {
+        out.push_str(&format!(
+            "\n{} ({}): {}%",
+            p.name, p.kind, p.availability.exact
+        ));
+        if let Some(promise) = &p.promise {
+            out.push_str(&format!(", must promise {promise}%"));
+        }
+        if let Some(share) = &p.budget_share {
+            out.push_str(&format!(", {share}% of the downtime allowed"));
+        }
+        if p.used_by.len() > 1 {
+            out.push_str(&format!(", shared by {}", p.used_by.join(", ")));
+        }
+    }
+    out.push_str("\n\n");
+    out.push_str(&c.assumptions.join("\n"));
     out
 }
 

@@ -42,6 +42,7 @@ fn every_example_through_the_command_line() {
             "risk" => "risk",
             "compareQuotes" => "compare",
             "tickets" => "tickets",
+            "chain" => "chain",
             // Functions the command line does not have yet are run natively and in the WASM.
             _ => continue,
         };

@@ -19,6 +19,8 @@
 pub mod attainment;
 mod budget;
 pub mod calendar;
+#[cfg(feature = "chain")]
+pub mod chain;
 pub mod penalty;
 pub mod quotes;
 pub mod tickets;
@@ -27,6 +29,8 @@ mod typescript;
 pub use attainment::{attainment, read_log, AttainmentResult, MeasureInput, ReadLog, Terms};
 pub use budget::*;
 pub use calendar::{calendar_preset, hours_text, CalendarInput, WeeklyInput};
+#[cfg(feature = "chain")]
+pub use chain::{chain, ChainResult};
 pub use penalty::{credit_presets, credits, risk, CreditsResult, RiskResult};
 pub use quotes::{compare_quotes, QuotesResult};
 pub use tickets::{tickets, TicketsResult};

@@ -77,6 +77,19 @@ pub fn typescript_analysis() -> String {
             ],
         );
     }
+    #[cfg(feature = "chain")]
+    {
+        use super::chain::*;
+        push(&mut out, input_declarations());
+        push(
+            &mut out,
+            [
+                (ChainFigure::docs(), ChainFigure::decl()),
+                (ChainPartResult::docs(), ChainPartResult::decl()),
+                (ChainResult::docs(), ChainResult::decl()),
+            ],
+        );
+    }
     {
         use super::tickets::*;
         out.push_str(&format!(

@@ -967,6 +967,163 @@ options: Array<OfferView>,
  */
 verdict: Array<string>, };
 
+/**
+ * One part of a chain: a component (`availability`) or a group of other parts by their names (`series`,
+ * `parallel`, or `need` of `of`).
+ */
+export type ChainPart = { name: string, 
+/**
+ * A component's availability, a percentage such as "99.95". An internal component may leave it out
+ * when the chain has a `target`: its promise is worked out.
+ */
+availability?: string | number, 
+/**
+ * Parts all needed.
+ */
+series?: Array<string>, 
+/**
+ * Parts of which any one suffices.
+ */
+parallel?: Array<string>, 
+/**
+ * How many of `of` suffice.
+ */
+need?: number, of?: Array<string>, 
+/**
+ * A component run in-house (an OLA): with a `target`, the promise it must make is worked out.
+ */
+internal?: boolean, 
+/**
+ * Its share of what the providers leave, against the other internal components' (default 1: equal
+ * shares; a cost or a history of outages gives another).
+ */
+weight?: string | number, };
+
+/**
+ * Input of `chain`.
+ */
+export type ChainInput = { parts: Array<ChainPart>, 
+/**
+ * The part that is the service (default: the last).
+ */
+service?: string, 
+/**
+ * The service's SLA, a percentage: for the promises, the extra nine and each part's share of the
+ * downtime allowed.
+ */
+target?: string | number, 
+/**
+ * The period the downtimes are given over (default "month").
+ */
+period?: string, };
+
+/**
+ * An availability, exactly and for people.
+ */
+export type ChainFigure = { 
+/**
+ * Every decimal: `"99.9899750025"`.
+ */
+exact: string, 
+/**
+ * Cut (never rounded up) to four decimals: `"99.9899"`.
+ */
+percent: string, 
+/**
+ * The downtime it allows over the period, rounded down to the nanosecond.
+ */
+downtime: DurationText, };
+
+/**
+ * One part of the chain, with its own figures.
+ */
+export type ChainPartResult = { 
+/**
+ * Its name, as given.
+ */
+name: string, 
+/**
+ * "component", "series", "parallel" or "k of n" ("2 of 3").
+ */
+kind: string, 
+/**
+ * The parts it uses.
+ */
+uses: Array<string>, 
+/**
+ * The groups that use it; more than one: shared, counted once.
+ */
+usedBy: Array<string>, 
+/**
+ * Its availability, components failing independently.
+ */
+availability: ChainFigure, 
+/**
+ * Whether it is run in-house.
+ */
+internal: boolean, 
+/**
+ * The availability it must promise for the service to meet its target at worst (internal
+ * components, with a target).
+ */
+promise: string | null, 
+/**
+ * For a part the service needs in series, its downtime at worst as a percentage of what the service
+ * may lose, rounded down to 0.01 (with a target).
+ */
+budgetShare: string | null, 
+/**
+ * For a part the service needs in series, whether it offers one more nine than the service's target
+ * (with a target).
+ */
+extraNine: boolean | null, };
+
+/**
+ * The service's figures.
+ */
+export type ChainResult = { 
+/**
+ * The part that is the service.
+ */
+service: string, 
+/**
+ * The period the downtimes are over, with its convention: "average Gregorian month (30.436875 days)".
+ */
+period: string, 
+/**
+ * Components failing independently: exact.
+ */
+availability: ChainFigure, 
+/**
+ * What the contracts alone guarantee: outages in series never overlap, those of redundant parts
+ * overlap as far as they can.
+ */
+worstCase: ChainFigure, 
+/**
+ * The assumptions, one sentence each.
+ */
+assumptions: Array<string>, 
+/**
+ * The target, as given.
+ */
+target: string | null, 
+/**
+ * Whether the availability meets the target (null without one).
+ */
+meets: boolean | null, 
+/**
+ * Whether the worst case meets the target (null without one).
+ */
+meetsWorstCase: boolean | null, 
+/**
+ * Every part, in the order given.
+ */
+parts: Array<ChainPartResult>, 
+/**
+ * Plain words, a sentence a line.
+ */
+verdict: Array<string>, };
+
 /** What a column of a ticket export holds. */
 export type TicketColumn = "id" | "priority" | "category" | "opened" | "responded" | "resolved" | "closed" | "at" | "state" | "group" | "score" | "lost" | "metric" | "event" | "sla" | "stage" | "stopped" | "paused" | "businessPaused";
 

@@ -4,7 +4,7 @@ export interface SlacalcError extends Error {
     /** A stable machine-readable reason. */
     code: "missing" | "wrong_type" | "empty" | "invalid_number" | "out_of_range" | "too_many_decimals" | "invalid_period" | "invalid_duration" | "invalid_date" | "reversed_range" | "too_long" | "zero_length" | "exceeds_period" | "invalid_time_zone" | "unknown_time_zone" | "invalid_calendar" | "overlapping_hours" | "no_service_time" | "invalid_instant" | "unsupported_period" | "reversed_interval" | "invalid_log" | "invalid_value" | "too_large" | "internal";
     /** The input the error concerns. */
-    field: "target" | "period" | "downtime" | "calendar" | "start" | "end" | "duration" | "outages" | "asOf" | "schedule" | "periods" | "model" | "sla" | "tickets" | "chain" | "input";
+    field: "target" | "period" | "downtime" | "calendar" | "start" | "end" | "duration" | "outages" | "asOf" | "schedule" | "periods" | "model" | "sla" | "tickets" | "input";
     /** The part concerned, for calendar errors ("timeZone", "weekly.mon", "holidays[2]") and penalty
      *  inputs ("tiers[1].when", "periods[3].charges", "incidentsPerMonth"). */
     part?: string;

@@ -14,13 +14,15 @@ use slacalc::zone::Zone;
 mod attainment;
 mod calendar;
 #[cfg(feature = "analysis")]
+mod chain;
+#[cfg(feature = "analysis")]
 mod penalty;
 #[cfg(feature = "analysis")]
 mod quotes;
 
 pub use calendar::*;
 #[cfg(feature = "analysis")]
-pub use {attainment::*, penalty::*, quotes::*};
+pub use {attainment::*, chain::*, penalty::*, quotes::*};
 
 /// The declarations of the errors and of the API's inputs and results, written from the core's types.
 #[wasm_bindgen(typescript_custom_section)]

@@ -29,7 +29,9 @@
 //! ```
 
 use crate::error::{Error, Field};
-use num_bigint::BigUint;
+mod natural;
+
+use natural::Natural;
 
 /// A probability written exactly as a decimal: `units / 10^scale`, from 0 to 1.
 ///
@@ -42,7 +44,7 @@ use num_bigint::BigUint;
 /// ```
 #[derive(Clone, Debug)]
 pub struct Exact {
-    units: BigUint,
+    units: Natural,
     scale: u32,
 }
 
@@ -74,7 +76,7 @@ impl Exact {
     /// 1: certain.
     pub fn one() -> Exact {
         Exact {
-            units: BigUint::from(1u8),
+            units: Natural::from_u64(1),
             scale: 0,
         }
     }
@@ -82,7 +84,7 @@ impl Exact {
     /// 0: never.
     pub fn zero() -> Exact {
         Exact {
-            units: BigUint::default(),
+            units: Natural::default(),
             scale: 0,
         }
     }
@@ -117,10 +119,8 @@ impl Exact {
         if whole.len() > 3 {
             return Err(format!("\"{}\" is more than 100%", text.trim()));
         }
-        let units: BigUint = format!("{whole}{fraction}0").parse().unwrap_or_default();
-        // One digit more than written, then one less in the scale: "0" parses as zero.
         let value = Exact {
-            units: units / BigUint::from(10u8),
+            units: Natural::parse(&format!("{whole}{fraction}")).unwrap_or_default(),
             scale: fraction.len() as u32 + 2,
         };
         if value > Exact::one() {
@@ -130,16 +130,16 @@ impl Exact {
     }
 
     /// Both as units of the finer scale, and that scale.
-    fn aligned(&self, other: &Exact) -> (BigUint, BigUint, u32) {
+    fn aligned(&self, other: &Exact) -> (Natural, Natural, u32) {
         let scale = self.scale.max(other.scale);
-        let up = |e: &Exact| &e.units * BigUint::from(10u8).pow(scale - e.scale);
+        let up = |e: &Exact| e.units.times_pow10(scale - e.scale);
         (up(self), up(other), scale)
     }
 
     /// This times `other`.
     pub fn times(&self, other: &Exact) -> Exact {
         Exact {
-            units: &self.units * &other.units,
+            units: self.units.times(&other.units),
             scale: self.scale + other.scale,
         }
         .trimmed()
@@ -149,7 +149,7 @@ impl Exact {
     pub fn plus(&self, other: &Exact) -> Exact {
         let (a, b, scale) = self.aligned(other);
         Exact {
-            units: a + b,
+            units: a.plus(&b),
             scale,
         }
         .trimmed()
@@ -162,7 +162,7 @@ impl Exact {
             return Exact::zero();
         }
         Exact {
-            units: a - b,
+            units: a.minus(&b),
             scale,
         }
         .trimmed()
@@ -175,20 +175,39 @@ impl Exact {
 
     /// The same value without trailing zero decimals.
     fn trimmed(mut self) -> Exact {
-        let ten = BigUint::from(10u8);
-        while self.scale > 0 && (&self.units % &ten) == BigUint::default() {
-            self.units /= &ten;
+        while self.scale > 0 {
+            let (tenth, rest) = self.units.div_small(10);
+            if rest != 0 {
+                break;
+            }
+            self.units = tenth;
             self.scale -= 1;
         }
         self
     }
 
+    /// This divided by a whole number `n` (at least 1), rounded down to `scale` decimals when it does not
+    /// end.
+    fn divided_down(&self, n: u64, scale: u32) -> Exact {
+        let scale = scale.max(self.scale);
+        let units = self.units.times_pow10(scale - self.scale);
+        Exact {
+            units: units.div_small(n.max(1)).0,
+            scale,
+        }
+        .trimmed()
+    }
+
     /// This divided by a whole number `n` (at least 1), rounded up to `scale` decimals when it does not end.
     fn divided_up(&self, n: u64, scale: u32) -> Exact {
         let scale = scale.max(self.scale);
-        let units = &self.units * BigUint::from(10u8).pow(scale - self.scale);
-        let n = BigUint::from(n.max(1));
-        let rounded_up = (&units + &n - BigUint::from(1u8)) / &n;
+        let units = self.units.times_pow10(scale - self.scale);
+        let (quotient, rest) = units.div_small(n.max(1));
+        let rounded_up = if rest == 0 {
+            quotient
+        } else {
+            quotient.plus(&Natural::from_u64(1))
+        };
         Exact {
             units: rounded_up,
             scale,
@@ -229,8 +248,29 @@ impl Exact {
             return self.percent();
         }
         Exact {
-            units: &self.units / BigUint::from(10u8).pow(self.scale - keep),
+            units: self.units.div_pow10(self.scale - keep),
             scale: keep,
+        }
+        .trimmed()
+        .percent()
+    }
+
+    /// `whole` x this, rounded down to a whole number: the part of an amount (nanoseconds of a period)
+    /// this share is.
+    pub fn of_whole(&self, whole: u64) -> u64 {
+        self.units.times_small(whole).div_pow10(self.scale).to_u64()
+    }
+
+    /// This as a percentage of `of` (not zero), rounded down to `decimals` decimals: `"12.5"`.
+    pub fn percent_of(&self, of: &Exact, decimals: u32) -> String {
+        let (a, b, _) = self.aligned(of);
+        if b.is_zero() {
+            return "0".to_string();
+        }
+        let scaled = a.times_pow10(decimals + 2).div_floor(&b);
+        Exact {
+            units: scaled,
+            scale: decimals + 2,
         }
         .trimmed()
         .percent()
@@ -320,7 +360,7 @@ pub const MAX_OUTCOMES: usize = 1 << 16;
 
 fn refuse(name: &str, reason: String) -> Error {
     Error::InvalidValue {
-        field: Field::Chain,
+        field: Field::Input,
         part: name.to_string(),
         reason,
     }
@@ -330,7 +370,7 @@ impl Chain {
     /// The chain of `parts` whose service is the part named `service`.
     ///
     /// # Errors
-    /// [`Error::InvalidValue`] with field `chain` and the part's name: a name given twice or empty, a
+    /// [`Error::InvalidValue`] with field `input` and the part's name as its part: a name given twice or empty, a
     /// part used but not defined, a group that uses a part twice, an empty group, a parallel group of one,
     /// k greater than n or 0, a part that depends on itself, an availability that is not a percentage.
     ///
@@ -338,7 +378,7 @@ impl Chain {
     /// use slacalc::chain::{Chain, Part};
     /// let err = Chain::new(&[Part::parallel("pair", &["a", "b"]), Part::component("a", "99")], "pair")
     ///     .unwrap_err();
-    /// assert_eq!(err.to_string(), "chain.pair: it uses \"b\", which is not defined");
+    /// assert_eq!(err.to_string(), "input.pair: it uses \"b\", which is not defined");
     /// ```
     pub fn new(parts: &[Part], service: &str) -> Result<Chain, Error> {
         let mut names: Vec<String> = Vec::with_capacity(parts.len());
@@ -468,6 +508,32 @@ impl Chain {
         Ok(())
     }
 
+    /// The name of the service's part.
+    pub fn service(&self) -> &str {
+        &self.names[self.root]
+    }
+
+    /// The parts' names, in the order defined.
+    pub fn names(&self) -> &[String] {
+        &self.names
+    }
+
+    /// What part `name` is, with its parts' names: (`k`, parts) for a group (`k` = parts: in series,
+    /// 1: redundant), `None` for a component or an unknown name.
+    pub fn group(&self, name: &str) -> Option<(usize, Vec<&str>)> {
+        let n = self.place(name)?;
+        match &self.nodes[n] {
+            Node::Component(_) => None,
+            Node::Group { k, of } => {
+                Some((*k, of.iter().map(|&c| self.names[c].as_str()).collect()))
+            }
+        }
+    }
+
+    fn place(&self, name: &str) -> Option<usize> {
+        self.names.iter().position(|n| n == name.trim())
+    }
+
     /// The names of the components the service uses, in the order they were defined.
     pub fn components(&self) -> Vec<&str> {
         let used = self.reachable(self.root, &vec![None; self.nodes.len()]);
@@ -519,6 +585,21 @@ impl Chain {
     /// [`Error::TooLarge`] when shared components inside redundant groups would need more than
     /// [`MAX_OUTCOMES`] outcomes weighed.
     pub fn availability(&self) -> Result<Exact, Error> {
+        self.availability_at(self.root)
+    }
+
+    /// The availability of the part named `name` (`None`: no such part), as [`Chain::availability`]
+    /// gives the service's: the figure a diagram shows on each part.
+    ///
+    /// # Errors
+    /// As [`Chain::availability`].
+    pub fn availability_of(&self, name: &str) -> Result<Option<Exact>, Error> {
+        self.place(name)
+            .map(|n| self.availability_at(n))
+            .transpose()
+    }
+
+    fn availability_at(&self, root: usize) -> Result<Exact, Error> {
         let mut known: Vec<Option<Exact>> = self
             .nodes
             .iter()
@@ -528,7 +609,7 @@ impl Chain {
             })
             .collect();
         let mut outcomes = 0;
-        self.weigh(self.root, &mut known, &mut outcomes)
+        self.weigh(root, &mut known, &mut outcomes)
     }
 
     /// The availability of part `root`, the parts in `known` taken at their value.
@@ -582,7 +663,7 @@ impl Chain {
             *outcomes += 2;
             if *outcomes > MAX_OUTCOMES {
                 return Err(Error::TooLarge {
-                    field: Field::Chain,
+                    field: Field::Input,
                     part: self.names[s].clone(),
                     reason: format!(
                         "too many shared components inside redundant groups to count exactly (more than {MAX_OUTCOMES} outcomes): share fewer, or give a shared group's availability as one component"
@@ -669,6 +750,109 @@ impl Chain {
         Exact::zero()
     }
 
+    /// The parts the service needs in series (through the series groups inside it, each once): the
+    /// parts whose downtime is the service's, in the order met.
+    pub fn needed_in_series(&self) -> Vec<&str> {
+        let mut needed = Vec::new();
+        match &self.nodes[self.root] {
+            Node::Group { k, of } if *k == of.len() => self.needed(self.root, &mut needed),
+            _ => needed.push(self.root),
+        }
+        needed.iter().map(|&n| self.names[n].as_str()).collect()
+    }
+
+    /// The promise each of the components named in `internal` must make (its availability) so that the
+    /// service meets `target` even in the contractual worst case: what the service may be down, less what
+    /// the other parts it needs in series may be down at worst, shared among them in proportion to their
+    /// weights (equal weights: equal shares). Each promise is rounded up at the sixth decimal of a
+    /// percent, so that the shares never add up to more than what is left.
+    ///
+    /// ```
+    /// use slacalc::chain::{Chain, Exact, Part};
+    /// // A cloud at 99.95% and two internal teams: 99.9% for the service leaves 0.05% to share.
+    /// let chain = Chain::new(&[
+    ///     Part::component("cloud", "99.95"),
+    ///     Part::component("DBA team", "99.99"),
+    ///     Part::component("app team", "99.99"),
+    ///     Part::series("service", &["cloud", "DBA team", "app team"]),
+    /// ], "service")?;
+    /// let target = Exact::from_percent("99.9").unwrap();
+    /// let promises = chain.promises(&target, &[("DBA team", 1), ("app team", 1)])?;
+    /// assert_eq!(promises[0].1.percent(), "99.975");
+    /// let promises = chain.promises(&target, &[("DBA team", 1), ("app team", 4)])?;
+    /// assert_eq!((promises[0].1.percent(), promises[1].1.percent()), ("99.99".into(), "99.96".into()));
+    /// # Ok::<(), slacalc::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::InvalidValue`] with field `input` and the part's name: a part named that is not a component the service needs
+    /// in series (a redundant one's promise does not follow from the service's alone), no weight above
+    /// zero, or the other parts alone already down longer than the service may be.
+    pub fn promises(
+        &self,
+        target: &Exact,
+        internal: &[(&str, u64)],
+    ) -> Result<Vec<(String, Exact)>, Error> {
+        let needed = self.needed_in_series();
+        for &(name, _) in internal {
+            let Some(n) = self.place(name) else {
+                return Err(refuse(
+                    name,
+                    "it is not one of the parts defined".to_string(),
+                ));
+            };
+            if !matches!(self.nodes[n], Node::Component(_))
+                || !needed.contains(&self.names[n].as_str())
+            {
+                return Err(refuse(
+                    name,
+                    "its promise can be worked out only for a component the service needs in series, not inside a redundant group"
+                        .to_string(),
+                ));
+            }
+        }
+        let total: u64 = internal.iter().map(|i| i.1).sum();
+        if total == 0 {
+            return Err(refuse(
+                internal.first().map_or("", |i| i.0),
+                "the parts share what is left by weight, and no weight is above zero".to_string(),
+            ));
+        }
+        let allowed = target.complement();
+        let fixed: Vec<&str> = needed
+            .iter()
+            .copied()
+            .filter(|n| !internal.iter().any(|i| i.0.trim() == *n))
+            .collect();
+        let taken = fixed.iter().fold(Exact::zero(), |sum, &name| {
+            let n = self.place(name).unwrap_or(self.root);
+            sum.plus(&self.worst_unavailability(n))
+        });
+        if taken >= allowed {
+            return Err(refuse(
+                self.service(),
+                format!(
+                    "{} may be down {}% of the time at worst, and the service only {}%: no promise of {} can meet {}%",
+                    fixed.join(", "),
+                    taken.percent(),
+                    allowed.percent(),
+                    internal.iter().map(|i| i.0.trim()).collect::<Vec<_>>().join(", "),
+                    target.percent()
+                ),
+            ));
+        }
+        let left = allowed.less(&taken);
+        Ok(internal
+            .iter()
+            .map(|&(name, weight)| {
+                // left x weight / total, the unavailability rounded down, so the promise rounds up.
+                let share = left.times(&Exact::whole(weight));
+                let share = share.divided_down(total, MAX_PERCENT_DECIMALS as u32 / 2 + 2);
+                (name.trim().to_string(), share.complement())
+            })
+            .collect())
+    }
+
     /// The parts that series group `n` needs, through the series groups inside it, each once.
     fn needed(&self, n: usize, out: &mut Vec<usize>) {
         for &c in self.children(n) {
@@ -680,9 +864,43 @@ impl Chain {
         }
     }
 
-    /// Whether each component offers one more nine than `target` asks of the service ("the rule of the
-    /// extra nine"): its unavailability at most a tenth of the service's allowed unavailability. Each
-    /// component's name with the answer, in the order defined.
+    /// Whether each part the service needs in series (its dependencies) offers one more nine than
+    /// `target` asks of the service ("the rule of the extra nine"): its unavailability, components failing
+    /// independently, at most a tenth of what the service may lose. A redundant group is one dependency;
+    /// the parts inside it are not checked one by one. Each dependency's name with the answer, in the order
+    /// met.
+    ///
+    /// ```
+    /// use slacalc::chain::{Chain, Exact, Part};
+    /// let chain = Chain::new(&[
+    ///     Part::component("app", "99.99"),
+    ///     Part::component("db", "99.95"),
+    ///     Part::component("region 1", "99.5"),
+    ///     Part::component("region 2", "99.5"),
+    ///     Part::parallel("regions", &["region 1", "region 2"]),
+    ///     Part::series("s", &["app", "db", "regions"]),
+    /// ], "s")?;
+    /// let checks = chain.extra_nine(&Exact::from_percent("99.9").unwrap())?;
+    /// assert_eq!(checks, vec![("app", true), ("db", false), ("regions", true)]);
+    /// # Ok::<(), slacalc::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// As [`Chain::availability`].
+    pub fn extra_nine(&self, target: &Exact) -> Result<Vec<(&str, bool)>, Error> {
+        let allowed = target.complement();
+        self.needed_in_series()
+            .into_iter()
+            .map(|name| {
+                let a = self.availability_of(name)?.unwrap_or_else(Exact::zero);
+                Ok((name, a.complement().times(&Exact::whole(10)) <= allowed))
+            })
+            .collect()
+    }
+
+    /// Each part the service needs in series with its downtime at worst as a percentage of what the
+    /// service may lose under `target` (rounded down to 0.01): how the downtime allowed is spent, if every
+    /// part is down as long as its contract allows. `None` for a target of 100%.
     ///
     /// ```
     /// use slacalc::chain::{Chain, Exact, Part};
@@ -691,25 +909,25 @@ impl Chain {
     ///     Part::component("db", "99.95"),
     ///     Part::series("s", &["app", "db"]),
     /// ], "s")?;
-    /// let checks = chain.extra_nine(&Exact::from_percent("99.9").unwrap());
-    /// assert_eq!(checks, vec![("app", true), ("db", false)]);
+    /// let shares = chain.budget_shares(&Exact::from_percent("99.9").unwrap()).unwrap();
+    /// assert_eq!(shares, vec![("app", "10".to_string()), ("db", "50".to_string())]);
     /// # Ok::<(), slacalc::Error>(())
     /// ```
-    pub fn extra_nine(&self, target: &Exact) -> Vec<(&str, bool)> {
+    pub fn budget_shares(&self, target: &Exact) -> Option<Vec<(&str, String)>> {
         let allowed = target.complement();
-        let used = self.reachable(self.root, &vec![None; self.nodes.len()]);
-        self.nodes
-            .iter()
-            .enumerate()
-            .filter(|(n, _)| used[*n])
-            .filter_map(|(n, node)| match node {
-                Node::Component(a) => {
-                    let within = a.complement().times(&Exact::whole(10)) <= allowed;
-                    Some((self.names[n].as_str(), within))
-                }
-                Node::Group { .. } => None,
-            })
-            .collect()
+        if allowed == Exact::zero() {
+            return None;
+        }
+        let needed = self.needed_in_series();
+        Some(
+            needed
+                .into_iter()
+                .map(|name| {
+                    let n = self.place(name).unwrap_or(self.root);
+                    (name, self.worst_unavailability(n).percent_of(&allowed, 2))
+                })
+                .collect(),
+        )
     }
 }
 
@@ -717,7 +935,7 @@ impl Exact {
     /// The whole number `n`.
     fn whole(n: u64) -> Exact {
         Exact {
-            units: BigUint::from(n),
+            units: Natural::from_u64(n),
             scale: 0,
         }
     }
@@ -745,19 +963,18 @@ pub fn k_of(k: usize, parts: &[Exact]) -> Exact {
     }
     // up[j]: the probability that exactly j of the parts so far are up (j capped at k: "k or more"), in
     // units of 10^-scale, the scale the sum of the parts' so far: no alignment on the way.
-    let zero = BigUint::default();
-    let mut up = vec![zero.clone(); k + 1];
-    up[0] = BigUint::from(1u8);
+    let mut up = vec![Natural::default(); k + 1];
+    up[0] = Natural::from_u64(1);
     let mut scale = 0;
     for a in parts {
-        let down = BigUint::from(10u8).pow(a.scale) - &a.units;
-        let mut next = vec![zero.clone(); k + 1];
+        let down = Natural::pow10(a.scale).minus(&a.units);
+        let mut next = vec![Natural::default(); k + 1];
         for j in 0..=k {
-            if up[j] == zero {
+            if up[j].is_zero() {
                 continue;
             }
-            next[j] += &up[j] * &down;
-            next[(j + 1).min(k)] += &up[j] * &a.units;
+            next[j].add_product(&up[j], &down);
+            next[(j + 1).min(k)].add_product(&up[j], &a.units);
         }
         up = next;
         scale += a.scale;

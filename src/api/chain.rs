@@ -1,0 +1,472 @@
+//! Service chains (`chain`): the availability of a service made of components, exactly, beside the
+//! contractual worst case; the allowed downtime over a period; the promise each internal team must make.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::DurationText;
+use crate::chain::{Chain, Exact, Kind, Part};
+use crate::duration::ExactDuration;
+use crate::error::{Error, Field};
+use crate::period::Period;
+use crate::value::{invalid, Object, Value};
+
+/// One part of a chain: a component (`availability`) or a group of other parts by their names (`series`,
+/// `parallel`, or `need` of `of`).
+#[derive(TS)]
+#[ts(rename_all = "camelCase")]
+#[allow(dead_code)] // declares the shape; read part by part by `chain`
+struct ChainPart {
+    name: String,
+    /// A component's availability, a percentage such as "99.95". An internal component may leave it out
+    /// when the chain has a `target`: its promise is worked out.
+    #[ts(optional, type = "string | number")]
+    availability: Option<String>,
+    /// Parts all needed.
+    #[ts(optional)]
+    series: Option<Vec<String>>,
+    /// Parts of which any one suffices.
+    #[ts(optional)]
+    parallel: Option<Vec<String>>,
+    /// How many of `of` suffice.
+    #[ts(optional)]
+    need: Option<f64>,
+    #[ts(optional)]
+    of: Option<Vec<String>>,
+    /// A component run in-house (an OLA): with a `target`, the promise it must make is worked out.
+    #[ts(optional)]
+    internal: Option<bool>,
+    /// Its share of what the providers leave, against the other internal components' (default 1: equal
+    /// shares; a cost or a history of outages gives another).
+    #[ts(optional, type = "string | number")]
+    weight: Option<String>,
+}
+
+/// Input of `chain`.
+#[derive(TS)]
+#[ts(rename_all = "camelCase")]
+#[allow(dead_code)]
+struct ChainInput {
+    parts: Vec<ChainPart>,
+    /// The part that is the service (default: the last).
+    #[ts(optional)]
+    service: Option<String>,
+    /// The service's SLA, a percentage: for the promises, the extra nine and each part's share of the
+    /// downtime allowed.
+    #[ts(optional, type = "string | number")]
+    target: Option<String>,
+    /// The period the downtimes are given over (default "month").
+    #[ts(optional)]
+    period: Option<String>,
+}
+
+/// The declarations of the inputs, for the TypeScript of the module.
+pub(super) fn input_declarations() -> Vec<(Option<String>, String)> {
+    vec![
+        (ChainPart::docs(), ChainPart::decl()),
+        (ChainInput::docs(), ChainInput::decl()),
+    ]
+}
+
+/// An availability, exactly and for people.
+#[derive(Serialize, TS)]
+pub struct ChainFigure {
+    /// Every decimal: `"99.9899750025"`.
+    pub exact: String,
+    /// Cut (never rounded up) to four decimals: `"99.9899"`.
+    pub percent: String,
+    /// The downtime it allows over the period, rounded down to the nanosecond.
+    pub downtime: DurationText,
+}
+
+/// One part of the chain, with its own figures.
+#[derive(Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ChainPartResult {
+    /// Its name, as given.
+    pub name: String,
+    /// "component", "series", "parallel" or "k of n" ("2 of 3").
+    pub kind: String,
+    /// The parts it uses.
+    pub uses: Vec<String>,
+    /// The groups that use it; more than one: shared, counted once.
+    pub used_by: Vec<String>,
+    /// Its availability, components failing independently.
+    pub availability: ChainFigure,
+    /// Whether it is run in-house.
+    pub internal: bool,
+    /// The availability it must promise for the service to meet its target at worst (internal
+    /// components, with a target).
+    #[ts(type = "string | null")]
+    pub promise: Option<String>,
+    /// For a part the service needs in series, its downtime at worst as a percentage of what the service
+    /// may lose, rounded down to 0.01 (with a target).
+    #[ts(type = "string | null")]
+    pub budget_share: Option<String>,
+    /// For a part the service needs in series, whether it offers one more nine than the service's target
+    /// (with a target).
+    #[ts(type = "boolean | null")]
+    pub extra_nine: Option<bool>,
+}
+
+/// The service's figures.
+#[derive(Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ChainResult {
+    /// The part that is the service.
+    pub service: String,
+    /// The period the downtimes are over, with its convention: "average Gregorian month (30.436875 days)".
+    pub period: String,
+    /// Components failing independently: exact.
+    pub availability: ChainFigure,
+    /// What the contracts alone guarantee: outages in series never overlap, those of redundant parts
+    /// overlap as far as they can.
+    pub worst_case: ChainFigure,
+    /// The assumptions, one sentence each.
+    pub assumptions: Vec<String>,
+    /// The target, as given.
+    #[ts(type = "string | null")]
+    pub target: Option<String>,
+    /// Whether the availability meets the target (null without one).
+    #[ts(type = "boolean | null")]
+    pub meets: Option<bool>,
+    /// Whether the worst case meets the target (null without one).
+    #[ts(type = "boolean | null")]
+    pub meets_worst_case: Option<bool>,
+    /// Every part, in the order given.
+    pub parts: Vec<ChainPartResult>,
+    /// Plain words, a sentence a line.
+    pub verdict: Vec<String>,
+}
+
+/// A part's list of names, refused unless every item is a string.
+fn names(o: &Object, key: &str) -> Result<Option<Vec<String>>, Error> {
+    match o.get(key) {
+        None => Ok(None),
+        Some(Value::List(items)) => items
+            .iter()
+            .enumerate()
+            .map(|(i, v)| match v {
+                Value::Text(t) => Ok(t.trim().to_string()),
+                other => Err(o.error(
+                    &format!("{key}[{i}]"),
+                    format!("must be a part's name, not {}", other.kind()),
+                )),
+            })
+            .collect::<Result<Vec<_>, _>>()
+            .map(Some),
+        Some(other) => Err(o.error(
+            key,
+            format!("must be a list of parts' names, not {}", other.kind()),
+        )),
+    }
+}
+
+/// One part as given, whether it is internal, and its weight.
+struct Given {
+    part: Part,
+    internal: bool,
+    weight: u64,
+    /// Whether its availability is to be worked out.
+    promised: bool,
+}
+
+fn read_part(v: &Value, i: usize, has_target: bool) -> Result<Given, Error> {
+    let path = format!("parts[{i}]");
+    let o = Object::new(
+        v,
+        Field::Input,
+        &path,
+        &[
+            "name",
+            "availability",
+            "series",
+            "parallel",
+            "need",
+            "of",
+            "internal",
+            "weight",
+        ],
+    )?;
+    let name = o.text("name")?.trim().to_string();
+    if name.is_empty() {
+        return Err(o.error("name", "must be given"));
+    }
+    let internal = o.flag("internal", false)?;
+    let weight = match o.optional_text("weight")? {
+        None => 1,
+        Some(w) => w
+            .trim()
+            .parse::<u64>()
+            .ok()
+            .filter(|w| *w <= 1_000_000_000)
+            .ok_or_else(|| {
+                o.error(
+                    "weight",
+                    format!(
+                        "\"{}\" must be a whole number from 0 to 1000000000",
+                        w.trim()
+                    ),
+                )
+            })?,
+    };
+    let series = names(&o, "series")?;
+    let parallel = names(&o, "parallel")?;
+    let of = names(&o, "of")?;
+    let availability = o.optional_text("availability")?;
+    let given = [
+        availability.is_some(),
+        series.is_some(),
+        parallel.is_some(),
+        of.is_some(),
+    ]
+    .iter()
+    .filter(|x| **x)
+    .count();
+    if given > 1 {
+        return Err(invalid(
+            Field::Input,
+            &name,
+            "a part is a component (availability) or one group (series, parallel, or need of): not both".to_string(),
+        ));
+    }
+    let mut promised = false;
+    let kind = if let Some(of) = of {
+        let need = match o.get("need") {
+            Some(Value::Number(t)) => t.trim().parse::<usize>().ok(),
+            _ => None,
+        }
+        .ok_or_else(|| {
+            o.error(
+                "need",
+                "must be a whole number: how many of the parts suffice",
+            )
+        })?;
+        Kind::KOfN(need, of)
+    } else if o.get("need").is_some() {
+        return Err(o.error("of", "must list the parts that `need` counts"));
+    } else if let Some(s) = series {
+        Kind::Series(s)
+    } else if let Some(p) = parallel {
+        Kind::Parallel(p)
+    } else if let Some(a) = availability {
+        Kind::Component(a.to_string())
+    } else if internal && has_target {
+        // Its promise is worked out; any availability stands in until then.
+        promised = true;
+        Kind::Component("100".to_string())
+    } else {
+        return Err(invalid(
+            Field::Input,
+            &name,
+            "give its availability (a component) or the parts it groups (series, parallel, or need of)".to_string(),
+        ));
+    };
+    if internal && !matches!(kind, Kind::Component(_)) {
+        return Err(invalid(
+            Field::Input,
+            &name,
+            "only a component can be internal: a team's promise is one figure".to_string(),
+        ));
+    }
+    Ok(Given {
+        part: Part { name, kind },
+        internal,
+        weight,
+        promised,
+    })
+}
+
+fn figure(a: &Exact, period: ExactDuration) -> ChainFigure {
+    let down = a.complement().of_whole(period.as_nanos());
+    ChainFigure {
+        exact: a.percent(),
+        percent: a.percent_down(4),
+        downtime: ExactDuration::from_nanos(down)
+            .unwrap_or(ExactDuration::ZERO)
+            .into(),
+    }
+}
+
+/// The availability of a service made of parts in series, redundant or k of n, some shared: exactly
+/// (components failing independently) and at worst (as the contracts alone guarantee); the downtime each
+/// allows over `period`; with a `target`, whether it is met, the promise each internal component must
+/// make, each part's share of the downtime allowed and the extra-nine check. Errors have field "input"
+/// and the part's name (or `parts[2].need`).
+///
+/// ```
+/// use slacalc::api::chain;
+/// use slacalc::value::Value;
+/// let input = Value::parse_json(r#"{ "parts": [
+///     { "name": "app", "availability": "99.95" }, { "name": "db", "availability": "99.99" },
+///     { "name": "service", "series": ["app", "db"] } ], "target": "99.9" }"#).unwrap();
+/// let r = chain(&input)?;
+/// assert_eq!((r.availability.exact.as_str(), r.worst_case.exact.as_str()), ("99.940005", "99.94"));
+/// assert_eq!(r.meets, Some(true));
+/// # Ok::<(), slacalc::Error>(())
+/// ```
+pub fn chain(input: &Value) -> Result<ChainResult, Error> {
+    let o = Object::new(
+        input,
+        Field::Input,
+        "",
+        &["parts", "service", "target", "period"],
+    )?;
+    let target = match o.optional_text("target")? {
+        None => None,
+        Some(t) => Some((
+            t.trim().to_string(),
+            Exact::from_percent(t)
+                .map_err(|r| invalid(Field::Target, "", format!("target {r}")))?,
+        )),
+    };
+    let period = Period::parse(o.optional_text("period")?.unwrap_or("month"))?;
+    let list = match o.get("parts") {
+        Some(Value::List(list)) if !list.is_empty() => list,
+        Some(Value::List(_)) | None => {
+            return Err(o.error("parts", "give the parts: at least one component"));
+        }
+        Some(other) => {
+            return Err(o.error(
+                "parts",
+                format!("must be a list of parts, not {}", other.kind()),
+            ))
+        }
+    };
+    const MAX_PARTS: usize = 5_000;
+    if list.len() > MAX_PARTS {
+        return Err(Error::TooLarge {
+            field: Field::Input,
+            part: "parts".to_string(),
+            reason: format!("{} parts: a chain holds at most {MAX_PARTS}", list.len()),
+        });
+    }
+    let mut given = list
+        .iter()
+        .enumerate()
+        .map(|(i, v)| read_part(v, i, target.is_some()))
+        .collect::<Result<Vec<_>, _>>()?;
+    let service = match o.optional_text("service")? {
+        Some(s) => s.trim().to_string(),
+        None => given
+            .last()
+            .map(|g| g.part.name.clone())
+            .unwrap_or_default(),
+    };
+    let parts: Vec<Part> = given.iter().map(|g| g.part.clone()).collect();
+    let mut chain = Chain::new(&parts, &service)?;
+    // The promises of the internal components, then the chain with them.
+    let internal: Vec<(&str, u64)> = given
+        .iter()
+        .filter(|g| g.internal)
+        .map(|g| (g.part.name.as_str(), g.weight))
+        .collect();
+    let mut promises: Vec<(String, Exact)> = Vec::new();
+    if let (Some((_, t)), false) = (&target, internal.is_empty()) {
+        promises = chain.promises(t, &internal)?;
+        for g in given.iter_mut().filter(|g| g.promised) {
+            if let Some((_, p)) = promises.iter().find(|p| p.0 == g.part.name) {
+                g.part.kind = Kind::Component(p.percent());
+            }
+        }
+        let parts: Vec<Part> = given.iter().map(|g| g.part.clone()).collect();
+        chain = Chain::new(&parts, &service)?;
+    }
+    let length = period.length();
+    let availability = chain.availability()?;
+    let worst = chain.worst_case();
+    let extra_nine = match &target {
+        Some(t) => chain.extra_nine(&t.1)?,
+        None => Vec::new(),
+    };
+    let shares = target
+        .as_ref()
+        .and_then(|t| chain.budget_shares(&t.1))
+        .unwrap_or_default();
+    let mut results = Vec::with_capacity(given.len());
+    for g in &given {
+        let name = &g.part.name;
+        let a = chain.availability_of(name)?.unwrap_or_else(Exact::zero);
+        let (kind, uses) = match chain.group(name) {
+            None => ("component".to_string(), Vec::new()),
+            Some((k, of)) => (
+                match k {
+                    k if k == of.len() => "series".to_string(),
+                    1 => "parallel".to_string(),
+                    k => format!("{k} of {}", of.len()),
+                },
+                of.iter().map(|s| s.to_string()).collect(),
+            ),
+        };
+        let used_by = given
+            .iter()
+            .filter(|other| {
+                chain
+                    .group(&other.part.name)
+                    .is_some_and(|(_, of)| of.contains(&name.as_str()))
+            })
+            .map(|other| other.part.name.clone())
+            .collect();
+        results.push(ChainPartResult {
+            name: name.clone(),
+            kind,
+            uses,
+            used_by,
+            availability: figure(&a, length),
+            internal: g.internal,
+            promise: promises
+                .iter()
+                .find(|p| &p.0 == name)
+                .map(|p| p.1.percent()),
+            budget_share: shares.iter().find(|b| b.0 == name).map(|b| b.1.clone()),
+            extra_nine: extra_nine.iter().find(|e| e.0 == name).map(|e| e.1),
+        });
+    }
+    let meets = target.as_ref().map(|t| availability >= t.1);
+    let meets_worst_case = target.as_ref().map(|t| worst >= t.1);
+    let mut verdict = vec![format!(
+        "The service “{service}” is available {}% of the time if its components fail independently, and {}% at worst, as the contracts alone guarantee.",
+        availability.percent_down(6),
+        worst.percent_down(6)
+    )];
+    if let Some((text, _)) = &target {
+        verdict.push(match (meets, meets_worst_case) {
+            (Some(true), Some(true)) => format!("It meets {text}% both ways."),
+            (Some(true), _) => format!(
+                "It meets {text}% only if outages fall independently: at worst it does not."
+            ),
+            _ => format!("It does not meet {text}%, even with outages falling independently."),
+        });
+        let short: Vec<&str> = extra_nine.iter().filter(|e| !e.1).map(|e| e.0).collect();
+        if !short.is_empty() {
+            verdict.push(format!(
+                "Dependencies without one more nine than the service: {}.",
+                short.join(", ")
+            ));
+        }
+    }
+    let shared: Vec<&str> = results
+        .iter()
+        .filter(|r| r.used_by.len() > 1)
+        .map(|r| r.name.as_str())
+        .collect();
+    if !shared.is_empty() {
+        verdict.push(format!("Shared, and counted once: {}.", shared.join(", ")));
+    }
+    Ok(ChainResult {
+        service,
+        period: period.label(),
+        availability: figure(&availability, length),
+        worst_case: figure(&worst, length),
+        assumptions: vec![
+            "Availability: components fail independently of each other; a part used by several groups is one part, counted once.".to_string(),
+            "Worst case: outages of parts in series never overlap, those of redundant parts overlap as far as they can; a part used inside several redundant groups counts in each.".to_string(),
+            "Downtimes are over the period round the clock, rounded down to the nanosecond.".to_string(),
+        ],
+        target: target.map(|t| t.0),
+        meets,
+        meets_worst_case,
+        parts: results,
+        verdict,
+    })
+}

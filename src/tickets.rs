@@ -134,19 +134,34 @@ impl Ticket {
 
     /// [`Ticket::resolution`], with what the SLA does in each state given by `kind`.
     fn resolution_by(&self, kind: &dyn Fn(&str) -> u8) -> Option<i64> {
-        if self.resolved.is_some() {
-            return self.resolved;
-        }
-        let mut since = None;
-        for (at, state) in self.states_in_order().iter() {
-            if kind(state) & RESOLVES != 0 {
-                since.get_or_insert(*at);
-            } else {
-                since = None;
-            }
-        }
-        since
+        let mut marks = Vec::new();
+        self.marks(kind, &mut marks);
+        resolution_of(self.resolved, &marks)
     }
+
+    /// Its changes of state in order of time, each as its instant and what the SLA does in the state
+    /// entered (`kind`), into `out`: worked out once for all the rules that read them.
+    fn marks(&self, kind: &dyn Fn(&str) -> u8, out: &mut Vec<(i64, u8)>) {
+        out.clear();
+        out.extend(self.states_in_order().iter().map(|(at, s)| (*at, kind(s))));
+    }
+}
+
+/// When a ticket was resolved: `resolved`, else the change in `marks` that took it into a resolving
+/// state for good.
+fn resolution_of(resolved: Option<i64>, marks: &[(i64, u8)]) -> Option<i64> {
+    if resolved.is_some() {
+        return resolved;
+    }
+    let mut since = None;
+    for &(at, k) in marks {
+        if k & RESOLVES != 0 {
+            since.get_or_insert(at);
+        } else {
+            since = None;
+        }
+    }
+    since
 }
 
 /// The goals of one priority, or of one priority in one category.
@@ -355,19 +370,18 @@ impl HelpDesk {
 
     /// Where the resolution clock of `ticket` starts, for a clock that stops (or is read) at `end`: its
     /// opening; or its last change into a reset state before `end`; or, with new cycles, its last
-    /// reopening before `end`, whichever is latest; `kind` says what the SLA does in each state.
-    fn cycle_start(&self, ticket: &Ticket, end: i64, kind: &dyn Fn(&str) -> u8) -> i64 {
+    /// reopening before `end`, whichever is latest; `marks` are its changes of state ([`Ticket::marks`]).
+    fn cycle_start(&self, ticket: &Ticket, end: i64, marks: &[(i64, u8)]) -> i64 {
         let mut start = ticket.opened;
         if self.reset_states.is_empty() && self.reopen == Reopen::Continue {
             return start;
         }
         let mut was_resolved = false;
-        for (at, state) in ticket.states_in_order().iter().take_while(|s| s.0 <= end) {
-            let k = kind(state);
+        for &(at, k) in marks.iter().take_while(|s| s.0 <= end) {
             let resolved = k & RESOLVES != 0;
             let reopens = self.reopen == Reopen::NewCycle && was_resolved && !resolved;
             if reopens || k & RESETS != 0 {
-                start = start.max(*at);
+                start = start.max(at);
             }
             was_resolved = resolved;
         }
@@ -392,19 +406,21 @@ impl HelpDesk {
 
     /// The times `ticket` was paused between `start` and `end`: sorted, disjoint, inside `[start, end]`.
     pub fn paused(&self, ticket: &Ticket, start: i64, end: i64) -> Vec<(i64, i64)> {
-        paused_by(ticket, start, end, &|s| self.kind(s))
+        let mut marks = Vec::new();
+        ticket.marks(&|s| self.kind(s), &mut marks);
+        paused_of(&marks, start, end)
     }
 }
 
-/// [`HelpDesk::paused`], with what the SLA does in each state given by `kind`.
-fn paused_by(ticket: &Ticket, start: i64, end: i64, kind: &dyn Fn(&str) -> u8) -> Vec<(i64, i64)> {
+/// [`HelpDesk::paused`], from a ticket's changes of state ([`Ticket::marks`]).
+fn paused_of(marks: &[(i64, u8)], start: i64, end: i64) -> Vec<(i64, i64)> {
     let mut out: Vec<(i64, i64)> = Vec::new();
     let mut since = None;
-    for (at, state) in ticket.states_in_order().iter() {
-        match (since, kind(state) & PAUSES != 0) {
-            (None, true) => since = Some(*at),
+    for &(at, k) in marks {
+        match (since, k & PAUSES != 0) {
+            (None, true) => since = Some(at),
             (Some(from), false) => {
-                push_clipped(&mut out, from, *at, start, end);
+                push_clipped(&mut out, from, at, start, end);
                 since = None;
             }
             _ => {}
@@ -942,14 +958,13 @@ fn watermelons(periods: &mut [PeriodSummary]) {
     }
 }
 
-/// Whether `ticket` was reopened before `end`: a change out of a resolving state into another.
-fn reopened(ticket: &Ticket, end: i64, kind: &dyn Fn(&str) -> u8) -> bool {
-    let states = ticket.states_in_order();
-    let before = states.partition_point(|s| s.0 <= end);
-    let resolves = |s: &str| kind(s) & RESOLVES != 0;
-    states[..before]
+/// Whether a ticket with changes of state `marks` ([`Ticket::marks`]) was reopened before `end`: a change
+/// out of a resolving state into another.
+fn reopened(marks: &[(i64, u8)], end: i64) -> bool {
+    let before = marks.partition_point(|s| s.0 <= end);
+    marks[..before]
         .windows(2)
-        .any(|w| resolves(&w[0].1) && !resolves(&w[1].1))
+        .any(|w| w[0].1 & RESOLVES != 0 && w[1].1 & RESOLVES == 0)
 }
 
 /// What the SLA does in a state: it resolves the ticket (bits of [`HelpDesk`]'s private `kind`).
@@ -1109,8 +1124,10 @@ impl HelpDesk {
         let kinds = std::cell::RefCell::new(PerName::default());
         let kind =
             |state: &str| -> u8 { kinds.borrow_mut().get(name_key(state), || self.kind(state)) };
-        // And each ticket's goal, once per priority and category.
+        // And each ticket's goal, once per priority and category; a ticket's changes of state with what
+        // the SLA does in each, worked out once a pass.
         let mut goals = PerName::default();
+        let mut marks = Vec::new();
         let mut problems = Vec::new();
         let mut seen = Index::default();
         // The tickets measured, each with its goal's place, and each goal's first opening.
@@ -1155,7 +1172,10 @@ impl HelpDesk {
                 ))
             } else if t.opened > as_of {
                 Some("it was opened after the instant it is measured at".to_string())
-            } else if t.resolution_by(&kind).is_some_and(|r| r < t.opened) {
+            } else if {
+                t.marks(&kind, &mut marks);
+                resolution_of(t.resolved, &marks).is_some_and(|r| r < t.opened)
+            } {
                 Some("it was resolved before it was opened".to_string())
             } else if t.responded.is_some_and(|r| r < t.opened) {
                 Some("it was responded to before it was opened".to_string())
@@ -1200,15 +1220,14 @@ impl HelpDesk {
                     "its changes came out of order of time: they are read in order of time (changes at one instant in the order given)".to_string()
                 });
             }
-            let states = t.states_in_order();
-            let closed = states
+            let closed = marks
                 .windows(2)
-                .find(|w| kind(&w[0].1) & CLOSED != 0 && kind(&w[1].1) & RESOLVES == 0);
+                .position(|w| w[0].1 & CLOSED != 0 && w[1].1 & RESOLVES == 0);
             if let Some(w) = closed {
                 note(2, &|| {
                     format!(
                         "it was reopened ({}) after it was closed: {}",
-                        w[1].1.trim(),
+                        t.states_in_order()[w + 1].1.trim(),
                         match self.reopen {
                             Reopen::Continue => "its clock continues, the time closed paused",
                             Reopen::NewCycle => "a new cycle starts at the reopening",
@@ -1255,7 +1274,9 @@ impl HelpDesk {
             let (t, goal) = (&tickets[i], &self.goals[k]);
             let Some(h) = &hours[k] else { continue };
             let stop = |at: Option<i64>| at.filter(|&s| s <= as_of);
-            let (responded, resolved) = (stop(t.responded), stop(t.resolution_by(&kind)));
+            t.marks(&kind, &mut marks);
+            let (responded, resolved) =
+                (stop(t.responded), stop(resolution_of(t.resolved, &marks)));
             // The goals' business seconds for this ticket (the next business day's depend on its opening).
             let goal_zone = goal.calendar.as_ref().map_or(zone, |c| c.zone());
             let seconds = |due: Option<Due>| due.and_then(|d| d.seconds(h, goal_zone, t.opened));
@@ -1271,8 +1292,8 @@ impl HelpDesk {
             });
             let end = resolved.unwrap_or(as_of);
             // The resolution clock runs from the opening, or from the last reset or new cycle.
-            let start = self.cycle_start(t, end, &kind);
-            let pauses = paused_by(t, start, end, &kind);
+            let start = self.cycle_start(t, end, &marks);
+            let pauses = paused_of(&marks, start, end);
             let goal_from = |due: Option<Due>| due.and_then(|d| d.seconds(h, goal_zone, start));
             let resolution = goal_from(goal.resolution).map(|g| match t.pause {
                 Some(totals) if t.states.is_empty() => {
@@ -1289,11 +1310,11 @@ impl HelpDesk {
                     t,
                     end,
                     resolved.is_some(),
-                    &paused_by(t, t.opened, end, &kind),
+                    &paused_of(&marks, t.opened, end),
                 )
             };
             let reassignments = stints.len().saturating_sub(1);
-            let reopened = reopened(t, end, &kind);
+            let reopened = reopened(&marks, end);
             let breached_with = resolution
                 .as_ref()
                 .filter(|c| c.stage == Stage::Breached)

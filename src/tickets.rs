@@ -1145,6 +1145,7 @@ impl HelpDesk {
                 reason,
                 measured: false,
             };
+            t.marks(&kind, &mut marks);
             let category = t.category.as_deref();
             let goal = goals.get((name_key(&t.priority), category.map(name_key)), || {
                 self.goal_index(&t.priority, category)
@@ -1172,10 +1173,7 @@ impl HelpDesk {
                 ))
             } else if t.opened > as_of {
                 Some("it was opened after the instant it is measured at".to_string())
-            } else if {
-                t.marks(&kind, &mut marks);
-                resolution_of(t.resolved, &marks).is_some_and(|r| r < t.opened)
-            } {
+            } else if resolution_of(t.resolved, &marks).is_some_and(|r| r < t.opened) {
                 Some("it was resolved before it was opened".to_string())
             } else if t.responded.is_some_and(|r| r < t.opened) {
                 Some("it was responded to before it was opened".to_string())

@@ -422,3 +422,63 @@ fn promises_for_the_internal_teams() {
         "input.spare a: its promise can be worked out only for a component the service needs in series, not inside a redundant group"
     );
 }
+
+#[test]
+fn hostile_chains_are_refused_in_good_time() {
+    // Groups nested 250 deep: refused before any figure is worked out part inside part.
+    let mut parts = vec![Part::component("c", "99")];
+    for i in 0..250 {
+        let inner = if i == 0 {
+            "c".to_string()
+        } else {
+            format!("g{}", i - 1)
+        };
+        parts.push(Part::series(&format!("g{i}"), &[&inner]));
+    }
+    let e = Chain::new(&parts, "g249").unwrap_err();
+    assert!(
+        e.to_string().contains("more than the 200 a chain may hold"),
+        "{e}"
+    );
+    // Forty components each shared by two redundant paths: 2^40 outcomes, refused as too large.
+    let mut parts = Vec::new();
+    let mut paths = Vec::new();
+    for i in 0..40 {
+        parts.push(Part::component(&format!("shared {i}"), "99.9"));
+        parts.push(Part::component(&format!("a {i}"), "99"));
+        parts.push(Part::component(&format!("b {i}"), "99"));
+        parts.push(Part::series(
+            &format!("pa {i}"),
+            &[&format!("a {i}"), &format!("shared {i}")],
+        ));
+        parts.push(Part::series(
+            &format!("pb {i}"),
+            &[&format!("b {i}"), &format!("shared {i}")],
+        ));
+        paths.push(format!("pa {i}"));
+        paths.push(format!("pb {i}"));
+    }
+    let half = paths.len() / 2;
+    let left: Vec<&str> = paths[..half].iter().map(String::as_str).collect();
+    let right: Vec<&str> = paths[half..].iter().map(String::as_str).collect();
+    parts.push(Part::k_of_n("left", 10, &left));
+    parts.push(Part::k_of_n("right", 10, &right));
+    parts.push(Part::parallel("service", &["left", "right"]));
+    let e = Chain::new(&parts, "service")
+        .unwrap()
+        .availability()
+        .unwrap_err();
+    assert_eq!(e.code(), "too_large", "{e}");
+    // A flat chain of 4 000 components in series is worked out whole, with each part's own figure.
+    let mut parts: Vec<Part> = (0..4000)
+        .map(|i| Part::component(&format!("c{i}"), "99.999"))
+        .collect();
+    let names: Vec<String> = (0..4000).map(|i| format!("c{i}")).collect();
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    parts.push(Part::series("all", &names));
+    let chain = Chain::new(&parts, "all").unwrap();
+    let figures = chain.availabilities().unwrap();
+    assert_eq!(figures.len(), 4001);
+    // 0.99999^4000, cut to 4 decimals: 96.0789%.
+    assert_eq!(figures[4000].percent_down(4), "96.0789");
+}

@@ -857,7 +857,7 @@ fn api_request(f: &mut Fuzz) {
         ),
         f,
     );
-    let request = match f.below(9) {
+    let request = match f.below(10) {
         0 => map(vec![
             ("target", target),
             ("period", period),
@@ -1003,6 +1003,37 @@ fn api_request(f: &mut Fuzz) {
             ])
         }
         7 => calendar,
+        8 => {
+            // A service chain: components and groups over the parts before them, names at times wrong.
+            let names = ["db", "app", "edge", "pair", "", "app"];
+            let mut parts = Vec::new();
+            for i in 0..1 + f.below(6) {
+                let name = pick(text(names[f.below(names.len())]), f);
+                let others: Vec<Value> = (0..f.below(4))
+                    .map(|_| pick(text(names[f.below(names.len())]), f))
+                    .collect();
+                let part = match f.below(5) {
+                    0 | 1 => map(vec![("name", name), ("availability", target.clone())]),
+                    2 => map(vec![("name", name), ("series", Value::List(others))]),
+                    3 => map(vec![("name", name), ("parallel", Value::List(others))]),
+                    _ => map(vec![
+                        ("name", name),
+                        (
+                            "need",
+                            pick(Value::Number(["1", "2", "0", "9"][i % 4].into()), f),
+                        ),
+                        ("of", Value::List(others)),
+                        ("internal", pick(Value::Bool(true), f)),
+                    ]),
+                };
+                parts.push(part);
+            }
+            map(vec![
+                ("parts", pick(Value::List(parts), f)),
+                ("target", target),
+                ("period", period),
+            ])
+        }
         _ => f.value(0),
     };
     let _ = checked(api::budget(&request, &NoZones));
@@ -1015,6 +1046,7 @@ fn api_request(f: &mut Fuzz) {
         let _ = checked(api::credits(&request));
         let _ = checked(api::compare_quotes(&request, &NoZones));
         let _ = checked(api::tickets(&request, &NoZones));
+        let _ = checked(api::chain(&request));
     }
     if f.chance(5) {
         let _ = checked(api::risk(&request, &NoZones));

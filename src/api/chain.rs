@@ -383,10 +383,21 @@ pub fn chain(input: &Value) -> Result<ChainResult, Error> {
         .as_ref()
         .and_then(|t| chain.budget_shares(&t.1))
         .unwrap_or_default();
-    let mut results = Vec::with_capacity(given.len());
+    // Each part's figure, and the groups that use each part, in one pass over the groups.
+    let figures = chain.availabilities()?;
+    let mut users: std::collections::HashMap<&str, Vec<String>> = std::collections::HashMap::new();
     for g in &given {
+        for child in chain
+            .group(&g.part.name)
+            .map(|(_, of)| of)
+            .unwrap_or_default()
+        {
+            users.entry(child).or_default().push(g.part.name.clone());
+        }
+    }
+    let mut results = Vec::with_capacity(given.len());
+    for (g, a) in given.iter().zip(&figures) {
         let name = &g.part.name;
-        let a = chain.availability_of(name)?.unwrap_or_else(Exact::zero);
         let (kind, uses) = match chain.group(name) {
             None => ("component".to_string(), Vec::new()),
             Some((k, of)) => (
@@ -398,21 +409,13 @@ pub fn chain(input: &Value) -> Result<ChainResult, Error> {
                 of.iter().map(|s| s.to_string()).collect(),
             ),
         };
-        let used_by = given
-            .iter()
-            .filter(|other| {
-                chain
-                    .group(&other.part.name)
-                    .is_some_and(|(_, of)| of.contains(&name.as_str()))
-            })
-            .map(|other| other.part.name.clone())
-            .collect();
+        let used_by = users.remove(name.as_str()).unwrap_or_default();
         results.push(ChainPartResult {
             name: name.clone(),
             kind,
             uses,
             used_by,
-            availability: figure(&a, length),
+            availability: figure(a, length),
             internal: g.internal,
             promise: promises
                 .iter()

@@ -350,13 +350,29 @@ enum Node {
 #[derive(Clone, Debug)]
 pub struct Chain {
     names: Vec<String>,
+    /// Each part's place by its name.
+    places: std::collections::HashMap<String, usize>,
     nodes: Vec<Node>,
     root: usize,
 }
 
 /// The most outcomes of shared components an exact figure weighs (each shared component inside a
 /// redundant group doubles them).
-pub const MAX_OUTCOMES: usize = 1 << 16;
+pub const MAX_OUTCOMES: usize = 1 << 12;
+
+/// The most parts an exact figure looks at in all, counting each time a part is looked at again (the
+/// parts inside each shared group, each outcome): a bound on the time one answer takes.
+pub const MAX_LOOKS: usize = 5_000_000;
+
+/// The deepest groups may nest (a group inside a group ... inside the service).
+pub const MAX_DEPTH: usize = 200;
+
+/// What an exact figure has weighed so far: outcomes of shared components, and parts looked at.
+#[derive(Default)]
+struct Looks {
+    outcomes: usize,
+    parts: usize,
+}
 
 fn refuse(name: &str, reason: String) -> Error {
     Error::InvalidValue {
@@ -447,8 +463,14 @@ impl Chain {
                 "the service is not one of the parts defined".to_string(),
             ));
         };
-        let chain = Chain { names, nodes, root };
+        let chain = Chain {
+            names,
+            places,
+            nodes,
+            root,
+        };
         chain.check_cycles()?;
+        chain.check_depth()?;
         Ok(chain)
     }
 
@@ -531,7 +553,47 @@ impl Chain {
     }
 
     fn place(&self, name: &str) -> Option<usize> {
-        self.names.iter().position(|n| n == name.trim())
+        self.places.get(name.trim()).copied()
+    }
+
+    /// Refuses groups nested deeper than [`MAX_DEPTH`] (the figures are worked out part inside part).
+    fn check_depth(&self) -> Result<(), Error> {
+        // Each part's depth below it, in an order where a part comes after the parts it uses.
+        let mut depth = vec![None::<usize>; self.nodes.len()];
+        for start in 0..self.nodes.len() {
+            let mut stack = vec![start];
+            while let Some(&n) = stack.last() {
+                if depth[n].is_some() {
+                    stack.pop();
+                    continue;
+                }
+                let waiting: Vec<usize> = self
+                    .children(n)
+                    .iter()
+                    .copied()
+                    .filter(|&c| depth[c].is_none())
+                    .collect();
+                if waiting.is_empty() {
+                    let d = self
+                        .children(n)
+                        .iter()
+                        .filter_map(|&c| depth[c])
+                        .max()
+                        .map_or(0, |d| d + 1);
+                    if d > MAX_DEPTH {
+                        return Err(refuse(
+                            &self.names[n],
+                            format!("its groups nest {d} deep, more than the {MAX_DEPTH} a chain may hold"),
+                        ));
+                    }
+                    depth[n] = Some(d);
+                    stack.pop();
+                } else {
+                    stack.extend(waiting);
+                }
+            }
+        }
+        Ok(())
     }
 
     /// The names of the components the service uses, in the order they were defined.
@@ -600,6 +662,27 @@ impl Chain {
     }
 
     fn availability_at(&self, root: usize) -> Result<Exact, Error> {
+        self.weigh_from(root, &mut Looks::default())
+    }
+
+    /// The availability of every part, in the order defined, as [`Chain::availability`] gives the
+    /// service's: the figures a diagram shows, within one bound on the work for them all.
+    ///
+    /// # Errors
+    /// As [`Chain::availability`].
+    pub fn availabilities(&self) -> Result<Vec<Exact>, Error> {
+        let mut looks = Looks::default();
+        (0..self.nodes.len())
+            .map(|n| self.weigh_from(n, &mut looks))
+            .collect()
+    }
+
+    /// The availability of part `root`, its components taken at their availability.
+    fn weigh_from(&self, root: usize, looks: &mut Looks) -> Result<Exact, Error> {
+        if let Node::Component(a) = &self.nodes[root] {
+            return Ok(a.clone());
+        }
+        self.look(root, looks, self.nodes.len())?;
         let mut known: Vec<Option<Exact>> = self
             .nodes
             .iter()
@@ -608,8 +691,20 @@ impl Chain {
                 Node::Group { .. } => None,
             })
             .collect();
-        let mut outcomes = 0;
-        self.weigh(root, &mut known, &mut outcomes)
+        self.weigh(root, &mut known, looks)
+    }
+
+    /// Counts `n` more parts looked at for the figure of `root`, refusing past [`MAX_LOOKS`].
+    fn look(&self, root: usize, looks: &mut Looks, n: usize) -> Result<(), Error> {
+        looks.parts += n;
+        if looks.parts > MAX_LOOKS {
+            return Err(Error::TooLarge {
+                field: Field::Input,
+                part: self.names[root].clone(),
+                reason: "too many parts shared by several groups to count exactly in good time: share fewer, or give a shared group's availability as one component".to_string(),
+            });
+        }
+        Ok(())
     }
 
     /// The availability of part `root`, the parts in `known` taken at their value.
@@ -617,12 +712,13 @@ impl Chain {
         &self,
         root: usize,
         known: &mut Vec<Option<Exact>>,
-        outcomes: &mut usize,
+        looks: &mut Looks,
     ) -> Result<Exact, Error> {
         loop {
             if let Some(a) = &known[root] {
                 return Ok(a.clone());
             }
+            self.look(root, looks, self.nodes.len())?;
             let used = self.reachable(root, known);
             // How many groups (among those used) use each part.
             let mut users = vec![0usize; self.nodes.len()];
@@ -640,9 +736,11 @@ impl Chain {
                 .filter(|&n| !known[n].as_ref().is_some_and(certain))
                 .collect();
             if shared.is_empty() {
+                self.look(root, looks, self.nodes.len())?;
                 return Ok(self.independent(root, known));
             }
             // A shared group whose parts are used only through it is one component: its availability first.
+            self.look(root, looks, shared.len() * self.nodes.len())?;
             let whole = shared.iter().copied().find(|&s| {
                 known[s].is_none() && {
                     let inside = self.reachable(s, known);
@@ -652,7 +750,7 @@ impl Chain {
                 }
             });
             if let Some(s) = whole {
-                let a = self.weigh(s, known, outcomes)?;
+                let a = self.weigh(s, known, looks)?;
                 known[s] = Some(a);
                 continue;
             }
@@ -660,8 +758,8 @@ impl Chain {
             let Some(&s) = shared.iter().find(|&&s| known[s].is_some()) else {
                 return Ok(self.independent(root, known));
             };
-            *outcomes += 2;
-            if *outcomes > MAX_OUTCOMES {
+            looks.outcomes += 2;
+            if looks.outcomes > MAX_OUTCOMES {
                 return Err(Error::TooLarge {
                     field: Field::Input,
                     part: self.names[s].clone(),
@@ -675,8 +773,8 @@ impl Chain {
             up[s] = Some(Exact::one());
             let mut down = known.clone();
             down[s] = Some(Exact::zero());
-            let when_up = self.weigh(root, &mut up, outcomes)?;
-            let when_down = self.weigh(root, &mut down, outcomes)?;
+            let when_up = self.weigh(root, &mut up, looks)?;
+            let when_down = self.weigh(root, &mut down, looks)?;
             return Ok(a.times(&when_up).plus(&a.complement().times(&when_down)));
         }
     }

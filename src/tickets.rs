@@ -115,6 +115,23 @@ pub fn resolving(state: &str) -> bool {
 }
 
 impl Ticket {
+    /// A ticket `id` of `priority` opened at 0, with nothing else known yet: what a reader fills in.
+    fn blank(id: Name, priority: Name) -> Ticket {
+        Ticket {
+            id,
+            priority,
+            category: None,
+            opened: 0,
+            responded: None,
+            resolved: None,
+            states: Vec::new(),
+            groups: Vec::new(),
+            score: None,
+            lost: None,
+            pause: None,
+        }
+    }
+
     /// Its changes of state in order of time (changes at one instant in the order given): as they are
     /// when they came in order, as exports give them, else a sorted copy.
     fn states_in_order(&self) -> std::borrow::Cow<'_, [(i64, Name)]> {
@@ -2579,19 +2596,9 @@ impl ExportReader {
                     return Ok(());
                 }
                 let id = Name::from(ticket_id);
-                self.export.tickets.push(Ticket {
-                    id: id.clone(),
-                    priority: self.no_name.clone(),
-                    category: None,
-                    opened: 0,
-                    responded: None,
-                    resolved: None,
-                    states: Vec::new(),
-                    groups: Vec::new(),
-                    score: None,
-                    lost: None,
-                    pause: None,
-                });
+                self.export
+                    .tickets
+                    .push(Ticket::blank(id.clone(), self.no_name.clone()));
                 self.export.lines.push(line);
                 self.opened_known.push(false);
                 self.last = Some((id, self.export.tickets.len() - 1));
@@ -2747,19 +2754,7 @@ mod tests {
     use super::*;
 
     fn ticket(id: &str) -> Ticket {
-        Ticket {
-            id: Name::from(id),
-            priority: Name::from("P1"),
-            category: None,
-            opened: 0,
-            responded: None,
-            resolved: None,
-            states: Vec::new(),
-            groups: Vec::new(),
-            score: None,
-            lost: None,
-            pause: None,
-        }
+        Ticket::blank(Name::from(id), Name::from("P1"))
     }
 
     /// Two ids whose hashes were the same are still two tickets, and each is found again.

@@ -29,7 +29,7 @@ struct ChainPart {
     #[ts(optional)]
     parallel: Option<Vec<String>>,
     /// How many of `of` suffice.
-    #[ts(optional)]
+    #[ts(optional, type = "number | string")]
     need: Option<f64>,
     #[ts(optional)]
     of: Option<Vec<String>>,
@@ -233,7 +233,7 @@ fn read_part(v: &Value, i: usize, has_target: bool) -> Result<Given, Error> {
     let mut promised = false;
     let kind = if let Some(of) = of {
         let need = match o.get("need") {
-            Some(Value::Number(t)) => t.trim().parse::<usize>().ok(),
+            Some(Value::Number(t) | Value::Text(t)) => t.trim().parse::<usize>().ok(),
             _ => None,
         }
         .ok_or_else(|| {

@@ -988,7 +988,7 @@ parallel?: Array<string>,
 /**
  * How many of `of` suffice.
  */
-need?: number, of?: Array<string>, 
+need?: number | string, of?: Array<string>, 
 /**
  * A component run in-house (an OLA): with a `target`, the promise it must make is worked out.
  */

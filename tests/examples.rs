@@ -60,7 +60,7 @@ fn answer(function: &str, request: &Value) -> Json {
         "risk" => respond(api::risk(request, &NoZones)),
         "compareQuotes" => respond(api::compare_quotes(request, &NoZones)),
         "tickets" => respond(api::tickets(request, &NoZones)),
-        "chain" => respond(api::chain(request)),
+        "chain" => respond(api::chain(request, &NoZones)),
         other => panic!("no function {other}"),
     }
 }

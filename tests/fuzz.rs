@@ -1032,6 +1032,7 @@ fn api_request(f: &mut Fuzz) {
                 ("parts", pick(Value::List(parts), f)),
                 ("target", target),
                 ("period", period),
+                ("calendar", calendar),
             ])
         }
         _ => f.value(0),
@@ -1046,7 +1047,7 @@ fn api_request(f: &mut Fuzz) {
         let _ = checked(api::credits(&request));
         let _ = checked(api::compare_quotes(&request, &NoZones));
         let _ = checked(api::tickets(&request, &NoZones));
-        let _ = checked(api::chain(&request));
+        let _ = checked(api::chain(&request, &NoZones));
     }
     if f.chance(5) {
         let _ = checked(api::risk(&request, &NoZones));

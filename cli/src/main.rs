@@ -206,7 +206,7 @@ fn run(args: &[String]) -> Result<String, Failure> {
             Ok(if json { to_json(&r) } else { tickets_text(&r) })
         }
         "chain" => {
-            let r = api::chain(&request).map_err(fail)?;
+            let r = api::chain(&request, &zones).map_err(fail)?;
             Ok(if json { to_json(&r) } else { chain_text(&r) })
         }
         "presets" => {

@@ -4,7 +4,7 @@
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::DurationText;
+use super::{CalendarInput, DurationText, Zones};
 use crate::chain::{Chain, Exact, Kind, Part};
 use crate::duration::ExactDuration;
 use crate::error::{Error, Field};
@@ -58,6 +58,9 @@ struct ChainInput {
     /// The period the downtimes are given over (default "month").
     #[ts(optional)]
     period: Option<String>,
+    /// The service hours the downtimes are counted in (default round the clock).
+    #[ts(optional, type = "string | CalendarInput | null")]
+    calendar: Option<String>,
 }
 
 /// The declarations of the inputs, for the TypeScript of the module.
@@ -117,6 +120,9 @@ pub struct ChainResult {
     pub service: String,
     /// The period the downtimes are over, with its convention: "average Gregorian month (30.436875 days)".
     pub period: String,
+    /// The time the downtimes are counted in: "round the clock", or the service hours of the period
+    /// ("service hours in March 2026 (UTC): Mon-Fri 08:00-18:00 in UTC").
+    pub basis: String,
     /// Components failing independently: exact.
     pub availability: ChainFigure,
     /// What the contracts alone guarantee: outages in series never overlap, those of redundant parts
@@ -290,27 +296,27 @@ fn figure(a: &Exact, period: ExactDuration) -> ChainFigure {
 
 /// The availability of a service made of parts in series, redundant or k of n, some shared: exactly
 /// (components failing independently) and at worst (as the contracts alone guarantee); the downtime each
-/// allows over `period`; with a `target`, whether it is met, the promise each internal component must
+/// allows over `period` (its service hours with a `calendar`, whose zone `zones` knows); with a `target`, whether it is met, the promise each internal component must
 /// make, each part's share of the downtime allowed and the extra-nine check. Errors have field "input"
 /// and the part's name (or `parts[2].need`).
 ///
 /// ```
-/// use slacalc::api::chain;
+/// use slacalc::api::{chain, NoZones};
 /// use slacalc::value::Value;
 /// let input = Value::parse_json(r#"{ "parts": [
 ///     { "name": "app", "availability": "99.95" }, { "name": "db", "availability": "99.99" },
 ///     { "name": "service", "series": ["app", "db"] } ], "target": "99.9" }"#).unwrap();
-/// let r = chain(&input)?;
+/// let r = chain(&input, &NoZones)?;
 /// assert_eq!((r.availability.exact.as_str(), r.worst_case.exact.as_str()), ("99.940005", "99.94"));
 /// assert_eq!(r.meets, Some(true));
 /// # Ok::<(), slacalc::Error>(())
 /// ```
-pub fn chain(input: &Value) -> Result<ChainResult, Error> {
+pub fn chain(input: &Value, zones: &dyn Zones) -> Result<ChainResult, Error> {
     let o = Object::new(
         input,
         Field::Input,
         "",
-        &["parts", "service", "target", "period"],
+        &["parts", "service", "target", "period", "calendar"],
     )?;
     let target = match o.optional_text("target")? {
         None => None,
@@ -372,7 +378,18 @@ pub fn chain(input: &Value) -> Result<ChainResult, Error> {
         let parts: Vec<Part> = given.iter().map(|g| g.part.clone()).collect();
         chain = Chain::new(&parts, &service)?;
     }
-    let length = period.length();
+    // The time the downtimes are counted in: the period round the clock, or its service hours.
+    let (length, basis) = match o.get("calendar") {
+        None => (period.length(), "round the clock".to_string()),
+        Some(v) => {
+            let calendar = CalendarInput::read(v)?.calendar(zones)?;
+            let time = crate::budget::ServiceTime::measure(period.clone(), &calendar)?;
+            (
+                time.service(),
+                format!("{}: {}", time.basis(), time.summary()),
+            )
+        }
+    };
     let availability = chain.availability()?;
     let worst = chain.worst_case();
     let extra_nine = match &target {
@@ -456,15 +473,21 @@ pub fn chain(input: &Value) -> Result<ChainResult, Error> {
     if !shared.is_empty() {
         verdict.push(format!("Shared, and counted once: {}.", shared.join(", ")));
     }
+    let downtimes = if basis == "round the clock" {
+        "Downtimes are over the period round the clock, rounded down to the nanosecond.".to_string()
+    } else {
+        format!("Downtimes are over the period's {basis}, rounded down to the nanosecond.")
+    };
     Ok(ChainResult {
         service,
         period: period.label(),
+        basis,
         availability: figure(&availability, length),
         worst_case: figure(&worst, length),
         assumptions: vec![
             "Availability: components fail independently of each other; a part used by several groups is one part, counted once.".to_string(),
             "Worst case: outages of parts in series never overlap, those of redundant parts overlap as far as they can; a part used inside several redundant groups counts in each.".to_string(),
-            "Downtimes are over the period round the clock, rounded down to the nanosecond.".to_string(),
+            downtimes,
         ],
         target: target.map(|t| t.0),
         meets,

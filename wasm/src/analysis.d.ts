@@ -1015,7 +1015,11 @@ target?: string | number,
 /**
  * The period the downtimes are given over (default "month").
  */
-period?: string, };
+period?: string, 
+/**
+ * The service hours the downtimes are counted in (default round the clock).
+ */
+calendar?: string | CalendarInput | null, };
 
 /**
  * An availability, exactly and for people.
@@ -1090,6 +1094,11 @@ service: string,
  * The period the downtimes are over, with its convention: "average Gregorian month (30.436875 days)".
  */
 period: string, 
+/**
+ * The time the downtimes are counted in: "round the clock", or the service hours of the period
+ * ("service hours in March 2026 (UTC): Mon-Fri 08:00-18:00 in UTC").
+ */
+basis: string, 
 /**
  * Components failing independently: exact.
  */

@@ -2,7 +2,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::{request, respond};
+use super::{request, respond, PageZones};
 use slacalc::api;
 
 /// The availability of a service made of parts in series, redundant or k of n, some shared: exactly
@@ -14,5 +14,5 @@ use slacalc::api;
 pub fn chain(
     #[wasm_bindgen(unchecked_param_type = "ChainInput")] input: JsValue,
 ) -> Result<JsValue, JsValue> {
-    respond(request(&input).and_then(|v| api::chain(&v)))
+    respond(request(&input).and_then(|v| api::chain(&v, &PageZones)))
 }

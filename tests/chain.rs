@@ -122,7 +122,7 @@ fn the_reliable_web_app_in_one_and_two_regions() {
 fn a_shared_dependency_is_counted_once() {
     // Two paths, each an app server and the one database they share: the database is multiplied once.
     // P = 0.999 x (1 - (1 - 0.99)^2) = 0.999 x 0.9999 = 0.9989001, where multiplying the database into each
-    // path would give 1 - (1 - 0.99 x 0.999)^2 = 0.99987904... (too high).
+    // path would give 1 - (1 - 0.99 x 0.999)^2 = 0.99987922 (too high).
     let chain = Chain::new(
         &[
             Part::component("db", "99.9"),

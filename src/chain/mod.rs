@@ -793,8 +793,8 @@ impl Chain {
 
     /// The contractual worst case of the service's availability: outages of parts in series never
     /// overlap (each part counted once however deep in series), those of redundant parts overlap as far as
-    /// they can, a part used inside several redundant groups counts in each. Where k of n divides unevenly, the unavailability is rounded up (towards the worse) at the
-    /// twelfth decimal of a percent.
+    /// they can, a part used inside several redundant groups counts in each. Where k of n divides
+    /// unevenly, the unavailability is rounded up (towards the worse) at the twelfth decimal of a percent.
     ///
     /// ```
     /// use slacalc::chain::{Chain, Part};

@@ -554,9 +554,14 @@ fn compare_text(q: &api::QuotesResult) -> String {
 
 fn chain_text(c: &api::ChainResult) -> String {
     let mut out = c.verdict.join("\n");
+    let over = if c.basis == "round the clock" {
+        format!("{}, round the clock", c.period)
+    } else {
+        c.basis.clone()
+    };
     out.push_str(&format!(
-        "\n\nOver {}: {} down if independent, {} at worst.\n",
-        c.period, c.availability.downtime.text, c.worst_case.downtime.text
+        "\n\nOver {over}: {} down if independent, {} at worst.\n",
+        c.availability.downtime.text, c.worst_case.downtime.text
     ));
     for p in &c.parts {
         out.push_str(&format!(

@@ -469,6 +469,27 @@ fn hostile_chains_are_refused_in_good_time() {
         .availability()
         .unwrap_err();
     assert_eq!(e.code(), "too_large", "{e}");
+    // A lattice of groups each using the two before it, 60 deep: each part is worked out once, not once
+    // per path (2^60 of them). Only the two components count: 0.99 x 0.999, at worst 1% + 0.1% or 0.1%.
+    for (kind, exact, worst) in [("series", "98.901", "98.9"), ("parallel", "99.999", "99.9")] {
+        let mut parts = vec![Part::component("g0", "99"), Part::component("g1", "99.9")];
+        for i in 2..60 {
+            let (a, b) = (format!("g{}", i - 1), format!("g{}", i - 2));
+            let name = format!("g{i}");
+            parts.push(if kind == "series" {
+                Part::series(&name, &[&a, &b])
+            } else {
+                Part::parallel(&name, &[&a, &b])
+            });
+        }
+        let chain = Chain::new(&parts, "g59").unwrap();
+        assert_eq!(chain.worst_case().percent(), worst, "{kind}");
+        assert_eq!(chain.availability().unwrap().percent(), exact, "{kind}");
+        assert_eq!(
+            chain.budget_shares(&pct("90")).map(|s| s.len()),
+            Some(if kind == "series" { 2 } else { 1 })
+        );
+    }
     // A flat chain of 4 000 components in series is worked out whole, with each part's own figure.
     let mut parts: Vec<Part> = (0..4000)
         .map(|i| Part::component(&format!("c{i}"), "99.999"))

@@ -390,18 +390,35 @@ pub fn chain(input: &Value, zones: &dyn Zones) -> Result<ChainResult, Error> {
             )
         }
     };
-    let availability = chain.availability()?;
+    // Each part's figure (the service's and its dependencies' among them), within one bound on the work.
+    let figures = chain.availabilities()?;
+    let figure_of: std::collections::HashMap<&str, &Exact> = given
+        .iter()
+        .map(|g| g.part.name.as_str())
+        .zip(&figures)
+        .collect();
+    let availability = figure_of
+        .get(chain.service())
+        .map_or_else(Exact::zero, |a| (*a).clone());
     let worst = chain.worst_case();
-    let extra_nine = match &target {
-        Some(t) => chain.extra_nine(&t.1)?,
+    let extra_nine: Vec<(&str, bool)> = match &target {
+        Some(t) => chain
+            .needed_in_series()
+            .into_iter()
+            .map(|n| {
+                (
+                    n,
+                    figure_of.get(n).is_some_and(|a| a.offers_extra_nine(&t.1)),
+                )
+            })
+            .collect(),
         None => Vec::new(),
     };
     let shares = target
         .as_ref()
         .and_then(|t| chain.budget_shares(&t.1))
         .unwrap_or_default();
-    // Each part's figure, and the groups that use each part, in one pass over the groups.
-    let figures = chain.availabilities()?;
+    // The groups that use each part, in one pass over the groups.
     let mut users: std::collections::HashMap<&str, Vec<String>> = std::collections::HashMap::new();
     for g in &given {
         for child in chain

@@ -808,27 +808,45 @@ impl Chain {
     /// # Ok::<(), slacalc::Error>(())
     /// ```
     pub fn worst_case(&self) -> Exact {
-        self.worst_unavailability(self.root).complement()
+        self.worst_unavailability(self.root, &mut self.worst_memo())
+            .complement()
     }
 
-    /// The worst-case unavailability of part `n`.
-    fn worst_unavailability(&self, n: usize) -> Exact {
+    /// Room for each part's worst-case unavailability, worked out once: a part used by several groups
+    /// is not worked out again for each (a lattice of shared groups would take exponential time).
+    fn worst_memo(&self) -> Vec<Option<Exact>> {
+        vec![None; self.nodes.len()]
+    }
+
+    /// The worst-case unavailability of part `n`, kept in `memo`.
+    fn worst_unavailability(&self, n: usize, memo: &mut Vec<Option<Exact>>) -> Exact {
+        if let Some(u) = &memo[n] {
+            return u.clone();
+        }
+        let u = self.worst_unavailability_of(n, memo);
+        memo[n] = Some(u.clone());
+        u
+    }
+
+    fn worst_unavailability_of(&self, n: usize, memo: &mut Vec<Option<Exact>>) -> Exact {
         let (k, of) = match &self.nodes[n] {
             Node::Component(a) => return a.complement(),
             Node::Group { k, of } => (*k, of),
         };
         if k == of.len() {
             // In series: the downtimes of the parts needed add, each part once however deep in series.
-            let mut needed = Vec::new();
-            self.needed(n, &mut needed);
-            return needed
+            return self
+                .needed(n)
                 .iter()
                 .fold(Exact::zero(), |sum, &c| {
-                    sum.plus(&self.worst_unavailability(c))
+                    sum.plus(&self.worst_unavailability(c, memo))
                 })
                 .min(Exact::one());
         }
-        let mut u: Vec<Exact> = of.iter().map(|&c| self.worst_unavailability(c)).collect();
+        let mut u: Vec<Exact> = of
+            .iter()
+            .map(|&c| self.worst_unavailability(c, memo))
+            .collect();
         // Down while m = n - k + 1 parts are down at once: as long as t, the largest with
         // sum(min(u, t)) >= m t. With the j largest capped at t: t = (sum of the others) / (m - j).
         // The sum less m t only falls once it falls, so t is the one in its own stretch: u[j] <= t <= u[j - 1].
@@ -851,11 +869,10 @@ impl Chain {
     /// The parts the service needs in series (through the series groups inside it, each once): the
     /// parts whose downtime is the service's, in the order met.
     pub fn needed_in_series(&self) -> Vec<&str> {
-        let mut needed = Vec::new();
-        match &self.nodes[self.root] {
-            Node::Group { k, of } if *k == of.len() => self.needed(self.root, &mut needed),
-            _ => needed.push(self.root),
-        }
+        let needed = match &self.nodes[self.root] {
+            Node::Group { k, of } if *k == of.len() => self.needed(self.root),
+            _ => vec![self.root],
+        };
         needed.iter().map(|&n| self.names[n].as_str()).collect()
     }
 
@@ -922,9 +939,10 @@ impl Chain {
             .copied()
             .filter(|n| !internal.iter().any(|i| i.0.trim() == *n))
             .collect();
+        let mut memo = self.worst_memo();
         let taken = fixed.iter().fold(Exact::zero(), |sum, &name| {
             let n = self.place(name).unwrap_or(self.root);
-            sum.plus(&self.worst_unavailability(n))
+            sum.plus(&self.worst_unavailability(n, &mut memo))
         });
         if taken >= allowed {
             return Err(refuse(
@@ -952,14 +970,21 @@ impl Chain {
     }
 
     /// The parts that series group `n` needs, through the series groups inside it, each once.
-    fn needed(&self, n: usize, out: &mut Vec<usize>) {
-        for &c in self.children(n) {
+    fn needed(&self, n: usize) -> Vec<usize> {
+        // Depth first in the order given; each part, and each series group, met once.
+        let mut out = Vec::new();
+        let mut met = vec![false; self.nodes.len()];
+        let mut stack: Vec<usize> = self.children(n).iter().rev().copied().collect();
+        while let Some(c) = stack.pop() {
+            if std::mem::replace(&mut met[c], true) {
+                continue;
+            }
             match &self.nodes[c] {
-                Node::Group { k, of } if *k == of.len() => self.needed(c, out),
-                _ if out.contains(&c) => {}
+                Node::Group { k, of } if *k == of.len() => stack.extend(of.iter().rev()),
                 _ => out.push(c),
             }
         }
+        out
     }
 
     /// Whether each part the service needs in series (its dependencies) offers one more nine than
@@ -986,12 +1011,15 @@ impl Chain {
     /// # Errors
     /// As [`Chain::availability`].
     pub fn extra_nine(&self, target: &Exact) -> Result<Vec<(&str, bool)>, Error> {
-        let allowed = target.complement();
+        let mut looks = Looks::default();
         self.needed_in_series()
             .into_iter()
             .map(|name| {
-                let a = self.availability_of(name)?.unwrap_or_else(Exact::zero);
-                Ok((name, a.complement().times(&Exact::whole(10)) <= allowed))
+                let n = self.place(name).unwrap_or(self.root);
+                Ok((
+                    name,
+                    self.weigh_from(n, &mut looks)?.offers_extra_nine(target),
+                ))
             })
             .collect()
     }
@@ -1016,13 +1044,14 @@ impl Chain {
         if allowed == Exact::zero() {
             return None;
         }
-        let needed = self.needed_in_series();
+        let mut memo = self.worst_memo();
         Some(
-            needed
+            self.needed_in_series()
                 .into_iter()
                 .map(|name| {
                     let n = self.place(name).unwrap_or(self.root);
-                    (name, self.worst_unavailability(n).percent_of(&allowed, 2))
+                    let u = self.worst_unavailability(n, &mut memo);
+                    (name, u.percent_of(&allowed, 2))
                 })
                 .collect(),
         )
@@ -1030,6 +1059,19 @@ impl Chain {
 }
 
 impl Exact {
+    /// Whether this availability offers one more nine than `target`: its unavailability at most a
+    /// tenth of the target's.
+    ///
+    /// ```
+    /// use slacalc::chain::Exact;
+    /// let target = Exact::from_percent("99.9").unwrap();
+    /// assert!(Exact::from_percent("99.99").unwrap().offers_extra_nine(&target));
+    /// assert!(!Exact::from_percent("99.98").unwrap().offers_extra_nine(&target));
+    /// ```
+    pub fn offers_extra_nine(&self, target: &Exact) -> bool {
+        self.complement().times(&Exact::whole(10)) <= target.complement()
+    }
+
     /// The whole number `n`.
     fn whole(n: u64) -> Exact {
         Exact {

@@ -146,14 +146,31 @@ impl Ticket {
     /// When the ticket was resolved: its resolution instant, else the change that took it into a
     /// resolving state for good (the first of a run of them that lasts to its last change).
     pub fn resolution(&self) -> Option<i64> {
-        self.resolution_by(&|s| u8::from(resolving(s)) * RESOLVES)
+        let mut marks = Vec::new();
+        self.marks(&|s| u8::from(resolving(s)) * RESOLVES, &mut marks);
+        resolution_of(self.resolved, &marks)
     }
 
-    /// [`Ticket::resolution`], with what the SLA does in each state given by `kind`.
-    fn resolution_by(&self, kind: &dyn Fn(&str) -> u8) -> Option<i64> {
-        let mut marks = Vec::new();
-        self.marks(kind, &mut marks);
-        resolution_of(self.resolved, &marks)
+    /// Its latest instant: opened, responded, resolved or a change of state.
+    ///
+    /// ```
+    /// use slacalc::tickets::read_export;
+    /// use slacalc::zone::Zone;
+    /// let csv = "number,priority,time,state\nINC1,P2,2026-03-02T09:00:00Z,New\n\
+    ///            INC2,P3,2026-03-02T10:00:00Z,New\nINC1,,2026-03-02T11:00:00Z,Resolved\n";
+    /// let export = read_export(csv, &Zone::utc())?;
+    /// let opened = export.tickets[0].opened;
+    /// assert_eq!(export.tickets[0].latest(), opened + 7200);
+    /// assert_eq!(export.tickets[1].latest(), opened + 3600);
+    /// assert_eq!(export.latest, Some(opened + 7200));
+    /// # Ok::<(), slacalc::Error>(())
+    /// ```
+    pub fn latest(&self) -> i64 {
+        let changes = self.states.iter().map(|s| s.0).max().unwrap_or(self.opened);
+        [self.responded, self.resolved]
+            .into_iter()
+            .flatten()
+            .fold(self.opened.max(changes), i64::max)
     }
 
     /// Its changes of state in order of time, each as its instant and what the SLA does in the state
@@ -1961,30 +1978,6 @@ pub struct Export {
     pub latest: Option<i64>,
 }
 
-impl Ticket {
-    /// Its latest instant: opened, responded, resolved or a change of state.
-    ///
-    /// ```
-    /// use slacalc::tickets::read_export;
-    /// use slacalc::zone::Zone;
-    /// let csv = "number,priority,time,state\nINC1,P2,2026-03-02T09:00:00Z,New\n\
-    ///            INC2,P3,2026-03-02T10:00:00Z,New\nINC1,,2026-03-02T11:00:00Z,Resolved\n";
-    /// let export = read_export(csv, &Zone::utc())?;
-    /// let opened = export.tickets[0].opened;
-    /// assert_eq!(export.tickets[0].latest(), opened + 7200);
-    /// assert_eq!(export.tickets[1].latest(), opened + 3600);
-    /// assert_eq!(export.latest, Some(opened + 7200));
-    /// # Ok::<(), slacalc::Error>(())
-    /// ```
-    pub fn latest(&self) -> i64 {
-        let changes = self.states.iter().map(|s| s.0).max().unwrap_or(self.opened);
-        [self.responded, self.resolved]
-            .into_iter()
-            .flatten()
-            .fold(self.opened.max(changes), i64::max)
-    }
-}
-
 /// The columns of an export, read from its header line once.
 struct Header {
     names: Vec<String>,
@@ -2706,7 +2699,8 @@ impl ExportReader {
                     }
                 }
             }
-            export.latest = Some(export.latest.map_or(t.latest(), |l| l.max(t.latest())));
+            let latest = t.latest();
+            export.latest = Some(export.latest.map_or(latest, |l| l.max(latest)));
         }
         if kept.contains(&false) {
             // `retain` visits the elements in order.

@@ -161,7 +161,8 @@ impl Schedule {
         to - self.cumulative_from(a, &mut hint)
     }
 
-    /// [`Schedule::add_service`], looked for from `days` ([`Schedule::day_index`]).
+    /// [`Schedule::add_service`], looked for from `days` ([`Schedule::day_index`]; empty: from the first
+    /// interval).
     pub fn add_service_from(&self, days: &[u32], a: i64, seconds: i64) -> Option<i64> {
         if a < self.lo || a > self.hi || seconds < 0 {
             return None;
@@ -187,16 +188,8 @@ impl Schedule {
     /// The instant at which `seconds` of service time have passed since `a`; `None` when `a` is outside the
     /// span or the span ends first.
     pub fn add_service(&self, a: i64, seconds: i64) -> Option<i64> {
-        if a < self.lo || a > self.hi || seconds < 0 {
-            return None;
-        }
-        if seconds == 0 {
-            return Some(a);
-        }
-        let target = self.cumulative(a) + seconds;
-        // The first interval by whose end the target is reached.
-        let k = self.after.partition_point(|&after| after < target);
-        (k < self.starts.len()).then(|| self.starts[k] + target - self.before[k])
+        // Without a day index, looked for from the first interval.
+        self.add_service_from(&[], a, seconds)
     }
 }
 

@@ -216,6 +216,7 @@ fn incomplete_tail(bytes: &[u8]) -> usize {
 pub(crate) fn trimmed(text: &str) -> &str {
     match (text.as_bytes().first(), text.as_bytes().last()) {
         (Some(a), Some(b)) if a.is_ascii_graphic() && b.is_ascii_graphic() => text,
+        (None, _) => text,
         _ => text.trim(),
     }
 }

@@ -1184,12 +1184,12 @@ impl HelpDesk {
             let goal = goals.get((name_key(&t.priority), category.map(name_key)), || {
                 self.goal_index(&t.priority, category)
             });
-            let reason = if t.id.trim().is_empty() {
+            let id = crate::outage::trimmed(&t.id);
+            let reason = if id.is_empty() {
                 Some("it has no id".to_string())
-            } else if !ids_differ && seen.find_or_hold(tickets, t.id.trim(), i, true).is_some() {
+            } else if !ids_differ && seen.find_or_hold(&tickets[..i], id, true).is_some() {
                 Some(format!(
-                    "its id {} was given before: the first is measured",
-                    t.id.trim()
+                    "its id {id} was given before: the first is measured"
                 ))
             } else if goal.is_none() {
                 Some(format!(
@@ -1409,7 +1409,7 @@ impl HelpDesk {
         };
         let mut out: Vec<Stint> = Vec::new();
         for (at, name) in changes.iter().filter(|g| g.0 <= end).map(|g| (g.0, &g.1)) {
-            let group = name.trim();
+            let group = crate::outage::trimmed(name);
             let start = at.clamp(ticket.opened, end);
             if let Some(last) = out.last_mut() {
                 if same_name(&last.group, group) {
@@ -1918,7 +1918,7 @@ fn read_cell<T>(
 /// A satisfaction score as written: a whole number (the SLA's scale is checked when tickets are
 /// measured).
 pub(crate) fn score_of(text: &str) -> Option<u8> {
-    text.trim().parse().ok()
+    crate::outage::trimmed(text).parse().ok()
 }
 
 /// The time a caller lost, as written (any duration `achieved` reads), in whole seconds.
@@ -2151,8 +2151,8 @@ pub struct ExportReader {
     index: Index,
     last: Option<(Name, usize)>,
     opened_known: Vec<bool>,
-    /// The names of states and groups read so far, each held once.
-    names: rustc_hash::FxHashSet<Name>,
+    /// The names of states, groups, priorities and categories read so far, each held once.
+    names: Names,
     /// The empty name, a new ticket's priority until a line gives it.
     no_name: Name,
     /// Where the fields of the record being read start and end, kept from record to record.
@@ -2161,10 +2161,18 @@ pub struct ExportReader {
 
 /// Each ticket's place by its id (without surrounding blanks), held as the id's hash: a million ids as
 /// strings cost a look at each string as the table grows. Ids whose hashes collide are held as strings.
+///
+/// Exports most often give their tickets in order of their ids: while each new id comes after every id
+/// before it (shorter first, then byte by byte), it cannot be one of them, and the tickets are held only
+/// once an id comes out of that order.
 #[derive(Default)]
 struct Index {
     first: rustc_hash::FxHashMap<u64, usize>,
     collided: rustc_hash::FxHashMap<Name, usize>,
+    /// How many of the first tickets are held.
+    held: usize,
+    /// The ticket with the greatest id, if any.
+    greatest: Option<usize>,
 }
 
 impl Index {
@@ -2172,15 +2180,34 @@ impl Index {
         std::hash::BuildHasher::hash_one(&rustc_hash::FxBuildHasher, id)
     }
 
-    /// The place among `tickets` of the ticket with `id`, if one has it; else, when `hold`, `id` is held
+    /// The place among `tickets` of the ticket with `id`, if one has it; else, when `hold`, `id` is taken
+    /// from now on as the id of the next ticket (at `tickets.len()`).
+    fn find_or_hold(&mut self, tickets: &[Ticket], id: &str, hold: bool) -> Option<usize> {
+        let next = tickets.len();
+        let after = |k: usize| {
+            let g = crate::outage::trimmed(&tickets[k].id);
+            (g.len(), g.as_bytes()) < (id.len(), id.as_bytes())
+        };
+        if self.greatest.is_none_or(after) {
+            if hold {
+                self.greatest = Some(next);
+            }
+            return None;
+        }
+        for k in self.held..next {
+            self.probe(tickets, crate::outage::trimmed(&tickets[k].id), k, true);
+        }
+        self.held = next;
+        let found = self.probe(tickets, id, next, hold);
+        if found.is_none() && hold {
+            self.held = next + 1;
+        }
+        found
+    }
+
+    /// The place among `tickets` of the ticket with `id`, if it is held; else, when `hold`, `id` is held
     /// from now on as the id of the ticket at `next`.
-    fn find_or_hold(
-        &mut self,
-        tickets: &[Ticket],
-        id: &str,
-        next: usize,
-        hold: bool,
-    ) -> Option<usize> {
+    fn probe(&mut self, tickets: &[Ticket], id: &str, next: usize, hold: bool) -> Option<usize> {
         use std::collections::hash_map::Entry;
         match self.first.entry(Index::hash(id)) {
             Entry::Vacant(e) => {
@@ -2205,14 +2232,42 @@ impl Index {
     }
 }
 
-/// `text` as a name held once in `names`.
-fn intern(names: &mut rustc_hash::FxHashSet<Name>, text: &str) -> Name {
-    if let Some(name) = names.get(text) {
-        return name.clone();
+/// The names of states, groups and priorities read, each held once: the few an export repeats on
+/// every line are found in a small table by their length and last byte, before the set of all of them.
+struct Names {
+    recent: [Option<Name>; 64],
+    all: rustc_hash::FxHashSet<Name>,
+}
+
+impl Default for Names {
+    fn default() -> Names {
+        Names {
+            recent: std::array::from_fn(|_| None),
+            all: rustc_hash::FxHashSet::default(),
+        }
     }
-    let name = Name::from(text);
-    names.insert(name.clone());
-    name
+}
+
+impl Names {
+    /// `text` as a name held once.
+    fn intern(&mut self, text: &str) -> Name {
+        let slot =
+            text.len().wrapping_mul(31) ^ usize::from(text.as_bytes().last().copied().unwrap_or(0));
+        let slot = &mut self.recent[slot % 64];
+        if let Some(name) = slot.as_ref().filter(|n| ***n == *text) {
+            return name.clone();
+        }
+        let name = match self.all.get(text) {
+            Some(name) => name.clone(),
+            None => {
+                let name = Name::from(text);
+                self.all.insert(name.clone());
+                name
+            }
+        };
+        *slot = Some(name.clone());
+        name
+    }
 }
 
 /// The fields of one record: spans of a record without quotes, or the fields of one with them.
@@ -2274,7 +2329,7 @@ impl ExportReader {
             index: Index::default(),
             last: None,
             opened_known: Vec::new(),
-            names: rustc_hash::FxHashSet::default(),
+            names: Names::default(),
             no_name: Name::from(""),
             spans: Vec::new(),
         }
@@ -2384,7 +2439,7 @@ impl ExportReader {
 
     /// Reads one record that starts on `line`: the header, or a ticket's line.
     fn record(&mut self, line: usize, record: &str) -> Result<(), Error> {
-        if record.trim().is_empty() {
+        if crate::outage::trimmed(record).is_empty() {
             return Ok(());
         }
         let Some(h) = &self.header else {
@@ -2565,7 +2620,6 @@ impl ExportReader {
             _ => self.index.find_or_hold(
                 &self.export.tickets,
                 ticket_id,
-                self.export.tickets.len(),
                 h.history || opened.is_some(),
             ),
         };
@@ -2601,12 +2655,12 @@ impl ExportReader {
         let t = &mut self.export.tickets[k];
         if let Some(p) = cell(h.priority) {
             if *t.priority != *p {
-                t.priority = intern(&mut self.names, p);
+                t.priority = self.names.intern(p);
             }
         }
         if let Some(c) = cell(h.category) {
             if t.category.as_deref() != Some(c) {
-                t.category = Some(intern(&mut self.names, c));
+                t.category = Some(self.names.intern(c));
             }
         }
         if let Some(o) = opened {
@@ -2645,13 +2699,13 @@ impl ExportReader {
             }
         }
         if let (Some(at), Some(state)) = (at, state) {
-            t.states.push((at, intern(&mut self.names, state)));
+            t.states.push((at, self.names.intern(state)));
         }
         t.score = score.or(t.score);
         t.lost = lost.or(t.lost);
         // A group on a line per ticket is the group it was with from its opening.
         if let (Some(at), Some(group)) = (at.or(opened), group) {
-            t.groups.push((at, intern(&mut self.names, group)));
+            t.groups.push((at, self.names.intern(group)));
         }
         // The instants of the lines read without an offset.
         self.export.local_times += local.get();
@@ -2758,15 +2812,44 @@ mod tests {
         let mut index = Index::default();
         // A holds B's hash, as a collision would have it.
         index.first.insert(Index::hash("B"), 0);
-        assert_eq!(index.find_or_hold(&tickets, "B", 1, false), None);
+        assert_eq!(index.probe(&tickets, "B", 1, false), None);
         assert!(index.collided.is_empty());
-        assert_eq!(index.find_or_hold(&tickets, "B", 1, true), None);
-        assert_eq!(index.find_or_hold(&tickets, "B", 2, true), Some(1));
-        assert_eq!(index.find_or_hold(&tickets, " B ".trim(), 2, true), Some(1));
+        assert_eq!(index.probe(&tickets, "B", 1, true), None);
+        assert_eq!(index.probe(&tickets, "B", 2, true), Some(1));
+        assert_eq!(index.probe(&tickets, " B ".trim(), 2, true), Some(1));
         // C is new, then found; A is found by its own hash only once held.
-        assert_eq!(index.find_or_hold(&tickets, "C", 2, true), None);
-        assert_eq!(index.find_or_hold(&tickets, "C", 3, true), Some(2));
-        assert_eq!(index.find_or_hold(&tickets, "A", 0, true), None);
-        assert_eq!(index.find_or_hold(&tickets, "A", 3, true), Some(0));
+        assert_eq!(index.probe(&tickets, "C", 2, true), None);
+        assert_eq!(index.probe(&tickets, "C", 3, true), Some(2));
+        assert_eq!(index.probe(&tickets, "A", 0, true), None);
+        assert_eq!(index.probe(&tickets, "A", 3, true), Some(0));
+    }
+
+    /// Ids in order are not held until one comes out of order; every id is found again after that,
+    /// whichever order they came in.
+    #[test]
+    fn ids_in_order_are_held_only_when_one_comes_out_of_order() {
+        let mut tickets = Vec::new();
+        let mut index = Index::default();
+        // Shorter ids come first, as numbers do: 9 before 10.
+        for id in ["7", "9", "10", "11"] {
+            assert_eq!(index.find_or_hold(&tickets, id, true), None);
+            tickets.push(ticket(id));
+        }
+        assert!(index.first.is_empty());
+        assert_eq!(index.find_or_hold(&tickets, "9", true), Some(1));
+        assert_eq!(index.first.len(), 4);
+        // A new id out of order is held at once; one in order after it is not, and is found later.
+        for id in ["8", "12"] {
+            assert_eq!(index.find_or_hold(&tickets, id, true), None);
+            tickets.push(ticket(id));
+        }
+        assert_eq!(index.first.len(), 5);
+        // An id not held is not taken for the next ticket.
+        assert_eq!(index.find_or_hold(&tickets, "3", false), None);
+        assert_eq!(index.find_or_hold(&tickets, "13", false), None);
+        for (k, id) in ["7", "9", "10", "11", "8", "12"].into_iter().enumerate() {
+            assert_eq!(index.find_or_hold(&tickets, id, true), Some(k), "{id}");
+        }
+        assert_eq!(index.find_or_hold(&tickets, "3", true), None);
     }
 }

@@ -1300,6 +1300,7 @@ impl HelpDesk {
             }
         }
         let mut measured = Vec::new();
+        let mut spare = Vec::new();
         let mut tally = Tally::new(self, measure, zone);
         let mut count = 0;
         for &(i, k) in &valid {
@@ -1334,17 +1335,14 @@ impl HelpDesk {
                 _ => Clock::new(h, start, end, resolved.is_some(), &pauses, g),
             });
             // The groups held the ticket from its opening, whatever cycle the clock measures.
-            let stints = if start == t.opened {
-                self.stints(h, t, end, resolved.is_some(), &pauses)
+            // Into the vector of the last ticket not kept, if any.
+            let mut stints = std::mem::take(&mut spare);
+            if start == t.opened {
+                self.stints(h, t, (end, resolved.is_some()), &pauses, &mut stints);
             } else {
-                self.stints(
-                    h,
-                    t,
-                    end,
-                    resolved.is_some(),
-                    &paused_of(&marks, t.opened, end),
-                )
-            };
+                let since_opened = paused_of(&marks, t.opened, end);
+                self.stints(h, t, (end, resolved.is_some()), &since_opened, &mut stints);
+            }
             let reassignments = stints.len().saturating_sub(1);
             let reopened = reopened(&marks, end);
             let breached_with = resolution
@@ -1370,6 +1368,8 @@ impl HelpDesk {
             count += 1;
             if keep(&m) {
                 measured.push(m);
+            } else {
+                spare = m.stints;
             }
         }
         let histograms = std::mem::take(&mut tally.histograms);
@@ -1388,14 +1388,15 @@ impl HelpDesk {
     /// The assignments of `ticket` from its opening to `end`: each from its change of group to the next
     /// change to another group (a change to the group it is with continues the assignment), its
     /// business time less the pauses in it, and against the group's OLA.
+    /// Into `out`, cleared first.
     fn stints(
         &self,
         hours: &Hours,
         ticket: &Ticket,
-        end: i64,
-        stopped: bool,
+        (end, stopped): (i64, bool),
         pauses: &[(i64, i64)],
-    ) -> Vec<Stint> {
+        out: &mut Vec<Stint>,
+    ) {
         let sorted;
         let changes = if ticket.groups.is_sorted_by_key(|g| g.0) {
             &ticket.groups
@@ -1407,7 +1408,7 @@ impl HelpDesk {
             };
             &sorted
         };
-        let mut out: Vec<Stint> = Vec::new();
+        out.clear();
         for (at, name) in changes.iter().filter(|g| g.0 <= end).map(|g| (g.0, &g.1)) {
             let group = crate::outage::trimmed(name);
             let start = at.clamp(ticket.opened, end);
@@ -1453,7 +1454,6 @@ impl HelpDesk {
                 .ola(&s.group)
                 .map(|goal| (goal, Stage::of(s.business, goal, over)));
         }
-        out
     }
 
     /// The OLA warnings of the paths of groups each goal's tickets took (`paths`, per goal, each with

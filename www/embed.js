@@ -1,5 +1,5 @@
 // Custom elements for other pages: <sla-budget> (what a target allows), <sla-attainment> (an outage log
-// measured every way) and <sla-compare> (a saved comparison). One module script tag loads them; what they
+// measured every way), <sla-compare> (a saved comparison) and <sla-chain> (a service chain). One module script tag loads them; what they
 // need is fetched from next to this file. They draw into a shadow root styled with a constructed
 // stylesheet (allowed under a strict Content-Security-Policy) and CSS custom properties the host page may
 // set: --sla-font, --sla-text, --sla-muted, --sla-bg, --sla-border, --sla-accent, --sla-error.
@@ -204,6 +204,30 @@ class SlaCompare extends SlaElement {
   }
 }
 
+/** `<sla-chain state="...">`: a service chain from the Service chains page ("Copy embed snippet"). */
+class SlaChain extends SlaElement {
+  static observedAttributes = ['state'];
+
+  async render() {
+    const [m, chain] = await Promise.all([load('pkg-analysis'), import(new URL('chain-state.js', BASE).href)]);
+    const state = await chain.decodeChain(this.getAttribute('state') ?? '');
+    const zone = chain.chainZone(state);
+    if (zone) await loadZone(m, zone);
+    const r = m.chain(chain.chainRequest(state));
+    const head = el('tr', {}, ...['Part', 'Availability', 'Must promise', 'Used by'].map((t) => el('th', { scope: 'col', textContent: t })));
+    const rows = r.parts.map((p) =>
+      el('tr', {}, el('th', { scope: 'row', textContent: p.name }), el('td', { textContent: `${p.availability.percent}%` }), el('td', { textContent: p.promise ? `${p.promise}%` : '–' }), el('td', { textContent: p.usedBy.join(', ') || '–' })),
+    );
+    return [
+      el('p', { className: 'big', textContent: `${r.availability.percent}%` }),
+      el('p', { className: 'muted', textContent: `${r.service}, components failing independently; at worst ${r.worstCase.percent}% (${r.worstCase.downtime.text} down over ${r.period}, ${r.basis}).` }),
+      el('ul', {}, ...r.verdict.slice(1).map((line) => el('li', { textContent: line }))),
+      el('div', { className: 'wrap' }, el('table', {}, el('thead', {}, head), el('tbody', {}, ...rows))),
+    ];
+  }
+}
+
 if (!customElements.get('sla-budget')) customElements.define('sla-budget', SlaBudget);
 if (!customElements.get('sla-attainment')) customElements.define('sla-attainment', SlaAttainment);
 if (!customElements.get('sla-compare')) customElements.define('sla-compare', SlaCompare);
+if (!customElements.get('sla-chain')) customElements.define('sla-chain', SlaChain);

@@ -88,13 +88,14 @@ async function pipe(bytes, stream) {
   return new Uint8Array(await new Response(new Blob([bytes]).stream().pipeThrough(stream)).arrayBuffer());
 }
 
-/** The state as compact text for a link: JSON, deflated, base64url. */
-export async function encode(state) {
-  return toBase64Url(await pipe(new TextEncoder().encode(JSON.stringify(state)), new CompressionStream('deflate-raw')));
+/** Any JSON value as compact text for a link: JSON, deflated, base64url. */
+export async function pack(value) {
+  return toBase64Url(await pipe(new TextEncoder().encode(JSON.stringify(value)), new CompressionStream('deflate-raw')));
 }
 
-/** The state from compact text; throws "the link is damaged" when it was cut short or edited. */
-export async function decode(text) {
+/** The JSON value of compact text; throws "the link is damaged" when it was cut short or edited, and
+ *  `notJson` when it does not hold JSON. */
+export async function unpack(text, notJson = 'the link is damaged: it does not hold a comparison') {
   let json;
   try {
     if (text.length > 100_000) throw new Error('too long');
@@ -102,13 +103,19 @@ export async function decode(text) {
   } catch {
     throw new Error('the link is damaged: it was cut short or edited');
   }
-  let raw;
   try {
-    raw = JSON.parse(json);
+    return JSON.parse(json);
   } catch {
-    throw new Error('the link is damaged: it does not hold a comparison');
+    throw new Error(notJson);
   }
-  return sanitize(raw);
+}
+
+/** The state as compact text for a link. */
+export const encode = (state) => pack(state);
+
+/** The state from compact text; throws with a message a person understands when it holds none. */
+export async function decode(text) {
+  return sanitize(await unpack(text));
 }
 
 /** A quote's own schedule, written as JSON; a person-readable error naming the quote when it is not JSON. */

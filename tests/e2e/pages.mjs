@@ -17,5 +17,10 @@ export const PAGES = [
     await page.waitForFunction(() => document.querySelector('[data-testid=pen-risk-summary]').textContent !== '' && document.querySelector('#pen-risk-busy').hidden, null, { timeout: 60_000 });
   }],
   ['compare quotes', '/compare.html', async (page) => page.waitForSelector('#cmp-table tbody tr')],
+  ['service chains', '/chain.html', async (page) => page.waitForSelector('#ch-table tbody tr')],
+  ['service chains: two regions', '/chain.html', async (page) => {
+    await page.getByTestId('ch-preset').selectOption('azure-two-regions');
+    await page.waitForFunction(() => document.querySelector('#ch-table tbody')?.textContent.includes('region 2'));
+  }],
   ['embed examples', '/examples.html', async (page) => page.waitForSelector('sla-compare[data-state=ready]')],
 ];

@@ -1,7 +1,10 @@
-// The live <sla-compare> example: the Compare quotes page's example comparison, in its compact form.
+// The live <sla-compare> and <sla-chain> examples: the Compare quotes page's example comparison and a
+// preset of the Service chains page, in their compact form.
 import { DEFAULT_STATE, encode } from './scenario.js';
+import { CHAIN_PRESETS, encodeChain } from './chain-state.js';
 
-encode(DEFAULT_STATE).then((state) => {
-  document.getElementById('ex-compare').setAttribute('state', state);
+Promise.all([encode(DEFAULT_STATE), encodeChain(CHAIN_PRESETS['azure-two-regions'])]).then(([comparison, chain]) => {
+  document.getElementById('ex-compare').setAttribute('state', comparison);
+  document.getElementById('ex-chain').setAttribute('state', chain);
   document.documentElement.dataset.ready = 'true';
 });

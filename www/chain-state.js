@@ -129,3 +129,56 @@ export async function decodeChain(text) {
 
 /** The time zone a state's calendar uses, if it has one. */
 export const chainZone = (s) => calendarValue(s.calendar)?.timeZone;
+
+/**
+ * The parts as text, a line each: "Front Door: 99.99%", "platform team: internal weight 3",
+ * "regions: any of region 1, region 2", "web tier: 2 of web 1, web 2, web 3", "web app: all of ...".
+ * Numbers stay as typed.
+ */
+export function chainText(parts) {
+  return parts
+    .map((p) => {
+      const spec =
+        p.kind === 'series' ? `all of ${namesIn(p.uses).join(', ')}`
+        : p.kind === 'parallel' ? `any of ${namesIn(p.uses).join(', ')}`
+        : p.kind === 'kofn' ? `${p.need.trim()} of ${namesIn(p.uses).join(', ')}`
+        : [p.availability.trim() && `${p.availability.trim()}%`, p.internal && 'internal', p.internal && p.weight.trim() && p.weight.trim() !== '1' && `weight ${p.weight.trim()}`].filter(Boolean).join(' ');
+      return `${p.name.trim()}: ${spec}`;
+    })
+    .join('\n');
+}
+
+/**
+ * The parts a text of `chainText`'s form gives (blank lines and lines starting with # left out); throws an
+ * error whose message names the line when one cannot be read.
+ */
+export function partsFromText(text) {
+  const parts = [];
+  text.split('\n').forEach((raw, k) => {
+    const line = raw.trim();
+    if (!line || line.startsWith('#')) return;
+    const fail = (why) => {
+      throw new Error(`line ${k + 1} (“${line.slice(0, 60)}”): ${why}`);
+    };
+    const colon = line.lastIndexOf(':');
+    if (colon <= 0) fail('write the part’s name, a colon, then its availability (99.9%) or its parts (all of a, b; any of a, b; 2 of a, b, c)');
+    const name = line.slice(0, colon).trim();
+    const spec = line.slice(colon + 1).trim();
+    const part = { name, kind: 'component', availability: '', internal: false, weight: '1', uses: '', need: '2' };
+    let m;
+    if ((m = /^(all|any(?: one)?|\d+)\s+of\s+(.*)$/i.exec(spec))) {
+      const kind = m[1].toLowerCase();
+      Object.assign(part, { kind: kind === 'all' ? 'series' : /^\d/.test(kind) ? 'kofn' : 'parallel', uses: namesIn(m[2]).join(', ') });
+      if (part.kind === 'kofn') part.need = kind;
+      if (!part.uses) fail('list the group’s parts after “of”, separated by commas');
+    } else if ((m = /^(?:([\d.,\s’']*\d)\s*%?)?\s*(internal)?\s*(?:weight\s+([\d.,]+))?$/i.exec(spec)) && (m[1] || m[2])) {
+      Object.assign(part, { availability: m[1]?.trim() ?? '', internal: Boolean(m[2]), weight: m[3] ?? '1' });
+      if (m[3] && !m[2]) fail('only an internal part has a weight: write “internal weight 2”');
+    } else {
+      fail('after the colon write an availability (99.9%), “internal”, or the parts: all of a, b; any of a, b; 2 of a, b, c');
+    }
+    parts.push(part);
+  });
+  if (!parts.length) throw new Error('write a part a line, such as “database: 99.99%”');
+  return parts;
+}

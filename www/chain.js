@@ -3,7 +3,7 @@
 import { coreFor } from './core.js';
 import { localeNumber, readNumber } from './amount.js';
 import { calendarEditor } from './calendar-editor.js';
-import { CHAIN_PRESETS, CHAIN_VERSION, DEFAULT_CHAIN, KINDS, chainRequest, decodeChain, encodeChain, namesIn } from './chain-state.js';
+import { CHAIN_PRESETS, CHAIN_VERSION, DEFAULT_CHAIN, KINDS, chainRequest, chainText, decodeChain, encodeChain, namesIn, partsFromText } from './chain-state.js';
 import { clearErrors, showError, words } from './fields.js';
 import { $, copy, csvField, download, el, linkWriter } from './util.js';
 
@@ -85,6 +85,23 @@ function rename(i, now) {
   const names = state.parts.map((p) => p.name.trim()).filter(Boolean);
   service.replaceChildren(...names.map((n) => el('option', { value: n, textContent: n })));
   service.value = chosen;
+}
+
+/** The parts typed as text: the cards follow, or the line that cannot be read is shown. */
+function fromText() {
+  readState();
+  let parts;
+  try {
+    parts = partsFromText($('ch-text').value);
+  } catch (e) {
+    showError($('ch-text'), e.message);
+    return stale(STALE);
+  }
+  state.parts = parts;
+  state.service = parts.at(-1).name;
+  state.note = '';
+  renderParts();
+  update();
 }
 
 function remove(i) {
@@ -183,6 +200,7 @@ function update() {
   hours.clearErrors();
   $('ch-parts-error').hidden = true;
   address.soon(link);
+  if (document.activeElement !== $('ch-text')) $('ch-text').value = chainText(state.parts);
   const { canon, problems } = canonical();
   for (const [id, message] of problems) showError($(id), message);
   if (problems.length) return stale(STALE);
@@ -333,6 +351,7 @@ async function main() {
   $('ch-form').addEventListener('input', (e) => {
     const t = /** @type {HTMLElement} */ (e.target);
     if (t.closest('.calendar-editor') || t.id === 'ch-preset') return;
+    if (t.id === 'ch-text') return fromText();
     const m = /^ch-part-(\d+)-name$/.exec(t.id);
     if (m) rename(Number(m[1]), /** @type {HTMLInputElement} */ (t).value.trim());
     update();

@@ -138,3 +138,29 @@ test('<sla-chain> draws a chain copied from the page', async () => {
   assert.match(text, /99\.9625%/);
   assert.deepEqual(harness.problems, []);
 });
+
+test('the parts as text: typed there, the cards and figures follow; a line that cannot be read is named', async () => {
+  const page = await harness.open('/chain.html');
+  await settled(page);
+  await page.locator('.chain-text summary').click();
+  // The preset as text, a line a part.
+  assert.equal(await page.getByTestId('ch-text').inputValue(), 'cloud hosting: 99.95%\nplatform team: internal\napplication team: internal weight 3\nservice: all of cloud hosting, platform team, application team');
+  // Two of three at 99% with a shared 99.9% database: 99.9702% x 99.9% = 99.8702298%.
+  await page.getByTestId('ch-text').fill('a: 99%\nb: 99%\nc: 99%\nnodes: 2 of a, b, c\ndb: 99.9%\nshop: all of nodes, db');
+  await page.waitForFunction(() => document.querySelector('#ch-table tbody')?.textContent.includes('shop'));
+  assert.equal((await cells(page, 'nodes').allTextContents())[1], '99.9702%');
+  assert.equal((await cells(page, 'shop').allTextContents())[1], '99.8702298%');
+  assert.equal(await page.locator('#ch-part-3-kind').inputValue(), 'kofn');
+  assert.equal(await page.getByTestId('ch-service').inputValue(), 'shop');
+  // A line without a colon: refused next to the text, naming the line; the text stays as typed.
+  await page.getByTestId('ch-text').fill('a: 99%\nb 99%');
+  await page.getByTestId('ch-text-error').waitFor();
+  assert.match(await page.getByTestId('ch-text-error').textContent(), /^Line 2 \(“b 99%”\)/);
+  assert.equal(await page.getByTestId('ch-text').inputValue(), 'a: 99%\nb 99%');
+  // Editing a card writes the text again.
+  await page.getByTestId('ch-text').fill('a: 99%\nb: 99%');
+  await page.waitForFunction(() => document.querySelector('#ch-table tbody')?.textContent.includes('b'));
+  await page.locator('#ch-part-0-availability').fill('99.5');
+  await page.waitForFunction(() => document.getElementById('ch-text').value.startsWith('a: 99.5%'));
+  assert.deepEqual(harness.problems, []);
+});

@@ -17,8 +17,6 @@ let linkText = '';
 let hours;
 const address = linkWriter(400);
 
-const KIND_WORDS = { component: 'a component', series: 'all needed', parallel: 'any one suffices', kofn: 'some suffice' };
-
 /** A number as the reader writes it: "99.95" -> "99,95" in German. */
 const shown = (text) => (/^\d+(\.\d+)?$/.test(text) ? localeNumber(text) : text);
 
@@ -62,10 +60,15 @@ function renderParts() {
       return box;
     }),
   );
+  fillService(state.service.trim());
+}
+
+/** The service list: every part's name, `chosen` selected (the last part when it names none). */
+function fillService(chosen) {
   const service = $('ch-service');
   const names = state.parts.map((p) => p.name.trim()).filter(Boolean);
   service.replaceChildren(...names.map((n) => el('option', { value: n, textContent: n })));
-  service.value = names.includes(state.service.trim()) ? state.service.trim() : names.at(-1) ?? '';
+  service.value = names.includes(chosen) ? chosen : names.at(-1) ?? '';
 }
 
 /** Part `i` renamed `now` as it is typed: its legend, the service list and the groups that list it
@@ -79,12 +82,9 @@ function rename(i, now) {
     if (!box || !namesIn(box.value).includes(was)) return;
     box.value = namesIn(box.value).map((n) => (n === was ? now : n)).join(', ');
   });
-  const service = $('ch-service');
-  const chosen = service.value === was ? now : service.value;
+  const chosen = $('ch-service').value;
   state.parts[i].name = now;
-  const names = state.parts.map((p) => p.name.trim()).filter(Boolean);
-  service.replaceChildren(...names.map((n) => el('option', { value: n, textContent: n })));
-  service.value = chosen;
+  fillService(chosen === was ? now : chosen);
 }
 
 /** The parts typed as text: the cards follow, or the line that cannot be read is shown. */

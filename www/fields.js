@@ -49,7 +49,7 @@ export function sentence(text) {
  */
 export function words(e) {
   let m = typeof e === 'string' ? e : (e.message ?? String(e));
-  m = m.replace(/^(?:input|model|schedule|periods|basis|options|outages|sla|tickets)(?:\.[\w[\]]+|\[\d+\])*: /, '');
+  m = m.replace(/^(?:input|model|schedule|periods|basis|options|outages|sla|tickets|target)(?:\.[^:]+|\[\d+\])*: /, '');
   m = m.replace(/^calendar [\w.[\]]+ (?:“[^”]*” |"(?:[^"\\]|\\.)*" )?cannot be read: (?:it is )?/, '');
   m = m.replace(/^calendar [\w.[\]]+ ("(?:[^"\\]|\\.)*") overlaps/, 'These hours ($1) overlap');
   m = m.replace(/^calendar time zone /, 'The time zone ');

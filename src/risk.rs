@@ -590,7 +590,7 @@ impl Setup {
 }
 
 /// The credits of simulated periods under one schedule, year by year.
-struct Tally<'a> {
+pub(crate) struct Tally<'a> {
     schedule: &'a CreditSchedule,
     /// The schedule's credits looked up by downtime, where its rule allows.
     table: Option<QuickTable>,
@@ -600,24 +600,38 @@ struct Tally<'a> {
     years: u32,
     credits: Vec<Money>,
     downs: Vec<(SignedDuration, SignedDuration)>,
-    yearly: Vec<Money>,
+    pub(crate) yearly: Vec<Money>,
     breached_year: bool,
-    years_breached: u32,
-    periods_breached: u64,
+    pub(crate) years_breached: u32,
+    pub(crate) periods_breached: u64,
     total_down: SignedDuration,
 }
 
 impl<'a> Tally<'a> {
     fn new(schedule: &'a CreditSchedule, setup: &Setup, charges: Money, years: u32) -> Tally<'a> {
         Tally {
-            schedule,
-            table: QuickTable::new(schedule, setup.length, charges),
-            length: setup.length,
             lambda: setup.lambda,
+            ..Tally::over(schedule, setup.length, setup.per_year, charges, years)
+        }
+    }
+
+    /// The tally of `years` years of `per_year` periods of `length`, each charged `charges`.
+    pub(crate) fn over(
+        schedule: &'a CreditSchedule,
+        length: SignedDuration,
+        per_year: usize,
+        charges: Money,
+        years: u32,
+    ) -> Tally<'a> {
+        Tally {
+            schedule,
+            table: QuickTable::new(schedule, length, charges),
+            length,
+            lambda: 0.0,
             charges,
             years,
-            credits: vec![0; setup.per_year],
-            downs: vec![(SignedDuration::ZERO, setup.length); setup.per_year],
+            credits: vec![0; per_year],
+            downs: vec![(SignedDuration::ZERO, length); per_year],
             yearly: Vec::with_capacity(years as usize),
             breached_year: false,
             years_breached: 0,
@@ -627,7 +641,7 @@ impl<'a> Tally<'a> {
     }
 
     /// The `k`th period of the current year; the last settles the year.
-    fn period(&mut self, k: usize, down: SignedDuration, outages: &[SignedDuration]) {
+    pub(crate) fn period(&mut self, k: usize, down: SignedDuration, outages: &[SignedDuration]) {
         self.total_down += down;
         let (credit, breached) = match &self.table {
             Some(table) => table.credit(down),
@@ -717,6 +731,12 @@ fn draw_exp(x: f64) -> f64 {
     let p = 1.0 + r * (1.0 + r * (0.5 + r * (1.0 / 6.0 + r * (1.0 / 24.0 + r * (1.0 / 120.0)))));
     let scale = f64::from_bits(((m + 1023) as u64) << 52);
     table[j as usize] * p * scale
+}
+
+/// An outage's whole seconds from the logarithm of its length, `x`, as the simulation draws them: at
+/// least 1 and at most `most`.
+pub(crate) fn whole_seconds_of(x: f64, most: i64) -> i64 {
+    whole_seconds(draw_exp(x), most)
 }
 
 /// `libm::round(x).clamp(1.0, most as f64) as i64` for an `x` that is not negative, without a call:

@@ -29,6 +29,7 @@
 //! ```
 
 use crate::error::{Error, Field};
+pub mod money;
 mod natural;
 
 use natural::Natural;

@@ -375,9 +375,9 @@ pub fn simulate_money(
     // The watches of each part (the service may be a provider's component too).
     let mut watch_of: Vec<Vec<usize>> = vec![Vec::new(); n];
     watch_of[chain.root].push(0);
-    for i in 0..n {
+    for (i, watches) in watch_of.iter_mut().enumerate() {
         if let Some(c) = contract_of(i) {
-            watch_of[i].push(watched.len());
+            watches.push(watched.len());
             watched.push(Watched::new(i, &c.schedule, c.fee, year, years));
         }
     }

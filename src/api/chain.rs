@@ -4,6 +4,7 @@
 use serde::Serialize;
 use ts_rs::TS;
 
+use super::back_to_back::{money, read_part_money, ChainMoney, PartMoney};
 use super::{CalendarInput, DurationText, Zones};
 use crate::chain::{Chain, Exact, Kind, Part};
 use crate::duration::ExactDuration;
@@ -40,6 +41,20 @@ struct ChainPart {
     /// shares; a cost or a history of outages gives another).
     #[ts(optional, type = "string | number")]
     weight: Option<String>,
+    /// How it fails, for the money: `{ incidentsPerMonth, median, p90 }`, each optional; without a rate it
+    /// fails as often as keeps it up its availability.
+    #[ts(optional, type = "{ incidentsPerMonth?: string | number, median?: string | number, p90?: string | number }")]
+    outages: Option<String>,
+    /// A provider's fee each period of its credit schedule, such as "2000".
+    #[ts(optional, type = "string | number")]
+    fee: Option<String>,
+    /// A provider's credit schedule (as `credits` takes it, or a preset's id); its target defaults to the
+    /// component's availability.
+    #[ts(optional, type = "string | Record<string, unknown>")]
+    credits: Option<String>,
+    /// The fee's currency; it must be the customer's.
+    #[ts(optional)]
+    currency: Option<String>,
 }
 
 /// Input of `chain`.
@@ -61,6 +76,10 @@ struct ChainInput {
     /// The service hours the downtimes are counted in (default round the clock).
     #[ts(optional, type = "string | CalendarInput | null")]
     calendar: Option<String>,
+    /// The customer's contract and the simulation: credits paid, recovered from the providers, and the
+    /// net exposure.
+    #[ts(optional)]
+    money: Option<super::back_to_back::ChainMoneyInput>,
 }
 
 /// The declarations of the inputs, for the TypeScript of the module.
@@ -143,6 +162,9 @@ pub struct ChainResult {
     pub parts: Vec<ChainPartResult>,
     /// Plain words, a sentence a line.
     pub verdict: Vec<String>,
+    /// With `money`: credits paid, recovered and the net exposure, simulated.
+    #[ts(type = "ChainMoney | null")]
+    pub money: Option<ChainMoney>,
 }
 
 /// A part's list of names, refused unless every item is a string.
@@ -175,6 +197,8 @@ struct Given {
     weight: u64,
     /// Whether its availability is to be worked out.
     promised: bool,
+    /// How it fails and what it is paid, for the money.
+    money: PartMoney,
 }
 
 fn read_part(v: &Value, i: usize, has_target: bool) -> Result<Given, Error> {
@@ -192,6 +216,10 @@ fn read_part(v: &Value, i: usize, has_target: bool) -> Result<Given, Error> {
             "of",
             "internal",
             "weight",
+            "outages",
+            "fee",
+            "credits",
+            "currency",
         ],
     )?;
     let name = o.text("name")?.trim().to_string();
@@ -275,11 +303,13 @@ fn read_part(v: &Value, i: usize, has_target: bool) -> Result<Given, Error> {
             "only a component can be internal: a team's promise is one figure".to_string(),
         ));
     }
+    let money = read_part_money(&o)?;
     Ok(Given {
         part: Part { name, kind },
         internal,
         weight,
         promised,
+        money,
     })
 }
 
@@ -316,7 +346,7 @@ pub fn chain(input: &Value, zones: &dyn Zones) -> Result<ChainResult, Error> {
         input,
         Field::Input,
         "",
-        &["parts", "service", "target", "period", "calendar"],
+        &["parts", "service", "target", "period", "calendar", "money"],
     )?;
     let target = match o.optional_text("target")? {
         None => None,
@@ -459,6 +489,28 @@ pub fn chain(input: &Value, zones: &dyn Zones) -> Result<ChainResult, Error> {
             extra_nine: extra_nine.iter().find(|e| e.0 == name).map(|e| e.1),
         });
     }
+    let money = match o.get("money") {
+        None => None,
+        Some(v) => {
+            let parts: Vec<(&str, &PartMoney, bool)> = given
+                .iter()
+                .map(|g| {
+                    (
+                        g.part.name.as_str(),
+                        &g.money,
+                        chain.group(&g.part.name).is_none(),
+                    )
+                })
+                .collect();
+            Some(money(
+                v,
+                &chain,
+                &parts,
+                &figures,
+                target.as_ref().map(|t| t.0.as_str()),
+            )?)
+        }
+    };
     let meets = target.as_ref().map(|t| availability >= t.1);
     let meets_worst_case = target.as_ref().map(|t| worst >= t.1);
     let mut verdict = vec![format!(
@@ -511,5 +563,6 @@ pub fn chain(input: &Value, zones: &dyn Zones) -> Result<ChainResult, Error> {
         meets_worst_case,
         parts: results,
         verdict,
+        money,
     })
 }

@@ -20,6 +20,8 @@ pub mod attainment;
 mod budget;
 pub mod calendar;
 #[cfg(feature = "chain")]
+mod back_to_back;
+#[cfg(feature = "chain")]
 pub mod chain;
 pub mod penalty;
 pub mod quotes;

@@ -89,6 +89,18 @@ pub fn typescript_analysis() -> String {
                 (ChainResult::docs(), ChainResult::decl()),
             ],
         );
+        use super::back_to_back::*;
+        push(
+            &mut out,
+            [
+                (ChainMoneyInput::docs(), ChainMoneyInput::decl()),
+                (MoneySpread::docs(), MoneySpread::decl()),
+                (ChainRecovery::docs(), ChainRecovery::decl()),
+                (ChainFailing::docs(), ChainFailing::decl()),
+                (ChainTargetStep::docs(), ChainTargetStep::decl()),
+                (ChainMoney::docs(), ChainMoney::decl()),
+            ],
+        );
     }
     {
         use super::tickets::*;

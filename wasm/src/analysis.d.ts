@@ -997,7 +997,25 @@ internal?: boolean,
  * Its share of what the providers leave, against the other internal components' (default 1: equal
  * shares; a cost or a history of outages gives another).
  */
-weight?: string | number, };
+weight?: string | number, 
+/**
+ * How it fails, for the money: `{ incidentsPerMonth, median, p90 }`, each optional; without a rate it
+ * fails as often as keeps it up its availability.
+ */
+outages?: { incidentsPerMonth?: string | number, median?: string | number, p90?: string | number }, 
+/**
+ * A provider's fee each period of its credit schedule, such as "2000".
+ */
+fee?: string | number, 
+/**
+ * A provider's credit schedule (as `credits` takes it, or a preset's id); its target defaults to the
+ * component's availability.
+ */
+credits?: string | Record<string, unknown>, 
+/**
+ * The fee's currency; it must be the customer's.
+ */
+currency?: string, };
 
 /**
  * Input of `chain`.
@@ -1019,7 +1037,12 @@ period?: string,
 /**
  * The service hours the downtimes are counted in (default round the clock).
  */
-calendar?: string | CalendarInput | null, };
+calendar?: string | CalendarInput | null, 
+/**
+ * The customer's contract and the simulation: credits paid, recovered from the providers, and the
+ * net exposure.
+ */
+money?: ChainMoneyInput, };
 
 /**
  * An availability, exactly and for people.
@@ -1131,7 +1154,251 @@ parts: Array<ChainPartResult>,
 /**
  * Plain words, a sentence a line.
  */
-verdict: Array<string>, };
+verdict: Array<string>, 
+/**
+ * With `money`: credits paid, recovered and the net exposure, simulated.
+ */
+money: ChainMoney | null, };
+
+/**
+ * The money side of `chain`: the customer's contract and the simulation.
+ */
+export type ChainMoneyInput = { 
+/**
+ * The customer's charges each period of their credit schedule, such as "50000".
+ */
+charges: string | number, 
+/**
+ * The customer's credit schedule (as `credits` takes it, or a preset's id); its target defaults to
+ * the chain's `target`.
+ */
+credits: string | Record<string, unknown>, 
+/**
+ * The currency of the charges and of every provider's fee, such as "EUR" (default: none named).
+ */
+currency?: string, 
+/**
+ * How long outages last where a part does not say: `{ median, p90 }` (default 30 min and 4 h).
+ */
+outages?: { median?: string | number, p90?: string | number }, 
+/**
+ * Contract years to simulate (default 2 000).
+ */
+years?: number | string, 
+/**
+ * The seed (default 1): the same seed gives the same figures.
+ */
+seed?: number | string, 
+/**
+ * The net exposure allowed, a percentage of the contract value: the highest target within it is
+ * found.
+ */
+cap?: string | number, 
+/**
+ * Whether `cap` bounds the "expected" year or the 90th percentile "p90" (default).
+ */
+confidence?: string, };
+
+/**
+ * A year's money, to the cent.
+ */
+export type MoneySpread = { 
+/**
+ * The mean year.
+ */
+mean: string, 
+/**
+ * Half the years at most this.
+ */
+median: string, 
+/**
+ * Nine years in ten at most this.
+ */
+p90: string, 
+/**
+ * The highest year.
+ */
+worst: string, };
+
+/**
+ * One provider's side.
+ */
+export type ChainRecovery = { 
+/**
+ * The part.
+ */
+name: string, 
+/**
+ * The fees paid to it in a year.
+ */
+fees: string, 
+/**
+ * What it pays back, a year.
+ */
+recovered: MoneySpread, 
+/**
+ * What it pays back in a mean year, as a percentage of its fees (two decimals, rounded down).
+ */
+recoveredPercent: string, 
+/**
+ * Its mean downtime per period of its own schedule.
+ */
+meanDowntime: DurationText, 
+/**
+ * Its periods with a credit due, over all years.
+ */
+periodsBreached: number, 
+/**
+ * Its measurement period.
+ */
+period: string, };
+
+/**
+ * How one component fails in the simulation.
+ */
+export type ChainFailing = { 
+/**
+ * The part.
+ */
+name: string, 
+/**
+ * Outages a month (six decimals).
+ */
+incidentsPerMonth: string, 
+/**
+ * The mean outage.
+ */
+meanOutage: DurationText, 
+/**
+ * Whether the rate was worked out from its availability (not given).
+ */
+fromAvailability: boolean, 
+/**
+ * Its share of time up, e^(-λm), to six decimals of a percent.
+ */
+availability: string, };
+
+/**
+ * The customer's schedule at one target, on the same outages.
+ */
+export type ChainTargetStep = { 
+/**
+ * The target.
+ */
+target: string, 
+/**
+ * Credits paid a year (null when the schedule cannot be committed at this target).
+ */
+paid: MoneySpread | null, 
+/**
+ * Net exposure a year.
+ */
+net: MoneySpread | null, 
+/**
+ * The net exposure at the confidence asked for, as a percentage of the contract value.
+ */
+netPercent: string | null, 
+/**
+ * Whether that is within the cap (null without one).
+ */
+within: boolean | null, 
+/**
+ * Why the schedule cannot be committed at this target.
+ */
+reason: string | null, };
+
+/**
+ * The money of the chain.
+ */
+export type ChainMoney = { 
+/**
+ * Years simulated.
+ */
+years: number, 
+/**
+ * The seed.
+ */
+seed: number, 
+/**
+ * The currency, as given.
+ */
+currency: string, 
+/**
+ * The customer's measurement period.
+ */
+period: string, 
+/**
+ * The customer's charges in a year.
+ */
+contractValue: string, 
+/**
+ * Credits paid to the customer, a year.
+ */
+paid: MoneySpread, 
+/**
+ * Credits recovered from the providers, a year.
+ */
+recovered: MoneySpread, 
+/**
+ * Paid less recovered, year by year.
+ */
+net: MoneySpread, 
+/**
+ * The mean net exposure as a percentage of the contract value (two decimals, rounded toward zero).
+ */
+netPercent: string, 
+/**
+ * The 90th percentile's.
+ */
+netP90Percent: string, 
+/**
+ * Years with at least one period owed a credit.
+ */
+yearsBreached: number, 
+/**
+ * Each provider.
+ */
+providers: Array<ChainRecovery>, 
+/**
+ * Each component that fails.
+ */
+failing: Array<ChainFailing>, 
+/**
+ * The service's share of time up in the simulation, six decimals of a percent.
+ */
+simulatedAvailability: string, 
+/**
+ * What it converges to, components failing independently at their rates.
+ */
+closedFormAvailability: string | null, 
+/**
+ * The customer's schedule at each target of the ladder.
+ */
+ladder: Array<ChainTargetStep>, 
+/**
+ * The cap, a percentage of the contract value, as given.
+ */
+cap: string | null, 
+/**
+ * "expected" or "p90".
+ */
+confidence: string, 
+/**
+ * The highest target of the ladder within the cap.
+ */
+highestTarget: string | null, 
+/**
+ * Plain words.
+ */
+verdict: Array<string>, 
+/**
+ * The assumptions.
+ */
+assumptions: Array<string>, 
+/**
+ * What was done otherwise than asked (fewer years).
+ */
+notes: Array<string>, };
 
 /** What a column of a ticket export holds. */
 export type TicketColumn = "id" | "priority" | "category" | "opened" | "responded" | "resolved" | "closed" | "at" | "state" | "group" | "score" | "lost" | "metric" | "event" | "sla" | "stage" | "stopped" | "paused" | "businessPaused";

@@ -735,6 +735,7 @@ fn draw_exp(x: f64) -> f64 {
 
 /// An outage's whole seconds from the logarithm of its length, `x`, as the simulation draws them: at
 /// least 1 and at most `most`.
+#[cfg(feature = "chain")]
 pub(crate) fn whole_seconds_of(x: f64, most: i64) -> i64 {
     whole_seconds(draw_exp(x), most)
 }

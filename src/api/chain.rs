@@ -43,7 +43,10 @@ struct ChainPart {
     weight: Option<String>,
     /// How it fails, for the money: `{ incidentsPerMonth, median, p90 }`, each optional; without a rate it
     /// fails as often as keeps it up its availability.
-    #[ts(optional, type = "{ incidentsPerMonth?: string | number, median?: string | number, p90?: string | number }")]
+    #[ts(
+        optional,
+        type = "{ incidentsPerMonth?: string | number, median?: string | number, p90?: string | number }"
+    )]
     outages: Option<String>,
     /// A provider's fee each period of its credit schedule, such as "2000".
     #[ts(optional, type = "string | number")]

@@ -17,10 +17,10 @@
 //! `weekly.mon`, `schedule` / `tiers[1].when`.
 
 pub mod attainment;
-mod budget;
-pub mod calendar;
 #[cfg(feature = "chain")]
 mod back_to_back;
+mod budget;
+pub mod calendar;
 #[cfg(feature = "chain")]
 pub mod chain;
 pub mod penalty;

@@ -293,8 +293,30 @@ pub fn simulate_money(
     years: u32,
     seed: u64,
 ) -> Result<BackToBackResult, Error> {
+    simulate_money_within(chain, b2b, years, seed, crate::risk::MAX_EVENTS)
+}
+
+/// [`simulate_money`], simulating fewer years where `years` would take more than `most_events`
+/// outages' starts and ends (and periods) in all: a page answering on every keystroke asks for less
+/// work than a report.
+///
+/// # Errors
+/// As [`simulate_money`], and for a chain of 2^23 parts or more.
+pub fn simulate_money_within(
+    chain: &Chain,
+    b2b: &BackToBack,
+    years: u32,
+    seed: u64,
+    most_events: f64,
+) -> Result<BackToBackResult, Error> {
     if years == 0 || years > MAX_YEARS {
         return Err(refuse("years", format!("must be from 1 to {MAX_YEARS}")));
+    }
+    if chain.nodes.len() >= 1 << 23 {
+        return Err(refuse(
+            "parts",
+            "a chain simulated holds fewer than 8 388 608 parts".to_string(),
+        ));
     }
     let cadence = b2b.customer.cadence;
     let year = cadence.seconds() * cadence.per_year() as i64;
@@ -348,7 +370,10 @@ pub fn simulate_money(
         .map(|(_, m, _)| 2.0 * m.incidents_per_month * year as f64 / month)
         .sum::<f64>()
         + cadence.per_year() as f64;
-    let years = years.min(years_within(per_year_events, 1));
+    let years = years.min(
+        ((most_events / per_year_events.max(1.0)).floor() as u32)
+            .clamp(1, years_within(per_year_events, 1)),
+    );
     // Each part's groups, and each group's count of parts up.
     let mut parents: Vec<Vec<usize>> = vec![Vec::new(); n];
     let mut need = vec![0usize; n];
@@ -383,15 +408,20 @@ pub fn simulate_money(
     }
     let mut rng = Rng::new(seed);
     let mut carried: Vec<(i64, usize)> = Vec::new();
-    let mut events: Vec<(i64, i8, u32)> = Vec::new();
+    // Each event as one integer, so that sorting them is sorting integers: the second, then 0 for an
+    // end and 1 for a start, then the part.
+    let event = |at: i64, start: bool, part: usize| -> u64 {
+        ((at as u64) << 24) | (u64::from(start) << 23) | part as u64
+    };
+    let mut events: Vec<u64> = Vec::new();
     let mut service_periods: Vec<(i64, Vec<SignedDuration>)> =
         Vec::with_capacity(years as usize * cadence.per_year());
     let mut stack: Vec<usize> = Vec::new();
     for _ in 0..years {
         events.clear();
         for (end, c) in carried.drain(..) {
-            events.push((0, 1, c as u32));
-            events.push((end, -1, c as u32));
+            events.push(event(0, true, c));
+            events.push(event(end, false, c));
         }
         for (c, model, poisson) in &failing {
             for _ in 0..rng.poisson_with(poisson) {
@@ -405,22 +435,22 @@ pub fn simulate_money(
                     }
                 };
                 let end = start + length;
-                events.push((start, 1, *c as u32));
+                events.push(event(start, true, *c));
                 if end > year {
-                    events.push((year, -1, *c as u32));
+                    events.push(event(year, false, *c));
                     carried.push((end - year, *c));
                 } else {
-                    events.push((end, -1, *c as u32));
+                    events.push(event(end, false, *c));
                 }
             }
         }
         // Ends before starts at the same second: a part that comes back as another goes is never
         // counted down for nothing.
         events.sort_unstable();
-        for &(at, delta, c) in &events {
-            let c = c as usize;
+        for &e in &events {
+            let (at, c) = ((e >> 24) as i64, (e & 0x7f_ffff) as usize);
             let was = active[c] > 0;
-            if delta > 0 {
+            if e & (1 << 23) != 0 {
                 active[c] += 1;
             } else {
                 active[c] -= 1;

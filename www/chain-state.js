@@ -17,9 +17,14 @@ export const KINDS = [
   ['kofn', 'a group: k of n'],
 ];
 
-const component = (name, availability, more = {}) => ({ name, kind: 'component', availability, internal: false, weight: '1', uses: '', need: '2', ...more });
-const group = (name, kind, uses, need = '2') => ({ name, kind, availability: '', internal: false, weight: '1', uses, need });
-const state = (title, parts, target, note) => ({ v: CHAIN_VERSION, title, note, parts, service: parts.at(-1).name, target, period: 'month', calendar: { ...DEFAULT_CALENDAR } });
+const component = (name, availability, more = {}) => ({ name, kind: 'component', availability, internal: false, weight: '1', uses: '', need: '2', fee: '', credits: '', rate: '', ...more });
+const group = (name, kind, uses, need = '2') => ({ name, kind, availability: '', internal: false, weight: '1', uses, need, fee: '', credits: '', rate: '' });
+/** The money side, off until asked for: the customer's charges and credits, how long outages last, the
+ *  exposure allowed and the years simulated. */
+export const NO_MONEY = { on: false, charges: '', currency: '', period: 'month', credits: '', median: '30 min', p90: '4 h', cap: '', years: '1000' };
+const state = (title, parts, target, note, money = NO_MONEY) => ({ v: CHAIN_VERSION, title, note, parts, service: parts.at(-1).name, target, period: 'month', calendar: { ...DEFAULT_CALENDAR }, money: { ...NO_MONEY, ...money } });
+/** A provider's contract on a component: its fee a month and its credits. */
+const paid = (fee, credits) => ({ fee, credits });
 
 /** The services of one region of Azure's reliable web app as one figure: their product as published
  *  (99.56578%). With Front Door and Entra ID it gives the published region of 99.546% (99.545868%). */
@@ -42,25 +47,33 @@ export const CHAIN_PRESETS = {
   'three-tier': state(
     'A three-tier service on one cloud',
     [
-      component('load balancer', '99.99'),
-      component('web 1', '99.9'), component('web 2', '99.9'), component('web 3', '99.9'),
+      component('load balancer', '99.99', paid('25', vmCredits('99.99'))),
+      component('web 1', '99.9', paid('150', vmCredits('99.9'))), component('web 2', '99.9', paid('150', vmCredits('99.9'))), component('web 3', '99.9', paid('150', vmCredits('99.9'))),
       group('web tier', 'kofn', 'web 1, web 2, web 3', '2'),
-      component('app 1', '99.9'), component('app 2', '99.9'),
+      component('app 1', '99.9', paid('300', vmCredits('99.9'))), component('app 2', '99.9', paid('300', vmCredits('99.9'))),
       group('app tier', 'parallel', 'app 1, app 2'),
-      component('database', '99.99'),
+      component('database', '99.99', paid('900', vmCredits('99.99'))),
       component('operations team', '', { internal: true }),
       group('three-tier service', 'series', 'load balancer, web tier, app tier, database, operations team'),
     ],
     '99.5',
-    'A load balancer, two of three web servers, one of two application servers and a managed database on one cloud, run by an internal operations team: the promise the team must make for 99.5% is worked out. At worst the redundant servers’ outages overlap as far as their promises allow, which leaves the team far less than the 99.98% the independent figure suggests.',
+    'A load balancer, two of three web servers, one of two application servers and a managed database on one cloud, run by an internal operations team: the promise the team must make for 99.5% is worked out. At worst the redundant servers’ outages overlap as far as their promises allow, which leaves the team far less than the 99.98% the independent figure suggests. The money: the customer pays 20 000 a month with 5% back below 99.5% and 15% below 99%; the cloud’s credits (10% of a component’s fee below its promise, 25% below 99%, 100% below 95%) pay back a share of that.',
+    { on: true, charges: '20000', currency: 'EUR', credits: '5% below 99.5%; 15% below 99%', cap: '3' },
   ),
   'two-teams-one-provider': state(
     'Two internal teams and one provider',
-    [component('cloud hosting', '99.95'), component('platform team', '', { internal: true }), component('application team', '', { internal: true, weight: '3' }), group('service', 'series', 'cloud hosting, platform team, application team')],
+    [component('cloud hosting', '99.95', paid('6000', '10% below 99.95%; 25% below 99%')), component('platform team', '', { internal: true }), component('application team', '', { internal: true, weight: '3' }), group('service', 'series', 'cloud hosting, platform team, application team')],
     '99.8',
-    'An internal service on a provider’s hosting (99.95%) with two internal teams: what each must promise (by OLA) so that the service can promise 99.8% at worst, the application team taking three shares of what the provider leaves, the platform team one.',
+    'An internal service on a provider’s hosting (99.95%) with two internal teams: what each must promise (by OLA) so that the service can promise 99.8% at worst, the application team taking three shares of what the provider leaves, the platform team one. The money: the customer pays 40 000 a month, with 10% back below 99.8% and 25% below 99%; the provider, paid 6 000 a month, pays back 10% of that below 99.95% and 25% below 99%.',
+    { on: true, charges: '40000', currency: 'EUR', credits: '10% below 99.8%; 25% below 99%', cap: '5' },
   ),
 };
+
+/** Credits of a cloud's virtual machines and managed services: 10% of the month's fee below the promise,
+ *  25% below 99%, 100% below 95% (the shape of Azure's and AWS's compute SLAs). */
+function vmCredits(promise) {
+  return `10% below ${promise}%; 25% below 99%; 100% below 95%`;
+}
 
 export const DEFAULT_CHAIN = CHAIN_PRESETS['two-teams-one-provider'];
 
@@ -90,12 +103,66 @@ export function sanitizeChain(raw) {
       weight: TEXT(p?.weight, '1'),
       uses: TEXT(p?.uses),
       need: TEXT(p?.need, '2'),
+      fee: TEXT(p?.fee),
+      credits: TEXT(p?.credits),
+      rate: TEXT(p?.rate),
     })),
     service: TEXT(raw.service),
     target: TEXT(raw.target),
     period: TEXT(raw.period, 'month'),
     calendar: cleanCalendar(raw.calendar),
+    money: sanitizeMoney(raw.money),
   };
+}
+
+/** The money side read from untrusted data: known fields, strings only. */
+function sanitizeMoney(raw) {
+  const m = raw && typeof raw === 'object' && !Array.isArray(raw) ? raw : {};
+  const out = { on: m.on === true };
+  for (const [k, fallback] of Object.entries(NO_MONEY)) if (k !== 'on') out[k] = TEXT(m[k], fallback);
+  if (!['month', 'quarter', 'year'].includes(out.period)) out.period = 'month';
+  return out;
+}
+
+/**
+ * A schedule of credits typed as "10% below 99.95%; 25% below 99%" (items separated by semicolons, new
+ * lines, or a comma and a space), each number read with `read` (text -> { value } or { error }): the
+ * schedule `chain` takes, its target the highest threshold. Throws an error a person understands.
+ * @param {string} text
+ * @param {(t: string) => ({ value: string } | { error: string })} read
+ */
+export function creditsFromText(text, read = plainNumber) {
+  const items = text.split(/;|\n|,\s+/).map((t) => t.trim()).filter(Boolean);
+  if (!items.length) throw new Error('Type the credits, such as 10% below 99.9%; 25% below 99%.');
+  const tiers = items.map((item) => {
+    const m = /^(.+?)\s*%\s*(?:of the fee\s+|of the charges\s+)?(?:below|under|<)\s*(.+?)\s*%?$/i.exec(item);
+    if (!m) throw new Error(`“${item.slice(0, 40)}” is not a credit: write it as 10% below 99.9%.`);
+    const [percent, below] = [read(m[1]), read(m[2])];
+    const bad = 'error' in percent ? percent : 'error' in below ? below : null;
+    if (bad) throw new Error(`In “${item.slice(0, 40)}”: ${bad.error}`);
+    return { percent: percent.value, below: below.value };
+  });
+  tiers.sort((a, b) => Number(b.below) - Number(a.below));
+  for (let k = 1; k < tiers.length; k++) {
+    if (Number(tiers[k].below) === Number(tiers[k - 1].below)) throw new Error(`Two credits start below ${tiers[k].below}%: give each threshold once.`);
+  }
+  return {
+    target: tiers[0].below,
+    tiers: tiers.map((t, k) => ({ when: k + 1 < tiers.length ? `< ${t.below} and >= ${tiers[k + 1].below}` : `< ${t.below}`, percent: t.percent })),
+  };
+}
+
+/** The credits typed, as plain decimals: "10% below 99.95%; 25% below 99%". */
+export function creditsText(text, read = plainNumber) {
+  const c = creditsFromText(text, read);
+  const below = (when) => /< ([\d.]+)/.exec(when)[1];
+  return c.tiers.map((t) => `${t.percent}% below ${below(t.when)}%`).join('; ');
+}
+
+/** A plain decimal with a point, as saved states hold numbers. */
+function plainNumber(text) {
+  const t = String(text).trim();
+  return /^\d+(\.\d+)?$/.test(t) ? { value: t } : { error: `“${t}” is not a number such as 99.9.` };
 }
 
 /** The names a group's field lists, separated by commas. */
@@ -111,12 +178,34 @@ export function chainRequest(s) {
     const part = { name, internal: p.internal };
     if (p.availability.trim() || !p.internal) part.availability = p.availability.trim();
     if (p.internal) part.weight = p.weight.trim() || '1';
+    if (s.money?.on) {
+      if (p.rate?.trim()) part.outages = { incidentsPerMonth: p.rate.trim() };
+      if (!p.internal && p.fee?.trim()) part.fee = p.fee.trim();
+      if (!p.internal && p.credits?.trim()) part.credits = { ...creditsOrText(p.credits), period: 'month' };
+    }
     return part;
   });
   const request = { parts, period: s.period, calendar: calendarValue(s.calendar) };
   if (s.service.trim()) request.service = s.service.trim();
   if (s.target.trim()) request.target = s.target.trim();
+  if (s.money?.on) {
+    const m = s.money;
+    request.money = { charges: m.charges.trim(), outages: { median: m.median.trim(), p90: m.p90.trim() }, years: m.years.trim() || '1000' };
+    if (m.credits.trim()) request.money.credits = { ...creditsOrText(m.credits), period: m.period };
+    if (m.currency.trim()) request.money.currency = m.currency.trim();
+    if (m.cap.trim()) request.money.cap = m.cap.trim();
+  }
   return request;
+}
+
+/** The schedule of a credits text in plain decimals, or the text itself for the core to refuse in its
+ *  words (the page reads and checks the text before it gets here). */
+function creditsOrText(text) {
+  try {
+    return creditsFromText(text);
+  } catch {
+    return { tiers: text };
+  }
 }
 
 /** The state as compact text for a link or an embed. */

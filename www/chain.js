@@ -1,11 +1,11 @@
 // The service-chain page: parts as typed, the chain worked out on every keystroke, drawn as a block
 // diagram with each part's figures; the state lives in the link (compact) and in the exports.
 import { coreFor } from './core.js';
-import { localeNumber, readNumber } from './amount.js';
+import { localeAmount, localeNumber, readAmount, readNumber } from './amount.js';
 import { calendarEditor } from './calendar-editor.js';
-import { CHAIN_PRESETS, CHAIN_VERSION, DEFAULT_CHAIN, KINDS, chainRequest, chainText, decodeChain, encodeChain, namesIn, partsFromText } from './chain-state.js';
+import { CHAIN_PRESETS, CHAIN_VERSION, DEFAULT_CHAIN, KINDS, NO_MONEY, chainRequest, chainText, creditsText, decodeChain, encodeChain, namesIn, partsFromText } from './chain-state.js';
 import { clearErrors, showError, words } from './fields.js';
-import { $, copy, csvField, download, el, linkWriter } from './util.js';
+import { $, copy, csvField, download, el, linkWriter, svg } from './util.js';
 
 const { core, ready, onRestart } = coreFor('pkg-analysis');
 
@@ -19,6 +19,9 @@ const address = linkWriter(400);
 
 /** A number as the reader writes it: "99.95" -> "99,95" in German. */
 const shown = (text) => (/^\d+(\.\d+)?$/.test(text) ? localeNumber(text) : text);
+/** Credits saved as plain decimals ("10% below 99.95%; 25% below 99%"), written in the reader's locale. */
+const shownCredits = (text) => (/^(\d+(\.\d+)?% below \d+(\.\d+)?%(; )?)+$/.test(text) ? text.replace(/\d+(\.\d+)?/g, (n) => localeNumber(n)) : text);
+const money = () => state.money ?? { ...NO_MONEY };
 
 function input(i, key, label, value, attrs = {}) {
   const id = `ch-part-${i}-${key}`;
@@ -48,6 +51,14 @@ function renderParts() {
           ),
           el('label', { className: 'check' }, internal, 'Run in-house (an OLA): its promise is worked out'),
         );
+        if (money().on) {
+          const currency = money().currency.trim();
+          box.append(el('div', { className: 'row money-row' },
+            ...(p.internal ? [] : [input(i, 'fee', `Fee a month${currency ? ` (${currency})` : ''}`, localeAmount(p.fee ?? ''), { inputMode: 'decimal', placeholder: 'none' })]),
+            input(i, 'rate', 'Outages a month', shown(p.rate ?? ''), { inputMode: 'decimal', placeholder: 'as availability allows' }),
+          ));
+          if (!p.internal) box.append(input(i, 'credits', 'Its credits, as a share of its fee', shownCredits(p.credits ?? ''), { placeholder: `10% below ${shown(p.availability || '99.9')}%; 25% below 99%` }));
+        }
       } else {
         const others = state.parts.filter((q, k) => k !== i && q.name.trim()).map((q) => q.name.trim());
         box.append(el('div', { className: 'row' },
@@ -97,7 +108,9 @@ function fromText() {
     showError($('ch-text'), e.message);
     return stale(STALE);
   }
-  state.parts = parts;
+  // The money typed in the cards stays with the parts of the same name.
+  const before = new Map(state.parts.map((p) => [p.name.trim(), p]));
+  state.parts = parts.map((p) => ({ ...p, fee: before.get(p.name)?.fee ?? '', credits: before.get(p.name)?.credits ?? '', rate: before.get(p.name)?.rate ?? '' }));
   state.service = parts.at(-1).name;
   state.note = '';
   renderParts();
@@ -121,8 +134,9 @@ function readState() {
   state.calendar = hours.state();
   state.parts = state.parts.map((p, i) => {
     const v = (k) => $(`ch-part-${i}-${k}`)?.value ?? p[k];
-    return { ...p, name: v('name'), kind: v('kind'), availability: v('availability'), weight: v('weight'), uses: v('uses'), need: v('need'), internal: $(`ch-part-${i}-internal`)?.checked ?? p.internal };
+    return { ...p, name: v('name'), kind: v('kind'), availability: v('availability'), weight: v('weight'), uses: v('uses'), need: v('need'), fee: v('fee') ?? '', credits: v('credits') ?? '', rate: v('rate') ?? '', internal: $(`ch-part-${i}-internal`)?.checked ?? p.internal };
   });
+  state.money = { on: $('ch-m-on').checked, ...Object.fromEntries(['charges', 'currency', 'period', 'credits', 'median', 'p90', 'cap', 'years'].map((k) => [k, $(`ch-m-${k}`).value])) };
 }
 
 /** The state with its numbers read in the reader's locale (plain decimals), and the problems found, by
@@ -130,13 +144,36 @@ function readState() {
 function canonical() {
   const problems = [];
   const s = structuredClone(state);
-  const number = (id, text, empty, decimals = 12) => {
-    const r = readNumber(text, { decimals });
+  s.money = { ...NO_MONEY, ...s.money };
+  const number = (id, text, empty, decimals = 12, read = (t) => readNumber(t, { decimals })) => {
+    const r = read(text);
     if ('value' in r) return r.value;
     if (r.code === 'empty' && !empty) return '';
     problems.push([id, r.code === 'empty' ? empty : r.error]);
     return text;
   };
+  const amount = (id, text, empty) => number(id, text, empty, 6, (t) => readAmount(t, { currency: s.money.currency }));
+  const credits = (id, text, empty) => {
+    if (!text.trim()) {
+      if (empty) problems.push([id, empty]);
+      return '';
+    }
+    try {
+      return creditsText(text, (t) => readNumber(t, { decimals: 6 }));
+    } catch (e) {
+      problems.push([id, e.message]);
+      return text;
+    }
+  };
+  if (s.money.on) {
+    const m = s.money;
+    m.charges = amount('ch-m-charges', m.charges, 'Type what the customer is charged each period, such as 40000.');
+    m.credits = credits('ch-m-credits', m.credits, 'Type the customer’s credits, such as 10% below 99.9%; 25% below 99%.');
+    m.cap = number('ch-m-cap', m.cap, '', 6);
+    m.years = number('ch-m-years', m.years, '', 0);
+    m.currency = m.currency.trim().toUpperCase();
+    if (m.currency && !/^[A-Z]{3}$/.test(m.currency)) problems.push(['ch-m-currency', `“${m.currency}” is not a currency code: write three letters, such as EUR or USD, or leave it empty.`]);
+  }
   s.target = number('ch-target', s.target, '');
   const seen = new Map();
   s.parts.forEach((p, i) => {
@@ -148,6 +185,13 @@ function canonical() {
     if (p.kind === 'component') {
       p.availability = number(`ch-part-${i}-availability`, p.availability, p.internal && s.target ? '' : 'Type its availability, such as 99.9.');
       if (p.internal) p.weight = number(`ch-part-${i}-weight`, p.weight, 'Type its weight, such as 1.', 6);
+      if (s.money.on) {
+        p.rate = number(`ch-part-${i}-rate`, p.rate ?? '', '', 6);
+        if (!p.internal) {
+          p.fee = amount(`ch-part-${i}-fee`, p.fee ?? '', p.credits?.trim() ? 'Type the fee paid to it each month: its credits are a share of it.' : '');
+          p.credits = credits(`ch-part-${i}-credits`, p.credits ?? '', p.fee?.trim() ? 'Type its credits, such as 10% below 99.9%.' : '');
+        }
+      }
     } else if (!namesIn(p.uses).length) {
       problems.push([`ch-part-${i}-uses`, 'List the parts of this group by name, separated by commas.']);
     }
@@ -171,13 +215,19 @@ function fieldOf(e) {
   const part = e.part ?? '';
   let m;
   if ((m = /^parts\[(\d+)\]\.?(\w*)/.exec(part))) {
-    const key = { series: 'uses', parallel: 'uses', of: 'uses', availability: 'availability', weight: 'weight', need: 'need' }[m[2]] ?? 'name';
+    const key = { series: 'uses', parallel: 'uses', of: 'uses', availability: 'availability', weight: 'weight', need: 'need', fee: 'fee', credits: 'credits', outages: 'rate' }[m[2]] ?? 'name';
+    if (m[2] === 'currency') return $('ch-m-currency');
     return $(`ch-part-${m[1]}-${key}`) ?? $(`ch-part-${m[1]}-name`);
+  }
+  if ((m = /^money\.?(\w*)(?:\.(\w+))?/.exec(part))) {
+    const key = m[1] === 'outages' ? (m[2] === 'p90' ? 'p90' : 'median') : m[1];
+    return $(`ch-m-${key}`) ?? $('ch-m-charges');
   }
   const i = state.parts.findIndex((p) => p.name.trim() === part.trim());
   if (i < 0) return null;
   const p = state.parts[i];
   if (/no promise of|at worst, and the service only/.test(e.message ?? '')) return $('ch-target');
+  if (/credits are measured|fails? .* times a month|availability of 0/.test(e.message ?? '')) return $(`ch-part-${i}-credits`) ?? $(`ch-part-${i}-rate`) ?? $(`ch-part-${i}-availability`);
   if (/\bneed\b|k out of|how many/i.test(e.message ?? '') && p.kind === 'kofn') return $(`ch-part-${i}-need`);
   if (/given twice|name/.test(e.message ?? '')) return $(`ch-part-${i}-name`);
   return $(`ch-part-${i}-${p.kind === 'component' ? 'availability' : 'uses'}`) ?? $(`ch-part-${i}-name`);
@@ -240,6 +290,7 @@ function show(r) {
     ...(r.target ? [el('li', {}, el('span', { className: 'stat-name', textContent: 'Target' }), el('br'), el('strong', { className: 'big-figure', textContent: `${localeNumber(r.target)}%` }))] : []),
   );
   $('ch-assumptions').replaceChildren(...r.assumptions.map((a) => el('li', { textContent: a })));
+  showMoney(r.money);
   $('ch-diagram').replaceChildren(diagram(r));
   $('ch-table').querySelector('tbody').replaceChildren(
     ...r.parts.map((p) => {
@@ -258,6 +309,94 @@ function show(r) {
       return tr;
     }),
   );
+}
+
+/** Money to the cent as the reader writes it, with the currency. */
+function cash(text, currency) {
+  const n = Number(text);
+  const cents = Number.isInteger(n) ? 0 : 2;
+  const written = new Intl.NumberFormat(undefined, { minimumFractionDigits: cents, maximumFractionDigits: cents }).format(n);
+  return currency ? `${written} ${currency}` : written;
+}
+
+/** The money's verdict in the reader's locale (the API's own sentences write plain decimals). */
+function moneyWords(m) {
+  const c = (t) => cash(t, m.currency);
+  const pc = (t) => `${localeNumber(t)}%`;
+  const back = Number(m.paid.mean) > 0 ? `${pc((Math.trunc((Number(m.recovered.mean) / Number(m.paid.mean)) * 10000) / 100).toFixed(2))} of it` : 'with nothing paid';
+  const lines = [
+    `A year costs ${c(m.paid.mean)} in credits to the customer on average (9 years in 10 at most ${c(m.paid.p90)}); the providers pay back ${c(m.recovered.mean)} (${back}): a net exposure of ${c(m.net.mean)}, ${pc(m.netPercent)} of the contract value of ${c(m.contractValue)} (9 years in 10 at most ${c(m.net.p90)}, ${pc(m.netP90Percent)}).`,
+  ];
+  if (m.cap) {
+    const bound = m.confidence === 'expected' ? 'in an average year' : '9 years in 10';
+    lines.push(m.highestTarget ? `The highest target that keeps the net exposure within ${pc(m.cap)} of the contract value ${bound}: ${pc(m.highestTarget)}.` : `No target from 95% to 99.999% keeps the net exposure within ${pc(m.cap)} of the contract value ${bound}.`);
+  }
+  return lines;
+}
+
+/** The money of the chain: the verdict, the headline figures, the ladder drawn and as a table, each
+ *  provider's recoveries, the assumptions. */
+function showMoney(m) {
+  $('ch-money').hidden = !m;
+  if (!m) return;
+  const c = (t) => cash(t, m.currency);
+  $('ch-m-verdict').replaceChildren(...moneyWords(m).map((line) => el('li', { textContent: line })));
+  const stat = (name, figure, note, testid) => {
+    const li = el('li', {}, el('span', { className: 'stat-name', textContent: name }), el('br'), el('strong', { className: 'big-figure', textContent: figure }), el('br'), el('span', { textContent: note }));
+    li.dataset.testid = testid;
+    return li;
+  };
+  $('ch-m-figures').replaceChildren(
+    stat('Credits paid to the customer, a year', c(m.paid.mean), `9 years in 10 at most ${c(m.paid.p90)}; worst ${c(m.paid.worst)}`, 'ch-m-paid'),
+    stat('Paid back by the providers', c(m.recovered.mean), `9 years in 10 at most ${c(m.recovered.p90)}`, 'ch-m-recovered'),
+    stat('Net exposure', c(m.net.mean), `${localeNumber(m.netPercent)}% of the contract value of ${c(m.contractValue)}; 9 years in 10 at most ${c(m.net.p90)} (${localeNumber(m.netP90Percent)}%)`, 'ch-m-net'),
+    stat('Service up in the simulation', `${localeNumber(m.simulatedAvailability)}%`, m.closedFormAvailability ? `${localeNumber(m.closedFormAvailability)}% in the closed form (components failing independently at their rates); ${m.years.toLocaleString()} contract years, seed ${m.seed}` : `${m.years.toLocaleString()} contract years`, 'ch-m-availability'),
+  );
+  const rows = m.ladder.filter((t) => t.paid);
+  $('ch-m-ladder').querySelector('tbody').replaceChildren(
+    ...m.ladder.map((t) => {
+      const tr = el('tr', { className: t.target === m.highestTarget ? 'chosen' : t.within === false ? 'missed' : '' });
+      const cells = t.paid ? [c(t.paid.mean), c(t.paid.p90), c(t.net.mean), c(t.net.p90), `${localeNumber(t.netPercent)}%${t.within === true ? ' (within)' : t.within === false ? ' (over)' : ''}`] : [t.reason, '', '', '', ''];
+      tr.append(el('th', { scope: 'row', textContent: `${localeNumber(t.target)}%${t.target === m.highestTarget ? ' (highest within)' : ''}` }), ...cells.map((x) => el('td', { textContent: x })));
+      return tr;
+    }),
+  );
+  ladderChart(rows, m);
+  $('ch-m-providers').querySelector('tbody').replaceChildren(
+    ...(m.providers.length
+      ? m.providers.map((p) => {
+          const tr = el('tr');
+          tr.append(el('th', { scope: 'row', textContent: p.name }), ...[c(p.fees), c(p.recovered.mean), c(p.recovered.p90), `${localeNumber(p.recoveredPercent)}%`, p.meanDowntime.text].map((x) => el('td', { textContent: x })));
+          return tr;
+        })
+      : [el('tr', {}, el('td', { colSpan: 6, textContent: 'No provider has a fee and credits: give them in the providers’ cards to see what they pay back.' }))]),
+  );
+  $('ch-m-assumptions').replaceChildren(...[...m.assumptions, ...m.notes].map((a) => el('li', { textContent: a })));
+}
+
+/** The ladder as horizontal bars: the average year's net exposure, and a mark at the 90th percentile. */
+function ladderChart(rows, m) {
+  const values = rows.flatMap((t) => [Number(t.net.mean), Number(t.net.p90), 0]);
+  const [lo, hi] = [Math.min(...values), Math.max(...values, 1)];
+  const [W, left, right, row] = [420, 62, 12, 20];
+  const x = (v) => left + ((v - lo) / (hi - lo || 1)) * (W - left - right);
+  const H = rows.length * row + 28;
+  const chart = $('ch-m-chart');
+  chart.setAttribute('viewBox', `0 0 ${W} ${H}`);
+  /** @type {Array<[string, Record<string, any>, string?]>} */
+  const parts = [['line', { x1: x(0), x2: x(0), y1: 2, y2: H - 22, class: 'axis' }]];
+  rows.forEach((t, k) => {
+    const y = 4 + k * row;
+    const [a, b] = [x(0), x(Number(t.net.mean))];
+    const what = `${localeNumber(t.target)}%: net ${cash(t.net.mean, m.currency)} on average, ${cash(t.net.p90, m.currency)} 9 years in 10`;
+    parts.push(['text', { x: left - 6, y: y + 13, class: 'label', 'text-anchor': 'end' }, `${localeNumber(t.target)}%`]);
+    parts.push(['rect', { x: Math.min(a, b), y: y + 3, width: Math.max(1, Math.abs(b - a)), height: row - 7, class: t.within === false ? 'bar over' : t.within === true ? 'bar within' : 'bar' }, what]);
+    parts.push(['line', { x1: x(Number(t.net.p90)), x2: x(Number(t.net.p90)), y1: y + 1, y2: y + row - 1, class: 'p90' }, what]);
+  });
+  parts.push(['text', { x: x(0), y: H - 8, class: 'label', 'text-anchor': 'middle' }, '0']);
+  parts.push(['text', { x: W - right, y: H - 8, class: 'label', 'text-anchor': 'end' }, `${cash(String(hi), m.currency)} a year`]);
+  chart.replaceChildren(...svg(parts));
+  chart.setAttribute('aria-label', `Net exposure a year by target: ${rows.map((t) => `${localeNumber(t.target)}%: ${cash(t.net.mean, m.currency)} on average, ${cash(t.net.p90, m.currency)} 9 years in 10`).join('; ')}.`);
 }
 
 /** The chain as nested boxes from the service down: a group's parts side by side when all are needed,
@@ -324,6 +463,17 @@ function writeAll() {
   $('ch-period').value = ['week', 'month', 'quarter', 'year'].includes(state.period) ? state.period : 'month';
   hours.set(state.calendar);
   $('ch-note').textContent = state.note ?? '';
+  const m = money();
+  $('ch-m-on').checked = m.on;
+  $('ch-m-fields').hidden = !m.on;
+  $('ch-m-charges').value = localeAmount(m.charges);
+  $('ch-m-currency').value = m.currency;
+  $('ch-m-period').value = m.period;
+  $('ch-m-credits').value = shownCredits(m.credits);
+  $('ch-m-median').value = m.median;
+  $('ch-m-p90').value = m.p90;
+  $('ch-m-cap').value = shown(m.cap);
+  $('ch-m-years').value = shown(m.years);
   renderParts();
 }
 
@@ -335,7 +485,7 @@ function add(kind) {
   for (let k = n; names.includes(name); k++) name = `${kind === 'component' ? 'component' : 'group'} ${k + 1}`;
   // A new part goes before the service, which stays last.
   const at = Math.max(0, state.parts.length - 1);
-  state.parts.splice(at, 0, { name, kind, availability: kind === 'component' ? '99.9' : '', internal: false, weight: '1', uses: '', need: '2' });
+  state.parts.splice(at, 0, { name, kind, availability: kind === 'component' ? '99.9' : '', internal: false, weight: '1', uses: '', need: '2', fee: '', credits: '', rate: '' });
   state.note = '';
   renderParts();
   update();
@@ -366,6 +516,13 @@ async function main() {
         update();
         $('ch-copy-status').textContent = `Opened the preset “${preset.title}”.`;
       }
+      return;
+    }
+    if (t.id === 'ch-m-on' || t.id === 'ch-m-currency') {
+      readState();
+      $('ch-m-fields').hidden = !state.money.on;
+      renderParts();
+      update();
       return;
     }
     if (/^ch-part-\d+-(kind|internal)$/.test(t.id)) {

@@ -223,6 +223,8 @@ class SlaChain extends SlaElement {
       el('p', { className: 'muted', textContent: `${r.service}, components failing independently; at worst ${r.worstCase.percent}% (${r.worstCase.downtime.text} down over ${r.period}, ${r.basis}).` }),
       el('ul', {}, ...r.verdict.slice(1).map((line) => el('li', { textContent: line }))),
       el('div', { className: 'wrap' }, el('table', {}, el('thead', {}, head), el('tbody', {}, ...rows))),
+      // The money, when the chain was saved with it: credits paid, paid back and the net, simulated.
+      ...(r.money ? [el('ul', {}, ...r.money.verdict.map((line) => el('li', { textContent: line })))] : []),
     ];
   }
 }

@@ -84,7 +84,7 @@ pub struct ChainRecovery {
     pub recovered: MoneySpread,
     /// What it pays back in a mean year, as a percentage of its fees (two decimals, rounded down).
     pub recovered_percent: String,
-    /// Its mean downtime per period of its own schedule.
+    /// Its mean downtime per period of its own schedule, to the second.
     pub mean_downtime: DurationText,
     /// Its periods with a credit due, over all years.
     #[ts(type = "number")]
@@ -355,6 +355,8 @@ pub(super) fn money(
             }
         }
     }
+    // The lengths given for every component, checked once, here.
+    durations(None, &default_outages, "money.outages")?;
     let whole = |key: &str, default: f64, most: f64| -> Result<f64, Error> {
         match o.optional_text(key)? {
             None => Ok(default),
@@ -669,7 +671,7 @@ fn words(
                     fees: cents(p.fees),
                     recovered: p.recovered.into(),
                     recovered_percent: share(p.recovered.mean, p.fees),
-                    mean_downtime: seconds(p.mean_downtime),
+                    mean_downtime: seconds(p.mean_downtime.round()),
                     periods_breached: p.periods_breached,
                     period: period.to_string(),
                 }

@@ -136,6 +136,8 @@ test('<sla-chain> draws a chain copied from the page', async () => {
   assert.match(text, /99\.8001%/);
   assert.match(text, /platform team/);
   assert.match(text, /99\.9625%/);
+  // Saved with its money, the element says what the contracts cost: 40 000 a month is 480 000 a year.
+  assert.match(text, /of the contract value of 480000\.00 EUR/);
   assert.deepEqual(harness.problems, []);
 });
 

@@ -1241,7 +1241,7 @@ recovered: MoneySpread,
  */
 recoveredPercent: string, 
 /**
- * Its mean downtime per period of its own schedule.
+ * Its mean downtime per period of its own schedule, to the second.
  */
 meanDowntime: DurationText, 
 /**

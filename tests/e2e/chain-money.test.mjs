@@ -1,0 +1,89 @@
+// The service-chain page's money in Chromium: the default preset's customer and provider credits, the
+// figures checked against a second computation in the test, errors next to their fields with what was typed
+// kept, numbers in German, the link and the ladder.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { pageHarness } from './browser.mjs';
+
+const harness = pageHarness({ before, after });
+
+const settled = (page) => page.waitForFunction(() => document.querySelector('#ch-m-ladder tbody tr') && document.getElementById('ch-stale').hidden && !document.getElementById('ch-money').hidden);
+
+test('two teams and one provider: credits paid, paid back and the net, on the page as the API gives them', async () => {
+  const page = await harness.open('/chain.html');
+  await settled(page);
+  const figures = page.getByTestId('ch-m-figures');
+  const paid = await figures.getByTestId('ch-m-paid').textContent();
+  const net = await figures.getByTestId('ch-m-net').textContent();
+  // The customer: 40 000 a month, 480 000 a year; at most 25% of a month back, 120 000 a year.
+  assert.match(net, /of the contract value of 480,000 EUR/);
+  const amount = (text) => Number(/([\d,.]+) EUR/.exec(text)[1].replace(/,/g, ''));
+  assert.ok(amount(paid) > 0 && amount(paid) <= 120_000, paid);
+  // The provider pays back at most 25% of its 6 000 a month: 18 000 a year.
+  const provider = await page.getByTestId('ch-m-providers').locator('tbody tr').first().locator('td').allTextContents();
+  assert.equal(provider[0], '72,000 EUR');
+  assert.ok(amount(provider[1]) <= 18_000, provider[1]);
+  // The net is what is paid less what is paid back, to the cent.
+  const recovered = await figures.getByTestId('ch-m-recovered').textContent();
+  assert.ok(Math.abs(amount(paid) - amount(recovered) - amount(net)) < 0.011, `${paid} ${recovered} ${net}`);
+  // The simulation agrees with its closed form: the components' availabilities multiplied.
+  const up = await figures.getByTestId('ch-m-availability').textContent();
+  const [simulated, closed] = [...up.matchAll(/(\d+\.\d+)%/g)].map((m) => Number(m[1]));
+  // Each component fails as often as keeps it up its availability: 99.95% x 99.9625% x 99.8875%.
+  assert.ok(Math.abs(closed - 99.95 * 0.999625 * 0.998875) < 1e-5, up);
+  assert.ok(Math.abs(simulated - closed) < 0.02, up);
+  // The ladder: a row a target, the highest within 5% marked, paid growing with the target.
+  const rows = page.getByTestId('ch-m-ladder').locator('tbody tr');
+  assert.equal(await rows.count(), 10);
+  const paidByTarget = (await rows.locator('td:nth-child(2)').allTextContents()).map(amount);
+  assert.deepEqual([...paidByTarget].sort((a, b) => a - b), paidByTarget);
+  assert.match(await page.getByTestId('ch-m-verdict').textContent(), /The highest target that keeps the net exposure within 5% of the contract value 9 years in 10: [\d.]+%\./);
+  assert.equal(await page.locator('#ch-m-chart rect').count(), 10);
+  assert.deepEqual(harness.problems, []);
+});
+
+test('money fields: errors next to them, what was typed kept; German numbers; the link keeps the money', async () => {
+  const page = await harness.open('/chain.html', harness.problems, { locale: 'de-DE', viewport: { width: 390, height: 844 } });
+  await settled(page);
+  // A fee that could be 12 or 12 000 is not guessed.
+  await page.locator('#ch-part-0-fee').fill('12,000');
+  const fee = page.getByTestId('ch-part-0-fee-error');
+  await fee.waitFor();
+  assert.match(await fee.textContent(), /could be 12\.000 or 12/);
+  assert.equal(await page.locator('#ch-part-0-fee').inputValue(), '12,000');
+  await page.locator('#ch-part-0-fee').fill('6.000,00');
+  // Credits that cannot be read are named next to them.
+  await page.getByTestId('ch-m-credits').fill('10 below 99,8');
+  const credits = page.getByTestId('ch-m-credits-error');
+  await credits.waitFor();
+  assert.match(await credits.textContent(), /is not a credit: write it as 10% below 99\.9%/);
+  await page.getByTestId('ch-m-credits').fill('10 % below 99,8 %; 25 % below 99 %');
+  // An outage length the core cannot read is refused next to it.
+  await page.getByTestId('ch-m-median').fill('soon');
+  const median = page.getByTestId('ch-m-median-error');
+  await median.waitFor();
+  assert.match(await median.textContent(), /soon/);
+  await page.getByTestId('ch-m-median').fill('30 min');
+  await page.getByTestId('ch-m-currency').fill('E1');
+  await page.getByTestId('ch-m-currency-error').waitFor();
+  await page.getByTestId('ch-m-currency').fill('EUR');
+  await settled(page);
+  // The figures are written the German way.
+  assert.match(await page.getByTestId('ch-m-net').textContent(), /480\.000 EUR/);
+  // The page never scrolls sideways at 390 px.
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 390));
+  // The link holds the money: opened afresh, the same figures.
+  await page.getByTestId('ch-copy').click();
+  const url = page.url();
+  const net = await page.getByTestId('ch-m-net').textContent();
+  const again = await harness.open(url.slice(url.indexOf('/chain.html')));
+  await settled(again);
+  assert.equal(await again.getByTestId('ch-m-credits').inputValue(), '10% below 99.8%; 25% below 99%');
+  assert.equal(await again.locator('#ch-part-0-fee').inputValue(), '6,000');
+  assert.equal((await again.getByTestId('ch-m-net').textContent()).replace(/\./g, ','), net.replace(/\./g, ','));
+  // Switched off, the money is gone from the page and from the request.
+  await again.getByTestId('ch-m-on').uncheck();
+  await again.waitForFunction(() => document.getElementById('ch-money').hidden);
+  assert.equal(await again.locator('#ch-part-0-fee').count(), 0);
+  assert.deepEqual(harness.problems, []);
+});

@@ -273,7 +273,7 @@ fn small_chain() -> impl Strategy<Value = Vec<Part>> {
     let components = prop::collection::vec((0u32..=10_000, 0u32..4), 1..7);
     let groups = prop::collection::vec(
         (
-            0u8..3,
+            0u8..4,
             prop::collection::vec(any::<prop::sample::Index>(), 2..5),
             1usize..4,
         ),
@@ -302,6 +302,13 @@ fn small_chain() -> impl Strategy<Value = Vec<Part>> {
                 0 => Kind::Series(of),
                 1 if of.len() >= 2 => Kind::Parallel(of),
                 1 => Kind::Series(of),
+                // A failover switching 0.01 times a month for 2 629.746 s: 0.001% of the time.
+                3 if of.len() >= 2 => Kind::Failover {
+                    of,
+                    switch_millis: 2_629_746,
+                    switches_micros: 10_000,
+                },
+                3 => Kind::Series(of),
                 _ => {
                     let k = k.min(of.len());
                     Kind::KOfN(k, of)
@@ -325,6 +332,8 @@ fn is_up(parts: &[Part], name: &str, up: &dyn Fn(&str) -> bool) -> bool {
         Kind::Series(of) => count(of) == of.len(),
         Kind::Parallel(of) => count(of) >= 1,
         Kind::KOfN(k, of) => count(of) >= *k,
+        // Up while one of its parts is and it is not switching over (a component of its own).
+        Kind::Failover { of, .. } => count(of) >= 1 && up(&format!("{name}, switch-overs")),
     }
 }
 
@@ -337,10 +346,11 @@ proptest! {
     fn availability_is_the_sum_over_every_state(parts in small_chain()) {
         let service = parts.last().unwrap().name.clone();
         let chain = Chain::new(&parts, &service).unwrap();
-        let components: Vec<(&str, Exact)> = parts
+        let components: Vec<(String, Exact)> = parts
             .iter()
             .filter_map(|p| match &p.kind {
-                Kind::Component(a) => Some((p.name.as_str(), pct(a))),
+                Kind::Component(a) => Some((p.name.clone(), pct(a))),
+                Kind::Failover { .. } => Some((format!("{}, switch-overs", p.name), pct("99.999"))),
                 _ => None,
             })
             .collect();

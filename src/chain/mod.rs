@@ -294,6 +294,16 @@ pub enum Kind {
     Parallel(Vec<String>),
     /// Parts of which `k` suffice.
     KOfN(usize, Vec<String>),
+    /// Parts used one at a time, in order: when the one in use fails, the next one up takes over after a
+    /// switch-over, during which the group is down.
+    Failover {
+        /// The parts, the first used first.
+        of: Vec<String>,
+        /// How long a switch-over takes, in milliseconds.
+        switch_millis: u64,
+        /// Switch-overs in an average month, in millionths.
+        switches_micros: u64,
+    },
 }
 
 /// One named part of a chain: a component or a group of other parts, by their names.
@@ -337,6 +347,61 @@ impl Part {
             kind: Kind::KOfN(k, parts.iter().map(|p| p.to_string()).collect()),
         }
     }
+
+    /// A group of `parts` used one at a time, in order, switching over `switches_per_month` times an
+    /// average month (a decimal such as "0.5"; 0 if it is not one), each switch-over taking
+    /// `switch_millis` milliseconds.
+    ///
+    /// ```
+    /// use slacalc::chain::{Chain, Part};
+    /// // Two regions of 99.9%, one switch-over a month of 2 629.746 s: a thousandth of an average month.
+    /// let chain = Chain::new(&[
+    ///     Part::component("primary", "99.9"),
+    ///     Part::component("standby", "99.9"),
+    ///     Part::failover("regions", &["primary", "standby"], 2_629_746, "1"),
+    /// ], "regions")?;
+    /// // (1 - 0.001 x 0.001) x (1 - 0.001) = 0.999999 x 0.999 = 99.8999001%.
+    /// assert_eq!(chain.availability()?.percent(), "99.8999001");
+    /// // At worst the pair is down as long as its better part (0.1%), and the switch-over adds 0.1%.
+    /// assert_eq!(chain.worst_case().percent(), "99.8");
+    /// # Ok::<(), slacalc::Error>(())
+    /// ```
+    pub fn failover(
+        name: &str,
+        parts: &[&str],
+        switch_millis: u64,
+        switches_per_month: &str,
+    ) -> Part {
+        let micros = crate::value::decimal(switches_per_month, 6, None).unwrap_or(0) as u64;
+        Part {
+            name: name.to_string(),
+            kind: Kind::Failover {
+                of: parts.iter().map(|p| p.to_string()).collect(),
+                switch_millis,
+                switches_micros: micros,
+            },
+        }
+    }
+}
+
+/// The share of time a failover group spends switching over, `switches_micros` millionths of a
+/// switch-over an average month of 2 629 746 s, each `switch_millis` long: rounded up at the 24th decimal,
+/// so that the availability left is never overstated; at most 1.
+fn switching_share(switches_micros: u64, switch_millis: u64) -> Exact {
+    const SCALE: u32 = 24;
+    let num = Natural::from_u64(switches_micros)
+        .times_small(switch_millis)
+        .times_pow10(SCALE);
+    let den = Natural::from_u64(2_629_746 * 1_000_000_000);
+    let mut units = num.div_floor(&den);
+    if units.times(&den) < num {
+        units = units.plus(&Natural::from_u64(1));
+    }
+    let share = Exact {
+        units,
+        scale: SCALE,
+    };
+    share.min(Exact::one())
 }
 
 /// A part as the chain holds it: a component's availability, or a group of parts by their places.
@@ -355,6 +420,21 @@ pub struct Chain {
     places: std::collections::HashMap<String, usize>,
     nodes: Vec<Node>,
     root: usize,
+    /// The failover groups: each is, inside, a series of its parts as a redundant group and of its
+    /// switch-overs as a component, both kept after the parts given; the switch-overs' node, with their
+    /// rate (millionths a month) and length (milliseconds).
+    failovers: Vec<Failover>,
+}
+
+/// A failover group as the chain holds it.
+#[derive(Clone, Debug)]
+struct Failover {
+    /// The group's place.
+    group: usize,
+    /// The place of its switch-overs' component.
+    switching: usize,
+    switches_micros: u64,
+    switch_millis: u64,
 }
 
 /// The most outcomes of shared components an exact figure weighs (each shared component inside a
@@ -411,6 +491,8 @@ impl Chain {
             names.push(name.to_string());
         }
         let mut nodes = Vec::with_capacity(parts.len());
+        // A failover group's inner parts, made after the parts given: (group, its parts, switch-overs).
+        let mut inner: Vec<(usize, Vec<usize>, u64, u64)> = Vec::new();
         for (p, name) in parts.iter().zip(&names) {
             let group = |k: usize, of: &[String], parallel: bool| -> Result<Node, Error> {
                 let mut places_of = Vec::with_capacity(of.len());
@@ -456,6 +538,48 @@ impl Chain {
                 Kind::Series(of) => group(of.len(), of, false)?,
                 Kind::Parallel(of) => group(1, of, true)?,
                 Kind::KOfN(k, of) => group(*k, of, false)?,
+                Kind::Failover {
+                    of,
+                    switch_millis,
+                    switches_micros,
+                } => {
+                    let Node::Group { of, .. } = group(1, of, true)? else {
+                        unreachable!("a group is a group")
+                    };
+                    inner.push((nodes.len(), of, *switch_millis, *switches_micros));
+                    // Its place holds the series of the two, filled in below.
+                    Node::Group {
+                        k: 2,
+                        of: Vec::new(),
+                    }
+                }
+            });
+        }
+        let mut failovers = Vec::with_capacity(inner.len());
+        for (g, of, switch_millis, switches_micros) in inner {
+            let (redundant, switching) = (nodes.len(), nodes.len() + 1);
+            for (name, node) in [
+                (format!("{}, its parts", names[g]), Node::Group { k: 1, of }),
+                (
+                    format!("{}, switch-overs", names[g]),
+                    Node::Component(switching_share(switches_micros, switch_millis).complement()),
+                ),
+            ] {
+                if places.insert(name.clone(), names.len()).is_some() {
+                    return Err(refuse(&name, "this name is given to two parts".to_string()));
+                }
+                names.push(name);
+                nodes.push(node);
+            }
+            nodes[g] = Node::Group {
+                k: 2,
+                of: vec![redundant, switching],
+            };
+            failovers.push(Failover {
+                group: g,
+                switching,
+                switches_micros,
+                switch_millis,
             });
         }
         let Some(&root) = places.get(service.trim()) else {
@@ -469,6 +593,7 @@ impl Chain {
             places,
             nodes,
             root,
+            failovers,
         };
         chain.check_cycles()?;
         chain.check_depth()?;
@@ -551,6 +676,27 @@ impl Chain {
                 Some((*k, of.iter().map(|&c| self.names[c].as_str()).collect()))
             }
         }
+    }
+
+    /// Whether part `n` is a failover group.
+    fn is_failover(&self, n: usize) -> bool {
+        self.failovers.iter().any(|f| f.group == n)
+    }
+
+    /// Each failover group's name with its switch-overs' component's name, switch-overs a month and
+    /// their length in milliseconds.
+    pub fn switch_overs(&self) -> Vec<(&str, &str, f64, u64)> {
+        self.failovers
+            .iter()
+            .map(|f| {
+                (
+                    self.names[f.group].as_str(),
+                    self.names[f.switching].as_str(),
+                    f.switches_micros as f64 / 1e6,
+                    f.switch_millis,
+                )
+            })
+            .collect()
     }
 
     fn place(&self, name: &str) -> Option<usize> {
@@ -871,7 +1017,9 @@ impl Chain {
     /// parts whose downtime is the service's, in the order met.
     pub fn needed_in_series(&self) -> Vec<&str> {
         let needed = match &self.nodes[self.root] {
-            Node::Group { k, of } if *k == of.len() => self.needed(self.root),
+            Node::Group { k, of } if *k == of.len() && !self.is_failover(self.root) => {
+                self.needed(self.root)
+            }
             _ => vec![self.root],
         };
         needed.iter().map(|&n| self.names[n].as_str()).collect()
@@ -981,7 +1129,9 @@ impl Chain {
                 continue;
             }
             match &self.nodes[c] {
-                Node::Group { k, of } if *k == of.len() => stack.extend(of.iter().rev()),
+                Node::Group { k, of } if *k == of.len() && !self.is_failover(c) => {
+                    stack.extend(of.iter().rev())
+                }
                 _ => out.push(c),
             }
         }

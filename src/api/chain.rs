@@ -29,6 +29,17 @@ struct ChainPart {
     /// Parts of which any one suffices.
     #[ts(optional)]
     parallel: Option<Vec<String>>,
+    /// Parts used one at a time, in order: when the one in use fails, the next one up takes over after a
+    /// switch-over (`switchOver` long, `switchesPerMonth` times an average month), during which the group
+    /// is down.
+    #[ts(optional)]
+    failover: Option<Vec<String>>,
+    /// How long a failover group's switch-over takes, such as "5 min" (at most a day).
+    #[ts(optional, type = "string | number")]
+    switch_over: Option<String>,
+    /// How many switch-overs a failover group makes in an average month, such as "0.5".
+    #[ts(optional, type = "string | number")]
+    switches_per_month: Option<String>,
     /// How many of `of` suffice.
     #[ts(optional, type = "number | string")]
     need: Option<f64>,
@@ -110,7 +121,7 @@ pub struct ChainFigure {
 pub struct ChainPartResult {
     /// Its name, as given.
     pub name: String,
-    /// "component", "series", "parallel" or "k of n" ("2 of 3").
+    /// "component", "series", "parallel", "failover" or "k of n" ("2 of 3").
     pub kind: String,
     /// The parts it uses.
     pub uses: Vec<String>,
@@ -223,6 +234,9 @@ fn read_part(v: &Value, i: usize, has_target: bool) -> Result<Given, Error> {
             "fee",
             "credits",
             "currency",
+            "failover",
+            "switchOver",
+            "switchesPerMonth",
         ],
     )?;
     let name = o.text("name")?.trim().to_string();
@@ -250,12 +264,14 @@ fn read_part(v: &Value, i: usize, has_target: bool) -> Result<Given, Error> {
     let series = names(&o, "series")?;
     let parallel = names(&o, "parallel")?;
     let of = names(&o, "of")?;
+    let failover = names(&o, "failover")?;
     let availability = o.optional_text("availability")?;
     let given = [
         availability.is_some(),
         series.is_some(),
         parallel.is_some(),
         of.is_some(),
+        failover.is_some(),
     ]
     .iter()
     .filter(|x| **x)
@@ -264,7 +280,7 @@ fn read_part(v: &Value, i: usize, has_target: bool) -> Result<Given, Error> {
         return Err(invalid(
             Field::Input,
             &name,
-            "a part is a component (availability) or one group (series, parallel, or need of): not both".to_string(),
+            "a part is a component (availability) or one group (series, parallel, need of, or failover): not both".to_string(),
         ));
     }
     let mut promised = false;
@@ -282,6 +298,46 @@ fn read_part(v: &Value, i: usize, has_target: bool) -> Result<Given, Error> {
         Kind::KOfN(need, of)
     } else if o.get("need").is_some() {
         return Err(o.error("of", "must list the parts that `need` counts"));
+    } else if let Some(of) = failover {
+        let switch = o.text("switchOver").map_err(|_| {
+            o.error(
+                "switchOver",
+                "give how long a switch-over takes, such as 5 min (0 if it is seamless)",
+            )
+        })?;
+        let switch_millis = crate::duration::ExactDuration::parse(switch, Field::Input)
+            .ok()
+            .map(|d| d.as_nanos().div_ceil(1_000_000))
+            .filter(|ms| *ms <= 86_400_000)
+            .ok_or_else(|| {
+                o.error(
+                    "switchOver",
+                    format!(
+                        "\"{}\" is not a switch-over time of at most a day, such as 5 min, 90 s or PT5M",
+                        switch.trim()
+                    ),
+                )
+            })?;
+        let switches = o
+            .optional_text("switchesPerMonth")?
+            .ok_or_else(|| {
+                o.error(
+                    "switchesPerMonth",
+                    "give how many switch-overs it makes in a month, such as 0.5: every failure of the part in use is one",
+                )
+            })?;
+        let switches_micros = crate::value::decimal(switches, 6, Some(10_000_000_000))
+            .map_err(|r| o.error("switchesPerMonth", r))? as u64;
+        Kind::Failover {
+            of,
+            switch_millis,
+            switches_micros,
+        }
+    } else if o.get("switchOver").is_some() || o.get("switchesPerMonth").is_some() {
+        return Err(o.error(
+            "failover",
+            "must list the parts used one at a time: a switch-over belongs to a failover group",
+        ));
     } else if let Some(s) = series {
         Kind::Series(s)
     } else if let Some(p) = parallel {
@@ -314,6 +370,17 @@ fn read_part(v: &Value, i: usize, has_target: bool) -> Result<Given, Error> {
         promised,
         money,
     })
+}
+
+/// The parts a part uses by name: a failover group's own parts, in order, or a group's.
+fn uses_of<'a>(chain: &'a Chain, part: &'a Part) -> Vec<&'a str> {
+    match &part.kind {
+        Kind::Failover { of, .. } => of.iter().map(|s| s.trim()).collect(),
+        _ => chain
+            .group(&part.name)
+            .map(|(_, of)| of)
+            .unwrap_or_default(),
+    }
 }
 
 fn figure(a: &Exact, period: ExactDuration) -> ChainFigure {
@@ -454,27 +521,25 @@ pub fn chain(input: &Value, zones: &dyn Zones) -> Result<ChainResult, Error> {
     // The groups that use each part, in one pass over the groups.
     let mut users: std::collections::HashMap<&str, Vec<String>> = std::collections::HashMap::new();
     for g in &given {
-        for child in chain
-            .group(&g.part.name)
-            .map(|(_, of)| of)
-            .unwrap_or_default()
-        {
+        for child in uses_of(&chain, &g.part) {
             users.entry(child).or_default().push(g.part.name.clone());
         }
     }
     let mut results = Vec::with_capacity(given.len());
     for (g, a) in given.iter().zip(&figures) {
         let name = &g.part.name;
-        let (kind, uses) = match chain.group(name) {
-            None => ("component".to_string(), Vec::new()),
-            Some((k, of)) => (
-                match k {
-                    k if k == of.len() => "series".to_string(),
-                    1 => "parallel".to_string(),
-                    k => format!("{k} of {}", of.len()),
-                },
-                of.iter().map(|s| s.to_string()).collect(),
-            ),
+        let uses: Vec<String> = uses_of(&chain, &g.part)
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let kind = match (&g.part.kind, chain.group(name)) {
+            (Kind::Failover { .. }, _) => "failover".to_string(),
+            (_, None) => "component".to_string(),
+            (_, Some((k, of))) => match k {
+                k if k == of.len() => "series".to_string(),
+                1 => "parallel".to_string(),
+                k => format!("{k} of {}", of.len()),
+            },
         };
         let used_by = users.remove(name.as_str()).unwrap_or_default();
         results.push(ChainPartResult {
@@ -545,6 +610,17 @@ pub fn chain(input: &Value, zones: &dyn Zones) -> Result<ChainResult, Error> {
     if !shared.is_empty() {
         verdict.push(format!("Shared, and counted once: {}.", shared.join(", ")));
     }
+    let failovers: Vec<String> = chain
+        .switch_overs()
+        .into_iter()
+        .map(|(name, _, switches, millis)| {
+            let each = ExactDuration::from_nanos(millis * 1_000_000).unwrap_or(ExactDuration::ZERO);
+            format!(
+                "Failover “{name}”: its parts are used one at a time, in order; it is down while all of them are, and for {each} at each of its {switches} switch-over{} an average month, counted apart from the time all its parts are down (a bound: the two may overlap).",
+                if switches == 1.0 { "" } else { "s" }
+            )
+        })
+        .collect();
     let downtimes = if basis == "round the clock" {
         "Downtimes are over the period round the clock, rounded down to the nanosecond.".to_string()
     } else {
@@ -560,7 +636,10 @@ pub fn chain(input: &Value, zones: &dyn Zones) -> Result<ChainResult, Error> {
             "Availability: components fail independently of each other; a part used by several groups is one part, counted once.".to_string(),
             "Worst case: outages of parts in series never overlap, those of redundant parts overlap as far as they can; a part used inside several redundant groups counts in each.".to_string(),
             downtimes,
-        ],
+        ]
+        .into_iter()
+        .chain(failovers)
+        .collect(),
         target: target.map(|t| t.0),
         meets,
         meets_worst_case,

@@ -986,6 +986,20 @@ series?: Array<string>,
  */
 parallel?: Array<string>, 
 /**
+ * Parts used one at a time, in order: when the one in use fails, the next one up takes over after a
+ * switch-over (`switchOver` long, `switchesPerMonth` times an average month), during which the group
+ * is down.
+ */
+failover?: Array<string>, 
+/**
+ * How long a failover group's switch-over takes, such as "5 min" (at most a day).
+ */
+switchOver?: string | number, 
+/**
+ * How many switch-overs a failover group makes in an average month, such as "0.5".
+ */
+switchesPerMonth?: string | number, 
+/**
  * How many of `of` suffice.
  */
 need?: number | string, of?: Array<string>, 
@@ -1070,7 +1084,7 @@ export type ChainPartResult = {
  */
 name: string, 
 /**
- * "component", "series", "parallel" or "k of n" ("2 of 3").
+ * "component", "series", "parallel", "failover" or "k of n" ("2 of 3").
  */
 kind: string, 
 /**

@@ -15,10 +15,13 @@ export const KINDS = [
   ['series', 'a group: all needed'],
   ['parallel', 'a group: any one'],
   ['kofn', 'a group: k of n'],
+  ['failover', 'a group: one at a time'],
 ];
 
-const component = (name, availability, more = {}) => ({ name, kind: 'component', availability, internal: false, weight: '1', uses: '', need: '2', fee: '', credits: '', rate: '', ...more });
-const group = (name, kind, uses, need = '2') => ({ name, kind, availability: '', internal: false, weight: '1', uses, need, fee: '', credits: '', rate: '' });
+/** A part with every field, empty where it does not apply. */
+export const blankPart = (name, kind) => ({ name, kind, availability: '', internal: false, weight: '1', uses: '', need: '2', fee: '', credits: '', rate: '', switchOver: '5 min', switches: '1' });
+const component = (name, availability, more = {}) => ({ ...blankPart(name, 'component'), availability, ...more });
+const group = (name, kind, uses, need = '2') => ({ ...blankPart(name, kind), uses, need });
 /** The money side, off until asked for: the customer's charges and credits, how long outages last, the
  *  exposure allowed and the years simulated. */
 export const NO_MONEY = { on: false, charges: '', currency: '', period: 'month', credits: '', median: '30 min', p90: '4 h', cap: '', years: '1000' };
@@ -106,6 +109,8 @@ export function sanitizeChain(raw) {
       fee: TEXT(p?.fee),
       credits: TEXT(p?.credits),
       rate: TEXT(p?.rate),
+      switchOver: TEXT(p?.switchOver, '5 min'),
+      switches: TEXT(p?.switches, '1'),
     })),
     service: TEXT(raw.service),
     target: TEXT(raw.target),
@@ -175,6 +180,7 @@ export function chainRequest(s) {
     if (p.kind === 'series') return { name, series: namesIn(p.uses) };
     if (p.kind === 'parallel') return { name, parallel: namesIn(p.uses) };
     if (p.kind === 'kofn') return { name, need: p.need.trim(), of: namesIn(p.uses) };
+    if (p.kind === 'failover') return { name, failover: namesIn(p.uses), switchOver: p.switchOver.trim(), switchesPerMonth: p.switches.trim() };
     const part = { name, internal: p.internal };
     if (p.availability.trim() || !p.internal) part.availability = p.availability.trim();
     if (p.internal) part.weight = p.weight.trim() || '1';
@@ -231,6 +237,7 @@ export function chainText(parts) {
         p.kind === 'series' ? `all of ${namesIn(p.uses).join(', ')}`
         : p.kind === 'parallel' ? `any of ${namesIn(p.uses).join(', ')}`
         : p.kind === 'kofn' ? `${p.need.trim()} of ${namesIn(p.uses).join(', ')}`
+        : p.kind === 'failover' ? `failover of ${namesIn(p.uses).join(', ')}; switch-over ${p.switchOver.trim()}, ${p.switches.trim()} a month`
         : [p.availability.trim() && `${p.availability.trim()}%`, p.internal && 'internal', p.internal && p.weight.trim() && p.weight.trim() !== '1' && `weight ${p.weight.trim()}`].filter(Boolean).join(' ');
       return `${p.name.trim()}: ${spec}`;
     })
@@ -249,13 +256,18 @@ export function partsFromText(text) {
     const fail = (why) => {
       throw new Error(`line ${k + 1} (“${line.slice(0, 60)}”): ${why}`);
     };
-    const colon = line.lastIndexOf(':');
-    if (colon <= 0) fail('write the part’s name, a colon, then its availability (99.9%) or its parts (all of a, b; any of a, b; 2 of a, b, c)');
+    // The name ends at the last colon, unless a failover's switch-over time holds one ("1:30").
+    const failover = /:\s*failover\s+of\b/i.exec(line);
+    const colon = failover ? failover.index : line.lastIndexOf(':');
+    if (colon <= 0) fail('write the part’s name, a colon, then its availability (99.9%) or its parts (all of a, b; any of a, b; 2 of a, b, c; failover of a, b)');
     const name = line.slice(0, colon).trim();
     const spec = line.slice(colon + 1).trim();
-    const part = { name, kind: 'component', availability: '', internal: false, weight: '1', uses: '', need: '2' };
+    const part = blankPart(name, 'component');
     let m;
-    if ((m = /^(all|any(?: one)?|\d+)\s+of\s+(.*)$/i.exec(spec))) {
+    if ((m = /^failover\s+of\s+([^;]*?)\s*(?:;\s*switch-over\s+(.+?)\s*,\s*(\S+)\s+a\s+month)?$/i.exec(spec))) {
+      Object.assign(part, { kind: 'failover', uses: namesIn(m[1]).join(', '), switchOver: m[2] ?? '5 min', switches: m[3] ?? '1' });
+      if (!part.uses) fail('list the parts after “failover of”, the first used first');
+    } else if ((m = /^(all|any(?: one)?|\d+)\s+of\s+(.*)$/i.exec(spec))) {
       const kind = m[1].toLowerCase();
       Object.assign(part, { kind: kind === 'all' ? 'series' : /^\d/.test(kind) ? 'kofn' : 'parallel', uses: namesIn(m[2]).join(', ') });
       if (part.kind === 'kofn') part.need = kind;

@@ -3,7 +3,7 @@
 import { coreFor } from './core.js';
 import { localeAmount, localeNumber, readAmount, readNumber } from './amount.js';
 import { calendarEditor } from './calendar-editor.js';
-import { CHAIN_PRESETS, CHAIN_VERSION, DEFAULT_CHAIN, KINDS, NO_MONEY, chainRequest, chainText, creditsText, decodeChain, encodeChain, namesIn, partsFromText } from './chain-state.js';
+import { CHAIN_PRESETS, CHAIN_VERSION, DEFAULT_CHAIN, KINDS, NO_MONEY, blankPart, chainRequest, chainText, creditsText, decodeChain, encodeChain, namesIn, partsFromText } from './chain-state.js';
 import { clearErrors, showError, words } from './fields.js';
 import { $, copy, csvField, download, el, linkWriter, svg } from './util.js';
 
@@ -63,8 +63,14 @@ function renderParts() {
         const others = state.parts.filter((q, k) => k !== i && q.name.trim()).map((q) => q.name.trim());
         box.append(el('div', { className: 'row' },
           ...(p.kind === 'kofn' ? [input(i, 'need', 'How many suffice', p.need, { inputMode: 'numeric' })] : []),
-          input(i, 'uses', p.kind === 'kofn' ? 'Of these parts' : 'Its parts', p.uses, { placeholder: others.slice(0, 2).join(', ') }),
+          input(i, 'uses', p.kind === 'kofn' ? 'Of these parts' : p.kind === 'failover' ? 'Its parts, the first used first' : 'Its parts', p.uses, { placeholder: others.slice(0, 2).join(', ') }),
         ));
+        if (p.kind === 'failover') {
+          box.append(el('div', { className: 'row' },
+            input(i, 'switchOver', 'A switch-over takes', p.switchOver ?? '', { placeholder: '5 min' }),
+            input(i, 'switches', 'Switch-overs a month', shown(p.switches ?? ''), { inputMode: 'decimal', placeholder: '1' }),
+          ));
+        }
       }
       const name = p.name.trim() || `part ${i + 1}`;
       box.append(el('button', { type: 'button', className: 'link remove', textContent: `Remove ${name}`, onclick: () => remove(i) }));
@@ -134,7 +140,7 @@ function readState() {
   state.calendar = hours.state();
   state.parts = state.parts.map((p, i) => {
     const v = (k) => $(`ch-part-${i}-${k}`)?.value ?? p[k];
-    return { ...p, name: v('name'), kind: v('kind'), availability: v('availability'), weight: v('weight'), uses: v('uses'), need: v('need'), fee: v('fee') ?? '', credits: v('credits') ?? '', rate: v('rate') ?? '', internal: $(`ch-part-${i}-internal`)?.checked ?? p.internal };
+    return { ...p, name: v('name'), kind: v('kind'), availability: v('availability'), weight: v('weight'), uses: v('uses'), need: v('need'), fee: v('fee') ?? '', credits: v('credits') ?? '', rate: v('rate') ?? '', switchOver: v('switchOver') ?? '', switches: v('switches') ?? '', internal: $(`ch-part-${i}-internal`)?.checked ?? p.internal };
   });
   state.money = { on: $('ch-m-on').checked, ...Object.fromEntries(['charges', 'currency', 'period', 'credits', 'median', 'p90', 'cap', 'years'].map((k) => [k, $(`ch-m-${k}`).value])) };
 }
@@ -195,6 +201,10 @@ function canonical() {
     } else if (!namesIn(p.uses).length) {
       problems.push([`ch-part-${i}-uses`, 'List the parts of this group by name, separated by commas.']);
     }
+    if (p.kind === 'failover') {
+      p.switches = number(`ch-part-${i}-switches`, p.switches ?? '', 'Type how many switch-overs it makes a month, such as 1: every failure of the part in use is one.', 6);
+      if (!p.switchOver?.trim()) problems.push([`ch-part-${i}-switchOver`, 'Type how long a switch-over takes, such as 5 min (0 s if it is seamless).']);
+    }
   });
   return { canon: s, problems };
 }
@@ -215,7 +225,7 @@ function fieldOf(e) {
   const part = e.part ?? '';
   let m;
   if ((m = /^parts\[(\d+)\]\.?(\w*)/.exec(part))) {
-    const key = { series: 'uses', parallel: 'uses', of: 'uses', availability: 'availability', weight: 'weight', need: 'need', fee: 'fee', credits: 'credits', outages: 'rate' }[m[2]] ?? 'name';
+    const key = { series: 'uses', parallel: 'uses', of: 'uses', availability: 'availability', weight: 'weight', need: 'need', fee: 'fee', credits: 'credits', outages: 'rate', failover: 'uses', switchOver: 'switchOver', switchesPerMonth: 'switches' }[m[2]] ?? 'name';
     if (m[2] === 'currency') return $('ch-m-currency');
     return $(`ch-part-${m[1]}-${key}`) ?? $(`ch-part-${m[1]}-name`);
   }
@@ -296,7 +306,7 @@ function show(r) {
     ...r.parts.map((p) => {
       const tr = el('tr', { className: p.internal ? 'internal' : '' });
       const cells = [
-        p.kind === 'component' ? (p.internal ? 'a component, in-house' : 'a component') : `${p.kind === 'series' ? 'all of' : p.kind === 'parallel' ? 'any one of' : p.kind}: ${p.uses.join(', ')}`,
+        p.kind === 'component' ? (p.internal ? 'a component, in-house' : 'a component') : `${p.kind === 'series' ? 'all of' : p.kind === 'parallel' ? 'any one of' : p.kind === 'failover' ? 'one at a time, in order' : p.kind}: ${p.uses.join(', ')}`,
         `${localeNumber(p.availability.exact)}%`,
         p.availability.downtime.text,
         p.usedBy.length ? `${p.usedBy.join(', ')}${p.usedBy.length > 1 ? ' (shared, counted once)' : ''}` : '–',
@@ -413,9 +423,9 @@ function diagram(r) {
       if (shared) box.append(el('span', { className: 'block-note', textContent: `shared by ${p.usedBy.join(', ')}` }));
       return box;
     }
-    const how = p.kind === 'series' ? 'all needed' : p.kind === 'parallel' ? 'any one suffices' : `${p.kind} suffice`;
+    const how = p.kind === 'series' ? 'all needed' : p.kind === 'parallel' ? 'any one suffices' : p.kind === 'failover' ? 'one at a time, in this order, down while switching over' : `${p.kind} suffice`;
     head.append(el('span', { className: 'block-note', textContent: `${how}${shared ? `; shared by ${p.usedBy.join(', ')}` : ''}` }));
-    const list = el(p.kind === 'series' ? 'ol' : 'ul', { className: p.kind === 'series' ? 'series' : 'redundant' }, ...p.uses.map((u) => draw(u, depth + 1)));
+    const list = el(p.kind === 'series' || p.kind === 'failover' ? 'ol' : 'ul', { className: p.kind === 'series' ? 'series' : 'redundant' }, ...p.uses.map((u) => draw(u, depth + 1)));
     list.setAttribute('aria-label', `${p.name}: ${how}`);
     return el('li', { className: `block group ${p.kind === 'series' ? 'is-series' : 'is-redundant'}${shared ? ' shared' : ''}${p.extraNine === false ? ' short' : ''}` }, head, list);
   };
@@ -485,7 +495,7 @@ function add(kind) {
   for (let k = n; names.includes(name); k++) name = `${kind === 'component' ? 'component' : 'group'} ${k + 1}`;
   // A new part goes before the service, which stays last.
   const at = Math.max(0, state.parts.length - 1);
-  state.parts.splice(at, 0, { name, kind, availability: kind === 'component' ? '99.9' : '', internal: false, weight: '1', uses: '', need: '2', fee: '', credits: '', rate: '' });
+  state.parts.splice(at, 0, { ...blankPart(name, kind), availability: kind === 'component' ? '99.9' : '' });
   state.note = '';
   renderParts();
   update();

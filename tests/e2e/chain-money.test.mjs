@@ -87,3 +87,33 @@ test('money fields: errors next to them, what was typed kept; German numbers; th
   assert.equal(await again.locator('#ch-part-0-fee').count(), 0);
   assert.deepEqual(harness.problems, []);
 });
+
+test('a failover group typed as text: its switch-overs counted, its parts in order', async () => {
+  const page = await harness.open('/chain.html');
+  await page.waitForSelector('#ch-table tbody tr');
+  await page.getByTestId('ch-m-on').uncheck();
+  await page.locator('.chain-text summary').click();
+  // Two regions of 99.9%, one switch-over a month of 2 629.746 s (a thousandth of an average month):
+  // (1 - 0.001 x 0.001) x (1 - 0.001) = 99.8999001%; behind a front door of 99.99%, 99.88991010999%.
+  await page.getByTestId('ch-text').fill('front door: 99.99%\nprimary: 99.9%\nstandby: 99.9%\nregions: failover of primary, standby; switch-over 2629.746 s, 1 a month\nservice: all of front door, regions');
+  await page.waitForFunction(() => document.querySelector('#ch-table tbody')?.textContent.includes('one at a time'));
+  const row = (name) => page.getByTestId('ch-table').locator('tbody tr', { has: page.locator(`th:text-is("${name}")`) }).locator('td');
+  assert.equal((await row('regions').allTextContents())[1], '99.8999001%');
+  assert.equal((await row('service').allTextContents())[1], '99.88991010999%');
+  // At worst: 0.01% + 0.1% + 0.1% = 0.21% down.
+  assert.match(await page.getByTestId('ch-worst').textContent(), /99\.79%/);
+  assert.match(await page.getByTestId('ch-assumptions').textContent(), /Failover “regions”: .* for 43 min 49\.746 s at each of its 1 switch-over an average month/);
+  // The card: the parts in order, the switch-over and its rate; a rate that is not a number is refused there.
+  assert.equal(await page.locator('#ch-part-3-uses').inputValue(), 'primary, standby');
+  await page.locator('#ch-part-3-switches').fill('often');
+  const error = page.getByTestId('ch-part-3-switches-error');
+  await error.waitFor();
+  assert.match(await error.textContent(), /often/);
+  await page.locator('#ch-part-3-switches').fill('1');
+  await page.locator('#ch-part-3-switchOver').fill('two days');
+  await page.getByTestId('ch-part-3-switchOver-error').waitFor();
+  assert.equal(await page.locator('#ch-part-3-switchOver').inputValue(), 'two days');
+  // The diagram draws the regions one under another, in order.
+  assert.deepEqual(await page.getByTestId('ch-diagram').locator('ol[aria-label^="regions"] > li .block-name').allTextContents(), ['primary', 'standby']);
+  assert.deepEqual(harness.problems, []);
+});

@@ -25,6 +25,7 @@ const group = (name, kind, uses, need = '2') => ({ ...blankPart(name, kind), use
 /** The money side, off until asked for: the customer's charges and credits, how long outages last, the
  *  exposure allowed and the years simulated. */
 export const NO_MONEY = { on: false, charges: '', currency: '', period: 'month', credits: '', median: '30 min', p90: '4 h', cap: '', years: '1000' };
+/** @param {Partial<typeof NO_MONEY>} [money] */
 const state = (title, parts, target, note, money = NO_MONEY) => ({ v: CHAIN_VERSION, title, note, parts, service: parts.at(-1).name, target, period: 'month', calendar: { ...DEFAULT_CALENDAR }, money: { ...NO_MONEY, ...money } });
 /** A provider's contract on a component: its fee a month and its credits. */
 const paid = (fee, credits) => ({ fee, credits });
@@ -123,8 +124,8 @@ export function sanitizeChain(raw) {
 /** The money side read from untrusted data: known fields, strings only. */
 function sanitizeMoney(raw) {
   const m = raw && typeof raw === 'object' && !Array.isArray(raw) ? raw : {};
-  const out = { on: m.on === true };
-  for (const [k, fallback] of Object.entries(NO_MONEY)) if (k !== 'on') out[k] = TEXT(m[k], fallback);
+  const out = { ...NO_MONEY, on: m.on === true };
+  for (const [k, fallback] of Object.entries(NO_MONEY)) if (k !== 'on') out[k] = TEXT(m[k], String(fallback));
   if (!['month', 'quarter', 'year'].includes(out.period)) out.period = 'month';
   return out;
 }
@@ -143,8 +144,8 @@ export function creditsFromText(text, read = plainNumber) {
     const m = /^(.+?)\s*%\s*(?:of the fee\s+|of the charges\s+)?(?:below|under|<)\s*(.+?)\s*%?$/i.exec(item);
     if (!m) throw new Error(`“${item.slice(0, 40)}” is not a credit: write it as 10% below 99.9%.`);
     const [percent, below] = [read(m[1]), read(m[2])];
-    const bad = 'error' in percent ? percent : 'error' in below ? below : null;
-    if (bad) throw new Error(`In “${item.slice(0, 40)}”: ${bad.error}`);
+    if ('error' in percent) throw new Error(`In “${item.slice(0, 40)}”: ${percent.error}`);
+    if ('error' in below) throw new Error(`In “${item.slice(0, 40)}”: ${below.error}`);
     return { percent: percent.value, below: below.value };
   });
   tiers.sort((a, b) => Number(b.below) - Number(a.below));

@@ -142,7 +142,7 @@ function readState() {
     const v = (k) => $(`ch-part-${i}-${k}`)?.value ?? p[k];
     return { ...p, name: v('name'), kind: v('kind'), availability: v('availability'), weight: v('weight'), uses: v('uses'), need: v('need'), fee: v('fee') ?? '', credits: v('credits') ?? '', rate: v('rate') ?? '', switchOver: v('switchOver') ?? '', switches: v('switches') ?? '', internal: $(`ch-part-${i}-internal`)?.checked ?? p.internal };
   });
-  state.money = { on: $('ch-m-on').checked, ...Object.fromEntries(['charges', 'currency', 'period', 'credits', 'median', 'p90', 'cap', 'years'].map((k) => [k, $(`ch-m-${k}`).value])) };
+  state.money = { ...NO_MONEY, ...Object.fromEntries(['charges', 'currency', 'period', 'credits', 'median', 'p90', 'cap', 'years'].map((k) => [k, $(`ch-m-${k}`).value])), on: $('ch-m-on').checked };
 }
 
 /** The state with its numbers read in the reader's locale (plain decimals), and the problems found, by

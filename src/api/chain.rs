@@ -9,7 +9,7 @@ use super::{CalendarInput, DurationText, Zones};
 use crate::chain::{Chain, Exact, Kind, Part};
 use crate::duration::ExactDuration;
 use crate::error::{Error, Field};
-use crate::period::Period;
+use crate::period::{Average, Measure, Period};
 use crate::value::{invalid, Object, Value};
 
 /// One part of a chain: a component (`availability`) or a group of other parts by their names (`series`,
@@ -69,6 +69,10 @@ struct ChainPart {
     /// The fee's currency; it must be the customer's.
     #[ts(optional)]
     currency: Option<String>,
+    /// The period a component's availability is promised over ("week", "fortnight", "month", "quarter"
+    /// or "year"; default: the chain's): the worst case converts it to the chain's period and says how.
+    #[ts(optional)]
+    period: Option<String>,
 }
 
 /// Input of `chain`.
@@ -213,6 +217,8 @@ struct Given {
     promised: bool,
     /// How it fails and what it is paid, for the money.
     money: PartMoney,
+    /// The period its availability is promised over, when not the chain's.
+    period: Option<Measure>,
 }
 
 fn read_part(v: &Value, i: usize, has_target: bool) -> Result<Given, Error> {
@@ -237,6 +243,7 @@ fn read_part(v: &Value, i: usize, has_target: bool) -> Result<Given, Error> {
             "failover",
             "switchOver",
             "switchesPerMonth",
+            "period",
         ],
     )?;
     let name = o.text("name")?.trim().to_string();
@@ -363,13 +370,96 @@ fn read_part(v: &Value, i: usize, has_target: bool) -> Result<Given, Error> {
         ));
     }
     let money = read_part_money(&o)?;
+    let period = match o.optional_text("period")? {
+        None => None,
+        Some(t) => Some(Measure::parse(t).ok_or_else(|| {
+            o.error(
+                "period",
+                format!(
+                    "\"{}\" must be week, fortnight, month, quarter or year",
+                    t.trim()
+                ),
+            )
+        })?),
+    };
+    if period.is_some() && (internal || !matches!(kind, Kind::Component(_))) {
+        return Err(o.error(
+            "period",
+            "only a provider's component has a period of its own: an internal promise is worked out over the chain's",
+        ));
+    }
     Ok(Given {
         part: Part { name, kind },
         internal,
         weight,
         promised,
         money,
+        period,
     })
+}
+
+/// Sets the worst case of every component promised over another period than the chain's (see
+/// [`over_period`]), and says how, a sentence each.
+fn convert_periods(chain: &mut Chain, given: &[Given], period: &Period) -> Vec<String> {
+    let mut said = Vec::new();
+    for g in given {
+        let (Some(measure), Kind::Component(a)) = (g.period, &g.part.kind) else {
+            continue;
+        };
+        let a = Exact::from_percent(a).unwrap_or_else(|_| Exact::zero());
+        let (at_worst, how) = over_period(&a, measure, period);
+        if let Some(at_worst) = at_worst {
+            chain.set_worst_case(&g.part.name, at_worst);
+        }
+        said.push(format!("“{}”: {how}", g.part.name));
+    }
+    said
+}
+
+/// What a promise of `a` measured every `measure` guarantees over each of the chain's periods at worst,
+/// and how that was worked out, in words. `None`: the promise holds as it is.
+///
+/// Periods of one family line up (weeks in fortnights; months in quarters in years; a day in any): a
+/// promise over shorter periods holds over the chain's, and one over longer periods may put all its
+/// downtime into one of the chain's periods. Otherwise (weeks against months, a fixed number of days)
+/// one of the chain's periods may touch one more of the promise's periods than fit in it, each with its
+/// whole downtime.
+fn over_period(a: &Exact, measure: Measure, chain: &Period) -> (Option<Exact>, String) {
+    let own = measure.seconds() as u64;
+    let theirs = (chain.length().as_nanos() / 1_000_000_000).max(1) as u64;
+    let family = |m: Measure| matches!(m, Measure::Week | Measure::Fortnight);
+    let aligned = match chain {
+        Period::Average(Average::Day) => true,
+        Period::Average(Average::Week) => family(measure),
+        Period::Average(_) => !family(measure),
+        _ => false,
+    };
+    let every = measure.name();
+    let over = chain.label();
+    let percent = a.percent();
+    if aligned && own <= theirs {
+        return (
+            None,
+            format!("{percent}% every {every} holds over every {over}, which is made of whole {every}s."),
+        );
+    }
+    let touched = if aligned { 1 } else { theirs.div_ceil(own) + 1 };
+    let at_worst = a
+        .complement()
+        .times_ratio_up(own * touched, theirs, 12)
+        .complement();
+    let how = if aligned {
+        format!(
+            "{percent}% every {every} allows the whole {every}'s downtime in one {over}: at worst {}% of it.",
+            at_worst.percent()
+        )
+    } else {
+        format!(
+            "{percent}% every {every}: one {over} can touch {touched} {every}s, each with its whole downtime, so at worst {}% of it.",
+            at_worst.percent()
+        )
+    };
+    (Some(at_worst), how)
 }
 
 /// The parts a part uses by name: a failover group's own parts, in order, or a group's.
@@ -461,6 +551,9 @@ pub fn chain(input: &Value, zones: &dyn Zones) -> Result<ChainResult, Error> {
     };
     let parts: Vec<Part> = given.iter().map(|g| g.part.clone()).collect();
     let mut chain = Chain::new(&parts, &service)?;
+    // Promises over other periods than the chain's: what they guarantee over the chain's, at worst
+    // (before the internal promises, which must make up for it).
+    convert_periods(&mut chain, &given, &period);
     // The promises of the internal components, then the chain with them.
     let internal: Vec<(&str, u64)> = given
         .iter()
@@ -478,6 +571,7 @@ pub fn chain(input: &Value, zones: &dyn Zones) -> Result<ChainResult, Error> {
         let parts: Vec<Part> = given.iter().map(|g| g.part.clone()).collect();
         chain = Chain::new(&parts, &service)?;
     }
+    let conversions = convert_periods(&mut chain, &given, &period);
     // The time the downtimes are counted in: the period round the clock, or its service hours.
     let (length, basis) = match o.get("calendar") {
         None => (period.length(), "round the clock".to_string()),
@@ -639,6 +733,7 @@ pub fn chain(input: &Value, zones: &dyn Zones) -> Result<ChainResult, Error> {
         ]
         .into_iter()
         .chain(failovers)
+        .chain(conversions)
         .collect(),
         target: target.map(|t| t.0),
         meets,

@@ -137,6 +137,30 @@ impl Exact {
         (up(self), up(other), scale)
     }
 
+    /// This times `num / den`, rounded up at `decimals` decimals of the fraction (not of a percent), and
+    /// at most 1: a share of time made larger by a ratio of periods, never understated.
+    ///
+    /// ```
+    /// use slacalc::chain::Exact;
+    /// let u = Exact::from_percent("0.1").unwrap(); // 0.001
+    /// assert_eq!(u.times_ratio_up(2_629_746, 604_800, 12).percent(), "0.4348125");
+    /// assert_eq!(u.times_ratio_up(1, 3, 12).percent(), "0.0333333334");
+    /// assert_eq!(u.times_ratio_up(5_000, 1, 12), Exact::one());
+    /// ```
+    pub fn times_ratio_up(&self, num: u64, den: u64, decimals: u32) -> Exact {
+        let n = self.units.times_small(num).times_pow10(decimals);
+        let d = Natural::from_u64(den.max(1)).times_pow10(self.scale);
+        let mut units = n.div_floor(&d);
+        if units.times(&d) < n {
+            units = units.plus(&Natural::from_u64(1));
+        }
+        Exact {
+            units,
+            scale: decimals,
+        }
+        .min(Exact::one())
+    }
+
     /// This times `other`.
     pub fn times(&self, other: &Exact) -> Exact {
         Exact {
@@ -424,6 +448,9 @@ pub struct Chain {
     /// switch-overs as a component, both kept after the parts given; the switch-overs' node, with their
     /// rate (millionths a month) and length (milliseconds).
     failovers: Vec<Failover>,
+    /// A component's availability over the service's period at worst, where its promise is measured
+    /// over other periods and so guarantees less ([`Chain::set_worst_case`]).
+    worst: Vec<Option<Exact>>,
 }
 
 /// A failover group as the chain holds it.
@@ -594,6 +621,7 @@ impl Chain {
             nodes,
             root,
             failovers,
+            worst: Vec::new(),
         };
         chain.check_cycles()?;
         chain.check_depth()?;
@@ -675,6 +703,35 @@ impl Chain {
             Node::Group { k, of } => {
                 Some((*k, of.iter().map(|&c| self.names[c].as_str()).collect()))
             }
+        }
+    }
+
+    /// Takes component `name` to be available `at_worst` over the service's period in the worst case
+    /// (its promise, measured over other periods, guarantees only that); the independent figure keeps
+    /// its availability. False when no component has that name.
+    ///
+    /// ```
+    /// use slacalc::chain::{Chain, Exact, Part};
+    /// let mut chain = Chain::new(&[
+    ///     Part::component("backup", "99.9"),
+    ///     Part::component("app", "99.95"),
+    ///     Part::series("service", &["backup", "app"]),
+    /// ], "service")?;
+    /// // 99.9% a year: a month may hold the whole year's 0.1%, 1.2% of the month.
+    /// let year = Exact::from_percent("99.9").unwrap().complement().times_ratio_up(12, 1, 12);
+    /// assert!(chain.set_worst_case("backup", year.complement()));
+    /// assert_eq!(chain.worst_case().percent(), "98.75");
+    /// assert_eq!(chain.availability()?.percent(), "99.85005");
+    /// # Ok::<(), slacalc::Error>(())
+    /// ```
+    pub fn set_worst_case(&mut self, name: &str, at_worst: Exact) -> bool {
+        match self.place(name) {
+            Some(n) if matches!(self.nodes[n], Node::Component(_)) => {
+                self.worst.resize(self.nodes.len(), None);
+                self.worst[n] = Some(at_worst);
+                true
+            }
+            _ => false,
         }
     }
 
@@ -977,7 +1034,14 @@ impl Chain {
 
     fn worst_unavailability_of(&self, n: usize, memo: &mut Vec<Option<Exact>>) -> Exact {
         let (k, of) = match &self.nodes[n] {
-            Node::Component(a) => return a.complement(),
+            Node::Component(a) => {
+                return self
+                    .worst
+                    .get(n)
+                    .and_then(|w| w.as_ref())
+                    .unwrap_or(a)
+                    .complement()
+            }
             Node::Group { k, of } => (*k, of),
         };
         if k == of.len() {

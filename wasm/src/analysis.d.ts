@@ -1029,7 +1029,12 @@ credits?: string | Record<string, unknown>,
 /**
  * The fee's currency; it must be the customer's.
  */
-currency?: string, };
+currency?: string, 
+/**
+ * The period a component's availability is promised over ("week", "fortnight", "month", "quarter"
+ * or "year"; default: the chain's): the worst case converts it to the chain's period and says how.
+ */
+period?: string, };
 
 /**
  * Input of `chain`.

@@ -426,7 +426,7 @@ fn convert_periods(chain: &mut Chain, given: &[Given], period: &Period) -> Vec<S
 /// whole downtime.
 fn over_period(a: &Exact, measure: Measure, chain: &Period) -> (Option<Exact>, String) {
     let own = measure.seconds() as u64;
-    let theirs = (chain.length().as_nanos() / 1_000_000_000).max(1) as u64;
+    let theirs = (chain.length().as_nanos() / 1_000_000_000).max(1);
     let family = |m: Measure| matches!(m, Measure::Week | Measure::Fortnight);
     let aligned = match chain {
         Period::Average(Average::Day) => true,

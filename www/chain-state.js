@@ -19,7 +19,7 @@ export const KINDS = [
 ];
 
 /** A part with every field, empty where it does not apply. */
-export const blankPart = (name, kind) => ({ name, kind, availability: '', internal: false, weight: '1', uses: '', need: '2', fee: '', credits: '', rate: '', switchOver: '5 min', switches: '1' });
+export const blankPart = (name, kind) => ({ name, kind, availability: '', period: '', internal: false, weight: '1', uses: '', need: '2', fee: '', credits: '', rate: '', switchOver: '5 min', switches: '1' });
 const component = (name, availability, more = {}) => ({ ...blankPart(name, 'component'), availability, ...more });
 const group = (name, kind, uses, need = '2') => ({ ...blankPart(name, kind), uses, need });
 /** The money side, off until asked for: the customer's charges and credits, how long outages last, the
@@ -111,6 +111,7 @@ export function sanitizeChain(raw) {
       credits: TEXT(p?.credits),
       rate: TEXT(p?.rate),
       switchOver: TEXT(p?.switchOver, '5 min'),
+      period: ['week', 'fortnight', 'month', 'quarter', 'year'].includes(p?.period) ? p.period : '',
       switches: TEXT(p?.switches, '1'),
     })),
     service: TEXT(raw.service),
@@ -185,6 +186,7 @@ export function chainRequest(s) {
     const part = { name, internal: p.internal };
     if (p.availability.trim() || !p.internal) part.availability = p.availability.trim();
     if (p.internal) part.weight = p.weight.trim() || '1';
+    else if (p.period) part.period = p.period;
     if (s.money?.on) {
       if (p.rate?.trim()) part.outages = { incidentsPerMonth: p.rate.trim() };
       if (!p.internal && p.fee?.trim()) part.fee = p.fee.trim();
@@ -239,7 +241,7 @@ export function chainText(parts) {
         : p.kind === 'parallel' ? `any of ${namesIn(p.uses).join(', ')}`
         : p.kind === 'kofn' ? `${p.need.trim()} of ${namesIn(p.uses).join(', ')}`
         : p.kind === 'failover' ? `failover of ${namesIn(p.uses).join(', ')}; switch-over ${p.switchOver.trim()}, ${p.switches.trim()} a month`
-        : [p.availability.trim() && `${p.availability.trim()}%`, p.internal && 'internal', p.internal && p.weight.trim() && p.weight.trim() !== '1' && `weight ${p.weight.trim()}`].filter(Boolean).join(' ');
+        : [p.availability.trim() && `${p.availability.trim()}%`, !p.internal && p.period && `a ${p.period}`, p.internal && 'internal', p.internal && p.weight.trim() && p.weight.trim() !== '1' && `weight ${p.weight.trim()}`].filter(Boolean).join(' ');
       return `${p.name.trim()}: ${spec}`;
     })
     .join('\n');
@@ -273,11 +275,12 @@ export function partsFromText(text) {
       Object.assign(part, { kind: kind === 'all' ? 'series' : /^\d/.test(kind) ? 'kofn' : 'parallel', uses: namesIn(m[2]).join(', ') });
       if (part.kind === 'kofn') part.need = kind;
       if (!part.uses) fail('list the group’s parts after “of”, separated by commas');
-    } else if ((m = /^(?:([\d.,\s’']*\d)\s*%?)?\s*(internal)?\s*(?:weight\s+([\d.,]+))?$/i.exec(spec)) && (m[1] || m[2])) {
-      Object.assign(part, { availability: m[1]?.trim() ?? '', internal: Boolean(m[2]), weight: m[3] ?? '1' });
-      if (m[3] && !m[2]) fail('only an internal part has a weight: write “internal weight 2”');
+    } else if ((m = /^(?:([\d.,\s’']*\d)\s*%?)?\s*(?:(?:a|per|every)\s+(week|fortnight|month|quarter|year))?\s*(internal)?\s*(?:weight\s+([\d.,]+))?$/i.exec(spec)) && (m[1] || m[3])) {
+      Object.assign(part, { availability: m[1]?.trim() ?? '', period: m[2]?.toLowerCase() ?? '', internal: Boolean(m[3]), weight: m[4] ?? '1' });
+      if (m[4] && !m[3]) fail('only an internal part has a weight: write “internal weight 2”');
+      if (m[2] && m[3]) fail('an internal part’s promise is worked out over the chain’s period: leave out “a ' + m[2] + '”');
     } else {
-      fail('after the colon write an availability (99.9%), “internal”, or the parts: all of a, b; any of a, b; 2 of a, b, c');
+      fail('after the colon write an availability (99.9%, or 99.9% a year), “internal”, or the parts: all of a, b; any of a, b; 2 of a, b, c; failover of a, b');
     }
     parts.push(part);
   });

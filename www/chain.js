@@ -44,10 +44,13 @@ function renderParts() {
       if (p.kind === 'component') {
         const internal = el('input', { id: `ch-part-${i}-internal`, type: 'checkbox', checked: p.internal });
         internal.dataset.testid = `ch-part-${i}-internal`;
+        const period = el('select', { id: `ch-part-${i}-period` }, ...[['', 'the chain’s period'], ['week', 'every week'], ['fortnight', 'every fortnight'], ['month', 'every month'], ['quarter', 'every quarter'], ['year', 'every year']].map(([v, t]) => el('option', { value: v, textContent: t })));
+        period.value = p.period ?? '';
+        period.dataset.testid = `ch-part-${i}-period`;
         box.append(
           el('div', { className: 'row' },
             input(i, 'availability', 'Availability (%)', shown(p.availability), { inputMode: 'decimal', placeholder: p.internal ? 'worked out' : '' }),
-            ...(p.internal ? [input(i, 'weight', 'Weight', shown(p.weight), { inputMode: 'decimal', title: 'Its share of what the providers leave, against the other internal components’' })] : []),
+            ...(p.internal ? [input(i, 'weight', 'Weight', shown(p.weight), { inputMode: 'decimal', title: 'Its share of what the providers leave, against the other internal components’' })] : [el('div', { className: 'opt-field part-period' }, el('label', { htmlFor: period.id, textContent: 'Promised over' }), period)]),
           ),
           el('label', { className: 'check' }, internal, 'Run in-house (an OLA): its promise is worked out'),
         );
@@ -140,7 +143,7 @@ function readState() {
   state.calendar = hours.state();
   state.parts = state.parts.map((p, i) => {
     const v = (k) => $(`ch-part-${i}-${k}`)?.value ?? p[k];
-    return { ...p, name: v('name'), kind: v('kind'), availability: v('availability'), weight: v('weight'), uses: v('uses'), need: v('need'), fee: v('fee') ?? '', credits: v('credits') ?? '', rate: v('rate') ?? '', switchOver: v('switchOver') ?? '', switches: v('switches') ?? '', internal: $(`ch-part-${i}-internal`)?.checked ?? p.internal };
+    return { ...p, name: v('name'), kind: v('kind'), availability: v('availability'), weight: v('weight'), uses: v('uses'), need: v('need'), fee: v('fee') ?? '', credits: v('credits') ?? '', rate: v('rate') ?? '', switchOver: v('switchOver') ?? '', switches: v('switches') ?? '', period: v('period') ?? '', internal: $(`ch-part-${i}-internal`)?.checked ?? p.internal };
   });
   state.money = { ...NO_MONEY, ...Object.fromEntries(['charges', 'currency', 'period', 'credits', 'median', 'p90', 'cap', 'years'].map((k) => [k, $(`ch-m-${k}`).value])), on: $('ch-m-on').checked };
 }
@@ -225,7 +228,7 @@ function fieldOf(e) {
   const part = e.part ?? '';
   let m;
   if ((m = /^parts\[(\d+)\]\.?(\w*)/.exec(part))) {
-    const key = { series: 'uses', parallel: 'uses', of: 'uses', availability: 'availability', weight: 'weight', need: 'need', fee: 'fee', credits: 'credits', outages: 'rate', failover: 'uses', switchOver: 'switchOver', switchesPerMonth: 'switches' }[m[2]] ?? 'name';
+    const key = { series: 'uses', parallel: 'uses', of: 'uses', availability: 'availability', weight: 'weight', need: 'need', fee: 'fee', credits: 'credits', outages: 'rate', failover: 'uses', switchOver: 'switchOver', switchesPerMonth: 'switches', period: 'period' }[m[2]] ?? 'name';
     if (m[2] === 'currency') return $('ch-m-currency');
     return $(`ch-part-${m[1]}-${key}`) ?? $(`ch-part-${m[1]}-name`);
   }

@@ -117,3 +117,27 @@ test('a failover group typed as text: its switch-overs counted, its parts in ord
   assert.deepEqual(await page.getByTestId('ch-diagram').locator('ol[aria-label^="regions"] > li .block-name').allTextContents(), ['primary', 'standby']);
   assert.deepEqual(harness.problems, []);
 });
+
+test('a provider promising over a quarter: the worst case converts it to the month, and the teams must promise more', async () => {
+  const page = await harness.open('/chain.html');
+  await page.waitForSelector('#ch-table tbody tr');
+  const row = (name) => page.getByTestId('ch-table').locator('tbody tr', { has: page.locator(`th:text-is("${name}")`) }).locator('td');
+  await page.getByTestId('ch-part-0-period').selectOption('quarter');
+  // 99.95% a quarter may put the quarter's 0.05% into one month: 0.15% of it, 99.85% at worst. The 0.2%
+  // the service may lose leaves 0.05% for the teams, 1:3: 99.9875% and 99.9625%.
+  await page.waitForFunction(() => document.getElementById('ch-assumptions')?.textContent.includes('every quarter'));
+  assert.equal((await row('platform team').allTextContents())[4], '99.9875%');
+  assert.equal((await row('application team').allTextContents())[4], '99.9625%');
+  assert.match(await page.getByTestId('ch-assumptions').textContent(), /“cloud hosting”: 99\.95% every quarter allows the whole quarter's downtime in one average Gregorian month \(30\.436875 days\): at worst 99\.85% of it\./);
+  // The independent figure keeps 99.95% for the provider.
+  assert.equal((await row('cloud hosting').allTextContents())[1], '99.95%');
+  // A year is too long: its 0.05% in one month is 0.6%, more than the 0.2% the service may lose.
+  await page.getByTestId('ch-part-0-period').selectOption('year');
+  const error = page.getByTestId('ch-target-error');
+  await error.waitFor();
+  assert.match(await error.textContent(), /0\.6%/);
+  // The text form says the period.
+  await page.locator('.chain-text summary').click();
+  assert.match(await page.getByTestId('ch-text').inputValue(), /^cloud hosting: 99\.95% a year$/m);
+  assert.deepEqual(harness.problems, []);
+});

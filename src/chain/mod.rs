@@ -668,6 +668,7 @@ impl Chain {
                                 let names: Vec<&str> = path[from..]
                                     .iter()
                                     .chain([&c])
+                                    .filter(|&&p| !self.is_inner(p))
                                     .map(|&p| self.names[p].as_str())
                                     .collect();
                                 return Err(refuse(
@@ -733,6 +734,14 @@ impl Chain {
             }
             _ => false,
         }
+    }
+
+    /// Whether part `n` is made inside a failover group (its parts as a redundant group, its
+    /// switch-overs), not given.
+    fn is_inner(&self, n: usize) -> bool {
+        self.failovers
+            .iter()
+            .any(|f| n == f.switching || n + 1 == f.switching)
     }
 
     /// Whether part `n` is a failover group.

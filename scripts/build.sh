@@ -33,6 +33,9 @@ module www/pkg "" target release "-Oz --converge --low-memory-unused"
 # The analysis module uses WebAssembly's 128-bit SIMD (every browser since 2023): a ticket export's line
 # breaks are found 16 bytes at a time.
 module www/pkg-analysis analysis target/analysis speed "-O3 --enable-simd --low-memory-unused" "-C target-feature=+simd128"
+# The service chains page's module: the calculator's functions and service chains, built for size like the
+# calculator's, so that the page does not load the outage-log, ticket and risk code.
+module www/pkg-chain chain target/chain release "-Oz --low-memory-unused"
 out=www/pkg
 
 # The time-zone database, one small TZif file per zone, fetched by the page only for the zone in use.

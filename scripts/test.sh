@@ -12,6 +12,8 @@ say "cargo fmt --check, clippy, doc"
 cargo fmt --check
 cargo clippy --quiet --workspace --all-targets -- -D warnings
 cargo clippy --quiet -p slacalc-wasm --lib --tests --all-features --target wasm32-unknown-unknown -- -D warnings
+# The chain page's module: the boundary with chains and without the analysis module's code.
+cargo clippy --quiet -p slacalc-wasm --lib --features chain --target wasm32-unknown-unknown --target-dir target/chain -- -D warnings
 RUSTDOCFLAGS="-D warnings" cargo doc --quiet --no-deps --workspace --all-features
 say "the core depends on no WebAssembly or JavaScript crate"
 if cargo tree -p slacalc -e normal --prefix none | grep -E '^(wasm-bindgen|js-sys|serde-wasm-bindgen|tsify|web-sys) '; then

@@ -7,7 +7,8 @@ import { CHAIN_PRESETS, CHAIN_VERSION, DEFAULT_CHAIN, KINDS, NO_MONEY, blankPart
 import { clearErrors, showError, words } from './fields.js';
 import { $, copy, csvField, download, el, linkWriter, svg } from './util.js';
 
-const { core, ready, onRestart } = coreFor('pkg-analysis');
+// The page's own module: the calculator's functions and service chains, without the analysis pages' code.
+const { core, ready, onRestart } = coreFor('pkg-chain');
 
 let state = structuredClone(DEFAULT_CHAIN);
 /** The last result, and the state it was worked out from. */

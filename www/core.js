@@ -18,11 +18,12 @@ async function compile(/** @type {URL} */ url) {
 }
 
 /**
- * The core in `pkg` (the calculator's) or `pkg-analysis` (the analysis module), one per page: `core` has its
+ * The core in `pkg` (the calculator's), `pkg-analysis` (the analysis module) or `pkg-chain` (the service
+ * chains page's: the calculator's functions and chains), one per page: `core` has its
  * functions and classes, always the working instance's; `ready` resolves once it runs; `onRestart(fn)`
  * calls `fn` when a fresh instance has replaced a broken one; `compiled` is the module, compiled once, for
  * workers.
- * @param {'pkg' | 'pkg-analysis'} name
+ * @param {'pkg' | 'pkg-analysis' | 'pkg-chain'} name
  * @returns {{ core: typeof import('./pkg-analysis/slacalc.js'), ready: Promise<void>, onRestart: (fn: () => void) => void, compiled: Promise<WebAssembly.Module> }}
  */
 export function coreFor(name) {

@@ -33,7 +33,7 @@ function styles() {
   return sheet;
 }
 
-/** The module `name` (pkg or pkg-analysis), loaded once for every element of the page. */
+/** The module `name` (pkg, pkg-analysis or pkg-chain), loaded once for every element of the page. */
 const modules = {};
 function load(name) {
   modules[name] ??= import(new URL(`${name}/slacalc.js`, BASE).href)
@@ -209,7 +209,7 @@ class SlaChain extends SlaElement {
   static observedAttributes = ['state'];
 
   async render() {
-    const [m, chain] = await Promise.all([load('pkg-analysis'), import(new URL('chain-state.js', BASE).href)]);
+    const [m, chain] = await Promise.all([load('pkg-chain'), import(new URL('chain-state.js', BASE).href)]);
     const state = await chain.decodeChain(this.getAttribute('state') ?? '');
     const zone = chain.chainZone(state);
     if (zone) await loadZone(m, zone);

@@ -12,13 +12,14 @@ test('npm pack holds the modules, their types and the zone files, and nothing el
   const [pack] = JSON.parse(out);
   assert.equal(pack.name, 'slacalc');
   const files = pack.files.map((f) => f.path);
-  for (const wanted of ['package.json', 'README.md', 'www/pkg/slacalc.js', 'www/pkg/slacalc.d.ts', 'www/pkg/slacalc_bg.wasm', 'www/pkg-analysis/slacalc.js', 'www/pkg-analysis/slacalc.d.ts', 'www/pkg-analysis/slacalc_bg.wasm', 'www/embed.js', 'www/scenario.js', 'www/tz/Europe/London.tzif']) {
+  for (const wanted of ['package.json', 'README.md', 'www/pkg/slacalc.js', 'www/pkg/slacalc.d.ts', 'www/pkg/slacalc_bg.wasm', 'www/pkg-analysis/slacalc.js', 'www/pkg-analysis/slacalc.d.ts', 'www/pkg-analysis/slacalc_bg.wasm', 'www/pkg-chain/slacalc.js', 'www/pkg-chain/slacalc_bg.wasm', 'www/embed.js', 'www/scenario.js', 'www/chain-state.js', 'www/tz/Europe/London.tzif']) {
     assert.ok(files.includes(wanted), wanted);
   }
   assert.deepEqual(files.filter((f) => /^(src|tests|scripts|bench|www\/[a-z]+\.html)/.test(f) || f.endsWith('.built-from')), []);
-  // Every module the packed pages' scripts import is packed too.
+  // Every module the packed pages' scripts import is packed too, those the embeds import when they run
+  // (`new URL('chain-state.js', BASE)`) among them.
   for (const file of files.filter((f) => /^www\/[\w-]+\.js$/.test(f))) {
-    for (const [, dep] of readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8').matchAll(/from '\.\/([\w-]+\.js)'/g)) {
+    for (const [, dep] of readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8').matchAll(/(?:from '\.\/|new URL\(')([\w-]+\.js)'/g)) {
       assert.ok(files.includes(`www/${dep}`), `${file} imports ${dep}, which is not packed`);
     }
   }

@@ -13,7 +13,7 @@ use slacalc::zone::Zone;
 #[cfg(feature = "analysis")]
 mod attainment;
 mod calendar;
-#[cfg(feature = "analysis")]
+#[cfg(feature = "chain")]
 mod chain;
 #[cfg(feature = "analysis")]
 mod penalty;
@@ -21,8 +21,10 @@ mod penalty;
 mod quotes;
 
 pub use calendar::*;
+#[cfg(feature = "chain")]
+pub use chain::*;
 #[cfg(feature = "analysis")]
-pub use {attainment::*, chain::*, penalty::*, quotes::*};
+pub use {attainment::*, penalty::*, quotes::*};
 
 /// The declarations of the errors and of the API's inputs and results, written from the core's types.
 #[wasm_bindgen(typescript_custom_section)]

@@ -369,6 +369,11 @@ proptest! {
         }
         let exact = chain.availability().unwrap();
         prop_assert_eq!(exact.percent(), total.percent());
+        // Every part's figure, worked out bottom up where its parts share nothing, is its own availability.
+        let all = chain.availabilities().unwrap();
+        for (p, a) in parts.iter().zip(&all) {
+            prop_assert_eq!(a.percent(), chain.availability_of(&p.name).unwrap().unwrap().percent(), "{}", p.name);
+        }
         prop_assert!(chain.worst_case() <= exact, "{} above {}", chain.worst_case().percent(), exact.percent());
     }
 }

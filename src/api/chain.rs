@@ -619,6 +619,12 @@ pub fn chain(input: &Value, zones: &dyn Zones) -> Result<ChainResult, Error> {
             users.entry(child).or_default().push(g.part.name.clone());
         }
     }
+    // Each part's promise, share and extra nine, by name.
+    let promise_of: std::collections::HashMap<&str, &Exact> =
+        promises.iter().map(|p| (p.0.as_str(), &p.1)).collect();
+    let share_of: std::collections::HashMap<&str, &str> =
+        shares.iter().map(|b| (b.0, b.1.as_str())).collect();
+    let nine_of: std::collections::HashMap<&str, bool> = extra_nine.iter().copied().collect();
     let mut results = Vec::with_capacity(given.len());
     for (g, a) in given.iter().zip(&figures) {
         let name = &g.part.name;
@@ -643,12 +649,9 @@ pub fn chain(input: &Value, zones: &dyn Zones) -> Result<ChainResult, Error> {
             used_by,
             availability: figure(a, length),
             internal: g.internal,
-            promise: promises
-                .iter()
-                .find(|p| &p.0 == name)
-                .map(|p| p.1.percent()),
-            budget_share: shares.iter().find(|b| b.0 == name).map(|b| b.1.clone()),
-            extra_nine: extra_nine.iter().find(|e| e.0 == name).map(|e| e.1),
+            promise: promise_of.get(name.as_str()).map(|p| p.percent()),
+            budget_share: share_of.get(name.as_str()).map(|b| b.to_string()),
+            extra_nine: nine_of.get(name.as_str()).copied(),
         });
     }
     let money = match o.get("money") {

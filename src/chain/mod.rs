@@ -884,10 +884,77 @@ impl Chain {
     /// # Errors
     /// As [`Chain::availability`].
     pub fn availabilities(&self) -> Result<Vec<Exact>, Error> {
+        // Parts before the groups that use them. A group whose parts use no uncertain component in common
+        // is their independent combination; only the others are weighed from scratch, shared parts and all.
+        let n = self.nodes.len();
+        let words = n.div_ceil(64);
+        let certain = |a: &Exact| *a == Exact::one() || *a == Exact::zero();
+        let mut below: Vec<Vec<u64>> = vec![Vec::new(); n];
+        let mut values: Vec<Option<Exact>> = vec![None; n];
         let mut looks = Looks::default();
-        (0..self.nodes.len())
-            .map(|n| self.weigh_from(n, &mut looks))
-            .collect()
+        for i in self.bottom_up() {
+            let mut set = vec![0u64; words];
+            match &self.nodes[i] {
+                Node::Component(a) => {
+                    if !certain(a) {
+                        set[i / 64] |= 1 << (i % 64);
+                    }
+                    values[i] = Some(a.clone());
+                }
+                Node::Group { k, of } => {
+                    let mut apart = 0u32;
+                    for &c in of {
+                        for (w, x) in set.iter_mut().zip(&below[c]) {
+                            apart += x.count_ones();
+                            *w |= x;
+                        }
+                    }
+                    let together: u32 = set.iter().map(|x| x.count_ones()).sum();
+                    values[i] = Some(if apart == together {
+                        let parts: Vec<Exact> = of
+                            .iter()
+                            .map(|&c| values[c].clone().unwrap_or_else(Exact::zero))
+                            .collect();
+                        k_of(*k, &parts)
+                    } else {
+                        self.weigh_from(i, &mut looks)?
+                    });
+                }
+            }
+            below[i] = set;
+        }
+        Ok(values
+            .into_iter()
+            .map(|v| v.unwrap_or_else(Exact::zero))
+            .collect())
+    }
+
+    /// Every part, each after the parts it uses (depth first, in the order defined).
+    fn bottom_up(&self) -> Vec<usize> {
+        let n = self.nodes.len();
+        let mut done = vec![false; n];
+        let mut order = Vec::with_capacity(n);
+        for start in 0..n {
+            let mut stack = vec![(start, 0usize)];
+            while let Some((p, i)) = stack.pop() {
+                if done[p] {
+                    continue;
+                }
+                match self.children(p).get(i) {
+                    Some(&c) => {
+                        stack.push((p, i + 1));
+                        if !done[c] {
+                            stack.push((c, 0));
+                        }
+                    }
+                    None => {
+                        done[p] = true;
+                        order.push(p);
+                    }
+                }
+            }
+        }
+        order
     }
 
     /// The availability of part `root`, its components taken at their availability.

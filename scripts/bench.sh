@@ -11,8 +11,10 @@ budget=$(cargo bench --quiet --bench budget 2>/dev/null)
 echo "$budget"
 native=$(echo "$budget" | sed -n 's/^BENCH native_budget_calls_per_second=//p')
 node scripts/bench.mjs "$native"
-say "service chains: exact availability of 1 000 components, natively"
+say "service chains: exact availability of 1 000 components and their money, natively"
 cargo bench --quiet --bench chain 2>/dev/null
+say "service chains: the same estate in Chromium (both modules) against Python's fractions, and its money"
+node bench/chain.mjs
 
 # Service calendars against other libraries: workclock natively, opening_hours in Node and Chromium.
 # Their packages are installed under bench/ only, never for the page or the tests.

@@ -132,7 +132,7 @@ fn service_in(period: &Period, calendar: Option<&Calendar>) -> Result<ExactDurat
 }
 
 /// Basis service seconds in the week of 1 June 2026 that `offer` does not cover.
-fn uncovered(basis: Option<&Calendar>, offer: Option<&Calendar>) -> Result<i64, Error> {
+pub(crate) fn uncovered(basis: Option<&Calendar>, offer: Option<&Calendar>) -> Result<i64, Error> {
     let Some(offer) = offer else { return Ok(0) };
     let day = |d: u32| NaiveDate::from_ymd_opt(2026, 6, d).unwrap_or_default();
     let wide = offer.schedule(

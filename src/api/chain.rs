@@ -6,6 +6,7 @@ use ts_rs::TS;
 
 use super::back_to_back::{money, read_part_money, ChainMoney, PartMoney};
 use super::{CalendarInput, DurationText, Zones};
+use crate::calendar::Calendar;
 use crate::chain::{Chain, Exact, Kind, Part};
 use crate::duration::ExactDuration;
 use crate::error::{Error, Field};
@@ -73,6 +74,10 @@ struct ChainPart {
     /// or "year"; default: the chain's): the worst case converts it to the chain's period and says how.
     #[ts(optional)]
     period: Option<String>,
+    /// The service hours a component's availability is promised in, as the chain's `calendar` takes
+    /// them (default: the chain's): the worst case converts it to the chain's hours and says how.
+    #[ts(optional, type = "string | CalendarInput")]
+    calendar: Option<String>,
 }
 
 /// Input of `chain`.
@@ -219,6 +224,8 @@ struct Given {
     money: PartMoney,
     /// The period its availability is promised over, when not the chain's.
     period: Option<Measure>,
+    /// The service hours it is promised in, when not the chain's, as given; and where (`parts[i]`).
+    hours: Option<(Value, String)>,
 }
 
 fn read_part(v: &Value, i: usize, has_target: bool) -> Result<Given, Error> {
@@ -244,6 +251,7 @@ fn read_part(v: &Value, i: usize, has_target: bool) -> Result<Given, Error> {
             "switchOver",
             "switchesPerMonth",
             "period",
+            "calendar",
         ],
     )?;
     let name = o.text("name")?.trim().to_string();
@@ -388,6 +396,13 @@ fn read_part(v: &Value, i: usize, has_target: bool) -> Result<Given, Error> {
             "only a provider's component has a period of its own: an internal promise is worked out over the chain's",
         ));
     }
+    let hours = o.get("calendar").cloned().map(|v| (v, o.path("calendar")));
+    if hours.is_some() && (internal || !matches!(kind, Kind::Component(_))) {
+        return Err(o.error(
+            "calendar",
+            "only a provider's component has service hours of its own: an internal promise is worked out over the chain's",
+        ));
+    }
     Ok(Given {
         part: Part { name, kind },
         internal,
@@ -395,25 +410,120 @@ fn read_part(v: &Value, i: usize, has_target: bool) -> Result<Given, Error> {
         promised,
         money,
         period,
+        hours,
     })
 }
 
-/// Sets the worst case of every component promised over another period than the chain's (see
-/// [`over_period`]), and says how, a sentence each.
-fn convert_periods(chain: &mut Chain, given: &[Given], period: &Period) -> Vec<String> {
+/// Each component's own service hours, read, by its place among the parts given; errors name the part's
+/// `calendar`.
+fn own_hours(given: &[Given], zones: &dyn Zones) -> Result<Vec<Option<Calendar>>, Error> {
+    given
+        .iter()
+        .map(|g| {
+            g.hours
+                .as_ref()
+                .map(|(v, path)| {
+                    CalendarInput::read(v)
+                        .and_then(|c| c.calendar(zones))
+                        .map_err(|e| {
+                            invalid(
+                                Field::Input,
+                                path,
+                                match e {
+                                    Error::InvalidValue { part, reason, .. }
+                                        if !part.is_empty() =>
+                                    {
+                                        format!("{part}: {reason}")
+                                    }
+                                    other => other.to_string(),
+                                },
+                            )
+                        })
+                })
+                .transpose()
+        })
+        .collect()
+}
+
+/// Sets the worst case of every component promised over another period or in other service hours than
+/// the chain's (see [`over_period`] and [`in_hours`]), and says how, a sentence each.
+fn convert_promises(
+    chain: &mut Chain,
+    given: &[Given],
+    period: &Period,
+    basis: Option<&Calendar>,
+    hours: &[Option<Calendar>],
+) -> Result<Vec<String>, Error> {
     let mut said = Vec::new();
-    for g in given {
-        let (Some(measure), Kind::Component(a)) = (g.period, &g.part.kind) else {
+    for (g, own) in given.iter().zip(hours) {
+        let Kind::Component(a) = &g.part.kind else {
             continue;
         };
+        if g.period.is_none() && own.is_none() {
+            continue;
+        }
         let a = Exact::from_percent(a).unwrap_or_else(|_| Exact::zero());
-        let (at_worst, how) = over_period(&a, measure, period);
+        let mut at_worst = None;
+        let mut how = Vec::new();
+        if let Some(measure) = g.period {
+            let (worst, words) = over_period(&a, measure, period);
+            at_worst = worst;
+            how.push(words);
+        }
+        if let Some(own) = own {
+            let (worst, words) = in_hours(at_worst.as_ref().unwrap_or(&a), own, basis)?;
+            at_worst = Some(worst);
+            how.push(words);
+        }
         if let Some(at_worst) = at_worst {
             chain.set_worst_case(&g.part.name, at_worst);
         }
-        said.push(format!("“{}”: {how}", g.part.name));
+        said.push(format!("“{}”: {}", g.part.name, how.join(" ")));
     }
-    said
+    if !said.is_empty() {
+        said.insert(0, "Promises made over other periods or service hours than the chain's are converted for the worst case only; the independent figure takes each availability as the share of the chain's time it is up.".to_string());
+    }
+    Ok(said)
+}
+
+/// What a promise of `a` in the service hours `own` guarantees in the chain's hours (`basis`; round the
+/// clock without) at worst, and how, in words: the chain's hours it leaves uncovered may all be down, and
+/// the downtime it allows in its own hours may all fall in the chain's. Measured over a typical week,
+/// rounded against the chain at the 12th decimal.
+fn in_hours(a: &Exact, own: &Calendar, basis: Option<&Calendar>) -> Result<(Exact, String), Error> {
+    let week = basis.map_or(604_800, Calendar::typical_week_seconds).max(1) as u64;
+    let gap = crate::quotes::uncovered(basis, Some(own))?.max(0) as u64;
+    let theirs = own.typical_week_seconds().max(0) as u64;
+    let down = Exact::one()
+        .times_ratio_up(gap, week, 12)
+        .plus(&a.complement().times_ratio_up(theirs, week, 12))
+        .min(Exact::one());
+    let at_worst = down.complement();
+    let hours = |s: u64| match (s / 3600, s % 3600 / 60) {
+        (h, 0) => format!("{h} hour{}", if h == 1 { "" } else { "s" }),
+        (h, m) => format!("{h} h {m} min"),
+    };
+    let chain_hours = basis.map_or("round the clock".to_string(), |b| b.summary());
+    let allowed = a.complement().percent();
+    let words = if gap > 0 {
+        format!(
+            "promised on {} ({} a week), it leaves {} of the chain's {} a week ({chain_hours}) uncovered, where it may be down throughout, and the {allowed}% of its own hours it may be down may all fall in the others: at worst {}% of the chain's hours.",
+            own.summary(),
+            hours(theirs),
+            hours(gap),
+            hours(week),
+            at_worst.percent()
+        )
+    } else {
+        format!(
+            "promised on {} ({} a week), it covers the chain's {} a week ({chain_hours}), and the {allowed}% of its own hours it may be down may all fall in them: at worst {}% of the chain's hours.",
+            own.summary(),
+            hours(theirs),
+            hours(week),
+            at_worst.percent()
+        )
+    };
+    Ok((at_worst, words))
 }
 
 /// What a promise of `a` measured every `measure` guarantees over each of the chain's periods at worst,
@@ -517,6 +627,11 @@ pub fn chain(input: &Value, zones: &dyn Zones) -> Result<ChainResult, Error> {
         )),
     };
     let period = Period::parse(o.optional_text("period")?.unwrap_or("month"))?;
+    // The time the downtimes are counted in: the chain's service hours, or round the clock.
+    let calendar = match o.get("calendar") {
+        None => None,
+        Some(v) => Some(CalendarInput::read(v)?.calendar(zones)?),
+    };
     let list = match o.get("parts") {
         Some(Value::List(list)) if !list.is_empty() => list,
         Some(Value::List(_)) | None => {
@@ -553,7 +668,8 @@ pub fn chain(input: &Value, zones: &dyn Zones) -> Result<ChainResult, Error> {
     let mut chain = Chain::new(&parts, &service)?;
     // Promises over other periods than the chain's: what they guarantee over the chain's, at worst
     // (before the internal promises, which must make up for it).
-    convert_periods(&mut chain, &given, &period);
+    let hours = own_hours(&given, zones)?;
+    convert_promises(&mut chain, &given, &period, calendar.as_ref(), &hours)?;
     // The promises of the internal components, then the chain with them.
     let internal: Vec<(&str, u64)> = given
         .iter()
@@ -571,13 +687,12 @@ pub fn chain(input: &Value, zones: &dyn Zones) -> Result<ChainResult, Error> {
         let parts: Vec<Part> = given.iter().map(|g| g.part.clone()).collect();
         chain = Chain::new(&parts, &service)?;
     }
-    let conversions = convert_periods(&mut chain, &given, &period);
+    let conversions = convert_promises(&mut chain, &given, &period, calendar.as_ref(), &hours)?;
     // The time the downtimes are counted in: the period round the clock, or its service hours.
-    let (length, basis) = match o.get("calendar") {
+    let (length, basis) = match &calendar {
         None => (period.length(), "round the clock".to_string()),
-        Some(v) => {
-            let calendar = CalendarInput::read(v)?.calendar(zones)?;
-            let time = crate::budget::ServiceTime::measure(period.clone(), &calendar)?;
+        Some(calendar) => {
+            let time = crate::budget::ServiceTime::measure(period.clone(), calendar)?;
             (
                 time.service(),
                 format!("{}: {}", time.basis(), time.summary()),

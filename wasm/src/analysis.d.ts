@@ -1034,7 +1034,12 @@ currency?: string,
  * The period a component's availability is promised over ("week", "fortnight", "month", "quarter"
  * or "year"; default: the chain's): the worst case converts it to the chain's period and says how.
  */
-period?: string, };
+period?: string, 
+/**
+ * The service hours a component's availability is promised in, as the chain's `calendar` takes
+ * them (default: the chain's): the worst case converts it to the chain's hours and says how.
+ */
+calendar?: string | CalendarInput, };
 
 /**
  * Input of `chain`.

@@ -19,7 +19,7 @@ export const KINDS = [
 ];
 
 /** A part with every field, empty where it does not apply. */
-export const blankPart = (name, kind) => ({ name, kind, availability: '', period: '', internal: false, weight: '1', uses: '', need: '2', fee: '', credits: '', rate: '', switchOver: '5 min', switches: '1' });
+export const blankPart = (name, kind) => ({ name, kind, availability: '', period: '', hours: '', internal: false, weight: '1', uses: '', need: '2', fee: '', credits: '', rate: '', switchOver: '5 min', switches: '1' });
 const component = (name, availability, more = {}) => ({ ...blankPart(name, 'component'), availability, ...more });
 const group = (name, kind, uses, need = '2') => ({ ...blankPart(name, kind), uses, need });
 /** The money side, off until asked for: the customer's charges and credits, how long outages last, the
@@ -112,6 +112,7 @@ export function sanitizeChain(raw) {
       rate: TEXT(p?.rate),
       switchOver: TEXT(p?.switchOver, '5 min'),
       period: ['week', 'fortnight', 'month', 'quarter', 'year'].includes(p?.period) ? p.period : '',
+      hours: TEXT(p?.hours),
       switches: TEXT(p?.switches, '1'),
     })),
     service: TEXT(raw.service),
@@ -186,7 +187,11 @@ export function chainRequest(s) {
     const part = { name, internal: p.internal };
     if (p.availability.trim() || !p.internal) part.availability = p.availability.trim();
     if (p.internal) part.weight = p.weight.trim() || '1';
-    else if (p.period) part.period = p.period;
+    else {
+      if (p.period) part.period = p.period;
+      // Its own service hours, in the chain's time zone.
+      if (p.hours?.trim()) part.calendar = { hours: p.hours.trim(), timeZone: chainZone(s) ?? 'UTC' };
+    }
     if (s.money?.on) {
       if (p.rate?.trim()) part.outages = { incidentsPerMonth: p.rate.trim() };
       if (!p.internal && p.fee?.trim()) part.fee = p.fee.trim();

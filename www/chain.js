@@ -53,6 +53,7 @@ function renderParts() {
             input(i, 'availability', 'Availability (%)', shown(p.availability), { inputMode: 'decimal', placeholder: p.internal ? 'worked out' : '' }),
             ...(p.internal ? [input(i, 'weight', 'Weight', shown(p.weight), { inputMode: 'decimal', title: 'Its share of what the providers leave, against the other internal components’' })] : [el('div', { className: 'opt-field part-period' }, el('label', { htmlFor: period.id, textContent: 'Promised over' }), period)]),
           ),
+          ...(p.internal ? [] : [input(i, 'hours', 'Promised in the hours', p.hours ?? '', { placeholder: 'the chain’s hours, or such as Mon-Fri 08:00-18:00' })]),
           el('label', { className: 'check' }, internal, 'Run in-house (an OLA): its promise is worked out'),
         );
         if (money().on) {
@@ -120,7 +121,7 @@ function fromText() {
   }
   // The money typed in the cards stays with the parts of the same name.
   const before = new Map(state.parts.map((p) => [p.name.trim(), p]));
-  state.parts = parts.map((p) => ({ ...p, fee: before.get(p.name)?.fee ?? '', credits: before.get(p.name)?.credits ?? '', rate: before.get(p.name)?.rate ?? '' }));
+  state.parts = parts.map((p) => ({ ...p, fee: before.get(p.name)?.fee ?? '', credits: before.get(p.name)?.credits ?? '', rate: before.get(p.name)?.rate ?? '', hours: before.get(p.name)?.hours ?? '' }));
   state.service = parts.at(-1).name;
   state.note = '';
   renderParts();
@@ -144,7 +145,7 @@ function readState() {
   state.calendar = hours.state();
   state.parts = state.parts.map((p, i) => {
     const v = (k) => $(`ch-part-${i}-${k}`)?.value ?? p[k];
-    return { ...p, name: v('name'), kind: v('kind'), availability: v('availability'), weight: v('weight'), uses: v('uses'), need: v('need'), fee: v('fee') ?? '', credits: v('credits') ?? '', rate: v('rate') ?? '', switchOver: v('switchOver') ?? '', switches: v('switches') ?? '', period: v('period') ?? '', internal: $(`ch-part-${i}-internal`)?.checked ?? p.internal };
+    return { ...p, name: v('name'), kind: v('kind'), availability: v('availability'), weight: v('weight'), uses: v('uses'), need: v('need'), fee: v('fee') ?? '', credits: v('credits') ?? '', rate: v('rate') ?? '', switchOver: v('switchOver') ?? '', switches: v('switches') ?? '', period: v('period') ?? '', hours: v('hours') ?? '', internal: $(`ch-part-${i}-internal`)?.checked ?? p.internal };
   });
   state.money = { ...NO_MONEY, ...Object.fromEntries(['charges', 'currency', 'period', 'credits', 'median', 'p90', 'cap', 'years'].map((k) => [k, $(`ch-m-${k}`).value])), on: $('ch-m-on').checked };
 }
@@ -229,7 +230,7 @@ function fieldOf(e) {
   const part = e.part ?? '';
   let m;
   if ((m = /^parts\[(\d+)\]\.?(\w*)/.exec(part))) {
-    const key = { series: 'uses', parallel: 'uses', of: 'uses', availability: 'availability', weight: 'weight', need: 'need', fee: 'fee', credits: 'credits', outages: 'rate', failover: 'uses', switchOver: 'switchOver', switchesPerMonth: 'switches', period: 'period' }[m[2]] ?? 'name';
+    const key = { series: 'uses', parallel: 'uses', of: 'uses', availability: 'availability', weight: 'weight', need: 'need', fee: 'fee', credits: 'credits', outages: 'rate', failover: 'uses', switchOver: 'switchOver', switchesPerMonth: 'switches', period: 'period', calendar: 'hours' }[m[2]] ?? 'name';
     if (m[2] === 'currency') return $('ch-m-currency');
     return $(`ch-part-${m[1]}-${key}`) ?? $(`ch-part-${m[1]}-name`);
   }

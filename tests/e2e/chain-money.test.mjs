@@ -141,3 +141,27 @@ test('a provider promising over a quarter: the worst case converts it to the mon
   assert.match(await page.getByTestId('ch-text').inputValue(), /^cloud hosting: 99\.95% a year$/m);
   assert.deepEqual(harness.problems, []);
 });
+
+test('a provider promising in its own hours: the worst case in the chain’s hours says how, and bad hours are refused there', async () => {
+  const page = await harness.open('/chain.html');
+  await page.waitForSelector('#ch-table tbody tr');
+  await page.getByTestId('ch-m-on').uncheck();
+  // The chain round the clock; the provider promises 99.95% on weekdays 08:00-18:00 only (50 of 168
+  // hours): 118 hours a week uncovered, so at worst it is up 1 - 118/168 - 0.0005 x 50/168 = 29.7470...%,
+  // and no team can make up for that.
+  await page.locator('#ch-part-0-hours').fill('Mon-Fri 08:00-18:00');
+  const error = page.getByTestId('ch-target-error');
+  await error.waitFor();
+  assert.match(await error.textContent(), /Cloud hosting may be down 70\.25/);
+  assert.equal(await page.locator('#ch-part-0-hours').inputValue(), 'Mon-Fri 08:00-18:00');
+  // Hours that cannot be read are refused next to them.
+  await page.locator('#ch-part-0-hours').fill('Mon-Fri 25:00-26:00');
+  const hours = page.getByTestId('ch-part-0-hours-error');
+  await hours.waitFor();
+  assert.match(await hours.textContent(), /25:00/);
+  // Round the clock, as the chain: the figures come back, and the assumptions say how it was converted.
+  await page.locator('#ch-part-0-hours').fill('24x7');
+  await page.waitForFunction(() => document.getElementById('ch-assumptions')?.textContent.includes('promised on 24x7'));
+  assert.match(await page.getByTestId('ch-assumptions').textContent(), /“cloud hosting”: promised on 24x7 \(168 hours a week\), it covers the chain's 168 hours a week \(round the clock\)/);
+  assert.deepEqual(harness.problems, []);
+});

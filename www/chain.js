@@ -45,7 +45,7 @@ function renderParts() {
       if (p.kind === 'component') {
         const internal = el('input', { id: `ch-part-${i}-internal`, type: 'checkbox', checked: p.internal });
         internal.dataset.testid = `ch-part-${i}-internal`;
-        const period = el('select', { id: `ch-part-${i}-period` }, ...[['', 'the chain’s period'], ['week', 'every week'], ['fortnight', 'every fortnight'], ['month', 'every month'], ['quarter', 'every quarter'], ['year', 'every year']].map(([v, t]) => el('option', { value: v, textContent: t })));
+        const period = el('select', { id: `ch-part-${i}-period` }, ...[['', 'as the chain'], ['week', 'every week'], ['fortnight', 'every fortnight'], ['month', 'every month'], ['quarter', 'every quarter'], ['year', 'every year']].map(([v, t]) => el('option', { value: v, textContent: t })));
         period.value = p.period ?? '';
         period.dataset.testid = `ch-part-${i}-period`;
         box.append(
@@ -53,14 +53,14 @@ function renderParts() {
             input(i, 'availability', 'Availability (%)', shown(p.availability), { inputMode: 'decimal', placeholder: p.internal ? 'worked out' : '' }),
             ...(p.internal ? [input(i, 'weight', 'Weight', shown(p.weight), { inputMode: 'decimal', title: 'Its share of what the providers leave, against the other internal components’' })] : [el('div', { className: 'opt-field part-period' }, el('label', { htmlFor: period.id, textContent: 'Promised over' }), period)]),
           ),
-          ...(p.internal ? [] : [input(i, 'hours', 'Promised in the hours', p.hours ?? '', { placeholder: 'the chain’s hours, or such as Mon-Fri 08:00-18:00' })]),
+          ...(p.internal ? [] : [input(i, 'hours', 'Promised in the hours', p.hours ?? '', { placeholder: 'as the chain', title: 'Such as Mon-Fri 08:00-18:00, in the chain’s time zone; empty: the chain’s hours' })]),
           el('label', { className: 'check' }, internal, 'Run in-house (an OLA): its promise is worked out'),
         );
         if (money().on) {
           const currency = money().currency.trim();
           box.append(el('div', { className: 'row money-row' },
             ...(p.internal ? [] : [input(i, 'fee', `Fee a month${currency ? ` (${currency})` : ''}`, localeAmount(p.fee ?? ''), { inputMode: 'decimal', placeholder: 'none' })]),
-            input(i, 'rate', 'Outages a month', shown(p.rate ?? ''), { inputMode: 'decimal', placeholder: 'as availability allows' }),
+            input(i, 'rate', 'Outages a month', shown(p.rate ?? ''), { inputMode: 'decimal', placeholder: 'from availability', title: 'Empty: as often as keeps it up its availability in the long run' }),
           ));
           if (!p.internal) box.append(input(i, 'credits', 'Its credits, as a share of its fee', shownCredits(p.credits ?? ''), { placeholder: `10% below ${shown(p.availability || '99.9')}%; 25% below 99%` }));
         }

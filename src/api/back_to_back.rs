@@ -285,10 +285,16 @@ fn durations(part: Option<&Value>, default: &Value, path: &str) -> Result<Model,
             .unwrap_or(Value::Null)
     };
     let mut entries = vec![("incidentsPerMonth".to_string(), Value::Text("1".into()))];
-    for key in ["median", "p90"] {
-        let v = pick(key);
-        if v != Value::Null {
-            entries.push((key.to_string(), v));
+    // An outage log's lengths, resampled; else the median and 90th percentile.
+    match part.and_then(|p| p.get("durations")) {
+        Some(list) if *list != Value::Null => entries.push(("durations".to_string(), list.clone())),
+        _ => {
+            for key in ["median", "p90"] {
+                let v = pick(key);
+                if v != Value::Null {
+                    entries.push((key.to_string(), v));
+                }
+            }
         }
     }
     Model::from_value(&Value::Map(entries)).map_err(|e| match e {
@@ -425,7 +431,7 @@ pub(super) fn money(
                 v,
                 Field::Input,
                 &format!("{path}.outages"),
-                &["incidentsPerMonth", "median", "p90"],
+                &["incidentsPerMonth", "median", "p90", "durations"],
             )?;
         }
         let mut model = durations(given, &default_outages, &format!("{path}.outages"))?;

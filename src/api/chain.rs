@@ -53,11 +53,12 @@ struct ChainPart {
     /// shares; a cost or a history of outages gives another).
     #[ts(optional, type = "string | number")]
     weight: Option<String>,
-    /// How it fails, for the money: `{ incidentsPerMonth, median, p90 }`, each optional; without a rate it
-    /// fails as often as keeps it up its availability.
+    /// How it fails, for the money: `{ incidentsPerMonth, median, p90 }`, or `durations` (an outage log's
+    /// lengths, resampled) for the lengths; each optional. Without a rate it fails as often as keeps it up
+    /// its availability.
     #[ts(
         optional,
-        type = "{ incidentsPerMonth?: string | number, median?: string | number, p90?: string | number }"
+        type = "{ incidentsPerMonth?: string | number, median?: string | number, p90?: string | number, durations?: (string | number)[] }"
     )]
     outages: Option<String>,
     /// A provider's fee each period of its credit schedule, such as "2000".

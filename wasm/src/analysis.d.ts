@@ -1013,10 +1013,11 @@ internal?: boolean,
  */
 weight?: string | number, 
 /**
- * How it fails, for the money: `{ incidentsPerMonth, median, p90 }`, each optional; without a rate it
- * fails as often as keeps it up its availability.
+ * How it fails, for the money: `{ incidentsPerMonth, median, p90 }`, or `durations` (an outage log's
+ * lengths, resampled) for the lengths; each optional. Without a rate it fails as often as keeps it up
+ * its availability.
  */
-outages?: { incidentsPerMonth?: string | number, median?: string | number, p90?: string | number }, 
+outages?: { incidentsPerMonth?: string | number, median?: string | number, p90?: string | number, durations?: (string | number)[] }, 
 /**
  * A provider's fee each period of its credit schedule, such as "2000".
  */

@@ -193,7 +193,7 @@ const MOST_EVENTS: f64 = 4_000_000.0;
 #[derive(Default)]
 pub(super) struct PartMoney {
     pub outages: Option<Value>,
-    pub fee: Option<(Money, String)>,
+    pub fee: Option<Money>,
     pub credits: Option<Value>,
     pub currency: Option<String>,
 }
@@ -202,7 +202,7 @@ pub(super) struct PartMoney {
 pub(super) fn read_part_money(o: &Object) -> Result<PartMoney, Error> {
     let fee = match o.optional_text("fee")? {
         None => None,
-        Some(_) => Some((o.amount("fee")? as Money, o.path("fee"))),
+        Some(_) => Some(o.amount("fee")? as Money),
     };
     Ok(PartMoney {
         outages: o.get("outages").cloned(),
@@ -363,24 +363,27 @@ pub(super) fn money(
     }
     // The lengths given for every component, checked once, here.
     durations(None, &default_outages, "money.outages")?;
-    let whole = |key: &str, default: f64, most: f64| -> Result<f64, Error> {
+    let whole = |key: &str, default: f64, least: f64, most: f64| -> Result<f64, Error> {
         match o.optional_text(key)? {
             None => Ok(default),
             Some(t) => t
                 .trim()
                 .parse::<f64>()
                 .ok()
-                .filter(|x| x.fract() == 0.0 && *x >= 0.0 && *x <= most)
+                .filter(|x| x.fract() == 0.0 && *x >= least && *x <= most)
                 .ok_or_else(|| {
                     o.error(
                         key,
-                        format!("\"{}\" must be a whole number from 0 to {most}", t.trim()),
+                        format!(
+                            "\"{}\" must be a whole number from {least} to {most}",
+                            t.trim()
+                        ),
                     )
                 }),
         }
     };
-    let years_asked = whole("years", 2_000.0, f64::from(crate::risk::MAX_YEARS))?.max(1.0) as u32;
-    let seed = whole("seed", 1.0, 9_007_199_254_740_991.0)?;
+    let years_asked = whole("years", 2_000.0, 1.0, f64::from(crate::risk::MAX_YEARS))? as u32;
+    let seed = whole("seed", 1.0, 0.0, 9_007_199_254_740_991.0)?;
     let cap = match o.optional_text("cap")? {
         None => None,
         Some(t) => Some((
@@ -477,17 +480,19 @@ pub(super) fn money(
                 return Err(invalid(
                     Field::Input,
                     &format!("{path}.fee"),
-                    "give the fee paid to the provider each period: its credits are a share of it".to_string(),
+                    "give the fee paid to the provider each period: its credits are a share of it"
+                        .to_string(),
                 ))
             }
-            (None, Some((_, fee_path))) => {
+            (None, Some(_)) => {
                 return Err(invalid(
                     Field::Input,
                     &format!("{path}.credits"),
-                    format!("give the provider's credits, such as 10% of the fee below its availability (the fee is at {fee_path})"),
+                    "give the provider's credits, such as 10% of its fee below its availability"
+                        .to_string(),
                 ))
             }
-            (Some(c), Some((fee, _))) => {
+            (Some(c), Some(fee)) => {
                 let own = a.percent();
                 Some(Contract {
                     schedule: schedule(c, Some(&own), &format!("{path}.credits"))?,

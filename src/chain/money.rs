@@ -275,11 +275,6 @@ impl<'a> Watched<'a> {
     }
 }
 
-/// The words for a measurement period, for errors.
-fn every(m: Measure) -> &'static str {
-    m.name()
-}
-
 /// Simulates `years` contract years of `b2b` on `chain` with `seed`: the credits paid to the customer,
 /// those recovered from the providers and the net exposure, each provider's share, the service's
 /// availability against its closed form, and the customer's schedule at each target of [`LADDER`] on the
@@ -350,10 +345,10 @@ pub fn simulate_money_within(
                     &chain.names[i],
                     format!(
                         "its credits are measured every {}, the customer's every {}: a year of {}s is not a year of {}s, so the periods cannot be lined up. Give both months, quarters or years, or both weeks or fortnights",
-                        every(m),
-                        every(cadence),
-                        every(m),
-                        every(cadence)
+                        m.name(),
+                        cadence.name(),
+                        m.name(),
+                        cadence.name()
                     ),
                 ));
             }

@@ -595,11 +595,13 @@ fn figure(a: &Exact, period: ExactDuration) -> ChainFigure {
     }
 }
 
-/// The availability of a service made of parts in series, redundant or k of n, some shared: exactly
-/// (components failing independently) and at worst (as the contracts alone guarantee); the downtime each
-/// allows over `period` (its service hours with a `calendar`, whose zone `zones` knows); with a `target`, whether it is met, the promise each internal component must
-/// make, each part's share of the downtime allowed and the extra-nine check. Errors have field "input"
-/// and the part's name (or `parts[2].need`).
+/// The availability of a service made of parts in series, redundant, k of n or failing over, some
+/// shared: exactly (components failing independently) and at worst (as the contracts alone guarantee,
+/// promises over other periods or hours converted); the downtime each allows over `period` (its service
+/// hours with a `calendar`, whose zone `zones` knows); with a `target`, whether it is met, the promise
+/// each internal component must make, each part's share of the downtime allowed and the extra-nine check;
+/// with `money`, the credits paid to the customer, recovered from the providers and the net, simulated.
+/// Errors have field "input" and the part's name (or `parts[2].need`, `money.charges`).
 ///
 /// ```
 /// use slacalc::api::{chain, NoZones};

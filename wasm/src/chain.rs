@@ -5,11 +5,12 @@ use wasm_bindgen::prelude::*;
 use super::{request, respond, PageZones};
 use slacalc::api;
 
-/// The availability of a service made of parts in series, redundant or k of n, some shared: exactly
-/// (components failing independently) and at worst (as the contracts alone guarantee), with the downtime
-/// each allows over the period; with a `target`, whether it is met, the promise each internal component
-/// must make, each part's share of the downtime allowed and the extra-nine check. Throws a `SlacalcError`
-/// with field "input" and the part's name (or its place, `parts[2].need`) as its part.
+/// The availability of a service made of parts in series, redundant, k of n or failing over, some shared:
+/// exactly (components failing independently) and at worst (as the contracts alone guarantee), with the
+/// downtime each allows over the period; with a `target`, whether it is met, the promise each internal
+/// component must make, each part's share of the downtime allowed and the extra-nine check; with `money`,
+/// the credits paid, recovered and the net, simulated. Throws a `SlacalcError` with field "input" and the
+/// part's name (or its place, `parts[2].need`, `money.charges`) as its part.
 #[wasm_bindgen(unchecked_return_type = "ChainResult")]
 pub fn chain(
     #[wasm_bindgen(unchecked_param_type = "ChainInput")] input: JsValue,

@@ -353,6 +353,7 @@ function moneyWords(m) {
  *  provider's recoveries, the assumptions. */
 function showMoney(m) {
   $('ch-money').hidden = !m;
+  $('ch-export-money').hidden = !m;
   if (!m) return;
   const c = (t) => cash(t, m.currency);
   $('ch-m-verdict').replaceChildren(...moneyWords(m).map((line) => el('li', { textContent: line })));
@@ -444,6 +445,17 @@ function csv() {
   const rows = last.parts.map((p) => [p.name, p.kind, p.uses.join('; '), p.usedBy.join('; '), p.internal, p.availability.exact, p.availability.downtime.seconds, p.promise ?? '', p.budgetShare ?? '', p.extraNine ?? '']);
   rows.push([`${last.service} (independent)`, 'service', '', '', '', last.availability.exact, last.availability.downtime.seconds, '', '', '']);
   rows.push([`${last.service} (worst case)`, 'service', '', '', '', last.worstCase.exact, last.worstCase.downtime.seconds, '', '', '']);
+  return `${[head, ...rows].map((r) => r.map(csvField).join(',')).join('\n')}\n`;
+}
+
+/** The money as CSV: a line for what is paid, paid back and net, each provider, and each target of the
+ *  ladder; each with a year's mean, median, 90th percentile and worst, in plain decimals. */
+function moneyCsv(m) {
+  const head = ['what', 'name', 'mean', 'median', 'p90', 'worst', 'currency'];
+  const row = (what, name, s) => [what, name, s.mean, s.median, s.p90, s.worst, m.currency];
+  const rows = [row('paid to the customer', '', m.paid), row('paid back by the providers', '', m.recovered), row('net exposure', '', m.net)];
+  for (const p of m.providers) rows.push(row('paid back by a provider', p.name, p.recovered));
+  for (const t of m.ladder.filter((t) => t.paid)) rows.push(row('paid at a target', `${t.target}%`, t.paid), row('net at a target', `${t.target}%`, t.net));
   return `${[head, ...rows].map((r) => r.map(csvField).join(',')).join('\n')}\n`;
 }
 
@@ -559,6 +571,7 @@ async function main() {
     copy(`<script type="module" src="${base}embed.js"></script>\n<sla-chain state="${linkText}"></sla-chain>`, $('ch-copy-status'), 'Embed snippet copied: see examples.html for the Content-Security-Policy the host page needs.', 'Copying is not allowed here: see examples.html for the snippet.');
   });
   $('ch-export-csv').addEventListener('click', () => last && download('service-chain.csv', 'text/csv', csv()));
+  $('ch-export-money').addEventListener('click', () => last?.money && download('service-chain-money.csv', 'text/csv', moneyCsv(last.money)));
   $('ch-export-json').addEventListener('click', () => last && download('service-chain.json', 'application/json', JSON.stringify({ program: 'slacalc', kind: 'service-chain', version: CHAIN_VERSION, state: stored(), request: chainRequest(lastState), result: last }, null, 2)));
   $('ch-print').addEventListener('click', () => window.print());
   window.addEventListener('beforeprint', () => {

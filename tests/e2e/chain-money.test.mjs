@@ -3,6 +3,7 @@
 // kept, numbers in German, the link and the ladder.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { pageHarness } from './browser.mjs';
 
 const harness = pageHarness({ before, after });
@@ -39,6 +40,13 @@ test('two teams and one provider: credits paid, paid back and the net, on the pa
   assert.deepEqual([...paidByTarget].sort((a, b) => a - b), paidByTarget);
   assert.match(await page.getByTestId('ch-m-verdict').textContent(), /The highest target that keeps the net exposure within 5% of the contract value 9 years in 10: [\d.]+%\./);
   assert.equal(await page.locator('#ch-m-chart rect').count(), 10);
+  // The money as CSV: the net line is paid less paid back, and a line per target.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('ch-export-money').click()]);
+  const lines = readFileSync(await download.path(), 'utf8').trim().split('\n');
+  assert.equal(lines[0], 'what,name,mean,median,p90,worst,currency');
+  const mean = (what) => Number(lines.find((l) => l.startsWith(what)).split(',')[2]);
+  assert.ok(Math.abs(mean('paid to the customer') - mean('paid back by the providers') - mean('net exposure')) < 0.011);
+  assert.equal(lines.filter((l) => l.startsWith('net at a target,')).length, 10);
   assert.deepEqual(harness.problems, []);
 });
 

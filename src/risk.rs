@@ -463,11 +463,34 @@ pub struct Risk {
 impl Risk {
     /// Expected credits as a share of the contract value, in millionths of a percent.
     pub fn expected_percent(&self) -> i128 {
-        if self.yearly_charges == 0 {
-            0
-        } else {
-            self.mean * 100_000_000 / self.yearly_charges
-        }
+        share_of(self.mean, self.yearly_charges)
+    }
+}
+
+/// The nearest-rank quantile `q` of `sorted` (ascending, not empty): the value of rank ceil(q n).
+///
+/// ```
+/// use slacalc::risk::nearest_rank;
+/// let years = [0, 0, 10, 20, 30, 40, 50, 60, 70, 1_000];
+/// assert_eq!((nearest_rank(&years, 0.5), nearest_rank(&years, 0.9), nearest_rank(&years, 0.99)), (30, 70, 1_000));
+/// ```
+pub fn nearest_rank(sorted: &[Money], q: f64) -> Money {
+    let n = sorted.len();
+    sorted[((q * n as f64).ceil() as usize).clamp(1, n) - 1]
+}
+
+/// `money` as a share of `of`, in millionths of a percent, rounded toward zero; 0 when `of` is 0.
+///
+/// ```
+/// use slacalc::risk::share_of;
+/// assert_eq!(share_of(1, 3), 33_333_333); // 33.333333%
+/// assert_eq!((share_of(-5, 10), share_of(5, 0)), (-50_000_000, 0));
+/// ```
+pub fn share_of(money: Money, of: Money) -> i128 {
+    if of == 0 {
+        0
+    } else {
+        money * 100_000_000 / of
     }
 }
 
@@ -677,8 +700,7 @@ impl<'a> Tally<'a> {
         let per_year = self.credits.len();
         let mut sorted = self.yearly.clone();
         sorted.sort_unstable();
-        let rank =
-            |q: f64| sorted[((q * f64::from(years)).ceil() as usize).clamp(1, sorted.len()) - 1];
+        let rank = |q: f64| nearest_rank(&sorted, q);
         let n = per_year as f64;
         let analytic = analytic(
             self.schedule,
@@ -952,11 +974,7 @@ impl Risk {
             Confidence::Mean => self.mean,
             Confidence::P90 => self.p90,
         };
-        if self.yearly_charges == 0 {
-            0
-        } else {
-            credits * 100_000_000 / self.yearly_charges
-        }
+        share_of(credits, self.yearly_charges)
     }
 }
 

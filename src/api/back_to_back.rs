@@ -217,13 +217,13 @@ pub(super) fn read_part_money(o: &Object) -> Result<PartMoney, Error> {
 
 /// A percentage of `of`, two decimals, rounded toward zero.
 fn share(m: Money, of: Money) -> String {
-    if of == 0 {
-        return "0.00".to_string();
-    }
-    let hundredths = m * 10_000 / of;
-    let sign = if hundredths < 0 { "-" } else { "" };
-    let h = hundredths.abs();
-    format!("{sign}{}.{:02}", h / 100, h % 100)
+    let millionths = crate::risk::share_of(m, of);
+    // No sign on a share that rounds toward zero to 0.00.
+    let sign = if millionths <= -10_000 { "-" } else { "" };
+    format!(
+        "{sign}{}",
+        crate::decimal::format_fixed(millionths.unsigned_abs(), 6, 2)
+    )
 }
 
 /// A credit schedule as given (an object or a preset's id), with `target` where it names none.

@@ -57,8 +57,8 @@ use crate::error::Error;
 use crate::penalty::{CreditSchedule, Money};
 use crate::period::Measure;
 use crate::risk::{
-    whole_seconds_of, years_within, Confidence, Durations, Model, Poisson, Rng, Tally, LADDER,
-    MAX_RATE, MAX_YEARS,
+    nearest_rank, share_of, whole_seconds_of, years_within, Confidence, Durations, Model, Poisson,
+    Rng, Tally, LADDER, MAX_RATE, MAX_YEARS,
 };
 use crate::target::Target;
 
@@ -104,13 +104,11 @@ impl Spread {
     pub fn of(yearly: &[Money]) -> Spread {
         let mut sorted = yearly.to_vec();
         sorted.sort_unstable();
-        let n = sorted.len().max(1);
-        let rank = |q: f64| sorted[((q * n as f64).ceil() as usize).clamp(1, n) - 1];
         Spread {
-            mean: yearly.iter().sum::<Money>() / n as i128,
-            median: rank(0.5),
-            p90: rank(0.9),
-            worst: sorted[n - 1],
+            mean: yearly.iter().sum::<Money>() / sorted.len().max(1) as i128,
+            median: nearest_rank(&sorted, 0.5),
+            p90: nearest_rank(&sorted, 0.9),
+            worst: sorted[sorted.len() - 1],
         }
     }
 
@@ -173,11 +171,7 @@ pub struct BackToBackResult {
 impl BackToBackResult {
     /// A year's money as a share of the contract value, in millionths of a percent.
     pub fn percent(&self, money: Money) -> i128 {
-        if self.contract_value == 0 {
-            0
-        } else {
-            money * 100_000_000 / self.contract_value
-        }
+        share_of(money, self.contract_value)
     }
 
     /// The highest target of the ladder whose net exposure at `confidence` stays at most `percent`

@@ -446,15 +446,18 @@ fn own_hours(given: &[Given], zones: &dyn Zones) -> Result<Vec<Option<Calendar>>
         .collect()
 }
 
-/// Sets the worst case of every component promised over another period or in other service hours than
-/// the chain's (see [`over_period`] and [`in_hours`]), and says how, a sentence each.
+/// Components' availabilities at worst, by name, and how they were worked out, a sentence each.
+type Conversions = (Vec<(String, Exact)>, Vec<String>);
+
+/// The worst case of every component promised over another period or in other service hours than the
+/// chain's (see [`over_period`] and [`in_hours`]), by name, and how, a sentence each.
 fn convert_promises(
-    chain: &mut Chain,
     given: &[Given],
     period: &Period,
     basis: Option<&Calendar>,
     hours: &[Option<Calendar>],
-) -> Result<Vec<String>, Error> {
+) -> Result<Conversions, Error> {
+    let mut worst = Vec::new();
     let mut said = Vec::new();
     for (g, own) in given.iter().zip(hours) {
         let Kind::Component(a) = &g.part.kind else {
@@ -477,14 +480,14 @@ fn convert_promises(
             how.push(words);
         }
         if let Some(at_worst) = at_worst {
-            chain.set_worst_case(&g.part.name, at_worst);
+            worst.push((g.part.name.clone(), at_worst));
         }
         said.push(format!("“{}”: {}", g.part.name, how.join(" ")));
     }
     if !said.is_empty() {
         said.insert(0, "Promises made over other periods or service hours than the chain's are converted for the worst case only; the independent figure takes each availability as the share of the chain's time it is up.".to_string());
     }
-    Ok(said)
+    Ok((worst, said))
 }
 
 /// What a promise of `a` in the service hours `own` guarantees in the chain's hours (`basis`; round the
@@ -669,10 +672,20 @@ pub fn chain(input: &Value, zones: &dyn Zones) -> Result<ChainResult, Error> {
     };
     let parts: Vec<Part> = given.iter().map(|g| g.part.clone()).collect();
     let mut chain = Chain::new(&parts, &service)?;
-    // Promises over other periods than the chain's: what they guarantee over the chain's, at worst
-    // (before the internal promises, which must make up for it).
-    let hours = own_hours(&given, zones)?;
-    convert_promises(&mut chain, &given, &period, calendar.as_ref(), &hours)?;
+    // Promises over other periods or hours than the chain's: what they guarantee in the chain's, at
+    // worst (before the internal promises, which must make up for it).
+    let (worst, conversions) = convert_promises(
+        &given,
+        &period,
+        calendar.as_ref(),
+        &own_hours(&given, zones)?,
+    )?;
+    let at_worst = |chain: &mut Chain| {
+        for (name, a) in &worst {
+            chain.set_worst_case(name, a.clone());
+        }
+    };
+    at_worst(&mut chain);
     // The promises of the internal components, then the chain with them.
     let internal: Vec<(&str, u64)> = given
         .iter()
@@ -689,8 +702,8 @@ pub fn chain(input: &Value, zones: &dyn Zones) -> Result<ChainResult, Error> {
         }
         let parts: Vec<Part> = given.iter().map(|g| g.part.clone()).collect();
         chain = Chain::new(&parts, &service)?;
+        at_worst(&mut chain);
     }
-    let conversions = convert_promises(&mut chain, &given, &period, calendar.as_ref(), &hours)?;
     // The time the downtimes are counted in: the period round the clock, or its service hours.
     let (length, basis) = match &calendar {
         None => (period.length(), "round the clock".to_string()),

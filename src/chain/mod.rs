@@ -412,20 +412,11 @@ impl Part {
 /// switch-over an average month of 2 629 746 s, each `switch_millis` long: rounded up at the 24th decimal,
 /// so that the availability left is never overstated; at most 1.
 fn switching_share(switches_micros: u64, switch_millis: u64) -> Exact {
-    const SCALE: u32 = 24;
-    let num = Natural::from_u64(switches_micros)
-        .times_small(switch_millis)
-        .times_pow10(SCALE);
-    let den = Natural::from_u64(2_629_746 * 1_000_000_000);
-    let mut units = num.div_floor(&den);
-    if units.times(&den) < num {
-        units = units.plus(&Natural::from_u64(1));
+    Exact {
+        units: Natural::from_u64(switches_micros),
+        scale: 0,
     }
-    let share = Exact {
-        units,
-        scale: SCALE,
-    };
-    share.min(Exact::one())
+    .times_ratio_up(switch_millis, 2_629_746 * 1_000_000_000, 24)
 }
 
 /// A part as the chain holds it: a component's availability, or a group of parts by their places.
@@ -771,40 +762,22 @@ impl Chain {
 
     /// Refuses groups nested deeper than [`MAX_DEPTH`] (the figures are worked out part inside part).
     fn check_depth(&self) -> Result<(), Error> {
-        // Each part's depth below it, in an order where a part comes after the parts it uses.
-        let mut depth = vec![None::<usize>; self.nodes.len()];
-        for start in 0..self.nodes.len() {
-            let mut stack = vec![start];
-            while let Some(&n) = stack.last() {
-                if depth[n].is_some() {
-                    stack.pop();
-                    continue;
-                }
-                let waiting: Vec<usize> = self
-                    .children(n)
-                    .iter()
-                    .copied()
-                    .filter(|&c| depth[c].is_none())
-                    .collect();
-                if waiting.is_empty() {
-                    let d = self
-                        .children(n)
-                        .iter()
-                        .filter_map(|&c| depth[c])
-                        .max()
-                        .map_or(0, |d| d + 1);
-                    if d > MAX_DEPTH {
-                        return Err(refuse(
-                            &self.names[n],
-                            format!("its groups nest {d} deep, more than the {MAX_DEPTH} a chain may hold"),
-                        ));
-                    }
-                    depth[n] = Some(d);
-                    stack.pop();
-                } else {
-                    stack.extend(waiting);
-                }
+        // Each part's depth below it, its parts' worked out first.
+        let mut depth = vec![0usize; self.nodes.len()];
+        for n in self.bottom_up() {
+            let d = self
+                .children(n)
+                .iter()
+                .map(|&c| depth[c] + 1)
+                .max()
+                .unwrap_or(0);
+            if d > MAX_DEPTH {
+                return Err(refuse(
+                    &self.names[n],
+                    format!("its groups nest {d} deep, more than the {MAX_DEPTH} a chain may hold"),
+                ));
             }
+            depth[n] = d;
         }
         Ok(())
     }

@@ -285,24 +285,29 @@ function update() {
 
 const percent = (f) => `${localeNumber(f.percent)}%`;
 
+/** A headline figure: its name, the figure in large type (in red when `missed`) with `after` beside it,
+ *  and `note` under it. */
+function stat(name, figure, note, testid, { missed = false, after = '' } = {}) {
+  const li = el('li', {},
+    el('span', { className: 'stat-name', textContent: name }), el('br'),
+    el('strong', { className: `big-figure${missed ? ' missed' : ''}`, textContent: figure }),
+    ...(after ? [` ${after}`] : []),
+    ...(note ? [el('br'), el('span', { textContent: note })] : []),
+  );
+  if (testid) li.dataset.testid = testid;
+  return li;
+}
+
 function show(r) {
   $('ch-report-title').textContent = `Service chain report: ${r.service}. Made with slacalc on ${new Date().toISOString().slice(0, 10)}.`;
   $('ch-verdict').replaceChildren(...r.verdict.map((line) => el('li', { textContent: line })));
   const over = `${r.period}, ${r.basis}`;
-  const stat = (name, figure, meets, testid) => {
-    const li = el('li', {},
-      el('span', { className: 'stat-name', textContent: name }), el('br'),
-      el('strong', { className: `big-figure${meets === false ? ' missed' : ''}`, textContent: percent(figure) }),
-      ` ${meets === true ? '(meets the target)' : meets === false ? '(misses the target)' : ''}`, el('br'),
-      el('span', { textContent: `${figure.downtime.text} down over ${over}` }),
-    );
-    li.dataset.testid = testid;
-    return li;
-  };
+  const figure = (name, f, meets, testid) =>
+    stat(name, percent(f), `${f.downtime.text} down over ${over}`, testid, { missed: meets === false, after: meets === true ? '(meets the target)' : meets === false ? '(misses the target)' : '' });
   $('ch-figures').replaceChildren(
-    stat('If components fail independently', r.availability, r.meets, 'ch-independent'),
-    stat('At worst, as the contracts alone guarantee', r.worstCase, r.meetsWorstCase, 'ch-worst'),
-    ...(r.target ? [el('li', {}, el('span', { className: 'stat-name', textContent: 'Target' }), el('br'), el('strong', { className: 'big-figure', textContent: `${localeNumber(r.target)}%` }))] : []),
+    figure('If components fail independently', r.availability, r.meets, 'ch-independent'),
+    figure('At worst, as the contracts alone guarantee', r.worstCase, r.meetsWorstCase, 'ch-worst'),
+    ...(r.target ? [stat('Target', `${localeNumber(r.target)}%`, '', '')] : []),
   );
   $('ch-assumptions').replaceChildren(...r.assumptions.map((a) => el('li', { textContent: a })));
   showMoney(r.money);
@@ -357,11 +362,6 @@ function showMoney(m) {
   if (!m) return;
   const c = (t) => cash(t, m.currency);
   $('ch-m-verdict').replaceChildren(...moneyWords(m).map((line) => el('li', { textContent: line })));
-  const stat = (name, figure, note, testid) => {
-    const li = el('li', {}, el('span', { className: 'stat-name', textContent: name }), el('br'), el('strong', { className: 'big-figure', textContent: figure }), el('br'), el('span', { textContent: note }));
-    li.dataset.testid = testid;
-    return li;
-  };
   $('ch-m-figures').replaceChildren(
     stat('Credits paid to the customer, a year', c(m.paid.mean), `9 years in 10 at most ${c(m.paid.p90)}; worst ${c(m.paid.worst)}`, 'ch-m-paid'),
     stat('Paid back by the providers', c(m.recovered.mean), `9 years in 10 at most ${c(m.recovered.p90)}`, 'ch-m-recovered'),

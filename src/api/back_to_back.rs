@@ -266,6 +266,9 @@ fn schedule(v: &Value, target: Option<&str>, path: &str) -> Result<CreditSchedul
             path,
             if part.is_empty() {
                 reason
+            } else if reason.starts_with("is ") || reason.starts_with("must ") {
+                // Written to follow the name: "target is required".
+                format!("{part} {reason}")
             } else {
                 format!("{part}: {reason}")
             },
